@@ -1,0 +1,95 @@
+"""Wiring: the PTB Application with StayPulse's handlers, rate limiter and start-up work."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Engine
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers import common
+from bot.services import KEY, Services
+from bot.settings import Settings
+from surveys.psw import ensure_admins, list_psw_members
+
+log = logging.getLogger(__name__)
+
+RESPONDENT_COMMANDS = [
+    BotCommand("start", "Join, or change your team, role and contract"),
+    BotCommand("help", "What I can do"),
+]
+PSW_COMMANDS = [*RESPONDENT_COMMANDS]
+
+# How long one getUpdates call waits for news, and how long httpx waits beyond that.
+LONG_POLL_SECONDS = 10
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    *,
+    token: str,
+    base_url: str | None = None,
+    services: Services | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot, ready for `run_polling()` or `async with app` in tests and the demo."""
+    root = (base_url or settings.telegram_base_url).rstrip("/")
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        Application.builder()
+        .token(token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        # ≤30 messages/s overall and ≤20/min per group, retrying after Telegram's retry_after.
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
+        .post_init(_post_init)
+    )
+    app = builder.build()
+    app.bot_data[KEY] = services or Services(settings=settings, engine=engine)
+    register_handlers(app)
+    return app
+
+
+def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Every handler, most specific first."""
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("start", common.start, filters=private))
+    app.add_handler(CommandHandler("help", common.help_command, filters=private))
+    app.add_handler(MessageHandler(private & filters.COMMAND, common.unknown_command))
+    app.add_handler(MessageHandler(private & filters.TEXT, common.stray_text))
+    app.add_handler(
+        MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, common.not_text)
+    )
+    app.add_error_handler(common.on_error)
+
+
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Start-up work that needs the bot: admins from settings, command menus."""
+    services: Services = app.bot_data[KEY]
+    services.bot_username = app.bot.username
+    added = services.db_sync(ensure_admins, telegram_ids=services.settings.admin_telegram_ids)
+    if added:
+        log.info("made %d configured admin(s) PSW admins", added)
+    await app.bot.set_my_commands(RESPONDENT_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+    members = services.db_sync(list_psw_members)
+    for member in members:
+        try:
+            await app.bot.set_my_commands(
+                PSW_COMMANDS, scope=BotCommandScopeChat(member.telegram_id)
+            )
+        except TelegramError as exc:
+            # Telegram knows no chat with a member who has never written to the bot.
+            log.info("no PSW command menu for member %s yet (%s)", member.id, exc.message)

@@ -1,0 +1,288 @@
+"""The `staypulse` command: run the bot, try it locally, and administer the database."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from sqlalchemy import Engine
+
+from bot.logs import configure_logging
+from bot.settings import ConfigError, Settings, load_settings
+from surveys.db import DatabaseNotReady, check_ready, current_revision, head_revision, make_engine
+from surveys.db import session_scope, upgrade
+from surveys.models import PswRole
+from surveys.org import load_org, read_org_file
+from surveys.psw import add_psw_member, list_psw_members, remove_psw_member
+from surveys.yamlfile import ConfigFileError
+
+app = typer.Typer(
+    help="StayPulse: anonymous pulse surveys and stay/exit interviews for social care staff.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Create or upgrade the database schema.", no_args_is_help=True)
+org_app = typer.Typer(help="Load the organisation file (teams, roles, contracts).",
+                      no_args_is_help=True)
+psw_app = typer.Typer(help="Manage the PSW team members who can read results.",
+                      no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(org_app, name="org")
+app.add_typer(psw_app, name="psw")
+
+log = logging.getLogger("staypulse")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one clear line to stderr and exit."""
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _engine(settings: Settings, *, ready: bool = True) -> Engine:
+    engine = make_engine(settings.database_url)
+    if ready:
+        try:
+            check_ready(engine)
+        except DatabaseNotReady as exc:
+            fail(str(exc))
+    return engine
+
+
+# --- the bot ------------------------------------------------------------------------------------
+
+
+@app.command()
+def run() -> None:
+    """Run the bot (long polling) against TELEGRAM_BASE_URL."""
+    settings = _settings()
+    if settings.token is None:
+        fail(
+            "TELEGRAM_BOT_TOKEN is not set. Put the token from @BotFather in .env "
+            "(see .env.example), or try StayPulse without one: `staypulse demo`."
+        )
+    configure_logging(settings.log_level, secrets=[settings.token])
+    engine = _engine(settings)
+    if settings.org_file.exists():
+        _load_org_file(engine, settings.org_file)
+    else:
+        log.warning("ORG_FILE %s not found; using the teams already in the database",
+                     settings.org_file)
+    from bot.app import build_application  # imported late: the CLI's other commands stay fast
+
+    application = build_application(settings, engine, token=settings.token)
+    log.info("StayPulse polling %s", settings.telegram_base_url)
+    application.run_polling(allowed_updates=["message", "edited_message", "callback_query",
+                                             "my_chat_member", "channel_post"])
+
+
+@app.command()
+def demo(
+    database_url: Annotated[str, typer.Option(help="Where the demo keeps its data (wiped first).")]
+    = "sqlite:///./data/demo.db",
+    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")]
+    = Path("org.example.yaml"),
+) -> None:
+    """Play a small organisation through the local sandbox and print what each person saw."""
+    settings = _settings()
+    configure_logging("WARNING")
+    from bot.demo import run_demo
+
+    try:
+        asyncio.run(run_demo(settings, database_url=database_url, org_file=org_file))
+    except ConfigFileError as exc:
+        fail(str(exc))
+
+
+class ChatRole(StrEnum):
+    """Who you are in `staypulse chat`."""
+
+    WORKER = "worker"
+    PSW = "psw"
+
+
+@app.command()
+def chat(
+    as_: Annotated[ChatRole, typer.Option("--as", help="Talk as a social worker or a PSW admin.")]
+    = ChatRole.WORKER,
+    user_id: Annotated[int, typer.Option(help="Your Telegram user id in the sandbox.")] = 1001,
+    name: Annotated[str, typer.Option(help="Your first name in the sandbox.")] = "Sam",
+    database_url: Annotated[str, typer.Option(help="Where the local chat keeps its data.")]
+    = "sqlite:///./data/chat.db",
+    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")]
+    = Path("org.example.yaml"),
+) -> None:
+    """Talk to the bot in this terminal, through the local sandbox."""
+    settings = _settings()
+    configure_logging("WARNING")
+    from bot.chat import run_chat
+
+    try:
+        asyncio.run(run_chat(settings, role=as_.value, user_id=user_id, name=name,
+                             database_url=database_url, org_file=org_file))
+    except ConfigFileError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
+def sandbox(
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback only).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8081,
+    token: Annotated[str | None, typer.Option(help="Bot token to accept (default: a new one).")]
+    = None,
+    bot_username: Annotated[str, typer.Option(help="The sandbox bot's username.")]
+    = "staypulse_bot",
+) -> None:
+    """Run the local Bot API sandbox alone, for `staypulse run` or any Bot API client."""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        fail("The sandbox listens on loopback only (127.0.0.1, localhost or ::1).")
+    configure_logging("INFO")
+    from bot.sandbox import Sandbox
+
+    async def serve() -> None:
+        box = Sandbox(token, bot_username=bot_username)
+        url = await box.start(host, port)
+        typer.echo(f"Sandbox Bot API listening on {url}")
+        typer.echo("Point the bot at it with:")
+        typer.echo(f"  TELEGRAM_BASE_URL={url} TELEGRAM_BOT_TOKEN={box.token} staypulse run")
+        typer.echo(f"Simulation API: {url}/sim/... (see docs/sandbox.md). Ctrl-C stops.")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await box.stop()
+
+    try:
+        asyncio.run(serve())
+    except OSError as exc:
+        fail(f"Cannot listen on {host}:{port}: {exc.strerror}")
+    except KeyboardInterrupt:
+        pass
+
+
+# --- database and organisation ------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the schema, or upgrade it to this version's."""
+    settings = _settings()
+    engine = _engine(settings, ready=False)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+    except Exception as exc:  # a clear line, not a traceback, for the operator
+        fail(f"Database upgrade failed: {type(exc).__name__}: {exc}")
+    after = current_revision(engine)
+    if before == after:
+        typer.echo(f"Database already at the latest schema ({after}).")
+    else:
+        typer.echo(f"Database upgraded from {before or 'empty'} to {after}.")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say which schema the database is at and whether it needs an upgrade."""
+    settings = _settings()
+    engine = _engine(settings, ready=False)
+    try:
+        current = current_revision(engine)
+    except Exception as exc:
+        fail(f"Cannot open the database: {type(exc).__name__}")
+    head = head_revision()
+    state = "up to date" if current == head else "needs `staypulse db upgrade`"
+    typer.echo(f"Schema {current or 'none'}; this version needs {head}: {state}.")
+
+
+def _load_org_file(engine: Engine, path: Path) -> None:
+    try:
+        spec = read_org_file(path)
+    except ConfigFileError as exc:
+        fail(str(exc))
+    with session_scope(engine) as session:
+        result = load_org(session=session, spec=spec)
+    log.info("organisation file %s: %d added, %d updated, %d deactivated", path, result.added,
+             result.updated, result.deactivated)
+    typer.echo(
+        f"Loaded {path}: {len(spec.teams)} teams, {len(spec.roles)} roles, "
+        f"{len(spec.employment_types)} employment types "
+        f"({result.added} added, {result.updated} updated, {result.deactivated} deactivated, "
+        f"{result.unchanged} unchanged)."
+    )
+
+
+@org_app.command("load")
+def org_load(file: Annotated[Path, typer.Argument(help="The organisation YAML file.")]) -> None:
+    """Load or re-load the organisation file; safe to run again."""
+    settings = _settings()
+    _load_org_file(_engine(settings), file)
+
+
+# --- PSW team -----------------------------------------------------------------------------------
+
+
+@psw_app.command("add")
+def psw_add(
+    telegram_id: Annotated[int, typer.Argument(help="The member's Telegram user id.")],
+    role: Annotated[PswRole, typer.Option(help="admin can change things; viewer reads results.")]
+    = PswRole.VIEWER,
+    name: Annotated[str, typer.Option(help="A name to recognise them by in the list.")] = "",
+) -> None:
+    """Add a PSW team member, or change their role."""
+    if telegram_id <= 0:
+        fail("A Telegram user id is a positive number.")
+    settings = _settings()
+    with session_scope(_engine(settings)) as session:
+        _member, created = add_psw_member(session=session, telegram_id=telegram_id, role=role,
+                                          name=name)
+    typer.echo(f"{'Added' if created else 'Updated'} PSW {role.value} {telegram_id}.")
+
+
+@psw_app.command("remove")
+def psw_remove(
+    telegram_id: Annotated[int, typer.Argument(help="The member's Telegram user id.")],
+) -> None:
+    """Remove a PSW team member."""
+    settings = _settings()
+    with session_scope(_engine(settings)) as session:
+        removed = remove_psw_member(session=session, telegram_id=telegram_id)
+    if not removed:
+        fail(f"{telegram_id} is not a PSW team member.", code=1)
+    typer.echo(f"Removed {telegram_id} from the PSW team.")
+
+
+@psw_app.command("list")
+def psw_list() -> None:
+    """List the PSW team members."""
+    settings = _settings()
+    with session_scope(_engine(settings)) as session:
+        members = list_psw_members(session=session)
+    if not members:
+        typer.echo("No PSW team members yet. Add one with `staypulse psw add <telegram id>`.")
+        return
+    for member in members:
+        typer.echo(f"{member.telegram_id}\t{member.role}\t{member.name}")
+
+
+def main() -> None:
+    """Entry point of the `staypulse` script."""
+    try:
+        app()
+    except ConfigError as exc:  # pragma: no cover - settings errors are caught above
+        print(exc, file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,101 @@
+"""Run the real bot against a local sandbox in this process: for `demo`, `chat` and tests.
+
+The bot is the same Application `staypulse run` builds; only the base URL and token point at the
+sandbox, as a self-hosted Bot API server would be configured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.sandbox import Sandbox, SandboxLimits, SimClient
+from bot.services import Services
+from bot.settings import Settings
+from surveys.db import make_engine, session_scope, upgrade
+from surveys.org import load_org, read_org_file
+from surveys.psw import add_psw_member
+from surveys.models import PswRole
+
+
+@dataclass
+class LocalBot:
+    """A running sandbox, the bot polling it, and a client to play people."""
+
+    sandbox: Sandbox
+    app: Application[Any, Any, Any, Any, Any, Any]
+    client: SimClient
+    services: Services
+
+
+def prepare_database(url: str, org_file: Path | None, *, fresh: bool = False) -> Engine:
+    """Migrate the database (wiping a SQLite file first when `fresh`) and load the org file."""
+    if fresh and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = make_engine(url)
+    upgrade(engine)
+    if org_file is not None:
+        spec = read_org_file(org_file)
+        with session_scope(engine) as session:
+            load_org(session=session, spec=spec)
+    return engine
+
+
+def add_psw(engine: Engine, telegram_id: int, role: PswRole = PswRole.ADMIN, name: str = "") -> None:
+    """Make someone a PSW member (for local runs and tests)."""
+    with session_scope(engine) as session:
+        add_psw_member(session=session, telegram_id=telegram_id, role=role, name=name)
+
+
+@asynccontextmanager
+async def local_bot(
+    settings: Settings,
+    engine: Engine,
+    *,
+    limits: SandboxLimits | None = None,
+    sandbox: Sandbox | None = None,
+    services: Services | None = None,
+    poll_timeout: int = 1,
+) -> AsyncIterator[LocalBot]:
+    """Start a sandbox (unless given one) and the real bot polling it; stop both on exit."""
+    own_sandbox = sandbox is None
+    sandbox = sandbox or Sandbox(limits=limits)
+    if own_sandbox:
+        await sandbox.start()
+    app = build_application(
+        settings, engine, token=sandbox.token, base_url=sandbox.url, services=services
+    )
+    client = SimClient(sandbox.url)
+    try:
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)  # run_polling() would call it; here we drive the app
+        assert app.updater is not None
+        await app.updater.start_polling(
+            # A short long-poll keeps shutdown quick; on loopback the extra polls cost nothing.
+            poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+        )
+        await app.start()
+        try:
+            yield LocalBot(sandbox=sandbox, app=app, client=client,
+                           services=app.bot_data["staypulse"])
+        finally:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+    finally:
+        await app.shutdown()
+        await client.close()
+        if own_sandbox:
+            await sandbox.stop()

@@ -1,0 +1,50 @@
+"""Logging that is safe to keep: no message text, no comments, no bot token.
+
+Our own log lines carry ids and outcomes only. Library loggers that would print URLs (which
+contain the token) or request bodies are held at WARNING, and a filter masks the token in anything
+that still gets through.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class SecretFilter(logging.Filter):
+    """Masks secrets (the bot token) in every record that passes."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        message = record.getMessage()
+        masked = message
+        for secret in self.secrets:
+            masked = masked.replace(secret, "<token>")
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def configure_logging(level: str = "INFO", *, secrets: list[str] | None = None,
+                      stream: object = None) -> None:
+    """Set up the root logger once for the process."""
+    handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(SecretFilter(secrets or []))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    # httpx logs every request URL, and URLs carry the token; PTB at DEBUG logs request bodies,
+    # and bodies carry what people wrote.
+    for name in ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    logging.getLogger("telegram.ext.Application").setLevel(logging.ERROR)

@@ -1,0 +1,60 @@
+"""What every handler and job needs: settings, the database, the clock.
+
+It lives in `application.bot_data` under one key, so handlers stay thin: read the update, make one
+call into `surveys` or `analysis` through `services.db(...)`, render the result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+from telegram.ext import Application, CallbackContext
+
+from bot.settings import Settings
+from surveys.db import session_scope
+from surveys.types import utcnow
+
+T = TypeVar("T")
+KEY = "staypulse"
+
+
+@dataclass
+class Services:
+    """Shared dependencies of the running bot."""
+
+    settings: Settings
+    engine: Engine
+    clock: Callable[[], datetime] = field(default=utcnow)
+    bot_username: str = ""
+
+    async def db(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+        """Run `fn(session=..., **kwargs)` as one unit of work, off the event loop."""
+
+        def work() -> T:
+            with session_scope(self.engine) as session:
+                return fn(session=session, **kwargs)
+
+        return await asyncio.to_thread(work)
+
+    def db_sync(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+        """The same unit of work, for code that is not async (start-up, the CLI)."""
+        with session_scope(self.engine) as session:
+            return fn(session=session, **kwargs)
+
+    def session(self) -> Session:
+        """A plain session, for tests and scripts."""
+        return Session(self.engine, expire_on_commit=False)
+
+
+def services_of(context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The Services object of a handler's context or of an application."""
+    bot_data = context.bot_data
+    value = bot_data[KEY]
+    assert isinstance(value, Services)
+    return value

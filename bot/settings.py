@@ -1,0 +1,196 @@
+"""Configuration from the environment and `.env`, validated once at start-up.
+
+Every variable is documented in `.env.example`. Settings are built by `load_settings()`, never at
+import time, so tests and the sandbox demo can build their own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/staypulse.db"
+TELEGRAM_API_URL = "https://api.telegram.org"
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{10,}$")
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or wrong; the message names the variable."""
+
+
+def _parse_weekdays(value: str) -> tuple[int, ...]:
+    """'mon-fri' or 'mon,tue,thu' to Python weekdays (Monday is 0)."""
+    days: set[int] = set()
+    for part in value.lower().replace(" ", "").split(","):
+        if not part:
+            continue
+        if "-" in part:
+            first, last = part.split("-", 1)
+            start, end = _DAY_NAMES.index(first[:3]), _DAY_NAMES.index(last[:3])
+            if end < start:
+                raise ValueError(f"range {part!r} runs backwards")
+            days.update(range(start, end + 1))
+        else:
+            days.add(_DAY_NAMES.index(part[:3]))
+    if not days:
+        raise ValueError("at least one working day is needed")
+    return tuple(sorted(days))
+
+
+class Settings(BaseSettings):
+    """Everything StayPulse reads from its environment."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = TELEGRAM_API_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    timezone: str = "Europe/London"
+    working_days: Annotated[tuple[int, ...], NoDecode] = (0, 1, 2, 3, 4)
+    working_hours_start: time = time(9, 0)
+    working_hours_end: time = time(17, 0)
+    min_group_size: int = 5
+    min_comment_group_size: int = 10
+    admin_telegram_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    psw_chat_id: int | None = None
+    org_file: Path = Path("org.yaml")
+    log_level: str = "INFO"
+    # Respondents who send more than this many messages a minute are asked to slow down.
+    flood_messages_per_minute: int = Field(default=20, ge=5)
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _token_shape(cls, value: Any) -> Any:
+        if value in (None, ""):
+            return None
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        if not _TOKEN_RE.match(raw.strip()):
+            # Never echo the value: it is a secret.
+            raise ValueError("does not look like a bot token (expected '<digits>:<secret>')")
+        return raw.strip()
+
+    @field_validator("telegram_base_url")
+    @classmethod
+    def _base_url_shape(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        if value.endswith("/bot"):
+            # A PTB-style base URL was given; we add '/bot<token>' ourselves.
+            value = value[: -len("/bot")]
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        try:
+            url = make_url(value.strip())
+        except ArgumentError as exc:
+            raise ValueError(f"{value!r} is not a database URL") from exc
+        backend = url.get_backend_name()
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"{backend!r} is not supported; use sqlite:/// or postgresql://")
+        if backend == "postgresql" and not url.host and not url.query.get("host"):
+            raise ValueError("a postgresql:// URL needs a host")
+        return value.strip()
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone_exists(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not a known timezone (try Europe/London)") from exc
+        return value
+
+    @field_validator("working_days", mode="before")
+    @classmethod
+    def _weekdays(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return _parse_weekdays(value)
+            except ValueError as exc:
+                raise ValueError(
+                    f"{value!r} is not a list of days such as 'mon-fri' or 'mon,wed,fri' ({exc})"
+                ) from exc
+        return value
+
+    @field_validator("admin_telegram_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
+            try:
+                return tuple(int(p) for p in parts)
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not a comma-separated list of ids") from exc
+        return value
+
+    @field_validator("min_group_size")
+    @classmethod
+    def _group_floor(cls, value: int) -> int:
+        if value < 3:
+            raise ValueError(f"{value} is below 3; groups that small can be identified")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ValueError(f"{value!r} is not one of DEBUG, INFO, WARNING, ERROR")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.working_hours_end <= self.working_hours_start:
+            raise ValueError(
+                "WORKING_HOURS_END: working hours must end after they start "
+                f"({self.working_hours_start:%H:%M}–{self.working_hours_end:%H:%M})"
+            )
+        if self.min_comment_group_size < self.min_group_size:
+            raise ValueError(
+                "MIN_COMMENT_GROUP_SIZE: must be at least MIN_GROUP_SIZE "
+                f"({self.min_comment_group_size} < {self.min_group_size})"
+            )
+        return self
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The organisation's timezone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def token(self) -> str | None:
+        """The bot token as plain text, or None."""
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+def _describe(error: ValidationError) -> str:
+    """One line that names the first wrong variable and says why."""
+    first = error.errors()[0]
+    loc = [str(part) for part in first.get("loc", ()) if part != "__root__"]
+    message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+    if loc:
+        return f"{loc[0].upper()}: {message}"
+    return message
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment and `.env`, raising ConfigError with one clear line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(f"Configuration error: {_describe(exc)}") from None

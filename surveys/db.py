@@ -1,0 +1,120 @@
+"""Engines, sessions and the schema version check.
+
+SQLite (the embedded default) gets foreign keys, WAL and a busy timeout on every connection;
+PostgreSQL is reached through psycopg 3. The schema is owned by the Alembic migrations in
+`surveys/migrations`, applied by `upgrade()` (the `staypulse db upgrade` command).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlmodel import Session, create_engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseNotReady(Exception):
+    """The database is missing, unreachable or not at the latest schema."""
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Pick our drivers: psycopg 3 for PostgreSQL; make SQLite's parent folder exist."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # WAL is safe with NORMAL: a power cut may lose the last commit, never corrupt the file.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL, configured as StayPulse needs."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(
+            parsed, connect_args={"check_same_thread": False, "timeout": 5}, **kwargs
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)  # survive a PostgreSQL restart between updates
+    return create_engine(parsed, **kwargs)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic config bound to this engine, without needing an alembic.ini on disk."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to `revision`."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+def head_revision() -> str:
+    """The newest migration this code knows."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at, or None for an empty database."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_ready(engine: Engine) -> None:
+    """Refuse to run on a database that is unreachable or not fully migrated."""
+    try:
+        current = current_revision(engine)
+    except Exception as exc:
+        raise DatabaseNotReady(
+            f"Cannot open the database ({type(exc).__name__}); check DATABASE_URL."
+        ) from exc
+    head = head_revision()
+    if current is None:
+        raise DatabaseNotReady(
+            "The database has no schema yet. Run `staypulse db upgrade` to create it."
+        )
+    if current != head:
+        raise DatabaseNotReady(
+            f"The database schema is at {current}, this version needs {head}. "
+            "Run `staypulse db upgrade` first."
+        )

@@ -1,0 +1,269 @@
+"""The database tables, split by what they may know.
+
+Identity side: organisation, teams, roles, participants, PSW members, deliveries, drafts, invites,
+audit log. Anonymous side: submissions, their answers, and interviews.
+
+The anonymous side carries no participant id, chat id, message id, username or timestamp: the time
+of an answer is its wave or its period (ISO week or month). Its primary keys are random, and on
+SQLite its tables are WITHOUT ROWID, so neither a key nor the hidden rowid follows the order in
+which people answered (DESIGN.md, anonymity rule 1). The schema itself comes from the Alembic
+migrations in `surveys/migrations`; `tests/test_migrations.py` checks they agree with this file.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from surveys.types import UTCDateTime, utcnow
+
+
+def random_id() -> str:
+    """A random 128-bit key: it says nothing about when or by whom a row was written."""
+    return secrets.token_hex(16)
+
+
+def _when(*, nullable: bool = False, default_now: bool = False) -> Any:
+    """A timezone-aware timestamp column."""
+    if default_now:
+        return Field(default_factory=utcnow, sa_type=UTCDateTime(), nullable=nullable)
+    return Field(default=None, sa_type=UTCDateTime(), nullable=nullable)
+
+
+class ParticipantStatus(StrEnum):
+    """Whether the bot may message a participant."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"  # until `paused_until`, then active again by itself
+    STOPPED = "stopped"  # said /stop: nothing more until /start
+    UNREACHABLE = "unreachable"  # Telegram answered 403: they blocked the bot
+
+
+class PswRole(StrEnum):
+    """What a PSW team member may do: viewers read results, admins also change things."""
+
+    ADMIN = "admin"
+    VIEWER = "viewer"
+
+
+class WaveStatus(StrEnum):
+    """Where a wave is in its life."""
+
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+    MISSED = "missed"  # its whole window passed while the bot was down; never sent late
+
+
+class SubmissionKind(StrEnum):
+    """What produced an anonymous submission."""
+
+    PULSE = "pulse"
+    FEEDBACK = "feedback"
+
+
+class InterviewKind(StrEnum):
+    """Stay or exit."""
+
+    STAY = "stay"
+    EXIT = "exit"
+
+
+# --- Organisation -------------------------------------------------------------------------------
+
+
+class Organisation(SQLModel, table=True):
+    """The one organisation this installation serves (a single row)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+
+
+class Team(SQLModel, table=True):
+    """A team from the organisation file; inactive once removed from it (answers keep it)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    service_area: str = Field(default="", max_length=200)
+    active: bool = True
+
+
+class Role(SQLModel, table=True):
+    """A role group people can say they belong to (social worker, team manager, …)."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    position: int = 0
+    active: bool = True
+
+
+class EmploymentType(SQLModel, table=True):
+    """Permanent, agency, …, as the organisation names them."""
+
+    __tablename__ = "employment_type"
+
+    key: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+    position: int = 0
+    active: bool = True
+
+
+# --- Identity side ------------------------------------------------------------------------------
+
+
+class Participant(SQLModel, table=True):
+    """A person who agreed to take part. Never referenced from the anonymous side."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger, unique=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    role_key: str | None = Field(default=None, max_length=64)
+    employment_type: str | None = Field(default=None, max_length=64)
+    status: str = Field(default=ParticipantStatus.ACTIVE, max_length=16)
+    paused_until: datetime | None = _when(nullable=True)
+    joined_at: datetime = _when(default_now=True)
+
+
+class PswMember(SQLModel, table=True):
+    """A member of the Principal Social Worker team, who may read results."""
+
+    __tablename__ = "psw_member"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_type=BigInteger, unique=True)
+    role: str = Field(default=PswRole.VIEWER, max_length=16)
+    name: str = Field(default="", max_length=200)
+    added_at: datetime = _when(default_now=True)
+
+
+class Wave(SQLModel, table=True):
+    """One run of a pulse survey: opens, invites, reminds once, closes."""
+
+    __table_args__ = (UniqueConstraint("schedule_key", "opens_at", name="uq_wave_schedule_opens"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    schedule_key: str = Field(max_length=64)
+    opens_at: datetime = _when()
+    remind_at: datetime | None = _when(nullable=True)
+    closes_at: datetime = _when()
+    status: str = Field(default=WaveStatus.PLANNED, max_length=16)
+    period: str = Field(max_length=16)  # ISO week of opening, e.g. 2026-W48: the time of answers
+    item_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Delivery(SQLModel, table=True):
+    """Participant P was invited to wave W, reminded or not, completed or not. Holds no answers.
+
+    There is deliberately no completion time: with one, completion order could be matched to
+    the order of anything else written at that moment.
+    """
+
+    __table_args__ = (UniqueConstraint("wave_id", "participant_id", name="uq_delivery"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    wave_id: int = Field(foreign_key="wave.id", ondelete="CASCADE", index=True)
+    participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    invite_message_id: int | None = Field(default=None, sa_type=BigInteger)
+    invited_at: datetime | None = _when(nullable=True)
+    reminded_at: datetime | None = _when(nullable=True)
+    completed: bool = False
+    unreachable: bool = False
+
+
+class Draft(SQLModel, table=True):
+    """Answers of someone mid-survey; deleted when submitted or when the wave closes."""
+
+    __table_args__ = (UniqueConstraint("participant_id", "kind", "wave_id", name="uq_draft"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    kind: str = Field(max_length=16)
+    wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="CASCADE")
+    position: int = 0
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    comment: str | None = Field(default=None, max_length=2000)  # redacted before it gets here
+    updated_at: datetime = _when(default_now=True)
+
+
+class TeamInvite(SQLModel, table=True):
+    """A code in a deep link that puts whoever opens it in a team."""
+
+    __tablename__ = "team_invite"
+
+    code: str = Field(primary_key=True, max_length=32)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    created_by: int = Field(sa_type=BigInteger)
+    created_at: datetime = _when(default_now=True)
+    revoked: bool = False
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who read or changed what, and when. Never holds results or comments."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _when(default_now=True)
+    actor_telegram_id: int = Field(sa_type=BigInteger, index=True)
+    action: str = Field(max_length=64)
+    detail: str = Field(default="", max_length=500)
+
+
+# --- Anonymous side -----------------------------------------------------------------------------
+
+_NO_ROWID = {"sqlite_with_rowid": False}
+
+
+class Submission(SQLModel, table=True):
+    """One anonymous ballot: the group it came from, its period, its answers and comment."""
+
+    __table_args__ = (_NO_ROWID,)
+
+    id: str = Field(default_factory=random_id, primary_key=True, max_length=32)
+    kind: str = Field(max_length=16)
+    wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="SET NULL")
+    period: str = Field(max_length=16, index=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    role_group: str = Field(max_length=64)
+    employment_type: str = Field(max_length=64)
+    comment: str | None = Field(default=None, max_length=2000)
+    comment_themes: dict[str, str] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class Answer(SQLModel, table=True):
+    """One rated item of a submission (1–5)."""
+
+    __table_args__ = (_NO_ROWID,)
+
+    submission_id: str = Field(
+        foreign_key="submission.id", ondelete="CASCADE", primary_key=True, max_length=32
+    )
+    item_key: str = Field(primary_key=True, max_length=64)
+    theme: str = Field(max_length=32, index=True)
+    value: int = Field(ge=1, le=5)
+
+
+class Interview(SQLModel, table=True):
+    """A stay or exit interview, stored like a submission: group and month, never the person."""
+
+    __table_args__ = (_NO_ROWID,)
+
+    id: str = Field(default_factory=random_id, primary_key=True, max_length=32)
+    kind: str = Field(max_length=16)
+    source: str = Field(max_length=16)  # "self" or "psw"
+    period: str = Field(max_length=16, index=True)  # month, e.g. 2026-11
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    role_group: str = Field(max_length=64)
+    employment_type: str = Field(max_length=64)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    themes: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    intention_to_stay: int | None = Field(default=None, ge=1, le=5)
+    recorded_by: int | None = Field(
+        default=None, foreign_key="psw_member.id", ondelete="SET NULL"
+    )
