@@ -32,8 +32,9 @@ async def _read_line(prompt: str) -> str | None:
         return None
 
 
-async def run_chat(settings: Settings, *, role: str, user_id: int, name: str, database_url: str,
-                   org_file: Path) -> None:
+async def run_chat(
+    settings: Settings, *, role: str, user_id: int, name: str, database_url: str, org_file: Path
+) -> None:
     """Read lines from the terminal and act them out as one person."""
     engine = prepare_database(database_url, org_file)
     if role == "psw":
@@ -61,8 +62,9 @@ async def run_chat(settings: Settings, *, role: str, user_id: int, name: str, da
                     if not 0 <= index < len(buttons) or buttons[index].callback_data is None:
                         typer.echo(f"  (choose 1–{len(buttons)})")
                         continue
-                    shown = await me.presses(last_with_buttons.message_id,
-                                             buttons[index].callback_data or "")
+                    shown = await me.presses(
+                        last_with_buttons.message_id, buttons[index].callback_data or ""
+                    )
                 elif line.startswith(":"):
                     shown = await me.sends(line[1:])
                 else:

@@ -14,8 +14,15 @@ from sqlalchemy import Engine
 
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
-from surveys.db import DatabaseNotReady, check_ready, current_revision, head_revision, make_engine
-from surveys.db import session_scope, upgrade
+from surveys.db import (
+    DatabaseNotReady,
+    check_ready,
+    current_revision,
+    head_revision,
+    make_engine,
+    session_scope,
+    upgrade,
+)
 from surveys.models import PswRole
 from surveys.org import load_org, read_org_file
 from surveys.psw import add_psw_member, list_psw_members, remove_psw_member
@@ -28,10 +35,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="Create or upgrade the database schema.", no_args_is_help=True)
-org_app = typer.Typer(help="Load the organisation file (teams, roles, contracts).",
-                      no_args_is_help=True)
-psw_app = typer.Typer(help="Manage the PSW team members who can read results.",
-                      no_args_is_help=True)
+org_app = typer.Typer(
+    help="Load the organisation file (teams, roles, contracts).", no_args_is_help=True
+)
+psw_app = typer.Typer(
+    help="Manage the PSW team members who can read results.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(org_app, name="org")
 app.add_typer(psw_app, name="psw")
@@ -79,22 +88,32 @@ def run() -> None:
     if settings.org_file.exists():
         _load_org_file(engine, settings.org_file)
     else:
-        log.warning("ORG_FILE %s not found; using the teams already in the database",
-                     settings.org_file)
+        log.warning(
+            "ORG_FILE %s not found; using the teams already in the database", settings.org_file
+        )
     from bot.app import build_application  # imported late: the CLI's other commands stay fast
 
     application = build_application(settings, engine, token=settings.token)
     log.info("StayPulse polling %s", settings.telegram_base_url)
-    application.run_polling(allowed_updates=["message", "edited_message", "callback_query",
-                                             "my_chat_member", "channel_post"])
+    application.run_polling(
+        allowed_updates=[
+            "message",
+            "edited_message",
+            "callback_query",
+            "my_chat_member",
+            "channel_post",
+        ]
+    )
 
 
 @app.command()
 def demo(
-    database_url: Annotated[str, typer.Option(help="Where the demo keeps its data (wiped first).")]
-    = "sqlite:///./data/demo.db",
-    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")]
-    = Path("org.example.yaml"),
+    database_url: Annotated[
+        str, typer.Option(help="Where the demo keeps its data (wiped first).")
+    ] = "sqlite:///./data/demo.db",
+    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")] = Path(
+        "org.example.yaml"
+    ),
 ) -> None:
     """Play a small organisation through the local sandbox and print what each person saw."""
     settings = _settings()
@@ -116,14 +135,17 @@ class ChatRole(StrEnum):
 
 @app.command()
 def chat(
-    as_: Annotated[ChatRole, typer.Option("--as", help="Talk as a social worker or a PSW admin.")]
-    = ChatRole.WORKER,
+    as_: Annotated[
+        ChatRole, typer.Option("--as", help="Talk as a social worker or a PSW admin.")
+    ] = ChatRole.WORKER,
     user_id: Annotated[int, typer.Option(help="Your Telegram user id in the sandbox.")] = 1001,
     name: Annotated[str, typer.Option(help="Your first name in the sandbox.")] = "Sam",
-    database_url: Annotated[str, typer.Option(help="Where the local chat keeps its data.")]
-    = "sqlite:///./data/chat.db",
-    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")]
-    = Path("org.example.yaml"),
+    database_url: Annotated[
+        str, typer.Option(help="Where the local chat keeps its data.")
+    ] = "sqlite:///./data/chat.db",
+    org_file: Annotated[Path, typer.Option(help="Organisation file to load.")] = Path(
+        "org.example.yaml"
+    ),
 ) -> None:
     """Talk to the bot in this terminal, through the local sandbox."""
     settings = _settings()
@@ -131,8 +153,16 @@ def chat(
     from bot.chat import run_chat
 
     try:
-        asyncio.run(run_chat(settings, role=as_.value, user_id=user_id, name=name,
-                             database_url=database_url, org_file=org_file))
+        asyncio.run(
+            run_chat(
+                settings,
+                role=as_.value,
+                user_id=user_id,
+                name=name,
+                database_url=database_url,
+                org_file=org_file,
+            )
+        )
     except ConfigFileError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -141,13 +171,14 @@ def chat(
 
 @app.command()
 def sandbox(
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback only).")]
-    = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8081,
-    token: Annotated[str | None, typer.Option(help="Bot token to accept (default: a new one).")]
-    = None,
-    bot_username: Annotated[str, typer.Option(help="The sandbox bot's username.")]
-    = "staypulse_bot",
+    token: Annotated[
+        str | None, typer.Option(help="Bot token to accept (default: a new one).")
+    ] = None,
+    bot_username: Annotated[
+        str, typer.Option(help="The sandbox bot's username.")
+    ] = "staypulse_bot",
 ) -> None:
     """Run the local Bot API sandbox alone, for `staypulse run` or any Bot API client."""
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -216,8 +247,13 @@ def _load_org_file(engine: Engine, path: Path) -> None:
         fail(str(exc))
     with session_scope(engine) as session:
         result = load_org(session=session, spec=spec)
-    log.info("organisation file %s: %d added, %d updated, %d deactivated", path, result.added,
-             result.updated, result.deactivated)
+    log.info(
+        "organisation file %s: %d added, %d updated, %d deactivated",
+        path,
+        result.added,
+        result.updated,
+        result.deactivated,
+    )
     typer.echo(
         f"Loaded {path}: {len(spec.teams)} teams, {len(spec.roles)} roles, "
         f"{len(spec.employment_types)} employment types "
@@ -239,8 +275,9 @@ def org_load(file: Annotated[Path, typer.Argument(help="The organisation YAML fi
 @psw_app.command("add")
 def psw_add(
     telegram_id: Annotated[int, typer.Argument(help="The member's Telegram user id.")],
-    role: Annotated[PswRole, typer.Option(help="admin can change things; viewer reads results.")]
-    = PswRole.VIEWER,
+    role: Annotated[
+        PswRole, typer.Option(help="admin can change things; viewer reads results.")
+    ] = PswRole.VIEWER,
     name: Annotated[str, typer.Option(help="A name to recognise them by in the list.")] = "",
 ) -> None:
     """Add a PSW team member, or change their role."""
@@ -248,8 +285,9 @@ def psw_add(
         fail("A Telegram user id is a positive number.")
     settings = _settings()
     with session_scope(_engine(settings)) as session:
-        _member, created = add_psw_member(session=session, telegram_id=telegram_id, role=role,
-                                          name=name)
+        _member, created = add_psw_member(
+            session=session, telegram_id=telegram_id, role=role, name=name
+        )
     typer.echo(f"{'Added' if created else 'Updated'} PSW {role.value} {telegram_id}.")
 
 

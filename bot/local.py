@@ -21,9 +21,9 @@ from bot.sandbox import Sandbox, SandboxLimits, SimClient
 from bot.services import Services
 from bot.settings import Settings
 from surveys.db import make_engine, session_scope, upgrade
+from surveys.models import PswRole
 from surveys.org import load_org, read_org_file
 from surveys.psw import add_psw_member
-from surveys.models import PswRole
 
 
 @dataclass
@@ -51,7 +51,9 @@ def prepare_database(url: str, org_file: Path | None, *, fresh: bool = False) ->
     return engine
 
 
-def add_psw(engine: Engine, telegram_id: int, role: PswRole = PswRole.ADMIN, name: str = "") -> None:
+def add_psw(
+    engine: Engine, telegram_id: int, role: PswRole = PswRole.ADMIN, name: str = ""
+) -> None:
     """Make someone a PSW member (for local runs and tests)."""
     with session_scope(engine) as session:
         add_psw_member(session=session, telegram_id=telegram_id, role=role, name=name)
@@ -83,12 +85,15 @@ async def local_bot(
         assert app.updater is not None
         await app.updater.start_polling(
             # A short long-poll keeps shutdown quick; on loopback the extra polls cost nothing.
-            poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+            poll_interval=0,
+            timeout=poll_timeout,
+            allowed_updates=Update.ALL_TYPES,
         )
         await app.start()
         try:
-            yield LocalBot(sandbox=sandbox, app=app, client=client,
-                           services=app.bot_data["staypulse"])
+            yield LocalBot(
+                sandbox=sandbox, app=app, client=client, services=app.bot_data["staypulse"]
+            )
         finally:
             if app.updater.running:
                 await app.updater.stop()

@@ -32,8 +32,9 @@ class SecretFilter(logging.Filter):
         return True
 
 
-def configure_logging(level: str = "INFO", *, secrets: list[str] | None = None,
-                      stream: object = None) -> None:
+def configure_logging(
+    level: str = "INFO", *, secrets: list[str] | None = None, stream: object = None
+) -> None:
     """Set up the root logger once for the process."""
     handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -45,6 +46,6 @@ def configure_logging(level: str = "INFO", *, secrets: list[str] | None = None,
     root.setLevel(level)
     # httpx logs every request URL, and URLs carry the token; PTB at DEBUG logs request bodies,
     # and bodies carry what people wrote.
-    for name in ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access"):
+    for name in ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "alembic"):
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     logging.getLogger("telegram.ext.Application").setLevel(logging.ERROR)

@@ -52,7 +52,9 @@ class Services:
         return Session(self.engine, expire_on_commit=False)
 
 
-def services_of(context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any]) -> Services:
+def services_of(
+    context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any],
+) -> Services:
     """The Services object of a handler's context or of an application."""
     bot_data = context.bot_data
     value = bot_data[KEY]

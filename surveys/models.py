@@ -264,6 +264,4 @@ class Interview(SQLModel, table=True):
     answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     themes: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     intention_to_stay: int | None = Field(default=None, ge=1, le=5)
-    recorded_by: int | None = Field(
-        default=None, foreign_key="psw_member.id", ondelete="SET NULL"
-    )
+    recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")

@@ -111,23 +111,37 @@ def load_org(*, session: Session, spec: OrgSpec) -> OrgLoadResult:
             session.add(team)
             deactivated += 1
 
-    for table, entries in ((Role, spec.roles), (EmploymentType, spec.employment_types)):
-        existing = {row.key: row for row in session.exec(select(table))}
-        for position, entry in enumerate(entries):
-            row = existing.pop(entry.key, None)
-            if row is None:
-                session.add(table(key=entry.key, name=entry.name, position=position))
-                added += 1
-            elif (row.name, row.position, row.active) != (entry.name, position, True):
-                row.name, row.position, row.active = entry.name, position, True
-                session.add(row)
-                updated += 1
-            else:
-                unchanged += 1
-        for row in existing.values():
-            if row.active:
-                row.active = False
-                session.add(row)
-                deactivated += 1
+    for counts in (
+        _sync_options(session, Role, spec.roles),
+        _sync_options(session, EmploymentType, spec.employment_types),
+    ):
+        added, updated = added + counts[0], updated + counts[1]
+        deactivated, unchanged = deactivated + counts[2], unchanged + counts[3]
 
     return OrgLoadResult(added, updated, deactivated, unchanged)
+
+
+def _sync_options(
+    session: Session, table: type[Role] | type[EmploymentType], entries: list[_Entry]
+) -> tuple[int, int, int, int]:
+    """Make roles or employment types match the file, keeping the file's order."""
+    added = updated = deactivated = unchanged = 0
+    rows: list[Role | EmploymentType] = list(session.exec(select(table)))
+    existing = {row.key: row for row in rows}
+    for position, entry in enumerate(entries):
+        row = existing.pop(entry.key, None)
+        if row is None:
+            session.add(table(key=entry.key, name=entry.name, position=position))
+            added += 1
+        elif (row.name, row.position, row.active) != (entry.name, position, True):
+            row.name, row.position, row.active = entry.name, position, True
+            session.add(row)
+            updated += 1
+        else:
+            unchanged += 1
+    for row in existing.values():
+        if row.active:
+            row.active = False
+            session.add(row)
+            deactivated += 1
+    return added, updated, deactivated, unchanged

@@ -60,10 +60,13 @@ def ensure_admins(*, session: Session, telegram_ids: Iterable[int]) -> int:
     return changed
 
 
-def record_audit(*, session: Session, actor_telegram_id: int, action: str, detail: str = "") -> None:
+def record_audit(
+    *, session: Session, actor_telegram_id: int, action: str, detail: str = ""
+) -> None:
     """Write who did what; `detail` names parameters, never results or comments."""
-    session.add(AuditEntry(actor_telegram_id=actor_telegram_id, action=action[:64],
-                           detail=detail[:500]))
+    session.add(
+        AuditEntry(actor_telegram_id=actor_telegram_id, action=action[:64], detail=detail[:500])
+    )
 
 
 def recent_audit(*, session: Session, limit: int = 50) -> Sequence[AuditEntry]:

@@ -67,7 +67,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
 
 
 def load_model(path: Path, model: type[ModelT]) -> ModelT:
-    """Read `path` and validate it as `model`, or raise ConfigFileError naming file, line and field."""
+    """Read `path` and validate it as `model`; ConfigFileError names file, line and field."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -35,7 +35,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List what the person can do (and, for PSW members, what they can do as PSW)."""
     services = services_of(context)
-    assert update.effective_message is not None and update.effective_user is not None
+    assert update.effective_message is not None
+    assert update.effective_user is not None
     text = texts.HELP.format(min_group=services.settings.min_group_size)
     member: PswMember | None = await services.db(
         get_psw_member, telegram_id=update.effective_user.id
@@ -67,7 +68,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback (never the update's content) and reassure the person."""
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed", update_id, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == "private":
+    if (
+        isinstance(update, Update)
+        and update.effective_chat
+        and update.effective_chat.type == "private"
+    ):
         try:
             await context.bot.send_message(update.effective_chat.id, texts.ERROR)
         except Exception:  # the person may have blocked us; nothing more to do

@@ -103,8 +103,14 @@ class SimClient:
         result: dict[str, Any] = await self._call("POST", "/sim/users", json=payload)
         return result
 
-    async def send(self, user_id: int, text: str | None = None, *, kind: str | None = None,
-                   chat_id: int | None = None) -> dict[str, Any]:
+    async def send(
+        self,
+        user_id: int,
+        text: str | None = None,
+        *,
+        kind: str | None = None,
+        chat_id: int | None = None,
+    ) -> dict[str, Any]:
         """The person sends text, or a sticker/photo/voice/document/location."""
         payload: dict[str, Any] = {"text": text} if kind is None else {kind: True}
         if chat_id is not None:
@@ -114,8 +120,9 @@ class SimClient:
         )
         return result
 
-    async def press(self, user_id: int, message_id: int, callback_data: str,
-                    chat_id: int | None = None) -> dict[str, Any]:
+    async def press(
+        self, user_id: int, message_id: int, callback_data: str, chat_id: int | None = None
+    ) -> dict[str, Any]:
         """The person presses a button on a message."""
         payload: dict[str, Any] = {"message_id": message_id, "callback_data": callback_data}
         if chat_id is not None:
@@ -131,8 +138,11 @@ class SimClient:
 
     async def add_group(self, chat_id: int, title: str, member_ids: list[int]) -> None:
         """A group chat with the bot in it."""
-        await self._call("POST", "/sim/groups",
-                         json={"chat_id": chat_id, "title": title, "member_ids": member_ids})
+        await self._call(
+            "POST",
+            "/sim/groups",
+            json={"chat_id": chat_id, "title": title, "member_ids": member_ids},
+        )
 
     async def group_send(self, chat_id: int, user_id: int, text: str) -> dict[str, Any]:
         """A member writes in a group."""
@@ -141,14 +151,15 @@ class SimClient:
         )
         return result
 
-    async def view(self, chat_id: int, *, since_version: int | None = None,
-                   timeout: float = 10.0) -> dict[str, Any]:
-        """The chat as its people see it; with since_version, wait for a change first."""
+    async def view(
+        self, chat_id: int, *, since_version: int | None = None, wait: float = 10.0
+    ) -> dict[str, Any]:
+        """The chat as its people see it; with since_version, wait up to `wait` s for a change."""
         params: dict[str, Any] = {}
         if since_version is not None:
-            params = {"since_version": since_version, "timeout": timeout}
+            params = {"since_version": since_version, "timeout": wait}
         result: dict[str, Any] = await self._call(
-            "GET", f"/sim/chats/{chat_id}/messages", params=params, timeout=timeout + 5
+            "GET", f"/sim/chats/{chat_id}/messages", params=params, timeout=wait + 5
         )
         return result
 
@@ -206,15 +217,18 @@ class Person:
         message = on or await self.message_with_button(label)
         button = message.button(label)
         assert button.callback_data is not None
-        pressed = await self.client.press(self.user_id, message.message_id,
-                                          button.callback_data, chat_id=self._chat_arg())
+        pressed = await self.client.press(
+            self.user_id, message.message_id, button.callback_data, chat_id=self._chat_arg()
+        )
         return await self.answer(wait=wait, after=pressed["version"])
 
-    async def presses(self, message_id: int, callback_data: str, *,
-                      wait: float = 10.0) -> list[Shown]:
+    async def presses(
+        self, message_id: int, callback_data: str, *, wait: float = 10.0
+    ) -> list[Shown]:
         """Press raw callback data on a message (for stale or forged buttons)."""
-        pressed = await self.client.press(self.user_id, message_id, callback_data,
-                                          chat_id=self._chat_arg())
+        pressed = await self.client.press(
+            self.user_id, message_id, callback_data, chat_id=self._chat_arg()
+        )
         return await self.answer(wait=wait, after=pressed["version"])
 
     async def message_with_button(self, label: str) -> Shown:
@@ -244,12 +258,14 @@ class Person:
         settle; return the bot messages that are new or changed."""
         deadline = time.monotonic() + wait
         since = self._version if after is None else after
-        view = await self.client.view(self.chat_id, since_version=since,
-                                      timeout=max(0.1, deadline - time.monotonic()))
+        view = await self.client.view(
+            self.chat_id, since_version=since, wait=max(0.1, deadline - time.monotonic())
+        )
         # Keep reading while the bot is still writing (e.g. a reply then a keyboard edit).
         while time.monotonic() < deadline:
-            later = await self.client.view(self.chat_id, since_version=view["version"],
-                                           timeout=SETTLE_SECONDS)
+            later = await self.client.view(
+                self.chat_id, since_version=view["version"], wait=SETTLE_SECONDS
+            )
             if later["version"] == view["version"]:
                 break
             view = later
@@ -260,10 +276,13 @@ class Person:
         deadline = time.monotonic() + wait
         version = -1
         while True:
-            view = await self.client.view(self.chat_id, since_version=version,
-                                          timeout=max(0.05, deadline - time.monotonic()))
+            view = await self.client.view(
+                self.chat_id, since_version=version, wait=max(0.05, deadline - time.monotonic())
+            )
             for raw in reversed(view["messages"]):
-                if raw["from"] == "bot" and fragment in (raw.get("text") or raw.get("caption") or ""):
+                if raw["from"] == "bot" and fragment in (
+                    raw.get("text") or raw.get("caption") or ""
+                ):
                     self._diff(view)
                     return _shown(raw)
             if time.monotonic() >= deadline:

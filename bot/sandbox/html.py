@@ -89,9 +89,7 @@ def parse_html(text: str) -> str:
             raise _fail(f"Unclosed start tag at byte offset {_offset(text, begin)}")
         body = text[name_end:end]
         i = end + 1
-        attrs = dict(
-            (key.lower(), value.strip("\"'")) for key, value in _ATTR_RE.findall(body)
-        )
+        attrs = dict((key.lower(), value.strip("\"'")) for key, value in _ATTR_RE.findall(body))
         if name == "span" and attrs.get("class") != "tg-spoiler":
             raise _fail('Tag "span" must have class "tg-spoiler"')
         stack.append(name)

@@ -109,9 +109,9 @@ class Sandbox:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[attr-defined]
-        bound_port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        sockets = getattr(site._server, "sockets", None)
+        assert sockets, "the sandbox did not bind a socket"
+        bound_port = sockets[0].getsockname()[1]
         self.url = f"http://{host}:{bound_port}"
         return self.url
 
@@ -133,8 +133,9 @@ class Sandbox:
         return web.json_response({"ok": True, "result": result})
 
     async def _no_files(self, request: web.Request) -> web.StreamResponse:
-        return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"},
-                                 status=404)
+        return web.json_response(
+            {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
+        )
 
     # --- simulation API ------------------------------------------------------------------------
 
@@ -189,8 +190,9 @@ class Sandbox:
     async def _user_edit(self, request: web.Request) -> web.Response:
         async def act(body: dict[str, Any]) -> Any:
             user_id = self._int(request.match_info["user_id"], "user_id")
-            return await self.sim.edit(user_id, self._int(body.get("message_id"), "message_id"),
-                                       str(body.get("text", "")))
+            return await self.sim.edit(
+                user_id, self._int(body.get("message_id"), "message_id"), str(body.get("text", ""))
+            )
 
         return await self._sim(request, act)
 
@@ -199,8 +201,10 @@ class Sandbox:
             user_id = self._int(request.match_info["user_id"], "user_id")
             chat_id = self._int(body["chat_id"], "chat_id") if "chat_id" in body else None
             return await self.sim.press(
-                user_id, self._int(body.get("message_id"), "message_id"),
-                str(body.get("callback_data", "")), chat_id,
+                user_id,
+                self._int(body.get("message_id"), "message_id"),
+                str(body.get("callback_data", "")),
+                chat_id,
             )
 
         return await self._sim(request, act)
@@ -225,8 +229,10 @@ class Sandbox:
             if not isinstance(members, list):
                 raise SimError("member_ids must be a list")
             chat = self.sim.add_group(
-                self._int(body.get("chat_id"), "chat_id"), str(body.get("title", "")),
-                [self._int(m, "member_ids") for m in members], str(body.get("type", "group")),
+                self._int(body.get("chat_id"), "chat_id"),
+                str(body.get("title", "")),
+                [self._int(m, "member_ids") for m in members],
+                str(body.get("type", "group")),
             )
             return self.world.chat_json(chat)
 
@@ -236,8 +242,12 @@ class Sandbox:
         async def act(body: dict[str, Any]) -> Any:
             chat_id = self._int(request.match_info["chat_id"], "chat_id")
             text = body.get("text")
-            return await self.sim.send(self._int(body.get("user_id"), "user_id"),
-                                       None if text is None else str(text), None, chat_id)
+            return await self.sim.send(
+                self._int(body.get("user_id"), "user_id"),
+                None if text is None else str(text),
+                None,
+                chat_id,
+            )
 
         return await self._sim(request, act)
 
@@ -245,9 +255,9 @@ class Sandbox:
         try:
             chat_id = self._int(request.match_info["chat_id"], "chat_id")
             if "since_version" in request.query:
-                timeout = min(float(request.query.get("timeout", "10")), 60.0)
+                wait = min(float(request.query.get("timeout", "10")), 60.0)
                 since = self._int(request.query["since_version"], "since_version")
-                await self.sim.wait_for_change(chat_id, since, timeout)
+                await self.sim.wait_for_change(chat_id, since, wait)
             view = self.sim.view(chat_id)
         except (SimError, ValueError) as exc:
             status = exc.status if isinstance(exc, SimError) else 400
@@ -265,7 +275,7 @@ class Sandbox:
         async def act(body: dict[str, Any]) -> Any:
             specs = body.get("faults", [body])
             if not isinstance(specs, list) or not all(isinstance(s, dict) for s in specs):
-                raise SimError("send one fault object, or {\"faults\": [...]}")
+                raise SimError('send one fault object, or {"faults": [...]}')
             try:
                 faults = self.sim.set_faults(specs)
             except TypeError as exc:

@@ -7,6 +7,7 @@ send the bot and queues it for getUpdates.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import time
 from typing import Any
@@ -78,12 +79,18 @@ class Simulation:
         if user is None:
             user = SimUser(user_id=user_id, first_name=first_name, **details)
             self.world.users[user_id] = user
-            self.world.chats[user_id] = SimChat(chat_id=user_id, type="private",
-                                                members={user_id, self.world.bot_id})
+            self.world.chats[user_id] = SimChat(
+                chat_id=user_id, type="private", members={user_id, self.world.bot_id}
+            )
         return user
 
-    async def send(self, user_id: int, text: str | None = None, kind: str | None = None,
-                   chat_id: int | None = None) -> dict[str, Any]:
+    async def send(
+        self,
+        user_id: int,
+        text: str | None = None,
+        kind: str | None = None,
+        chat_id: int | None = None,
+    ) -> dict[str, Any]:
         """The person sends text (or a sticker, photo, …) in their private chat or a group."""
         user = self.user(user_id)
         chat = self.world.chats.get(user_id if chat_id is None else chat_id)
@@ -100,14 +107,17 @@ class Simulation:
         if chat.type == "private":
             user.started = True  # writing to a bot is what lets it write back
             user.blocked = False
-        fields: dict[str, Any] = {"text": text} if text is not None else {"extra": _MEDIA[kind or ""]}
+        fields: dict[str, Any] = (
+            {"text": text} if text is not None else {"extra": _MEDIA[kind or ""]}
+        )
         message = self.world._new_message(chat, user_id, **fields)
         key = "channel_post" if chat.type == "channel" else "message"
         update_id = await self._queue({key: self.world.message_json(message)})
         return {"message_id": message.message_id, "update_id": update_id, "version": chat.version}
 
-    async def edit(self, user_id: int, message_id: int, text: str,
-                   chat_id: int | None = None) -> dict[str, Any]:
+    async def edit(
+        self, user_id: int, message_id: int, text: str, chat_id: int | None = None
+    ) -> dict[str, Any]:
         """The person edits a message they sent earlier."""
         self.user(user_id)
         chat = self.world.chats.get(user_id if chat_id is None else chat_id)
@@ -119,8 +129,9 @@ class Simulation:
         update_id = await self._queue({"edited_message": self.world.message_json(message)})
         return {"message_id": message_id, "update_id": update_id}
 
-    async def press(self, user_id: int, message_id: int, callback_data: str,
-                    chat_id: int | None = None) -> dict[str, Any]:
+    async def press(
+        self, user_id: int, message_id: int, callback_data: str, chat_id: int | None = None
+    ) -> dict[str, Any]:
         """The person presses a button that is on that message's keyboard right now."""
         self.user(user_id)
         chat = self.world.chats.get(user_id if chat_id is None else chat_id)
@@ -133,7 +144,10 @@ class Simulation:
             raise SimError("that message has no button with that callback_data now")
         query_id = f"{self.world.bot_id}{next(self._query_ids):08d}"
         self.world.callback_queries[query_id] = CallbackQuery(
-            query_id=query_id, user_id=user_id, chat_id=chat.chat_id, message_id=message_id,
+            query_id=query_id,
+            user_id=user_id,
+            chat_id=chat.chat_id,
+            message_id=message_id,
             created=time.monotonic(),
         )
         payload = {
@@ -152,8 +166,9 @@ class Simulation:
         user.blocked = blocked
         return user
 
-    def add_group(self, chat_id: int, title: str, member_ids: list[int],
-                  kind: str = "group") -> SimChat:
+    def add_group(
+        self, chat_id: int, title: str, member_ids: list[int], kind: str = "group"
+    ) -> SimChat:
         """A group (or channel) the bot is a member of."""
         if chat_id >= 0:
             raise SimError("group and channel chat ids are negative, as on Telegram")
@@ -188,18 +203,16 @@ class Simulation:
             "notices": list(chat.notices),
         }
 
-    async def wait_for_change(self, chat_id: int, since_version: int, timeout: float) -> None:
-        """Wait until the chat has changed after `since_version`, or `timeout` passes."""
+    async def wait_for_change(self, chat_id: int, since_version: int, wait: float) -> None:
+        """Wait until the chat has changed after `since_version`, or `wait` seconds pass."""
         chat = self.world.chats.get(chat_id)
         if chat is None:
             raise SimError(f"no chat {chat_id}", status=404)
         async with self.world.changed:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
-                    self.world.changed.wait_for(lambda: chat.version > since_version), timeout
+                    self.world.changed.wait_for(lambda: chat.version > since_version), wait
                 )
-            except TimeoutError:
-                pass
 
     def set_faults(self, faults: list[dict[str, Any]]) -> list[Fault]:
         """Replace the injected faults."""

@@ -8,6 +8,7 @@ requests and encodes envelopes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import re
@@ -118,7 +119,7 @@ def _as_int(params: dict[str, Any], name: str, *, required: bool = True) -> int 
     value = params.get(name)
     if value is None or value == "":
         if required:
-            raise ApiError(400, f"Bad Request: parameter \"{name}\" is required")
+            raise ApiError(400, f'Bad Request: parameter "{name}" is required')
         return None
     try:
         return int(value)
@@ -141,6 +142,7 @@ def _render(text: Any, parse_mode: Any, *, limit: int, empty: str, too_long: str
     if text is None:
         raise ApiError(400, empty)
     text = str(text)
+    visible: str
     if parse_mode in (None, ""):
         visible = text
     elif str(parse_mode).lower() == "html":
@@ -170,13 +172,21 @@ def validate_reply_markup(markup: Any) -> dict[str, Any] | None:
         for row in rows:
             for button in row:
                 if not isinstance(button, dict) or not str(button.get("text", "")).strip():
-                    raise ApiError(400, "Bad Request: text buttons are unallowed in the inline keyboard")
+                    raise ApiError(
+                        400, "Bad Request: text buttons are unallowed in the inline keyboard"
+                    )
                 data = button.get("callback_data")
-                if data is not None and not 1 <= len(str(data).encode("utf-8")) <= MAX_CALLBACK_DATA:
+                if (
+                    data is not None
+                    and not 1 <= len(str(data).encode("utf-8")) <= MAX_CALLBACK_DATA
+                ):
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
                 if data is None and not any(k in button for k in ("url", "switch_inline_query")):
-                    raise ApiError(400, "Bad Request: can't parse inline keyboard button: "
-                                        "InlineKeyboardButton must have exactly one optional field")
+                    raise ApiError(
+                        400,
+                        "Bad Request: can't parse inline keyboard button: "
+                        "InlineKeyboardButton must have exactly one optional field",
+                    )
         return markup
     if any(key in markup for key in ("keyboard", "remove_keyboard", "force_reply")):
         return markup
@@ -375,20 +385,31 @@ class World:
         if fault.status == 0:
             return
         if fault.status == 429:
-            raise ApiError(429, f"Too Many Requests: retry after {fault.retry_after}",
-                           retry_after=fault.retry_after)
+            raise ApiError(
+                429,
+                f"Too Many Requests: retry after {fault.retry_after}",
+                retry_after=fault.retry_after,
+            )
         if fault.status == 403:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
-        descriptions = {500: "Internal Server Error", 502: "Bad Gateway",
-                        503: "Service Unavailable", 504: "Gateway Timeout"}
+        descriptions = {
+            500: "Internal Server Error",
+            502: "Bad Gateway",
+            503: "Service Unavailable",
+            504: "Gateway Timeout",
+        }
         raise ApiError(fault.status, descriptions.get(fault.status, "Internal Server Error"))
 
     # --- Bot API methods -----------------------------------------------------------------------
 
     async def api_getMe(self, params: dict[str, Any]) -> Any:
         """The bot's identity; PTB calls it on initialize."""
-        return {**self.bot_json(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+        return {
+            **self.bot_json(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     async def api_deleteWebhook(self, params: dict[str, Any]) -> Any:
         """There is never a webhook here."""
@@ -398,7 +419,11 @@ class World:
 
     async def api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
         """No webhook; updates wait for getUpdates."""
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.pending)}
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self.pending),
+        }
 
     async def api_getUpdates(self, params: dict[str, Any]) -> Any:
         """Long polling: confirm updates below `offset`, wait up to `timeout` for new ones."""
@@ -411,23 +436,26 @@ class World:
             self.pending = self.pending[offset:]
         if not self.pending and timeout:
             async with self.changed:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
                         self.changed.wait_for(lambda: bool(self.pending)), timeout
                     )
-                except TimeoutError:
-                    pass
         return self.pending[:limit]
 
     async def api_sendMessage(self, params: dict[str, Any]) -> Any:
         """Send text, with an optional inline keyboard."""
         chat = self._writable_chat(params)
-        text = _render(params.get("text"), params.get("parse_mode"), limit=MAX_TEXT,
-                       empty="Bad Request: message text is empty",
-                       too_long="Bad Request: message is too long")
+        text = _render(
+            params.get("text"),
+            params.get("parse_mode"),
+            limit=MAX_TEXT,
+            empty="Bad Request: message text is empty",
+            too_long="Bad Request: message is too long",
+        )
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
-        message = self._new_message(chat, self.bot_id, text=text,
-                                    source=str(params.get("text")), reply_markup=markup)
+        message = self._new_message(
+            chat, self.bot_id, text=text, source=str(params.get("text")), reply_markup=markup
+        )
         await self._notify()
         return self.message_json(message)
 
@@ -437,9 +465,13 @@ class World:
         message = self._bot_message(chat, params)
         if message.text is None:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
-        text = _render(params.get("text"), params.get("parse_mode"), limit=MAX_TEXT,
-                       empty="Bad Request: message text is empty",
-                       too_long="Bad Request: message is too long")
+        text = _render(
+            params.get("text"),
+            params.get("parse_mode"),
+            limit=MAX_TEXT,
+            empty="Bad Request: message text is empty",
+            too_long="Bad Request: message is too long",
+        )
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
         source = str(params.get("text"))
         if (text, source, markup) == (message.text, message.source, message.reply_markup):
@@ -454,9 +486,13 @@ class World:
         """Change a photo or document caption."""
         chat = self._chat(params)
         message = self._bot_message(chat, params)
-        caption = _render(params.get("caption"), params.get("parse_mode"), limit=MAX_CAPTION,
-                          empty="Bad Request: message caption is empty",
-                          too_long="Bad Request: message caption is too long")
+        caption = _render(
+            params.get("caption"),
+            params.get("parse_mode"),
+            limit=MAX_CAPTION,
+            empty="Bad Request: message caption is empty",
+            too_long="Bad Request: message caption is too long",
+        )
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
         if (caption, markup) == (message.caption, message.reply_markup):
             raise ApiError(400, NOT_MODIFIED)
@@ -518,20 +554,40 @@ class World:
         name, size = (file["name"], file["size"]) if isinstance(file, dict) else (str(file), 0)
         caption = None
         if params.get("caption") not in (None, ""):
-            caption = _render(params.get("caption"), params.get("parse_mode"), limit=MAX_CAPTION,
-                              empty="Bad Request: message caption is empty",
-                              too_long="Bad Request: message caption is too long")
+            caption = _render(
+                params.get("caption"),
+                params.get("parse_mode"),
+                limit=MAX_CAPTION,
+                empty="Bad Request: message caption is empty",
+                too_long="Bad Request: message caption is too long",
+            )
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
         file_id = f"{kind}-{self.rng.getrandbits(48):012x}"
         if kind == "photo":
-            extra: dict[str, Any] = {"photo": [{"file_id": file_id, "file_unique_id": file_id,
-                                                "width": 1280, "height": 960, "file_size": size}]}
+            extra: dict[str, Any] = {
+                "photo": [
+                    {
+                        "file_id": file_id,
+                        "file_unique_id": file_id,
+                        "width": 1280,
+                        "height": 960,
+                        "file_size": size,
+                    }
+                ]
+            }
         else:
-            extra = {"document": {"file_id": file_id, "file_unique_id": file_id,
-                                  "file_name": name, "file_size": size}}
+            extra = {
+                "document": {
+                    "file_id": file_id,
+                    "file_unique_id": file_id,
+                    "file_name": name,
+                    "file_size": size,
+                }
+            }
         extra["_file"] = {"name": name, "size": size}
-        message = self._new_message(chat, self.bot_id, caption=caption, reply_markup=markup,
-                                    extra=extra)
+        message = self._new_message(
+            chat, self.bot_id, caption=caption, reply_markup=markup, extra=extra
+        )
         await self._notify()
         return self.message_json(message)
 

@@ -1,0 +1,45 @@
+# StayPulse: `make demo` and `make test` work on a fresh machine with Python 3.11+ and pip.
+# Both create .venv and install into it when needed, and are safe to run again.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo run test lint typecheck pytest bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job without a Telegram token: the real bot, against the local sandbox, on SQLite.
+demo: $(STAMP)
+	$(BIN)/staypulse demo
+
+## The real bot against TELEGRAM_BASE_URL (needs TELEGRAM_BOT_TOKEN in .env).
+run: $(STAMP)
+	$(BIN)/staypulse db upgrade
+	$(BIN)/staypulse run
+
+## The whole check: lint, type check, and the tests on SQLite and PostgreSQL.
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy bot surveys analysis
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache data/demo.db* data/chat.db*

@@ -1,0 +1,174 @@
+"""The `staypulse` command as an operator uses it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from tests.conftest import ORG_EXAMPLE
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def test_every_command_has_help() -> None:
+    for args in (
+        [],
+        ["run"],
+        ["demo"],
+        ["chat"],
+        ["sandbox"],
+        ["db"],
+        ["db", "upgrade"],
+        ["org", "load"],
+        ["psw", "add"],
+        ["psw", "remove"],
+        ["psw", "list"],
+    ):
+        result = runner.invoke(app, [*args, "--help"])
+        assert result.exit_code == 0, args
+        assert "Usage" in result.output
+
+
+def test_run_without_a_token_names_the_variable_and_points_to_the_demo(db_env: str) -> None:
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in result.output
+    assert "staypulse demo" in result.output
+
+
+def test_run_refuses_an_unmigrated_database(db_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abcdefghijklmnopqrstuvwxyz")
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 2
+    assert "Run `staypulse db upgrade`" in result.output
+
+
+def test_a_bad_setting_stops_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MIN_GROUP_SIZE", "1")
+    result = runner.invoke(app, ["psw", "list"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Configuration error: MIN_GROUP_SIZE: 1 is below 3; groups that small can be identified"
+    )
+
+
+def test_db_upgrade_org_load_and_psw_management(db_env: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "upgraded from empty" in result.output
+    assert "already at the latest" in runner.invoke(app, ["db", "upgrade"]).output
+    assert "up to date" in runner.invoke(app, ["db", "status"]).output
+
+    result = runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "8 teams" in result.output
+    result = runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)])
+    assert "0 added, 0 updated, 0 deactivated" in result.output
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(ORG_EXAMPLE.read_text().replace("key: fostering", "key: Fostering!"))
+    result = runner.invoke(app, ["org", "load", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}, line" in result.output
+    assert "'Fostering!' is not a valid key" in result.output
+
+    assert "No PSW team members yet" in runner.invoke(app, ["psw", "list"]).output
+    assert (
+        runner.invoke(app, ["psw", "add", "555", "--role", "admin", "--name", "Pat"]).exit_code == 0
+    )
+    assert "Updated PSW viewer 555" in runner.invoke(app, ["psw", "add", "555"]).output
+    assert "555\tviewer\tPat" in runner.invoke(app, ["psw", "list"]).output
+    assert runner.invoke(app, ["psw", "remove", "555"]).exit_code == 0
+    result = runner.invoke(app, ["psw", "remove", "555"])
+    assert result.exit_code == 1
+    assert "not a PSW team member" in result.output
+    assert runner.invoke(app, ["psw", "add", "-5"]).exit_code != 0
+
+
+def test_the_sandbox_listens_on_loopback_only() -> None:
+    result = runner.invoke(app, ["sandbox", "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "loopback only" in result.output
+
+
+def _wait_for(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def test_staypulse_run_against_staypulse_sandbox_answers_start(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.db'}"
+    env["ORG_FILE"] = str(ORG_EXAMPLE)
+    token = "7000000001:sandboxtokensandboxtokensandbox12345"
+    exe = [sys.executable, "-m", "bot"]
+    subprocess.run([*exe, "db", "upgrade"], env=env, cwd=tmp_path, check=True, capture_output=True)
+    port = 18000 + os.getpid() % 1000
+    sandbox = subprocess.Popen(
+        [*exe, "sandbox", "--port", str(port), "--token", token],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    bot = None
+    try:
+        url = f"http://127.0.0.1:{port}"
+
+        def up() -> bool:
+            try:
+                return httpx.get(f"{url}/sim/bot").status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        _wait_for(up)
+        bot = subprocess.Popen(
+            [*exe, "run"],
+            env={**env, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": url},
+            cwd=tmp_path,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        httpx.post(f"{url}/sim/users", json={"user_id": 77, "first_name": "Dee"})
+        httpx.post(f"{url}/sim/users/77/messages", json={"text": "/start"})
+
+        def answered() -> str | None:
+            messages = httpx.get(f"{url}/sim/chats/77/messages").json()["result"]["messages"]
+            texts = [m["text"] for m in messages if m["from"] == "bot"]
+            return texts[0] if texts else None
+
+        assert _wait_for(answered).startswith("Hello Dee, I'm StayPulse")
+    finally:
+        for process in (bot, sandbox):
+            if process is not None:
+                process.send_signal(signal.SIGINT)
+        for process in (bot, sandbox):
+            if process is not None:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+    assert bot is not None
+    logs = bot.stderr.read() if bot.stderr else ""
+    assert token.split(":")[1] not in logs

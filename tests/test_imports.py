@@ -1,0 +1,44 @@
+"""The architecture's one direction of dependency, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# package -> top-level modules it must never import
+FORBIDDEN = {
+    "surveys": {"telegram", "bot", "analysis"},
+    "analysis": {"telegram", "bot"},
+}
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_package_does_not_import_what_it_must_not(package: str) -> None:
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_roots(path) & FORBIDDEN[package])
+        for path in (ROOT / package).rglob("*.py")
+        if imported_roots(path) & FORBIDDEN[package]
+    }
+    assert offenders == {}
+
+
+def test_only_bot_imports_telegram() -> None:
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in ("bot", "tests", "benchmarks", ".venv", "build"):
+            continue
+        assert "telegram" not in imported_roots(path), relative
