@@ -6,31 +6,47 @@ import logging
 from typing import Any
 
 from sqlalchemy import Engine
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot.handlers import common
+from bot.handlers import buttons, common, control, onboarding, psw, pulse, text
+from bot.handlers.guards import Guard
 from bot.services import KEY, Services
 from bot.settings import Settings
+from surveys.org import set_bot_username
 from surveys.psw import ensure_admins, list_psw_members
 
 log = logging.getLogger(__name__)
 
 RESPONDENT_COMMANDS = [
-    BotCommand("start", "Join, or change your team, role and contract"),
+    BotCommand("pulse", "Answer or continue the current pulse"),
+    BotCommand("feedback", "Send the PSW team an anonymous comment"),
+    BotCommand("talk", "Ask the PSW team for a conversation"),
+    BotCommand("start", "See or change your team, role and contract"),
+    BotCommand("mydata", "See everything held about you"),
+    BotCommand("pause", "No messages for a few weeks"),
+    BotCommand("resume", "Start again after a pause or stop"),
+    BotCommand("stop", "No more messages"),
+    BotCommand("forget", "Delete everything about you"),
+    BotCommand("privacy", "How your answers are kept safe"),
     BotCommand("help", "What I can do"),
 ]
-PSW_COMMANDS = [*RESPONDENT_COMMANDS]
+PSW_COMMANDS = [
+    *RESPONDENT_COMMANDS,
+    BotCommand("invite", "A link that puts people in a team"),
+]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
 LONG_POLL_SECONDS = 10
@@ -64,14 +80,38 @@ def build_application(
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Every handler, most specific first."""
+    """Every handler: the guard first, then commands, buttons, text, and everything else."""
+    services: Services = app.bot_data[KEY]
+    guard = Guard(
+        psw_chat_id=services.settings.psw_chat_id,
+        per_minute=services.settings.flood_messages_per_minute,
+    )
+    app.add_handler(TypeHandler(Update, guard), group=-1)
+
     private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("start", common.start, filters=private))
-    app.add_handler(CommandHandler("help", common.help_command, filters=private))
-    app.add_handler(MessageHandler(private & filters.COMMAND, common.unknown_command))
-    app.add_handler(MessageHandler(private & filters.TEXT, common.stray_text))
+    new_message = filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(private & filters.UpdateType.EDITED, common.edited))
+    commands = {
+        "start": onboarding.start,
+        "pulse": pulse.pulse_command,
+        "feedback": control.feedback_command,
+        "talk": control.talk_command,
+        "mydata": control.mydata_command,
+        "pause": control.pause_command,
+        "resume": control.resume_command,
+        "stop": control.stop_command,
+        "forget": control.forget_command,
+        "privacy": control.privacy_command,
+        "help": control.help_command,
+        "invite": psw.invite_command,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=private & new_message))
+    app.add_handler(CallbackQueryHandler(buttons.on_button))
+    app.add_handler(MessageHandler(private & new_message & filters.COMMAND, common.unknown_command))
+    app.add_handler(MessageHandler(private & new_message & filters.TEXT, text.on_text))
     app.add_handler(
-        MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, common.not_text)
+        MessageHandler(private & new_message & ~filters.StatusUpdate.ALL, common.not_text)
     )
     app.add_error_handler(common.on_error)
 
@@ -80,6 +120,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Start-up work that needs the bot: admins from settings, command menus."""
     services: Services = app.bot_data[KEY]
     services.bot_username = app.bot.username
+    services.db_sync(set_bot_username, username=app.bot.username)
     added = services.db_sync(ensure_admins, telegram_ids=services.settings.admin_telegram_ids)
     if added:
         log.info("made %d configured admin(s) PSW admins", added)

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from telegram.ext import Application, CallbackContext
 
 from bot.settings import Settings
+from surveys.bank import QuestionBank, default_bank
 from surveys.db import session_scope
 from surveys.types import utcnow
 
@@ -31,6 +32,7 @@ class Services:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = field(default=utcnow)
+    bank: QuestionBank = field(default_factory=default_bank)
     bot_username: str = ""
 
     async def db(self, fn: Callable[..., T], /, **kwargs: Any) -> T:

@@ -1,36 +1,219 @@
-"""What the bot says. Plain, kind, short enough to read between visits. Telegram HTML."""
+"""What the bot says. Plain, kind, short enough to read between visits. Telegram HTML.
+
+Anything a person or the organisation file supplied is escaped before it is put into a message.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
+
+from surveys.participants import MyData
+from surveys.pulse import MAX_COMMENT_CHARS
 
 WELCOME = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
-    "Every week or two I'll ask you 3–5 quick questions about work: how your workload, "
-    "support and team feel. It takes about 30 seconds, and your answers are anonymous: "
-    "they are stored without your name or Telegram account, and only the Principal Social "
-    "Worker team sees results, never for a group of fewer than {min_group} people.\n\n"
-    "Type /help to see what I can do."
+    "Every week or two I'll ask you a few quick questions about work: how your workload, "
+    "support and team feel. It takes about 30 seconds, and it's anonymous.\n\n"
+    "First, which team are you in?"
 )
+WELCOME_INVITED = (
+    "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
+    "Every week or two I'll ask you a few quick questions about work. It takes about 30 "
+    "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>."
+)
+UNKNOWN_INVITE = "That invite link isn't valid any more. Please choose your team instead."
+NO_TEAMS = (
+    "I'm not set up yet: no teams have been loaded. Please ask your PSW team to run "
+    "<code>staypulse org load</code>."
+)
+ASK_ROLE = "Which of these best describes your role?"
+ASK_EMPLOYMENT = "And are you permanent or agency?"
+PREFER_NOT = "Prefer not to say"
+
+
+def privacy_notice(min_group: int, min_comment_group: int) -> str:
+    """What is stored, what is never stored, who sees what, and how to leave."""
+    return (
+        "<b>How your answers are kept safe</b>\n\n"
+        "<b>Stored about you:</b> your Telegram chat id (to send you pulses), your team, role "
+        "and contract type, and whether you've answered each pulse (so reminders only go to "
+        "people who haven't).\n\n"
+        "<b>Stored with your answers:</b> only your team, role group, contract type and the "
+        "week. Never your name, Telegram account or the time you answered. Nothing links your "
+        "answers back to you, not even for us.\n\n"
+        "<b>Comments:</b> names, phone numbers, e-mails, addresses and case numbers are removed "
+        "before anything is saved.\n\n"
+        f"<b>Who sees what:</b> only the Principal Social Worker team, and never a score from a "
+        f"group of fewer than {min_group} people, or a comment from a group of fewer than "
+        f"{min_comment_group}.\n\n"
+        "<b>You're in control:</b> /pause for a few weeks, /stop all messages, /forget to delete "
+        "everything about you, /mydata to see what's held."
+    )
+
+
+CONSENT_BUTTON = "I'm happy to take part"
+DECLINE_BUTTON = "Not now"
+JOINED = (
+    "Thank you, you're in. I'll message you when the next pulse opens, only in working hours. "
+    "Type /help any time."
+)
+DECLINED = "No problem. Nothing about you has been stored. Type /start if you change your mind."
+PROFILE = (
+    "You're set up as:\n"
+    "Team: <b>{team}</b>\nRole: <b>{role}</b>\nContract: <b>{employment}</b>\n\n"
+    "Tap to change any of them."
+)
+CHANGED = "Updated. " + PROFILE
+CHANGE_TEAM, CHANGE_ROLE, CHANGE_EMPLOYMENT = "Change team", "Change role", "Change contract"
+
+INVITE = (
+    "Hello! A new pulse is ready: {count} quick questions, about 30 seconds. "
+    "Your answers are anonymous."
+)
+START_BUTTON = "Start"
+QUESTION = "<b>Pulse · {number} of {total}</b>\n\n{text}"
+YOUR_ANSWER = "\n\n<i>Your answer was: {label}</i>"
+COMMENT_PROMPT = (
+    "<b>Pulse · last step</b>\n\n"
+    "Anything you'd like the PSW team to know? Type it below, or tap <b>No thanks</b>.\n"
+    "<i>Names and contact details are removed before it's saved.</i>"
+)
+NO_THANKS, BACK, SKIP = "No thanks", "« Back", "Skip »"
+THANKS = (
+    "Thank you, that's everything. Your answers are stored without your name, and the PSW "
+    "team only sees them as part of groups of {min_group} or more."
+)
+DONE_MARK = "<b>Pulse · done</b> ✓ Thank you."
+ALREADY_DONE = "You've already answered this pulse. Thank you!"
+PULSE_CLOSED = "This pulse has closed — thank you."
+NO_OPEN_PULSE = "There's no pulse open for you right now. I'll message you when there is."
+NOT_JOINED = "You haven't joined yet. Type /start to join your team."
+ALREADY_NOTED = "Already noted."
+COMMENT_TOO_LONG = (
+    "That's {length} characters, and I can take up to {limit}. Could you shorten it and send it "
+    "again? Nothing has been saved yet."
+)
+
+FEEDBACK_PROMPT = (
+    "Type what you'd like the PSW team to know. It's anonymous: it's stored with your team, "
+    "role group and the week only, with names and contact details removed."
+)
+FEEDBACK_CANCEL = "Cancel"
+FEEDBACK_THANKS = "Thank you. Your comment has been passed on anonymously."
+FEEDBACK_CANCELLED = "Cancelled. Nothing was saved."
+
 HELP = (
     "<b>What I can do</b>\n"
-    "/start – join or change your team, role and contract\n"
-    "/help – this list\n\n"
-    "Your answers never carry your name. The Principal Social Worker team sees results only "
-    "for groups of {min_group} or more people."
+    "/pulse – answer or continue the current pulse\n"
+    "/feedback – send the PSW team an anonymous comment\n"
+    "/talk – ask the PSW team for a conversation (not anonymous)\n"
+    "/start – see or change your team, role and contract\n"
+    "/mydata – see everything held about you\n"
+    "/pause – no messages for a few weeks (/pause 2 for two)\n"
+    "/resume – start again after a pause or stop\n"
+    "/stop – no more messages\n"
+    "/forget – delete everything about you\n"
+    "/privacy – how your answers are kept safe"
 )
 PSW_HELP = (
-    "\n\n<b>For the PSW team</b>\n"
-    "You are a PSW team {role}. Results commands arrive with the analysis features."
+    "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
+    "/invite &lt;team&gt; – a link that puts people in a team"
 )
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
+EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
 UNKNOWN_COMMAND = "I don't know that command. Type /help to see what I can do."
 STRAY_TEXT = "I'm not waiting for an answer just now. Type /help to see what I can do."
+STALE_BUTTON = "That button doesn't work any more. Type /help to see what I can do."
+SLOW_DOWN = (
+    "You're sending messages faster than I can keep up. Please wait a minute. Nothing you've "
+    "already answered is lost."
+)
 ERROR = "Sorry, something went wrong on my side. Nothing you have already answered is lost."
 NOT_PSW = "This command is for the PSW team."
 
+PAUSED = "Paused. I won't message you until {until}. Type /resume to start again sooner."
+PAUSE_USAGE = "Please give a number of weeks from 1 to 12, for example /pause 4."
+RESUMED = "Welcome back. I'll message you when the next pulse opens."
+STOPPED = (
+    "Done. I won't send you any more messages. Your past answers stay, anonymously. "
+    "Type /start if you'd like to come back."
+)
+FORGET_ASK = (
+    "This deletes everything StayPulse holds about you: your chat id, team, role, contract and "
+    "which pulses you were sent. Your anonymous answers stay, because nothing links them to "
+    "you, so they can't be found or deleted.\n\nDelete everything about you?"
+)
+FORGET_YES, FORGET_NO = "Yes, forget me", "Cancel"
+FORGOTTEN = (
+    "Done. I've deleted everything held about you, and I won't message you again. Your "
+    "anonymous answers remain and cannot be traced back to you. Type /start if you ever want "
+    "to rejoin."
+)
+FORGET_CANCELLED = "Cancelled. Nothing was deleted."
+NOTHING_HELD = "I hold nothing about you. Type /start to join."
 
-def welcome(first_name: str | None, org: str, min_group: int) -> str:
+TALK_ASK = (
+    "I can ask the PSW team to get in touch with you. <b>This is not anonymous.</b> They will "
+    "see exactly this:\n\n{preview}\n\nYou can add a short note: type it now. Or tap Send."
+)
+TALK_PREVIEW = "“{name} would like a conversation with the PSW team.”{note}"
+TALK_SEND, TALK_CANCEL = "Send", "Cancel"
+TALK_SENT = (
+    "Sent. Someone from the PSW team will be in touch. This request is kept apart from your "
+    "pulse answers and is never joined to them."
+)
+TALK_NO_PSW = "The PSW team isn't set up in StayPulse yet, so I can't pass this on. Sorry."
+TALK_CANCELLED = "Cancelled. Nothing was sent."
+TALK_EXPIRED = "That request has expired and nothing was sent. Type /talk to ask again."
+TALK_TO_PSW = (
+    "💬 <b>Conversation request</b>\n"
+    '<a href="tg://user?id={user_id}">{name}</a>{username} would like a conversation with the '
+    "PSW team.{note}\n\nThis came from /talk and is not linked to any answers."
+)
+
+INVITE_USAGE = "Usage: /invite &lt;team&gt;. Teams: {teams}"
+INVITE_LINK = (
+    "Invite link for <b>{team}</b>:\n{link}\n\nAnyone who opens it joins that team. "
+    "Revoke it with <code>staypulse invite revoke {code}</code>."
+)
+
+
+def welcome(first_name: str | None, org: str, team: str | None = None) -> str:
     """The first message someone sees."""
     name = f" {escape(first_name)}" if first_name else ""
-    return WELCOME.format(name=name, org=escape(org), min_group=min_group)
+    if team is not None:
+        return WELCOME_INVITED.format(name=name, org=escape(org), team=escape(team))
+    return WELCOME.format(name=name, org=escape(org))
+
+
+def local_date(moment: datetime, tz: ZoneInfo) -> str:
+    """A date as people write it: Monday 7 December."""
+    local = moment.astimezone(tz)
+    return f"{local:%A} {local.day} {local:%B}"
+
+
+def my_data(data: MyData, tz: ZoneInfo) -> str:
+    """Exactly what is held about a person."""
+    status = data.status
+    if data.paused_until is not None and status == "paused":
+        status = f"paused until {local_date(data.paused_until, tz)}"
+    return (
+        "<b>Everything StayPulse holds about you</b>\n"
+        f"Telegram chat id: {data.chat_id}\n"
+        f"Team: {escape(data.team or 'none')}\n"
+        f"Role: {escape(data.role)}\n"
+        f"Contract: {escape(data.employment_type)}\n"
+        f"Status: {escape(status)}\n"
+        f"Joined: {local_date(data.joined_at, tz)}\n"
+        f"Pulses sent to you: {data.invitations}, answered: {data.completed}\n"
+        f"Unfinished answers waiting: {data.unfinished_drafts}\n\n"
+        "Your submitted answers are stored without any link to you, so they can't be shown "
+        "here, not even to you. /forget deletes everything above."
+    )
+
+
+def comment_too_long(length: int) -> str:
+    """Asked to shorten a comment."""
+    return COMMENT_TOO_LONG.format(length=f"{length:,}", limit=f"{MAX_COMMENT_CHARS:,}")

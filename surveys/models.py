@@ -82,6 +82,8 @@ class Organisation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
+    # Learnt from Telegram when the bot starts, so the shell can print t.me invite links.
+    bot_username: str | None = Field(default=None, max_length=64)
 
 
 class Team(SQLModel, table=True):

@@ -12,9 +12,9 @@ from sqlmodel import Session, select
 from surveys.models import EmploymentType, Organisation, Role, Team
 from surveys.yamlfile import load_model
 
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,31}$")
+_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,19}$")
 # Keys travel in callback data (64 bytes at most), so they stay short and plain.
-KEY_RULE = "1–32 characters of lower-case letters, digits and _"
+KEY_RULE = "1–20 characters of lower-case letters, digits and _"
 
 
 def _check_key(value: str) -> str:
@@ -145,3 +145,17 @@ def _sync_options(
             session.add(row)
             deactivated += 1
     return added, updated, deactivated, unchanged
+
+
+def set_bot_username(*, session: Session, username: str) -> None:
+    """Remember the bot's username (learnt at start) so the shell can print invite links."""
+    org = session.exec(select(Organisation)).first()
+    if org is not None and org.bot_username != username:
+        org.bot_username = username
+        session.add(org)
+
+
+def bot_username(*, session: Session) -> str | None:
+    """The bot's username, once the bot has started at least once."""
+    org = session.exec(select(Organisation)).first()
+    return org.bot_username if org else None

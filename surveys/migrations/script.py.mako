@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel.sql.sqltypes
 from alembic import op
 ${imports if imports else ""}
-import surveys.types
+import surveys.types  # noqa: F401  (autogenerate renders our column types through it)
 
 revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}

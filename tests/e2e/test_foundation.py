@@ -17,22 +17,23 @@ from surveys.models import PswRole
 pytestmark = pytest.mark.e2e
 
 
-async def test_start_greets_the_person_by_name_with_the_organisation(asha: Person) -> None:
+async def test_start_greets_the_person_by_name_and_asks_for_their_team(asha: Person) -> None:
     [reply] = await asha.says("/start")
     assert reply.text.startswith("Hello Asha, I'm StayPulse for Example Borough Council")
-    assert "fewer than 5 people" in reply.text
+    assert reply.text.endswith("which team are you in?")
+    assert "Assessment Team" in [b.text for b in reply.buttons]
 
 
 async def test_help_lists_commands_and_psw_members_see_their_role(
     local: LocalBot, asha: Person
 ) -> None:
     [reply] = await asha.says("/help")
-    assert "/start" in reply.text
-    assert "PSW team" not in reply.text.split("\n\n")[-1]
+    assert "/pulse" in reply.text
+    assert "For the PSW team" not in reply.text
     add_psw(local.services.engine, 9001, PswRole.VIEWER)
     priya = await Person(local.client, 9001, "Priya").join()
     [reply] = await priya.says("/help")
-    assert "You are a PSW team viewer" in reply.text
+    assert "(you are a PSW team viewer)" in reply.text
 
 
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location"])
@@ -59,7 +60,9 @@ async def test_the_bot_says_nothing_in_other_groups(local: LocalBot, asha: Perso
 
 async def test_the_command_menu_is_set_at_start(local: LocalBot) -> None:
     menus = local.sandbox.world.commands
-    assert [c["command"] for c in menus["all_private_chats"]][:2] == ["start", "help"]
+    commands = [c["command"] for c in menus["all_private_chats"]]
+    assert {"pulse", "feedback", "mydata", "pause", "stop", "forget", "talk"} <= set(commands)
+    assert "invite" not in commands
 
 
 @contextmanager

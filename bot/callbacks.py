@@ -1,0 +1,113 @@
+"""Callback data: versioned, typed, built and parsed here only, always within Telegram's 64 bytes.
+
+Every button carries everything its handler needs (team, wave, position), so a press is
+meaningful weeks later or after a restart, and a second press of the same button is recognised as
+such. Anything that does not parse is treated as stale or forged and answered gently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+VERSION = "v1"
+MAX_BYTES = 64
+UNDISCLOSED = "-"  # "Prefer not to say" in callback data
+
+
+class CallbackError(ValueError):
+    """Callback data we did not make, or made by an older version."""
+
+
+@dataclass(frozen=True)
+class Onboard:
+    """A step of joining: team chosen (t), role chosen (r), contract chosen (e), consent (ok/no)."""
+
+    step: Literal["t", "r", "e", "ok", "no"]
+    team_id: int = 0
+    role: str = ""
+    employment: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """Show the picker to change one detail."""
+
+    field: Literal["team", "role", "emp"]
+
+
+@dataclass(frozen=True)
+class SetDetail:
+    """Set one detail: team id, role key or employment key."""
+
+    field: Literal["team", "role", "emp"]
+    value: str
+
+
+@dataclass(frozen=True)
+class Pulse:
+    """A pulse button: go (start or continue), 1–5, s (skip), b (back), nc (no comment)."""
+
+    wave_id: int
+    position: int
+    action: str
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """Yes or no to a question: fg (forget me), tk (talk to the PSW team), fb (feedback)."""
+
+    topic: Literal["fg", "tk", "fb"]
+    yes: bool
+
+
+Callback = Onboard | Change | SetDetail | Pulse | Confirm
+_PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
+_FIELDS = ("team", "role", "emp")
+
+
+def encode(callback: Callback) -> str:
+    """The callback data string for a button."""
+    match callback:
+        case Onboard(step, team_id, role, employment):
+            parts = ["ob", step, str(team_id), role, employment]
+        case Change(field):
+            parts = ["me", field]
+        case SetDetail(field, value):
+            parts = ["set", field, value]
+        case Pulse(wave_id, position, action):
+            parts = ["p", str(wave_id), str(position), action]
+        case Confirm(topic, yes):
+            parts = [topic, "y" if yes else "n"]
+    data = ":".join([VERSION, *parts])
+    if len(data.encode("utf-8")) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
+    return data
+
+
+def _int(text: str) -> int:
+    if not text.isdigit() or len(text) > 12:
+        raise CallbackError("not a number")
+    return int(text)
+
+
+def decode(data: str | None) -> Callback:
+    """Parse callback data made by `encode`; CallbackError for anything else."""
+    if not data or len(data.encode("utf-8")) > MAX_BYTES:
+        raise CallbackError("empty or too long")
+    version, _, rest = data.partition(":")
+    if version != VERSION:
+        raise CallbackError("unknown version")
+    parts = rest.split(":")
+    kind, args = parts[0], parts[1:]
+    if kind == "ob" and len(args) == 4 and args[0] in ("t", "r", "e", "ok", "no"):
+        return Onboard(args[0], _int(args[1]), args[2], args[3])  # type: ignore[arg-type]
+    if kind == "me" and len(args) == 1 and args[0] in _FIELDS:
+        return Change(args[0])  # type: ignore[arg-type]
+    if kind == "set" and len(args) == 2 and args[0] in _FIELDS and args[1]:
+        return SetDetail(args[0], args[1])  # type: ignore[arg-type]
+    if kind == "p" and len(args) == 3 and args[2] in _PULSE_ACTIONS:
+        return Pulse(_int(args[0]), _int(args[1]), args[2])
+    if kind in ("fg", "tk", "fb") and len(args) == 1 and args[0] in ("y", "n"):
+        return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
+    raise CallbackError("unknown shape")

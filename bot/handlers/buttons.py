@@ -1,0 +1,47 @@
+"""Every button press arrives here, is decoded once, and goes to its handler."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import texts
+from bot.callbacks import CallbackError, Change, Confirm, Onboard, Pulse, SetDetail, decode
+from bot.handlers import control, onboarding, pulse
+from bot.handlers.util import answer_query
+
+log = logging.getLogger(__name__)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Decode the press and dispatch; stale or forged data gets a gentle answer."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        press = decode(query.data)
+    except CallbackError as exc:
+        # Never log the data itself: it is whatever someone chose to send.
+        log.info("update %s: unusable callback data (%s)", update.update_id, exc)
+        await answer_query(query, texts.STALE_BUTTON)
+        if query.message is not None:
+            # There may be no keyboard left to remove, or the message may be too old to edit.
+            with contextlib.suppress(BadRequest):
+                await query.edit_message_reply_markup(None)
+        return
+    if isinstance(press, Pulse):
+        await pulse.on_pulse(update, context, press)  # answers the query itself, with a notice
+        return
+    await answer_query(query)
+    match press:
+        case Onboard():
+            await onboarding.on_onboard(update, context, press)
+        case Change():
+            await onboarding.on_change(update, context, press)
+        case SetDetail():
+            await onboarding.on_set(update, context, press)
+        case Confirm():
+            await control.on_confirm(update, context, press)

@@ -1,0 +1,203 @@
+"""Staying in control: help, privacy, my data, pause, resume, stop, forget, feedback and talk."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import keyboards, texts
+from bot.callbacks import Confirm
+from bot.handlers.util import chat_id, edit, reply
+from bot.services import services_of
+from surveys.participants import (
+    PAUSE_WEEKS_DEFAULT,
+    ParticipantError,
+    forget,
+    get_participant,
+    my_data,
+    pause,
+    resume,
+    stop,
+)
+from surveys.psw import get_psw_member, list_psw_members
+from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback
+
+log = logging.getLogger(__name__)
+# The /talk request waits in memory only: the note goes out with the person's name, so it must
+# never be written to disk; after a restart they simply ask again.
+TALK_KEY = "talk_note"
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the person can do; PSW members also see their commands."""
+    services = services_of(context)
+    assert update.effective_user is not None
+    text = texts.HELP
+    member = await services.db(get_psw_member, telegram_id=update.effective_user.id)
+    if member is not None:
+        text += texts.PSW_HELP.format(role=member.role)
+    await reply(update, text)
+
+
+async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How answers are kept safe."""
+    settings = services_of(context).settings
+    await reply(
+        update, texts.privacy_notice(settings.min_group_size, settings.min_comment_group_size)
+    )
+
+
+async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Exactly what is held about the person."""
+    services = services_of(context)
+    data = await services.db(my_data, chat_id=chat_id(update))
+    if data is None:
+        await reply(update, texts.NOTHING_HELD)
+        return
+    await reply(update, texts.my_data(data, services.settings.tz))
+
+
+async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pause [weeks]: no messages for 1–12 weeks (default 4)."""
+    services = services_of(context)
+    args = context.args or []
+    if len(args) > 1 or (args and not args[0].isdigit()):
+        await reply(update, texts.PAUSE_USAGE)
+        return
+    weeks = int(args[0]) if args else PAUSE_WEEKS_DEFAULT
+    try:
+        participant = await services.db(
+            pause, chat_id=chat_id(update), weeks=weeks, now=services.clock()
+        )
+    except ParticipantError as exc:
+        await reply(update, texts.PAUSE_USAGE if "weeks" in str(exc) else str(exc))
+        return
+    assert participant.paused_until is not None
+    until = texts.local_date(participant.paused_until, services.settings.tz)
+    await reply(update, texts.PAUSED.format(until=until))
+
+
+async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/resume after a pause or a stop."""
+    services = services_of(context)
+    try:
+        await services.db(resume, chat_id=chat_id(update))
+    except ParticipantError as exc:
+        await reply(update, str(exc))
+        return
+    await reply(update, texts.RESUMED)
+
+
+async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stop: no more messages until /start."""
+    services = services_of(context)
+    await services.db(stop, chat_id=chat_id(update))
+    await reply(update, texts.STOPPED)
+
+
+async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/forget: ask first, because it cannot be undone."""
+    services = services_of(context)
+    if await services.db(get_participant, chat_id=chat_id(update)) is None:
+        await reply(update, texts.NOTHING_HELD)
+        return
+    await reply(
+        update, texts.FORGET_ASK, keyboards.confirm("fg", texts.FORGET_YES, texts.FORGET_NO)
+    )
+
+
+async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/feedback: the next text is an anonymous comment."""
+    services = services_of(context)
+    if not await services.db(start_feedback, chat_id=chat_id(update)):
+        await reply(update, texts.NOT_JOINED)
+        return
+    await reply(update, texts.FEEDBACK_PROMPT, keyboards.cancel("fb", texts.FEEDBACK_CANCEL))
+
+
+def _talk_preview(update: Update, note: str | None) -> str:
+    user = update.effective_user
+    name = escape(user.full_name if user else "Someone")
+    note_text = f"\nNote: {escape(note)}" if note else ""
+    return texts.TALK_PREVIEW.format(name=name, note=note_text)
+
+
+async def talk_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/talk: show exactly what will be shared, and send only after they confirm."""
+    assert context.user_data is not None
+    context.user_data[TALK_KEY] = None
+    await reply(
+        update,
+        texts.TALK_ASK.format(preview=_talk_preview(update, None)),
+        keyboards.confirm("tk", texts.TALK_SEND, texts.TALK_CANCEL),
+    )
+
+
+async def on_talk_note(update: Update, context: ContextTypes.DEFAULT_TYPE, note: str) -> None:
+    """A note typed after /talk: show the new preview."""
+    assert context.user_data is not None
+    if len(note) > MAX_COMMENT_CHARS:
+        await reply(update, texts.comment_too_long(len(note)))
+        return
+    context.user_data[TALK_KEY] = note
+    await reply(
+        update,
+        texts.TALK_ASK.format(preview=_talk_preview(update, note)),
+        keyboards.confirm("tk", texts.TALK_SEND, texts.TALK_CANCEL),
+    )
+
+
+async def _send_talk(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    services = services_of(context)
+    assert context.user_data is not None
+    user = update.effective_user
+    assert user is not None
+    note = context.user_data.pop(TALK_KEY, None)
+    members = await services.db(list_psw_members)
+    if not members:
+        return texts.TALK_NO_PSW
+    message = texts.TALK_TO_PSW.format(
+        user_id=user.id,
+        name=escape(user.full_name),
+        username=f" (@{escape(user.username)})" if user.username else "",
+        note=f"\n\nTheir note: {escape(note)}" if note else "",
+    )
+    delivered = 0
+    for member in members:
+        try:
+            await context.bot.send_message(member.telegram_id, message)
+            delivered += 1
+        except TelegramError as exc:
+            log.warning("talk request not delivered to a PSW member (%s)", type(exc).__name__)
+    return texts.TALK_SENT if delivered else texts.TALK_NO_PSW
+
+
+async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Confirm) -> None:
+    """Yes or no to /forget, /talk or /feedback."""
+    services = services_of(context)
+    query = update.callback_query
+    assert query is not None
+    assert context.user_data is not None
+    chat = chat_id(update)
+    if answer.topic == "fg":
+        if answer.yes:
+            await services.db(forget, chat_id=chat)
+            context.user_data.clear()
+            await edit(query, texts.FORGOTTEN)
+        else:
+            await edit(query, texts.FORGET_CANCELLED)
+    elif answer.topic == "tk":
+        if answer.yes and TALK_KEY in context.user_data:
+            await edit(query, await _send_talk(update, context))
+        elif answer.yes:
+            await edit(query, texts.TALK_EXPIRED)
+        else:
+            context.user_data.pop(TALK_KEY, None)
+            await edit(query, texts.TALK_CANCELLED)
+    else:
+        await services.db(cancel_feedback, chat_id=chat)
+        await edit(query, texts.FEEDBACK_CANCELLED)

@@ -1,0 +1,71 @@
+"""Runs before every handler: drops repeated updates, ignores chats we do not serve, and asks
+people who send too much too fast to slow down."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict, deque
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import texts
+from bot.handlers.util import answer_query
+
+log = logging.getLogger(__name__)
+REMEMBERED_UPDATES = 10_000
+WINDOW_SECONDS = 60.0
+
+
+class Guard:
+    """One instance per application (handler group -1)."""
+
+    def __init__(self, *, psw_chat_id: int | None, per_minute: int) -> None:
+        self.psw_chat_id = psw_chat_id
+        self.per_minute = per_minute
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._recent: dict[int, deque[float]] = {}
+        self._warned_at: dict[int, float] = {}
+
+    def _repeat(self, update_id: int) -> bool:
+        if update_id in self._seen:
+            return True
+        self._seen[update_id] = None
+        if len(self._seen) > REMEMBERED_UPDATES:
+            self._seen.popitem(last=False)
+        return False
+
+    def _flooding(self, user_id: int, now: float) -> bool:
+        recent = self._recent.setdefault(user_id, deque())
+        while recent and now - recent[0] > WINDOW_SECONDS:
+            recent.popleft()
+        recent.append(now)
+        return len(recent) > self.per_minute
+
+    async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._repeat(update.update_id):
+            log.info("update %s delivered again; ignored", update.update_id)
+            raise ApplicationHandlerStop
+        chat = update.effective_chat
+        if chat is None:
+            raise ApplicationHandlerStop
+        if chat.type != ChatType.PRIVATE:
+            if self.psw_chat_id is not None and chat.id == self.psw_chat_id:
+                return
+            raise ApplicationHandlerStop  # groups and channels other than the PSW chat
+        user = update.effective_user
+        if user is None:
+            raise ApplicationHandlerStop
+        now = time.monotonic()
+        if not self._flooding(user.id, now):
+            return
+        log.info("user flood: update %s held back", update.update_id)
+        warned = now - self._warned_at.get(user.id, -WINDOW_SECONDS) < WINDOW_SECONDS
+        if update.callback_query is not None:
+            await answer_query(update.callback_query, None if warned else texts.SLOW_DOWN)
+        elif not warned:
+            await chat.send_message(texts.SLOW_DOWN)
+        self._warned_at[user.id] = now
+        raise ApplicationHandlerStop

@@ -1,0 +1,159 @@
+"""The pulse: one message that each tap edits to the next item, then an optional comment.
+
+Progress is in the database (surveys.pulse), so /pulse or the invite's button continues where
+the person stopped, even after a restart. Stages are drawn in bot/pulse.mmd.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import keyboards, texts
+from bot.callbacks import Pulse
+from bot.handlers.util import answer_query, chat_id, edit, reply
+from bot.services import Services, services_of
+from surveys.bank import SCALE
+from surveys.participants import get_participant
+from surveys.pulse import (
+    CommentTooLong,
+    PulseStage,
+    PulseState,
+    clean_comment,
+    go_back,
+    open_pulse_for,
+    pulse_message,
+    pulse_state,
+    record_answer,
+    set_pulse_message,
+    submit_feedback,
+    submit_pulse,
+)
+
+log = logging.getLogger(__name__)
+
+
+def render(state: PulseState, services: Services) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The pulse message for a state."""
+    if state.stage == PulseStage.QUESTION:
+        assert state.item is not None
+        text = texts.QUESTION.format(
+            number=state.position + 1, total=state.total, text=state.item.text
+        )
+        if state.current_answer is not None:
+            text += texts.YOUR_ANSWER.format(label=SCALE[state.current_answer - 1])
+        return text, keyboards.question(state.wave_id, state.position)
+    if state.stage == PulseStage.COMMENT:
+        return texts.COMMENT_PROMPT, keyboards.comment(state.wave_id, state.position)
+    if state.stage == PulseStage.DONE:
+        return texts.THANKS.format(min_group=services.settings.min_group_size), None
+    return texts.PULSE_CLOSED, None
+
+
+async def pulse_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pulse: show the current pulse where the person left it."""
+    services = services_of(context)
+    chat = chat_id(update)
+    now = services.clock()
+    if await services.db(get_participant, chat_id=chat) is None:
+        await reply(update, texts.NOT_JOINED)
+        return
+    wave_id = await services.db(open_pulse_for, chat_id=chat, now=now)
+    if wave_id is None:
+        await reply(update, texts.NO_OPEN_PULSE)
+        return
+    state = await services.db(
+        pulse_state, chat_id=chat, wave_id=wave_id, bank=services.bank, now=now
+    )
+    text, markup = render(state, services)
+    message = await reply(update, text, markup)
+    await services.db(
+        set_pulse_message, chat_id=chat, wave_id=wave_id, message_id=message.message_id
+    )
+
+
+async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pulse) -> None:
+    """A pulse button: start, answer, skip, back, or no comment."""
+    services = services_of(context)
+    query = update.callback_query
+    assert query is not None
+    chat, now, bank = chat_id(update), services.clock(), services.bank
+    common = {"chat_id": chat, "wave_id": press.wave_id, "bank": bank, "now": now}
+    if press.action == "go":
+        state = await services.db(pulse_state, **common)
+    elif press.action == "b":
+        state = await services.db(go_back, position=press.position, **common)
+    elif press.action == "nc":
+        state = await services.db(submit_pulse, comment=None, **common)
+    else:
+        value = None if press.action == "s" else int(press.action)
+        state = await services.db(record_answer, position=press.position, value=value, **common)
+
+    if state.stage == PulseStage.CLOSED:
+        await answer_query(query, texts.PULSE_CLOSED)
+    elif state.stage == PulseStage.DONE and not state.changed:
+        await answer_query(query, texts.ALREADY_DONE)
+    elif not state.changed and press.action not in ("go",):
+        await answer_query(query, texts.ALREADY_NOTED)
+    else:
+        await answer_query(query)
+    text, markup = render(state, services)
+    if state.stage == PulseStage.DONE and not state.changed:
+        text = texts.DONE_MARK
+    await edit(query, text, markup)
+    if query.message is not None and state.stage in (PulseStage.QUESTION, PulseStage.COMMENT):
+        await services.db(
+            set_pulse_message,
+            chat_id=chat,
+            wave_id=press.wave_id,
+            message_id=query.message.message_id,
+        )
+
+
+async def finish_pulse(update: Update, services: Services, wave_id: int, text: str) -> None:
+    """A typed comment ends the pulse: redact, store anonymously, thank."""
+    chat, now = chat_id(update), services.clock()
+    try:
+        comment = clean_comment(text)
+    except CommentTooLong as exc:
+        await reply(update, texts.comment_too_long(exc.length))
+        return
+    state = await services.db(
+        submit_pulse, chat_id=chat, wave_id=wave_id, comment=comment, bank=services.bank, now=now
+    )
+    if state.stage != PulseStage.DONE:
+        await reply(update, texts.STRAY_TEXT)
+        return
+    message_id = await services.db(pulse_message, chat_id=chat, wave_id=wave_id)
+    if message_id is not None:
+        try:
+            await update.get_bot().edit_message_text(
+                texts.DONE_MARK, chat_id=chat, message_id=message_id
+            )
+        except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
+            log.info("could not mark pulse message done (%s)", exc.message)
+    await reply(update, texts.THANKS.format(min_group=services.settings.min_group_size))
+
+
+async def finish_feedback(update: Update, services: Services, text: str) -> None:
+    """A /feedback comment: redact, store anonymously, thank."""
+    try:
+        comment = clean_comment(text)
+    except CommentTooLong as exc:
+        await reply(update, texts.comment_too_long(exc.length))
+        return
+    if comment is None:
+        await reply(update, texts.FEEDBACK_PROMPT)
+        return
+    stored = await services.db(
+        submit_feedback,
+        chat_id=chat_id(update),
+        comment=comment,
+        bank=services.bank,
+        now=services.clock(),
+        tz=services.settings.tz,
+    )
+    await reply(update, texts.FEEDBACK_THANKS if stored else texts.STRAY_TEXT)

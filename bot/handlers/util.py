@@ -1,0 +1,43 @@
+"""Small courtesies every handler needs when talking to Telegram."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+log = logging.getLogger(__name__)
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press once; a press too old to answer is not an error."""
+    try:
+        await query.answer(text)
+    except BadRequest as exc:
+        log.info("could not answer callback query (%s)", exc.message)
+
+
+async def edit(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | bool | None:
+    """Edit the pressed message in place; an edit that changes nothing is fine."""
+    try:
+        return await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" in exc.message:
+            return None
+        raise
+
+
+async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+    """Answer in the chat the update came from."""
+    chat = update.effective_chat
+    assert chat is not None
+    return await chat.send_message(text, reply_markup=markup)
+
+
+def chat_id(update: Update) -> int:
+    """The chat an update came from."""
+    assert update.effective_chat is not None
+    return update.effective_chat.id

@@ -1,0 +1,116 @@
+"""Inline keyboards. Each button's callback data comes from bot.callbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import texts
+from bot.callbacks import UNDISCLOSED, Callback, Change, Confirm, Onboard, Pulse, SetDetail, encode
+from surveys.bank import SCALE
+from surveys.models import EmploymentType, Role, Team
+
+
+def button(text: str, callback: Callback) -> InlineKeyboardButton:
+    """One button."""
+    return InlineKeyboardButton(text, callback_data=encode(callback))
+
+
+def _rows(buttons: list[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def team_picker(teams: Sequence[Team], *, changing: bool = False) -> InlineKeyboardMarkup:
+    """One team per row: team names are long."""
+    buttons = [
+        button(t.name, SetDetail("team", str(t.id)) if changing else Onboard("t", t.id or 0))
+        for t in teams
+    ]
+    return InlineKeyboardMarkup(_rows(buttons, 1))
+
+
+def role_picker(
+    roles: Sequence[Role], *, team_id: int = 0, changing: bool = False
+) -> InlineKeyboardMarkup:
+    """Roles from the organisation file, then "Prefer not to say"."""
+    options = [(r.name, r.key) for r in roles] + [(texts.PREFER_NOT, UNDISCLOSED)]
+    buttons = [
+        button(name, SetDetail("role", key) if changing else Onboard("r", team_id, key))
+        for name, key in options
+    ]
+    return InlineKeyboardMarkup(_rows(buttons, 1))
+
+
+def employment_picker(
+    kinds: Sequence[EmploymentType], *, team_id: int = 0, role: str = "", changing: bool = False
+) -> InlineKeyboardMarkup:
+    """Employment types, then "Prefer not to say"."""
+    options = [(k.name, k.key) for k in kinds] + [(texts.PREFER_NOT, UNDISCLOSED)]
+    buttons = [
+        button(name, SetDetail("emp", key) if changing else Onboard("e", team_id, role, key))
+        for name, key in options
+    ]
+    return InlineKeyboardMarkup(_rows(buttons, 2))
+
+
+def consent(team_id: int, role: str, employment: str) -> InlineKeyboardMarkup:
+    """Agree, or not now."""
+    return InlineKeyboardMarkup(
+        [
+            [button(texts.CONSENT_BUTTON, Onboard("ok", team_id, role, employment))],
+            [button(texts.DECLINE_BUTTON, Onboard("no", team_id, role, employment))],
+        ]
+    )
+
+
+def profile() -> InlineKeyboardMarkup:
+    """Change team, role or contract."""
+    return InlineKeyboardMarkup(
+        [
+            [button(texts.CHANGE_TEAM, Change("team"))],
+            [
+                button(texts.CHANGE_ROLE, Change("role")),
+                button(texts.CHANGE_EMPLOYMENT, Change("emp")),
+            ],
+        ]
+    )
+
+
+def invite(wave_id: int) -> InlineKeyboardMarkup:
+    """The invite's one button."""
+    return InlineKeyboardMarkup([[button(texts.START_BUTTON, Pulse(wave_id, 0, "go"))]])
+
+
+def question(wave_id: int, position: int) -> InlineKeyboardMarkup:
+    """Five labelled answers (two, one, two, so labels fit a phone), then Back and Skip."""
+    answers = [button(label, Pulse(wave_id, position, str(v + 1))) for v, label in enumerate(SCALE)]
+    rows = [answers[0:2], answers[2:3], answers[3:5]]
+    navigation = [button(texts.SKIP, Pulse(wave_id, position, "s"))]
+    if position > 0:
+        navigation.insert(0, button(texts.BACK, Pulse(wave_id, position, "b")))
+    return InlineKeyboardMarkup([*rows, navigation])
+
+
+def comment(wave_id: int, position: int) -> InlineKeyboardMarkup:
+    """No thanks, or back to the last item."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(texts.BACK, Pulse(wave_id, position, "b")),
+                button(texts.NO_THANKS, Pulse(wave_id, position, "nc")),
+            ]
+        ]
+    )
+
+
+def confirm(topic: str, yes: str, no: str) -> InlineKeyboardMarkup:
+    """A yes and a no."""
+    return InlineKeyboardMarkup(
+        [[button(yes, Confirm(topic, True)), button(no, Confirm(topic, False))]]  # type: ignore[arg-type]
+    )
+
+
+def cancel(topic: str, label: str) -> InlineKeyboardMarkup:
+    """A single cancel button."""
+    return InlineKeyboardMarkup([[button(label, Confirm(topic, False))]])  # type: ignore[arg-type]

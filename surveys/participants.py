@@ -1,0 +1,278 @@
+"""Participants: joining a team, changing details, pausing, stopping, being forgotten.
+
+This is the identity side. Nothing here reads or writes answers; `forget` deletes a person's
+identity, deliveries and drafts and leaves their anonymous answers, which nothing links to them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, delete, func, select
+
+from surveys.models import (
+    Delivery,
+    Draft,
+    EmploymentType,
+    Participant,
+    ParticipantStatus,
+    Role,
+    Team,
+    TeamInvite,
+)
+
+UNDISCLOSED = "undisclosed"  # "Prefer not to say", for role and employment type
+PAUSE_WEEKS_DEFAULT = 4
+PAUSE_WEEKS_MAX = 12
+
+
+class ParticipantError(ValueError):
+    """A request about a participant that cannot be carried out; the message says why."""
+
+
+def active_teams(*, session: Session) -> Sequence[Team]:
+    """Teams people can join, by name."""
+    return session.exec(select(Team).where(col(Team.active)).order_by(col(Team.name))).all()
+
+
+def active_roles(*, session: Session) -> Sequence[Role]:
+    """Role groups in the organisation file's order."""
+    return session.exec(select(Role).where(col(Role.active)).order_by(col(Role.position))).all()
+
+
+def active_employment_types(*, session: Session) -> Sequence[EmploymentType]:
+    """Employment types in the organisation file's order."""
+    return session.exec(
+        select(EmploymentType)
+        .where(col(EmploymentType.active))
+        .order_by(col(EmploymentType.position))
+    ).all()
+
+
+def get_participant(*, session: Session, chat_id: int) -> Participant | None:
+    """The participant writing from this chat, if they have joined."""
+    return session.exec(select(Participant).where(Participant.chat_id == chat_id)).first()
+
+
+def _check_choice(session: Session, team_id: int, role_key: str, employment_type: str) -> Team:
+    team = session.get(Team, team_id)
+    if team is None or not team.active:
+        raise ParticipantError("That team is no longer listed. Please choose again.")
+    if role_key != UNDISCLOSED:
+        role = session.get(Role, role_key)
+        if role is None or not role.active:
+            raise ParticipantError("That role is no longer listed. Please choose again.")
+    if employment_type != UNDISCLOSED:
+        kind = session.get(EmploymentType, employment_type)
+        if kind is None or not kind.active:
+            raise ParticipantError("That contract type is no longer listed. Please choose again.")
+    return team
+
+
+def join(
+    *, session: Session, chat_id: int, team_id: int, role_key: str, employment_type: str
+) -> tuple[Participant, bool]:
+    """Record someone who agreed to take part (or update them). Returns (participant, new)."""
+    _check_choice(session, team_id, role_key, employment_type)
+    participant = get_participant(session=session, chat_id=chat_id)
+    created = participant is None
+    if participant is None:
+        participant = Participant(chat_id=chat_id)
+    participant.team_id = team_id
+    participant.role_key = role_key
+    participant.employment_type = employment_type
+    participant.status = ParticipantStatus.ACTIVE
+    participant.paused_until = None
+    session.add(participant)
+    session.flush()
+    return participant, created
+
+
+def update_details(
+    *,
+    session: Session,
+    chat_id: int,
+    team_id: int | None = None,
+    role_key: str | None = None,
+    employment_type: str | None = None,
+) -> Participant:
+    """Change one or more of team, role group and employment type."""
+    participant = _require(session, chat_id)
+    team_id = participant.team_id if team_id is None else team_id
+    role_key = role_key or participant.role_key or UNDISCLOSED
+    employment_type = employment_type or participant.employment_type or UNDISCLOSED
+    if team_id is None:
+        raise ParticipantError("Please choose a team first.")
+    _check_choice(session, team_id, role_key, employment_type)
+    participant.team_id, participant.role_key = team_id, role_key
+    participant.employment_type = employment_type
+    session.add(participant)
+    return participant
+
+
+def _require(session: Session, chat_id: int) -> Participant:
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        raise ParticipantError("You haven't joined yet. Type /start to join.")
+    return participant
+
+
+def is_reachable(participant: Participant, now: datetime) -> bool:
+    """Whether the bot may message this person now (a pause that has ended counts as active)."""
+    if participant.status == ParticipantStatus.ACTIVE:
+        return True
+    return (
+        participant.status == ParticipantStatus.PAUSED
+        and participant.paused_until is not None
+        and participant.paused_until <= now
+    )
+
+
+def pause(*, session: Session, chat_id: int, weeks: int, now: datetime) -> Participant:
+    """No messages for `weeks` weeks (1–12), then active again by itself."""
+    if not 1 <= weeks <= PAUSE_WEEKS_MAX:
+        raise ParticipantError(f"You can pause for 1 to {PAUSE_WEEKS_MAX} weeks.")
+    participant = _require(session, chat_id)
+    participant.status = ParticipantStatus.PAUSED
+    participant.paused_until = now + timedelta(weeks=weeks)
+    session.add(participant)
+    return participant
+
+
+def resume(*, session: Session, chat_id: int) -> Participant:
+    """Active again, from a pause or a stop."""
+    participant = _require(session, chat_id)
+    participant.status = ParticipantStatus.ACTIVE
+    participant.paused_until = None
+    session.add(participant)
+    return participant
+
+
+def stop(*, session: Session, chat_id: int) -> Participant | None:
+    """No more messages until they /start again. None if they never joined."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return None
+    participant.status = ParticipantStatus.STOPPED
+    participant.paused_until = None
+    session.add(participant)
+    return participant
+
+
+def mark_unreachable(*, session: Session, chat_id: int) -> None:
+    """Telegram said 403: they blocked the bot, so stop trying until they write again."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is not None:
+        participant.status = ParticipantStatus.UNREACHABLE
+        session.add(participant)
+
+
+def forget(*, session: Session, chat_id: int) -> bool:
+    """Delete the person's identity, deliveries and drafts. Their anonymous answers stay."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return False
+    session.exec(delete(Draft).where(col(Draft.participant_id) == participant.id))
+    session.exec(delete(Delivery).where(col(Delivery.participant_id) == participant.id))
+    session.delete(participant)
+    return True
+
+
+@dataclass(frozen=True)
+class MyData:
+    """Everything held about one person, for /mydata."""
+
+    chat_id: int
+    team: str | None
+    role: str
+    employment_type: str
+    status: str
+    paused_until: datetime | None
+    joined_at: datetime
+    invitations: int
+    completed: int
+    unfinished_drafts: int
+
+
+def my_data(*, session: Session, chat_id: int) -> MyData | None:
+    """What StayPulse holds about this person, or None if nothing."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return None
+    team = session.get(Team, participant.team_id) if participant.team_id else None
+    role = session.get(Role, participant.role_key) if participant.role_key else None
+    kind = (
+        session.get(EmploymentType, participant.employment_type)
+        if participant.employment_type
+        else None
+    )
+    invitations = session.exec(
+        select(func.count()).where(col(Delivery.participant_id) == participant.id)
+    ).one()
+    completed = session.exec(
+        select(func.count()).where(
+            col(Delivery.participant_id) == participant.id, col(Delivery.completed)
+        )
+    ).one()
+    drafts = session.exec(
+        select(func.count()).where(col(Draft.participant_id) == participant.id)
+    ).one()
+    return MyData(
+        chat_id=participant.chat_id,
+        team=team.name if team else None,
+        role=role.name if role else "Prefer not to say",
+        employment_type=kind.name if kind else "Prefer not to say",
+        status=participant.status,
+        paused_until=participant.paused_until,
+        joined_at=participant.joined_at,
+        invitations=invitations,
+        completed=completed,
+        unfinished_drafts=drafts,
+    )
+
+
+# --- team invites -------------------------------------------------------------------------------
+
+
+def create_invite(*, session: Session, team_key: str, created_by: int) -> tuple[TeamInvite, Team]:
+    """A new invite code for a team; the code goes into a t.me deep link."""
+    team = session.exec(select(Team).where(Team.key == team_key, col(Team.active))).first()
+    if team is None:
+        known = ", ".join(t.key for t in active_teams(session=session))
+        raise ParticipantError(f"No active team {team_key!r}. Teams: {known}")
+    assert team.id is not None
+    invite = TeamInvite(code=secrets.token_urlsafe(9), team_id=team.id, created_by=created_by)
+    session.add(invite)
+    return invite, team
+
+
+def resolve_invite(*, session: Session, code: str) -> Team | None:
+    """The team an invite code puts people in, or None if it is unknown, revoked or stale."""
+    invite = session.get(TeamInvite, code[:32])
+    if invite is None or invite.revoked:
+        return None
+    team = session.get(Team, invite.team_id)
+    return team if team is not None and team.active else None
+
+
+def revoke_invite(*, session: Session, code: str) -> bool:
+    """Stop an invite code from working; False if there was none."""
+    invite = session.get(TeamInvite, code[:32])
+    if invite is None or invite.revoked:
+        return False
+    invite.revoked = True
+    session.add(invite)
+    return True
+
+
+def list_invites(*, session: Session) -> Sequence[tuple[TeamInvite, Team]]:
+    """Invites that still work, newest first."""
+    rows = session.exec(
+        select(TeamInvite, Team)
+        .where(col(TeamInvite.team_id) == col(Team.id), col(TeamInvite.revoked).is_(False))
+        .order_by(col(TeamInvite.created_at).desc())
+    ).all()
+    return [(invite, team) for invite, team in rows]

@@ -1,0 +1,549 @@
+"""Waves, drafts and the ballot box: a pulse from invitation to anonymous submission.
+
+Progress lives in the database (a Draft per person and wave), so a pulse continues where it
+stopped after a restart. Every step names the position it answers, so a double tap or a
+redelivered update changes nothing the second time. Submitting writes the anonymous Submission,
+marks the Delivery complete and deletes the Draft in the caller's one transaction (DESIGN.md,
+anonymity rules 1–3).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from surveys.bank import ItemSpec, QuestionBank
+from surveys.models import (
+    Answer,
+    Delivery,
+    Draft,
+    Participant,
+    ParticipantStatus,
+    Submission,
+    SubmissionKind,
+    Wave,
+    WaveStatus,
+)
+from surveys.participants import UNDISCLOSED, get_participant, is_reachable
+from surveys.redact import redact
+from surveys.types import utcnow
+
+MAX_COMMENT_CHARS = 1000
+
+
+class PulseStage(IntEnum):
+    """Where a person is in a pulse (see bot/pulse.mmd)."""
+
+    QUESTION = 1  # an item is waiting for a tap
+    COMMENT = 2  # all items done; an optional comment is waiting
+    DONE = 3  # submitted
+    CLOSED = 4  # the wave has closed, or they were never invited to it
+
+
+class DraftKind:
+    """What a draft is collecting."""
+
+    PULSE = "pulse"
+    FEEDBACK = "feedback"  # /feedback: the next text is an anonymous comment
+
+
+class CommentTooLong(ValueError):
+    """A comment over MAX_COMMENT_CHARS; nothing was stored."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"{length} characters")
+        self.length = length
+
+
+@dataclass(frozen=True)
+class PulseState:
+    """What to show a person for one wave."""
+
+    stage: PulseStage
+    wave_id: int
+    position: int = 0
+    total: int = 0
+    item: ItemSpec | None = None
+    current_answer: int | None = None  # what they chose before, if they came back
+    changed: bool = True  # False when the tap was for a step already passed
+
+
+def iso_week(moment: datetime, tz: ZoneInfo | None = None) -> str:
+    """The ISO week of a moment, e.g. 2026-W48: the only time an answer carries."""
+    local = moment.astimezone(tz) if tz else moment
+    year, week, _ = local.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+# --- waves and deliveries -----------------------------------------------------------------------
+
+
+def open_wave(
+    *,
+    session: Session,
+    schedule_key: str,
+    item_keys: Sequence[str],
+    opens_at: datetime,
+    closes_at: datetime,
+    remind_at: datetime | None = None,
+    tz: ZoneInfo | None = None,
+) -> Wave:
+    """Create an open wave (without deliveries yet)."""
+    if closes_at <= opens_at:
+        raise ValueError("a wave must close after it opens")
+    wave = Wave(
+        schedule_key=schedule_key,
+        opens_at=opens_at,
+        remind_at=remind_at,
+        closes_at=closes_at,
+        status=WaveStatus.OPEN,
+        period=iso_week(opens_at, tz),
+        item_keys=list(item_keys),
+    )
+    session.add(wave)
+    session.flush()
+    return wave
+
+
+def reachable_participants(
+    *, session: Session, now: datetime, team_ids: Iterable[int] | None = None
+) -> list[Participant]:
+    """People the bot may message now, optionally only in some teams."""
+    query = select(Participant).where(
+        col(Participant.status).in_([ParticipantStatus.ACTIVE, ParticipantStatus.PAUSED]),
+        col(Participant.team_id).is_not(None),
+    )
+    if team_ids is not None:
+        query = query.where(col(Participant.team_id).in_(list(team_ids)))
+    return [p for p in session.exec(query) if is_reachable(p, now)]
+
+
+def add_deliveries(*, session: Session, wave_id: int, participants: Iterable[Participant]) -> int:
+    """Write a delivery for each person not yet in the wave; return how many were added."""
+    existing = set(session.exec(select(Delivery.participant_id).where(Delivery.wave_id == wave_id)))
+    added = 0
+    for participant in participants:
+        if participant.id is not None and participant.id not in existing:
+            session.add(Delivery(wave_id=wave_id, participant_id=participant.id))
+            existing.add(participant.id)
+            added += 1
+    return added
+
+
+def invites_to_send(*, session: Session, wave_id: int) -> list[tuple[int, int]]:
+    """(delivery id, chat id) of everyone in the wave not yet invited and still reachable."""
+    rows = session.exec(
+        select(Delivery.id, Participant.chat_id)
+        .join(Participant, col(Participant.id) == col(Delivery.participant_id))
+        .where(
+            Delivery.wave_id == wave_id,
+            col(Delivery.invited_at).is_(None),
+            col(Delivery.unreachable).is_(False),
+            col(Participant.status) != ParticipantStatus.UNREACHABLE,
+        )
+        .order_by(col(Delivery.id))
+    ).all()
+    return [(delivery_id, chat_id) for delivery_id, chat_id in rows if delivery_id is not None]
+
+
+def record_invite(*, session: Session, delivery_id: int, message_id: int, now: datetime) -> None:
+    """The invite went out as this message."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is not None:
+        delivery.invited_at = now
+        delivery.invite_message_id = message_id
+        session.add(delivery)
+
+
+def record_unreachable(*, session: Session, delivery_id: int) -> None:
+    """Telegram answered 403 for this person: skip them from now on."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None:
+        return
+    delivery.unreachable = True
+    session.add(delivery)
+    participant = session.get(Participant, delivery.participant_id)
+    if participant is not None:
+        participant.status = ParticipantStatus.UNREACHABLE
+        session.add(participant)
+
+
+# --- one person's pulse -------------------------------------------------------------------------
+
+
+def _is_open(wave: Wave, now: datetime) -> bool:
+    return wave.status == WaveStatus.OPEN and now < wave.closes_at
+
+
+def _delivery(session: Session, participant: Participant, wave_id: int) -> Delivery | None:
+    return session.exec(
+        select(Delivery).where(
+            Delivery.wave_id == wave_id, Delivery.participant_id == participant.id
+        )
+    ).first()
+
+
+def _draft(
+    session: Session, participant: Participant, wave_id: int | None, kind: str
+) -> Draft | None:
+    query = select(Draft).where(Draft.participant_id == participant.id, Draft.kind == kind)
+    same_wave = col(Draft.wave_id).is_(None) if wave_id is None else Draft.wave_id == wave_id
+    return session.exec(query.where(same_wave)).first()
+
+
+def _state(wave: Wave, draft: Draft, bank: QuestionBank, *, changed: bool = True) -> PulseState:
+    assert wave.id is not None
+    total = len(wave.item_keys)
+    if draft.position >= total:
+        return PulseState(PulseStage.COMMENT, wave.id, total, total, changed=changed)
+    key = wave.item_keys[draft.position]
+    previous = draft.answers.get(key)
+    return PulseState(
+        PulseStage.QUESTION,
+        wave.id,
+        draft.position,
+        total,
+        bank.get(key),
+        previous if isinstance(previous, int) else None,
+        changed,
+    )
+
+
+def _open_for(
+    session: Session, chat_id: int, wave_id: int, now: datetime
+) -> tuple[Participant, Wave, Delivery] | PulseState:
+    participant = get_participant(session=session, chat_id=chat_id)
+    wave = session.get(Wave, wave_id)
+    if participant is None or wave is None:
+        return PulseState(PulseStage.CLOSED, wave_id)
+    delivery = _delivery(session, participant, wave_id)
+    if delivery is None or not _is_open(wave, now):
+        return PulseState(PulseStage.CLOSED, wave_id)
+    if delivery.completed:
+        return PulseState(PulseStage.DONE, wave_id)
+    return participant, wave, delivery
+
+
+def pulse_state(
+    *, session: Session, chat_id: int, wave_id: int, bank: QuestionBank, now: datetime
+) -> PulseState:
+    """Start (or continue) a person's pulse for a wave."""
+    found = _open_for(session, chat_id, wave_id, now)
+    if isinstance(found, PulseState):
+        return found
+    participant, wave, _delivery_row = found
+    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
+    if draft is None:
+        assert participant.id is not None
+        draft = Draft(participant_id=participant.id, kind=DraftKind.PULSE, wave_id=wave_id)
+        session.add(draft)
+        session.flush()
+    return _state(wave, draft, bank)
+
+
+def open_pulse_for(*, session: Session, chat_id: int, now: datetime) -> int | None:
+    """The wave of this person's unfinished pulse that is still open, newest first."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return None
+    rows = session.exec(
+        select(Wave)
+        .join(Delivery, col(Delivery.wave_id) == col(Wave.id))
+        .where(
+            Delivery.participant_id == participant.id,
+            col(Delivery.completed).is_(False),
+            Wave.status == WaveStatus.OPEN,
+        )
+        .order_by(col(Wave.opens_at).desc())
+    ).all()
+    for wave in rows:
+        if _is_open(wave, now):
+            return wave.id
+    return None
+
+
+def record_answer(
+    *,
+    session: Session,
+    chat_id: int,
+    wave_id: int,
+    position: int,
+    value: int | None,
+    bank: QuestionBank,
+    now: datetime,
+) -> PulseState:
+    """Record the answer (None to skip) to the item at `position`, and move on."""
+    if value is not None and not 1 <= value <= 5:
+        raise ValueError("an answer is 1 to 5")
+    state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
+    if state.stage != PulseStage.QUESTION or state.position != position:
+        return PulseState(**{**state.__dict__, "changed": False})
+    found = _open_for(session, chat_id, wave_id, now)
+    assert not isinstance(found, PulseState)
+    participant, wave, _delivery_row = found
+    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
+    assert draft is not None
+    answers = dict(draft.answers)
+    key = wave.item_keys[position]
+    if value is None:
+        answers.pop(key, None)
+    else:
+        answers[key] = value
+    draft.answers = answers  # a new dict, so SQLAlchemy sees the JSON change
+    draft.position = position + 1
+    draft.updated_at = utcnow()
+    session.add(draft)
+    return _state(wave, draft, bank)
+
+
+def go_back(
+    *,
+    session: Session,
+    chat_id: int,
+    wave_id: int,
+    position: int,
+    bank: QuestionBank,
+    now: datetime,
+) -> PulseState:
+    """Step back from `position` to the item before it."""
+    state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
+    if state.stage not in (PulseStage.QUESTION, PulseStage.COMMENT) or state.position != position:
+        return PulseState(**{**state.__dict__, "changed": False})
+    if position == 0:
+        return PulseState(**{**state.__dict__, "changed": False})
+    found = _open_for(session, chat_id, wave_id, now)
+    assert not isinstance(found, PulseState)
+    participant, wave, _delivery_row = found
+    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
+    assert draft is not None
+    draft.position = position - 1
+    draft.updated_at = utcnow()
+    session.add(draft)
+    return _state(wave, draft, bank)
+
+
+def set_pulse_message(*, session: Session, chat_id: int, wave_id: int, message_id: int) -> None:
+    """Remember which message shows this person's pulse, to edit it when they finish."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    delivery = _delivery(session, participant, wave_id) if participant else None
+    if delivery is not None and delivery.invite_message_id != message_id:
+        delivery.invite_message_id = message_id
+        session.add(delivery)
+
+
+def pulse_message(*, session: Session, chat_id: int, wave_id: int) -> int | None:
+    """The message that shows this person's pulse, if known."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    delivery = _delivery(session, participant, wave_id) if participant else None
+    return delivery.invite_message_id if delivery is not None else None
+
+
+def clean_comment(text: str | None) -> str | None:
+    """Check the length and redact; raise CommentTooLong before anything is stored."""
+    if text is None or not text.strip():
+        return None
+    if len(text) > MAX_COMMENT_CHARS:
+        raise CommentTooLong(len(text))
+    return redact(text)
+
+
+def _ballot(
+    session: Session,
+    participant: Participant,
+    *,
+    kind: str,
+    period: str,
+    wave_id: int | None,
+    answers: dict[str, int],
+    comment: str | None,
+    bank: QuestionBank,
+    comment_themes: dict[str, str] | None,
+) -> Submission:
+    submission = Submission(
+        kind=kind,
+        wave_id=wave_id,
+        period=period,
+        team_id=participant.team_id,
+        role_group=participant.role_key or UNDISCLOSED,
+        employment_type=participant.employment_type or UNDISCLOSED,
+        comment=comment,
+        comment_themes=comment_themes if comment else None,
+    )
+    session.add(submission)
+    session.flush()
+    for key, value in answers.items():
+        item = bank.get(key)
+        if item is not None:
+            session.add(
+                Answer(submission_id=submission.id, item_key=key, theme=item.theme, value=value)
+            )
+    return submission
+
+
+def submit_pulse(
+    *,
+    session: Session,
+    chat_id: int,
+    wave_id: int,
+    comment: str | None,
+    bank: QuestionBank,
+    now: datetime,
+    comment_themes: dict[str, str] | None = None,
+) -> PulseState:
+    """Put the person's answers and redacted comment in the ballot box, once.
+
+    `comment` must already have been through `clean_comment`. A pulse with no answer and no
+    comment completes the delivery (no reminder) but stores nothing.
+    """
+    found = _open_for(session, chat_id, wave_id, now)
+    if isinstance(found, PulseState):
+        return PulseState(**{**found.__dict__, "changed": False})
+    participant, wave, delivery = found
+    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
+    if draft is None or draft.position < len(wave.item_keys):
+        state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
+        return PulseState(**{**state.__dict__, "changed": False})
+    answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
+    if answers or comment:
+        _ballot(
+            session,
+            participant,
+            kind=SubmissionKind.PULSE,
+            period=wave.period,
+            wave_id=wave_id,
+            answers=answers,
+            comment=comment,
+            bank=bank,
+            comment_themes=comment_themes,
+        )
+    delivery.completed = True
+    session.add(delivery)
+    session.delete(draft)
+    return PulseState(PulseStage.DONE, wave_id)
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """What closing a wave did with unfinished drafts."""
+
+    submitted: int
+    dropped: int
+
+
+def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datetime) -> CloseResult:
+    """Close a wave: submit drafts holding at least one answer or a comment, drop the rest."""
+    wave = session.get(Wave, wave_id)
+    if wave is None:
+        raise ValueError(f"no wave {wave_id}")
+    submitted = dropped = 0
+    drafts = session.exec(
+        select(Draft).where(Draft.wave_id == wave_id, Draft.kind == DraftKind.PULSE)
+    ).all()
+    # Submitted in random order, so nothing about the order of rows follows the people.
+    drafts = list(drafts)
+    random.SystemRandom().shuffle(drafts)
+    for draft in drafts:
+        participant = session.get(Participant, draft.participant_id)
+        answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
+        if participant is not None and (answers or draft.comment):
+            _ballot(
+                session,
+                participant,
+                kind=SubmissionKind.PULSE,
+                period=wave.period,
+                wave_id=wave_id,
+                answers=answers,
+                comment=draft.comment,
+                bank=bank,
+                comment_themes=None,
+            )
+            delivery = _delivery(session, participant, wave_id)
+            if delivery is not None:
+                delivery.completed = True
+                session.add(delivery)
+            submitted += 1
+        else:
+            dropped += 1
+        session.delete(draft)
+    wave.status = WaveStatus.CLOSED
+    session.add(wave)
+    return CloseResult(submitted, dropped)
+
+
+# --- waiting for text: comments, feedback, talk notes ------------------------------------------
+
+
+def start_feedback(*, session: Session, chat_id: int) -> bool:
+    """The person's next text is an anonymous comment. False if they have not joined."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return False
+    if _draft(session, participant, None, DraftKind.FEEDBACK) is None:
+        assert participant.id is not None
+        session.add(Draft(participant_id=participant.id, kind=DraftKind.FEEDBACK))
+    return True
+
+
+def cancel_feedback(*, session: Session, chat_id: int) -> bool:
+    """Stop waiting for a /feedback comment; False if we were not waiting."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    draft = _draft(session, participant, None, DraftKind.FEEDBACK) if participant else None
+    if draft is None:
+        return False
+    session.delete(draft)
+    return True
+
+
+def waiting_for(*, session: Session, chat_id: int, now: datetime) -> tuple[str, int | None] | None:
+    """What a text from this person answers now: ("feedback", None) or ("pulse", wave id)."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return None
+    if _draft(session, participant, None, DraftKind.FEEDBACK) is not None:
+        return DraftKind.FEEDBACK, None
+    drafts = session.exec(
+        select(Draft).where(Draft.participant_id == participant.id, Draft.kind == DraftKind.PULSE)
+    ).all()
+    for draft in drafts:
+        wave = session.get(Wave, draft.wave_id) if draft.wave_id is not None else None
+        if wave is not None and _is_open(wave, now) and draft.position >= len(wave.item_keys):
+            return DraftKind.PULSE, wave.id
+    return None
+
+
+def submit_feedback(
+    *,
+    session: Session,
+    chat_id: int,
+    comment: str,
+    bank: QuestionBank,
+    now: datetime,
+    tz: ZoneInfo | None = None,
+    comment_themes: dict[str, str] | None = None,
+) -> bool:
+    """Store an anonymous /feedback comment (already cleaned); False if not waiting for one."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None:
+        return False
+    draft = _draft(session, participant, None, DraftKind.FEEDBACK)
+    if draft is None:
+        return False
+    _ballot(
+        session,
+        participant,
+        kind=SubmissionKind.FEEDBACK,
+        period=iso_week(now, tz),
+        wave_id=None,
+        answers={},
+        comment=comment,
+        bank=bank,
+        comment_themes=comment_themes,
+    )
+    session.delete(draft)
+    return True

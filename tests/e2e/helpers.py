@@ -1,0 +1,58 @@
+"""Shared steps for end-to-end dialogues."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+from sqlmodel import SQLModel
+
+from bot.invites import open_wave_now, send_invites
+from bot.local import LocalBot
+from bot.sandbox import Person
+
+PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
+
+
+async def join(
+    person: Person,
+    team: str = "Assessment Team",
+    role: str = "Social worker",
+    employment: str = "Permanent",
+) -> None:
+    """The person joins with a bare /start and the pickers."""
+    await person.says("/start")
+    await person.taps(team)
+    await person.taps(role)
+    await person.taps(employment)
+    [done] = await person.taps("I'm happy to take part")
+    assert done.text.startswith("Thank you, you're in.")
+
+
+async def open_pulse(local: LocalBot, items: list[str] | None = None) -> int:
+    """Open a wave for everyone who has joined and send the invites."""
+    wave_id = await open_wave_now(local.services, item_keys=items or PULSE_ITEMS)
+    await send_invites(local.app.bot, local.services, wave_id)
+    return wave_id
+
+
+async def answer_pulse(person: Person, labels: list[str], comment: str | None = None) -> None:
+    """Tap Start on the invite, answer each item, then comment or say no thanks."""
+    await person.expect("A new pulse is ready")
+    await person.taps("Start")
+    for label in labels:
+        await person.taps(label)
+    if comment is None:
+        [done] = await person.taps("No thanks")
+        assert done.text.startswith("Thank you")
+    else:
+        await person.says(comment)
+        await person.expect("Thank you, that's everything")
+
+
+def dump_database(engine: Engine) -> str:
+    """Every value in every table, as text: what anyone with the database could read."""
+    parts = []
+    with engine.connect() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            for row in connection.execute(select(table)):
+                parts.append(" ".join(str(value) for value in row))
+    return "\n".join(parts)
