@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from bot.invites import open_wave_now, send_invites
 from bot.local import add_psw, local_bot, prepare_database
 from bot.sandbox import Person, SimClientError
 from bot.sandbox.client import Shown
@@ -21,7 +22,8 @@ from surveys.models import PswRole
 
 HELP = (
     "Type a message or a /command. A number presses that button on the newest message with "
-    "buttons. :sticker, :photo, :voice send those. :quit (or Ctrl-D) leaves."
+    "buttons. :pulse opens a pulse for everyone who has joined (as the scheduler would). "
+    ":sticker, :photo, :voice, :document, :location send those. :quit (or Ctrl-D) leaves."
 )
 
 
@@ -65,6 +67,11 @@ async def run_chat(
                     shown = await me.presses(
                         last_with_buttons.message_id, buttons[index].callback_data or ""
                     )
+                elif line == ":pulse":
+                    wave_id = await open_wave_now(local.services)
+                    result = await send_invites(local.app.bot, local.services, wave_id)
+                    typer.echo(f"  (pulse opened; {result.sent} invite(s) sent)")
+                    shown = await me.answer(wait=2)
                 elif line.startswith(":"):
                     shown = await me.sends(line[1:])
                 else:

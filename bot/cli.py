@@ -24,8 +24,9 @@ from surveys.db import (
     upgrade,
 )
 from surveys.models import PswRole
-from surveys.org import load_org, read_org_file
-from surveys.psw import add_psw_member, list_psw_members, remove_psw_member
+from surveys.org import bot_username, load_org, read_org_file
+from surveys.participants import ParticipantError, create_invite, list_invites, revoke_invite
+from surveys.psw import add_psw_member, list_psw_members, record_audit, remove_psw_member
 from surveys.yamlfile import ConfigFileError
 
 app = typer.Typer(
@@ -44,6 +45,7 @@ psw_app = typer.Typer(
 app.add_typer(db_app, name="db")
 app.add_typer(org_app, name="org")
 app.add_typer(psw_app, name="psw")
+
 
 log = logging.getLogger("staypulse")
 
@@ -315,6 +317,65 @@ def psw_list() -> None:
         return
     for member in members:
         typer.echo(f"{member.telegram_id}\t{member.role}\t{member.name}")
+
+
+# --- team invites -------------------------------------------------------------------------------
+
+
+def _link(engine: Engine, code: str) -> str:
+    with session_scope(engine) as session:
+        username = bot_username(session=session)
+    if username is None:
+        return f"/start {code}  (the t.me link appears once the bot has started once)"
+    return f"https://t.me/{username}?start={code}"
+
+
+@app.command()
+def invite(
+    team: Annotated[str | None, typer.Argument(help="The team's key from the org file.")] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the invites that still work.")
+    ] = False,
+    revoke: Annotated[str | None, typer.Option(help="Stop this invite code from working.")] = None,
+) -> None:
+    """Make a team invite link (or --list them, or --revoke one)."""
+    settings = _settings()
+    engine = _engine(settings)
+    if list_:
+        with session_scope(engine) as session:
+            rows = [(i.code, t.key, i.created_at) for i, t in list_invites(session=session)]
+        if not rows:
+            typer.echo("No working invites. Make one with `staypulse invite TEAM`.")
+        for code, team_key, created in rows:
+            typer.echo(f"{code}\t{team_key}\t{created:%Y-%m-%d}\t{_link(engine, code)}")
+        return
+    if revoke is not None:
+        with session_scope(engine) as session:
+            revoked = revoke_invite(session=session, code=revoke)
+            if revoked:
+                record_audit(
+                    session=session, actor_telegram_id=0, action="invite.revoke", detail="via=shell"
+                )
+        if not revoked:
+            fail(f"No working invite {revoke!r}.", code=1)
+        typer.echo(f"Revoked {revoke}.")
+        return
+    if team is None:
+        fail("Name a team: `staypulse invite TEAM` (or --list, or --revoke CODE).")
+    try:
+        with session_scope(engine) as session:
+            made, found = create_invite(session=session, team_key=team, created_by=0)
+            record_audit(
+                session=session,
+                actor_telegram_id=0,
+                action="invite.create",
+                detail=f"team={found.key} via=shell",
+            )
+            code, name = made.code, found.name
+    except ParticipantError as exc:
+        fail(str(exc))
+    typer.echo(f"Invite for {name}: {_link(engine, code)}")
+    typer.echo(f"Revoke it with: staypulse invite --revoke {code}")
 
 
 def main() -> None:

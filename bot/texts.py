@@ -176,7 +176,7 @@ TALK_TO_PSW = (
 INVITE_USAGE = "Usage: /invite &lt;team&gt;. Teams: {teams}"
 INVITE_LINK = (
     "Invite link for <b>{team}</b>:\n{link}\n\nAnyone who opens it joins that team. "
-    "Revoke it with <code>staypulse invite revoke {code}</code>."
+    "Revoke it with <code>/invite revoke {code}</code>."
 )
 
 

@@ -35,11 +35,11 @@ _TITLE = re.compile(
 )
 # Words that introduce a person; the capitalised word after them is taken for a name.
 _CUE = re.compile(
-    r"\b(?P<cue>(?:my|our|the|her|his|their|a|new)\s+(?:TM|PM|SM|ATM|manager|supervisor|"
+    r"\b(?P<cue>(?i:(?:my|our|the|her|his|their|a|new)\s+(?:tm|pm|sm|atm|manager|supervisor|"
     r"colleague|mentor|practice educator|team manager|service manager|head of service|director|"
-    r"boss|social worker|SW|worker|IRO|PA|foster carer|carer)|called|named|baby|child|"
-    r"young person|YP|mum|dad|mother|father|nan|nanna|grandma|grandad|auntie|uncle|"
-    r"brother|sister|son|daughter|boy|girl)\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"boss|social worker|sw|worker|iro|pa|foster carer|carer)|called|named|baby|child|"
+    r"young person|yp|mum|dad|mother|father|nan|nanna|grandma|grandad|auntie|uncle|"
+    r"brother|sister|son|daughter|boy|girl))\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
 )
 _FAMILY = re.compile(
     r"\b(?P<name>[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?)\s+(?=family\b|household\b|children\b|kids\b)"
