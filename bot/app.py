@@ -15,6 +15,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -23,6 +24,7 @@ from telegram.ext import (
 
 from bot.handlers import buttons, common, control, onboarding, psw, pulse, text
 from bot.handlers.guards import Guard
+from bot.scheduler import SCHEDULER_KEY, Scheduler
 from bot.services import KEY, Services
 from bot.settings import Settings
 from surveys.org import set_bot_username
@@ -59,8 +61,13 @@ def build_application(
     token: str,
     base_url: str | None = None,
     services: Services | None = None,
+    scheduler: bool = True,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The bot, ready for `run_polling()` or `async with app` in tests and the demo."""
+    """The bot, ready for `run_polling()` or `async with app` in tests and the demo.
+
+    With `scheduler`, waves, reminders and the digest run on the timetable from the first moment
+    the application is running; without it, something else drives `Scheduler.run_due()`.
+    """
     root = (base_url or settings.telegram_base_url).rstrip("/")
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         Application.builder()
@@ -74,7 +81,9 @@ def build_application(
         .post_init(_post_init)
     )
     app = builder.build()
-    app.bot_data[KEY] = services or Services(settings=settings, engine=engine)
+    app.bot_data[KEY] = services or Services.from_settings(settings, engine)
+    if scheduler:
+        app.bot_data[SCHEDULER_KEY] = Scheduler(app)
     register_handlers(app)
     return app
 
@@ -134,3 +143,12 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         except TelegramError as exc:
             # Telegram knows no chat with a member who has never written to the bot.
             log.info("no PSW command menu for member %s yet (%s)", member.id, exc.message)
+    timetable = app.bot_data.get(SCHEDULER_KEY)
+    if isinstance(timetable, Scheduler) and app.job_queue is not None:
+        # As a job, so polling starts at once even if a large fan-out is due.
+        app.job_queue.run_once(_start_scheduler, when=0, name="staypulse-start")
+
+
+async def _start_scheduler(context: ContextTypes.DEFAULT_TYPE) -> None:
+    timetable = context.application.bot_data[SCHEDULER_KEY]
+    await timetable.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,34 @@ from surveys.db import make_engine, session_scope, upgrade
 from surveys.models import PswRole
 from surveys.org import load_org, read_org_file
 from surveys.psw import add_psw_member
+
+
+class SimulatedClock:
+    """A clock for local runs: starts where it is told and moves only when advanced.
+
+    Tests and the demo run at any hour of any day; the bot must behave as on a working morning,
+    and the demo must live through a fortnight in seconds.
+    """
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("the simulated clock needs an aware start time")
+        self.now = start.astimezone(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> datetime:
+        """Move time forward."""
+        self.now += delta
+        return self.now
+
+    def set(self, moment: datetime) -> datetime:
+        """Jump to a moment (forwards only)."""
+        if moment < self.now:
+            raise ValueError("time only moves forwards")
+        self.now = moment.astimezone(UTC)
+        return self.now
 
 
 @dataclass
@@ -68,14 +97,23 @@ async def local_bot(
     sandbox: Sandbox | None = None,
     services: Services | None = None,
     poll_timeout: int = 1,
+    scheduler: bool = False,
 ) -> AsyncIterator[LocalBot]:
-    """Start a sandbox (unless given one) and the real bot polling it; stop both on exit."""
+    """Start a sandbox (unless given one) and the real bot polling it; stop both on exit.
+
+    The timetable is off unless `scheduler` is set: tests and the demo drive waves themselves.
+    """
     own_sandbox = sandbox is None
     sandbox = sandbox or Sandbox(limits=limits)
     if own_sandbox:
         await sandbox.start()
     app = build_application(
-        settings, engine, token=sandbox.token, base_url=sandbox.url, services=services
+        settings,
+        engine,
+        token=sandbox.token,
+        base_url=sandbox.url,
+        services=services,
+        scheduler=scheduler,
     )
     client = SimClient(sandbox.url)
     try:

@@ -18,7 +18,9 @@ from telegram.ext import Application, CallbackContext
 
 from bot.settings import Settings
 from surveys.bank import QuestionBank, default_bank
+from surveys.calendar import WorkingCalendar
 from surveys.db import session_scope
+from surveys.schedule import SchedulesFile, load_schedules
 from surveys.types import utcnow
 
 T = TypeVar("T")
@@ -33,7 +35,21 @@ class Services:
     engine: Engine
     clock: Callable[[], datetime] = field(default=utcnow)
     bank: QuestionBank = field(default_factory=default_bank)
+    schedules: SchedulesFile = field(default_factory=lambda: load_schedules(None))
     bot_username: str = ""
+    calendar: WorkingCalendar = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Built once: the bank-holiday table behind it is not free to make.
+        self.calendar = self.settings.calendar()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, engine: Engine, **kwargs: Any) -> Services:
+        """Services with the bank and schedules the settings name (ConfigFileError if wrong)."""
+        from bot.surveyfiles import load_survey_files
+
+        bank, schedules = load_survey_files(settings)
+        return cls(settings=settings, engine=engine, bank=bank, schedules=schedules, **kwargs)
 
     async def db(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
         """Run `fn(session=..., **kwargs)` as one unit of work, off the event loop."""

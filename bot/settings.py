@@ -17,6 +17,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from surveys.calendar import REGIONS, WorkingCalendar
+
 DEFAULT_DATABASE_URL = "sqlite:///./data/staypulse.db"
 TELEGRAM_API_URL = "https://api.telegram.org"
 
@@ -66,6 +68,11 @@ class Settings(BaseSettings):
     admin_telegram_ids: Annotated[tuple[int, ...], NoDecode] = ()
     psw_chat_id: int | None = None
     org_file: Path = Path("org.yaml")
+    # The question bank and schedules; unset means the ones shipped in surveys/.
+    question_file: Path | None = None
+    schedule_file: Path | None = None
+    # Whose bank holidays are never working days: england-and-wales, scotland, northern-ireland.
+    bank_holidays: str = "england-and-wales"
     log_level: str = "INFO"
     # Respondents who send more than this many messages a minute are asked to slow down.
     flood_messages_per_minute: int = Field(default=20, ge=5)
@@ -145,6 +152,18 @@ class Settings(BaseSettings):
             raise ValueError(f"{value} is below 3; groups that small can be identified")
         return value
 
+    @field_validator("question_file", "schedule_file", mode="before")
+    @classmethod
+    def _optional_path(cls, value: Any) -> Any:
+        return None if value in ("", None) else value
+
+    @field_validator("bank_holidays")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        if value not in REGIONS:
+            raise ValueError(f"{value!r} is not one of {', '.join(REGIONS)}")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -171,6 +190,16 @@ class Settings(BaseSettings):
     def tz(self) -> ZoneInfo:
         """The organisation's timezone."""
         return ZoneInfo(self.timezone)
+
+    def calendar(self) -> WorkingCalendar:
+        """When respondents may be messaged."""
+        return WorkingCalendar(
+            tz=self.tz,
+            days=frozenset(self.working_days),
+            start=self.working_hours_start,
+            end=self.working_hours_end,
+            region=self.bank_holidays,
+        )
 
     @property
     def token(self) -> str | None:

@@ -72,6 +72,10 @@ INVITE = (
     "Hello! A new pulse is ready: {count} quick questions, about 30 seconds. "
     "Your answers are anonymous."
 )
+REMINDER = (
+    "A gentle reminder: the pulse is open for a few more days. {count} quick questions, about "
+    "30 seconds, anonymous. If you've started, Start carries on where you stopped."
+)
 START_BUTTON = "Start"
 QUESTION = "<b>Pulse · {number} of {total}</b>\n\n{text}"
 YOUR_ANSWER = "\n\n<i>Your answer was: {label}</i>"
@@ -217,3 +221,25 @@ def my_data(data: MyData, tz: ZoneInfo) -> str:
 def comment_too_long(length: int) -> str:
     """Asked to shorten a comment."""
     return COMMENT_TOO_LONG.format(length=f"{length:,}", limit=f"{MAX_COMMENT_CHARS:,}")
+
+
+DIGEST_TITLE = "📊 <b>StayPulse weekly digest</b> · {period}"
+DIGEST_NO_WAVE = "No pulse has closed or run yet, so there is nothing to report."
+DIGEST_PARTICIPATION = (
+    "<b>Participation</b> in the {name} of {opened}: {completed} of {invited} invited answered "
+    "({rate:.0%})."
+)
+DIGEST_TEAM = "• {team}: {completed} of {invited} ({rate:.0%})"
+DIGEST_HIDDEN = (
+    "• {count} smaller team(s) not shown: fewer than {minimum} people, or hiding them protects "
+    "a smaller one."
+)
+DIGEST_TOO_SMALL = (
+    "Fewer than {minimum} people were invited to the latest pulse, so no figures are shown."
+)
+SCHEDULE_TITLE = "<b>Schedule</b> (times in {tz})"
+SCHEDULE_LINE = "• {name}: next due {due}; opens {opens}, reminder {remind}, closes {closes}"
+SCHEDULE_OPEN = (
+    "• Open now: wave {wave} ({name}), closes {closes}; {completed} of {invited} answered"
+)
+SCHEDULE_DIGEST = "• Weekly digest: next {when}"

@@ -147,11 +147,13 @@ class PswMember(SQLModel, table=True):
 class Wave(SQLModel, table=True):
     """One run of a pulse survey: opens, invites, reminds once, closes."""
 
-    __table_args__ = (UniqueConstraint("schedule_key", "opens_at", name="uq_wave_schedule_opens"),)
+    # One wave per occurrence of a schedule, whatever happens to the process or the settings.
+    __table_args__ = (UniqueConstraint("schedule_key", "due_at", name="uq_wave_schedule_due"),)
 
     id: int | None = Field(default=None, primary_key=True)
     schedule_key: str = Field(max_length=64)
-    opens_at: datetime = _when()
+    due_at: datetime = _when()  # the nominal time from the schedule file
+    opens_at: datetime = _when()  # the first working moment at or after it
     remind_at: datetime | None = _when(nullable=True)
     closes_at: datetime = _when()
     status: str = Field(default=WaveStatus.PLANNED, max_length=16)
@@ -172,7 +174,11 @@ class Delivery(SQLModel, table=True):
     wave_id: int = Field(foreign_key="wave.id", ondelete="CASCADE", index=True)
     participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
     invite_message_id: int | None = Field(default=None, sa_type=BigInteger)
+    # Claimed just before the message is handed to Telegram and confirmed (invited_at) when it
+    # answers: a claim without a confirmation after a crash means "in doubt", never "resend".
+    invite_claimed_at: datetime | None = _when(nullable=True)
     invited_at: datetime | None = _when(nullable=True)
+    reminder_claimed_at: datetime | None = _when(nullable=True)
     reminded_at: datetime | None = _when(nullable=True)
     completed: bool = False
     unreachable: bool = False
@@ -191,6 +197,15 @@ class Draft(SQLModel, table=True):
     answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     comment: str | None = Field(default=None, max_length=2000)  # redacted before it gets here
     updated_at: datetime = _when(default_now=True)
+
+
+class Digest(SQLModel, table=True):
+    """One weekly digest to the PSW chat, claimed and confirmed like an invite."""
+
+    period: str = Field(primary_key=True, max_length=16)  # ISO week, e.g. 2026-W48
+    claimed_at: datetime | None = _when(nullable=True)
+    sent_at: datetime | None = _when(nullable=True)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class TeamInvite(SQLModel, table=True):

@@ -92,6 +92,7 @@ def open_wave(
     opens_at: datetime,
     closes_at: datetime,
     remind_at: datetime | None = None,
+    due_at: datetime | None = None,
     tz: ZoneInfo | None = None,
 ) -> Wave:
     """Create an open wave (without deliveries yet)."""
@@ -99,11 +100,12 @@ def open_wave(
         raise ValueError("a wave must close after it opens")
     wave = Wave(
         schedule_key=schedule_key,
+        due_at=due_at or opens_at,
         opens_at=opens_at,
         remind_at=remind_at,
         closes_at=closes_at,
         status=WaveStatus.OPEN,
-        period=iso_week(opens_at, tz),
+        period=iso_week(due_at or opens_at, tz),
         item_keys=list(item_keys),
     )
     session.add(wave)
@@ -136,20 +138,27 @@ def add_deliveries(*, session: Session, wave_id: int, participants: Iterable[Par
     return added
 
 
-def invites_to_send(*, session: Session, wave_id: int) -> list[tuple[int, int]]:
-    """(delivery id, chat id) of everyone in the wave not yet invited and still reachable."""
+def invites_to_send(
+    *, session: Session, wave_id: int, now: datetime | None = None
+) -> list[tuple[int, int]]:
+    """(delivery id, chat id) of everyone in the wave not yet invited who may be messaged now."""
     rows = session.exec(
-        select(Delivery.id, Participant.chat_id)
+        select(Delivery.id, Participant)
         .join(Participant, col(Participant.id) == col(Delivery.participant_id))
         .where(
             Delivery.wave_id == wave_id,
             col(Delivery.invited_at).is_(None),
+            col(Delivery.invite_claimed_at).is_(None),
             col(Delivery.unreachable).is_(False),
-            col(Participant.status) != ParticipantStatus.UNREACHABLE,
         )
         .order_by(col(Delivery.id))
     ).all()
-    return [(delivery_id, chat_id) for delivery_id, chat_id in rows if delivery_id is not None]
+    moment = now or utcnow()
+    return [
+        (delivery_id, participant.chat_id)
+        for delivery_id, participant in rows
+        if delivery_id is not None and is_reachable(participant, moment)
+    ]
 
 
 def record_invite(*, session: Session, delivery_id: int, message_id: int, now: datetime) -> None:

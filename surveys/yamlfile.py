@@ -77,13 +77,15 @@ def load_model(path: Path, model: type[ModelT]) -> ModelT:
     return validate_text(text, str(path), model)
 
 
-def validate_text(text: str, name: str, model: type[ModelT]) -> ModelT:
+def validate_text(
+    text: str, name: str, model: type[ModelT], context: dict[str, Any] | None = None
+) -> ModelT:
     """Validate YAML text as `model`; errors name `name`, the line and the field."""
     data, lines = parse_yaml(text, name)
     if not isinstance(data, dict):
         raise ConfigFileError(f"{name}, line 1: expected a mapping of settings at the top level")
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine
 
-from bot.local import LocalBot, local_bot
+from bot.local import LocalBot, SimulatedClock, local_bot
 from bot.sandbox import Person
+from bot.services import Services
 from bot.settings import Settings
+
+# A working Wednesday morning: tests must not depend on when CI happens to run.
+WEDNESDAY_MORNING = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 @pytest.fixture
-async def local(settings: Settings, org_engine: Engine) -> AsyncIterator[LocalBot]:
-    async with local_bot(settings, org_engine) as running:
+def clock() -> SimulatedClock:
+    return SimulatedClock(WEDNESDAY_MORNING)
+
+
+@pytest.fixture
+def services(settings: Settings, org_engine: Engine, clock: SimulatedClock) -> Services:
+    return Services.from_settings(settings, org_engine, clock=clock)
+
+
+@pytest.fixture
+async def local(
+    settings: Settings, org_engine: Engine, services: Services
+) -> AsyncIterator[LocalBot]:
+    async with local_bot(settings, org_engine, services=services) as running:
         yield running
 
 

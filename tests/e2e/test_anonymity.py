@@ -13,6 +13,7 @@ from sqlmodel import select
 from bot.local import LocalBot, local_bot
 from bot.logs import configure_logging
 from bot.sandbox import Person
+from bot.services import Services
 from bot.settings import Settings
 from surveys.db import session_scope
 from surveys.models import Answer, Delivery, Participant, Submission
@@ -60,7 +61,11 @@ def log_stream() -> io.StringIO:
 
 
 async def test_personal_data_typed_in_a_comment_never_reaches_disk_or_logs(
-    settings: Settings, org_engine: Engine, db_url: str, log_stream: io.StringIO
+    settings: Settings,
+    org_engine: Engine,
+    db_url: str,
+    log_stream: io.StringIO,
+    services: Services,
 ) -> None:
     root = logging.getLogger()
     saved = (list(root.handlers), root.level)
@@ -78,7 +83,7 @@ async def test_personal_data_typed_in_a_comment_never_reaches_disk_or_logs(
         f"I live at {seeded['postcode']}, NI {seeded['NI number']}"
     )
     try:
-        async with local_bot(settings, org_engine) as local:
+        async with local_bot(settings, org_engine, services=services) as local:
             asha = await Person(local.client, 101, "Asha").join()
             await join(asha)
             await open_pulse(local)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
@@ -59,6 +61,7 @@ async def test_pause_resume_and_stop(local: LocalBot, asha: Person) -> None:
     stopped = participant(local)
     assert stopped is not None
     assert stopped.status == "stopped"
+    local.services.clock.advance(timedelta(days=14))  # type: ignore[attr-defined]
     await open_pulse(local)
     assert "A new pulse is ready" not in " ".join(m.text for m in await asha.chat())
     [profile] = await asha.says("/start")  # /start ends a stop

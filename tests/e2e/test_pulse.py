@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from bot.local import LocalBot, local_bot
 from bot.sandbox import Person, Sandbox
+from bot.services import Services
 from bot.settings import Settings
 from surveys.db import session_scope
 from surveys.models import Answer, Delivery, Draft, Submission
@@ -158,12 +159,12 @@ async def test_pulse_with_nothing_open_says_so(local: LocalBot, asha: Person) ->
 
 
 async def test_progress_survives_a_restart_of_the_bot(
-    settings: Settings, org_engine: Engine
+    settings: Settings, org_engine: Engine, services: Services
 ) -> None:
     sandbox = Sandbox()
     await sandbox.start()
     try:
-        async with local_bot(settings, org_engine, sandbox=sandbox) as first:
+        async with local_bot(settings, org_engine, sandbox=sandbox, services=services) as first:
             asha = await Person(first.client, 101, "Asha").join()
             await join(asha)
             await open_pulse(first)
@@ -171,7 +172,8 @@ async def test_progress_survives_a_restart_of_the_bot(
             await asha.taps("Start")
             await asha.taps("Agree")
             await asha.taps("Disagree")
-        async with local_bot(settings, org_engine, sandbox=sandbox) as second:
+        restarted = Services.from_settings(settings, org_engine, clock=services.clock)
+        async with local_bot(settings, org_engine, sandbox=sandbox, services=restarted) as second:
             asha.client = second.client
             [shown] = await asha.taps("Neither")  # the old message still works after restart
             assert shown.text.startswith("Pulse · 4 of 4")

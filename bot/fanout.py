@@ -1,0 +1,138 @@
+"""Send invites and reminders to many people: paced under Telegram's limits, each at most once.
+
+Each message is claimed in the database just before it is handed to Telegram and confirmed when
+Telegram answers (surveys.waves). A 429 releases the claim, waits Telegram's retry_after and
+tries again; a 5xx or network error releases it and retries with back-off; a 403 marks the
+person unreachable, and they are skipped from then on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+from telegram import InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import ExtBot
+
+from bot import keyboards, texts
+from bot.services import Services
+from surveys.pulse import record_unreachable
+from surveys.waves import Outgoing, claim, confirm, release
+
+log = logging.getLogger(__name__)
+# Under Telegram's 30 messages a second, with room for the bot's replies to people meanwhile.
+MESSAGES_PER_SECOND = 28
+WORKERS = 8  # concurrent sends; a real Bot API round trip is ~100 ms
+MAX_ATTEMPTS = 6
+BACKOFF_SECONDS = 0.5
+
+
+@dataclass
+class FanOutResult:
+    """What one fan-out achieved."""
+
+    sent: int = 0
+    unreachable: int = 0
+    failed: int = 0  # left for the next run
+    rate_limited: int = 0  # 429s from Telegram (each retried)
+    retried: int = 0  # 5xx and network errors (each retried)
+
+    def __add__(self, other: FanOutResult) -> FanOutResult:
+        return FanOutResult(
+            *(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True))
+        )
+
+
+def render(message: Outgoing) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and button of an invite or reminder."""
+    text = texts.INVITE if message.kind == "invite" else texts.REMINDER
+    return text.format(count=message.items), keyboards.invite(message.wave_id)
+
+
+def _seconds(value: timedelta | float) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class FanOut:
+    """Sends a batch of invites and reminders with a shared pace."""
+
+    def __init__(
+        self,
+        bot: ExtBot[Any],
+        services: Services,
+        *,
+        rate: float = MESSAGES_PER_SECOND,
+        workers: int = WORKERS,
+    ) -> None:
+        self.bot = bot
+        self.services = services
+        self.pacer = AsyncLimiter(rate, 1)
+        self.workers = workers
+
+    async def send(self, messages: list[Outgoing]) -> FanOutResult:
+        """Send every message once; return the counts."""
+        result = FanOutResult()
+        queue: asyncio.Queue[tuple[Outgoing, int]] = asyncio.Queue()
+        for message in messages:
+            queue.put_nowait((message, 1))
+
+        async def worker() -> None:
+            while not queue.empty():
+                message, attempt = queue.get_nowait()
+                again = await self._one(message, attempt, result)
+                if again is not None:
+                    await asyncio.sleep(again)
+                    queue.put_nowait((message, attempt + 1))
+
+        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(messages)))))
+        return result
+
+    async def _one(self, message: Outgoing, attempt: int, result: FanOutResult) -> float | None:
+        """Send one message; return seconds to wait before a retry, or None when done."""
+        db, clock = self.services.db, self.services.clock
+        kind, delivery_id = message.kind, message.delivery_id
+        if not await db(claim, kind=kind, delivery_id=delivery_id, now=clock()):
+            return None  # sent, or being sent, by someone else
+        text, markup = render(message)
+        try:
+            async with self.pacer:
+                sent = await self.bot.send_message(
+                    message.chat_id, text, reply_markup=markup, rate_limit_args=0
+                )
+        except RetryAfter as exc:
+            await db(release, kind=kind, delivery_id=delivery_id)
+            result.rate_limited += 1
+            return _seconds(exc.retry_after) + 0.1
+        except Forbidden:
+            await db(record_unreachable, delivery_id=delivery_id)
+            result.unreachable += 1
+            return None
+        except BadRequest as exc:  # our message is wrong or the chat is gone: retrying won't help
+            await db(release, kind=kind, delivery_id=delivery_id)
+            log.error("%s for delivery %s refused: %s", kind, delivery_id, exc.message)
+            result.failed += 1
+            return None
+        except NetworkError as exc:  # 5xx, time-outs, connection errors
+            await db(release, kind=kind, delivery_id=delivery_id)
+            if attempt >= MAX_ATTEMPTS:
+                log.warning(
+                    "%s for delivery %s not sent after %d tries (%s); next run retries",
+                    kind,
+                    delivery_id,
+                    attempt,
+                    type(exc).__name__,
+                )
+                result.failed += 1
+                return None
+            result.retried += 1
+            return BACKOFF_SECONDS * float(1 << (attempt - 1))
+        await db(
+            confirm, kind=kind, delivery_id=delivery_id, now=clock(), message_id=sent.message_id
+        )
+        result.sent += 1
+        return None

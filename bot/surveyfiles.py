@@ -1,0 +1,31 @@
+"""Load the question bank and schedules, checked against the settings and Telegram's limits."""
+
+from __future__ import annotations
+
+from bot.callbacks import MAX_BYTES, Pulse, encode
+from bot.settings import Settings
+from surveys.bank import QuestionBank, default_bank, load_bank
+from surveys.schedule import SchedulesFile, load_schedules
+
+_LARGEST_WAVE_ID = 10**10 - 1
+
+
+def pulse_buttons_fit(items: int) -> bool:
+    """Whether every button of a pulse with `items` items fits Telegram's 64-byte limit."""
+    try:
+        for action in ("go", "1", "s", "b", "nc"):
+            encode(Pulse(_LARGEST_WAVE_ID, max(items - 1, 0), action))
+            encode(Pulse(_LARGEST_WAVE_ID, items, action))
+    except ValueError:
+        return False
+    return len(encode(Pulse(_LARGEST_WAVE_ID, items, "nc")).encode()) <= MAX_BYTES
+
+
+def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile]:
+    """The bank and schedules (ConfigFileError names file, line and field when wrong)."""
+    bank = load_bank(settings.question_file) if settings.question_file else default_bank()
+    schedules = load_schedules(
+        settings.schedule_file,
+        context={"calendar": settings.calendar(), "bank": bank, "button_fits": pulse_buttons_fit},
+    )
+    return bank, schedules

@@ -1,0 +1,428 @@
+"""Running waves on time: open what is due, record what was missed, remind, close, and the claims
+that make every invite, reminder and digest go out at most once.
+
+A message is claimed (a timestamp committed) just before it is handed to Telegram and confirmed
+when Telegram answers. A refusal (429, 5xx, time-out) releases the claim for a later retry. A claim
+still unconfirmed when the bot starts again means the process died while Telegram may already
+have delivered the message: it is counted as sent, never resent. The wave's reminder still
+reaches that person if they have not answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlmodel import Session, col, select, update
+
+from surveys.bank import QuestionBank
+from surveys.calendar import WorkingCalendar
+from surveys.models import Delivery, Digest, Participant, Team, Wave, WaveStatus
+from surveys.participants import is_reachable
+from surveys.pulse import add_deliveries, close_wave, open_wave, reachable_participants
+from surveys.schedule import (
+    SchedulesFile,
+    ScheduleSpec,
+    WavePlan,
+    next_digest,
+    next_items,
+    next_occurrence,
+    occurrences,
+    plan,
+)
+
+Kind = Literal["invite", "reminder"]
+# How far back to look for an occurrence that is still open when there is no wave yet.
+FIRST_RUN_LOOKBACK = timedelta(days=45)
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """What reconciling the timetable with the database did."""
+
+    opened: tuple[int, ...] = ()
+    missed: tuple[int, ...] = ()
+
+
+def _history(session: Session, schedule_key: str) -> list[Wave]:
+    return list(
+        session.exec(
+            select(Wave).where(Wave.schedule_key == schedule_key).order_by(col(Wave.due_at))
+        )
+    )
+
+
+def _audience(session: Session, spec: ScheduleSpec, now: datetime) -> list[Participant]:
+    if spec.audience is None:
+        return reachable_participants(session=session, now=now)
+    team_ids = None
+    if spec.audience.teams:
+        teams = session.exec(select(Team).where(col(Team.key).in_(spec.audience.teams))).all()
+        team_ids = [t.id for t in teams if t.id is not None]
+    people = reachable_participants(session=session, now=now, team_ids=team_ids)
+    if spec.audience.roles:
+        people = [p for p in people if p.role_key in spec.audience.roles]
+    return people
+
+
+def open_planned_wave(
+    *,
+    session: Session,
+    spec: ScheduleSpec,
+    planned: WavePlan,
+    bank: QuestionBank,
+    calendar: WorkingCalendar,
+    now: datetime,
+) -> Wave:
+    """Create the wave for an occurrence with its rotating items and its audience's deliveries."""
+    history = [w.item_keys for w in _history(session, spec.key) if w.status != WaveStatus.MISSED]
+    wave = open_wave(
+        session=session,
+        schedule_key=spec.key,
+        item_keys=next_items(bank, history, spec.rotating_items),
+        opens_at=planned.opens_at,
+        closes_at=planned.closes_at,
+        remind_at=planned.remind_at,
+        due_at=planned.due_at,
+        tz=calendar.tz,
+    )
+    assert wave.id is not None
+    add_deliveries(session=session, wave_id=wave.id, participants=_audience(session, spec, now))
+    return wave
+
+
+MANUAL = "manual"
+
+
+class WaveError(ValueError):
+    """A wave cannot be opened or closed as asked; the message says why."""
+
+
+def audience_size(*, session: Session, spec: ScheduleSpec, now: datetime) -> int:
+    """How many people a wave of this schedule would invite now."""
+    return len(_audience(session, spec, now))
+
+
+def open_manual_wave(
+    *,
+    session: Session,
+    spec: ScheduleSpec,
+    bank: QuestionBank,
+    calendar: WorkingCalendar,
+    now: datetime,
+    item_keys: Sequence[str] | None = None,
+) -> Wave:
+    """A wave opened by hand now, with `spec`'s window, reminder and audience.
+
+    Its items rotate on their own, apart from the schedule's, so a manual wave never upsets the
+    timetable's rotation. Invites still go out only in working hours.
+    """
+    history_waves = _history(session, MANUAL)
+    for earlier in history_waves:
+        if earlier.status == WaveStatus.OPEN and earlier.closes_at > now:
+            raise WaveError(f"A wave opened by hand is already open (wave {earlier.id}); "
+                            "close it first with /wave close.")
+    planned = plan(spec, calendar, now)
+    history = [w.item_keys for w in history_waves]
+    wave = open_wave(
+        session=session,
+        schedule_key=MANUAL,
+        item_keys=list(item_keys) if item_keys else next_items(bank, history, spec.rotating_items),
+        opens_at=planned.opens_at,
+        closes_at=planned.closes_at,
+        remind_at=planned.remind_at,
+        due_at=now,
+        tz=calendar.tz,
+    )
+    assert wave.id is not None
+    add_deliveries(session=session, wave_id=wave.id, participants=_audience(session, spec, now))
+    return wave
+
+
+def close_now(*, session: Session, wave_id: int, bank: QuestionBank, now: datetime) -> bool:
+    """Close an open wave before its time; False if it was not open."""
+    wave = session.get(Wave, wave_id)
+    if wave is None or wave.status != WaveStatus.OPEN:
+        return False
+    close_wave(session=session, wave_id=wave_id, bank=bank, now=now)
+    wave.closes_at = min(wave.closes_at, now)
+    session.add(wave)
+    return True
+
+
+def currently_open(*, session: Session) -> Sequence[Wave]:
+    """Every wave with status open, oldest first."""
+    return session.exec(
+        select(Wave).where(Wave.status == WaveStatus.OPEN).order_by(col(Wave.opens_at))
+    ).all()
+
+
+def wave_counts(*, session: Session, wave_id: int) -> tuple[int, int]:
+    """(invited, completed) for a wave: identity-side counts only."""
+    deliveries = session.exec(select(Delivery).where(Delivery.wave_id == wave_id)).all()
+    return len(deliveries), sum(1 for d in deliveries if d.completed)
+
+
+def reconcile(
+    *,
+    session: Session,
+    schedules: SchedulesFile,
+    calendar: WorkingCalendar,
+    bank: QuestionBank,
+    now: datetime,
+) -> Reconciled:
+    """Open every occurrence that is due and still open; record the ones missed while down.
+
+    On the very first run nothing counts as missed: there was no bot to miss it.
+    """
+    opened: list[int] = []
+    missed: list[int] = []
+    for spec in schedules.schedules:
+        history = _history(session, spec.key)
+        since = history[-1].due_at + timedelta(seconds=1) if history else now - FIRST_RUN_LOOKBACK
+        for planned in occurrences(spec, calendar, since=since, until=now + timedelta(seconds=1)):
+            if planned.closes_at > now:
+                wave = open_planned_wave(
+                    session=session,
+                    spec=spec,
+                    planned=planned,
+                    bank=bank,
+                    calendar=calendar,
+                    now=now,
+                )
+                assert wave.id is not None
+                opened.append(wave.id)
+            elif history:
+                wave = Wave(
+                    schedule_key=spec.key,
+                    due_at=planned.due_at,
+                    opens_at=planned.opens_at,
+                    remind_at=planned.remind_at,
+                    closes_at=planned.closes_at,
+                    status=WaveStatus.MISSED,
+                    period=f"{planned.due_at.astimezone(calendar.tz):%G-W%V}",
+                    item_keys=[],
+                )
+                session.add(wave)
+                session.flush()
+                assert wave.id is not None
+                missed.append(wave.id)
+    return Reconciled(tuple(opened), tuple(missed))
+
+
+def close_due_waves(
+    *, session: Session, bank: QuestionBank, now: datetime
+) -> list[tuple[int, int, int]]:
+    """Close every open wave whose window has ended: (wave id, drafts submitted, dropped)."""
+    due = session.exec(
+        select(Wave).where(Wave.status == WaveStatus.OPEN, col(Wave.closes_at) <= now)
+    ).all()
+    closed = []
+    for wave in due:
+        assert wave.id is not None
+        result = close_wave(session=session, wave_id=wave.id, bank=bank, now=now)
+        closed.append((wave.id, result.submitted, result.dropped))
+    return closed
+
+
+def open_waves(*, session: Session, now: datetime) -> Sequence[Wave]:
+    """Waves open now whose invites may go out (their opening moment has come)."""
+    return session.exec(
+        select(Wave)
+        .where(Wave.status == WaveStatus.OPEN, col(Wave.opens_at) <= now, col(Wave.closes_at) > now)
+        .order_by(col(Wave.opens_at))
+    ).all()
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message the fan-out should send."""
+
+    kind: Kind
+    delivery_id: int
+    wave_id: int
+    chat_id: int
+    items: int
+    invite_message_id: int | None = None
+
+
+def outgoing(*, session: Session, now: datetime) -> list[Outgoing]:
+    """Invites not yet sent, then reminders now due, for every open wave."""
+    messages: list[Outgoing] = []
+    for wave in open_waves(session=session, now=now):
+        assert wave.id is not None
+        rows = session.exec(
+            select(Delivery, Participant)
+            .join(Participant, col(Participant.id) == col(Delivery.participant_id))
+            .where(Delivery.wave_id == wave.id, col(Delivery.unreachable).is_(False))
+            .order_by(col(Delivery.id))
+        ).all()
+        remind = wave.remind_at is not None and wave.remind_at <= now
+        for delivery, participant in rows:
+            if not is_reachable(participant, now) or delivery.id is None:
+                continue
+            if delivery.invited_at is None and delivery.invite_claimed_at is None:
+                messages.append(
+                    Outgoing(
+                        "invite", delivery.id, wave.id, participant.chat_id, len(wave.item_keys)
+                    )
+                )
+            elif (
+                remind
+                and delivery.invited_at is not None
+                and not delivery.completed
+                and delivery.reminded_at is None
+                and delivery.reminder_claimed_at is None
+            ):
+                messages.append(
+                    Outgoing(
+                        "reminder",
+                        delivery.id,
+                        wave.id,
+                        participant.chat_id,
+                        len(wave.item_keys),
+                        delivery.invite_message_id,
+                    )
+                )
+    return messages
+
+
+def claim(*, session: Session, kind: Kind, delivery_id: int, now: datetime) -> bool:
+    """Claim a message before sending it; False if someone already claimed or sent it."""
+    claimed = col(Delivery.invite_claimed_at if kind == "invite" else Delivery.reminder_claimed_at)
+    done = col(Delivery.invited_at if kind == "invite" else Delivery.reminded_at)
+    result = session.exec(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id, claimed.is_(None), done.is_(None))
+        .values({claimed: now})
+    )
+    return bool(result.rowcount)
+
+
+def confirm(
+    *, session: Session, kind: Kind, delivery_id: int, now: datetime, message_id: int | None
+) -> None:
+    """Telegram accepted the message."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None:  # forgotten meanwhile
+        return
+    if kind == "invite":
+        delivery.invited_at, delivery.invite_message_id = now, message_id
+    else:
+        delivery.reminded_at = now
+    session.add(delivery)
+
+
+def release(*, session: Session, kind: Kind, delivery_id: int) -> None:
+    """Telegram refused the message (429, 5xx, time-out): it may be tried again."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None:
+        return
+    if kind == "invite":
+        delivery.invite_claimed_at = None
+    else:
+        delivery.reminder_claimed_at = None
+    session.add(delivery)
+
+
+def resolve_in_doubt(*, session: Session) -> int:
+    """At start: claims never confirmed count as sent (see the module docstring)."""
+    changed = 0
+    for delivery in session.exec(
+        select(Delivery).where(
+            (col(Delivery.invite_claimed_at).is_not(None) & col(Delivery.invited_at).is_(None))
+            | (col(Delivery.reminder_claimed_at).is_not(None) & col(Delivery.reminded_at).is_(None))
+        )
+    ):
+        if delivery.invite_claimed_at is not None and delivery.invited_at is None:
+            delivery.invited_at = delivery.invite_claimed_at
+        if delivery.reminder_claimed_at is not None and delivery.reminded_at is None:
+            delivery.reminded_at = delivery.reminder_claimed_at
+        session.add(delivery)
+        changed += 1
+    return changed
+
+
+def latest_wave(*, session: Session) -> Wave | None:
+    """The most recent wave that ran (open or closed)."""
+    return session.exec(
+        select(Wave)
+        .where(col(Wave.status).in_([WaveStatus.OPEN, WaveStatus.CLOSED]))
+        .order_by(col(Wave.opens_at).desc())
+    ).first()
+
+
+# --- the digest ---------------------------------------------------------------------------------
+
+
+def claim_digest(*, session: Session, period: str, now: datetime) -> bool:
+    """Claim this week's digest; False if it was already claimed or sent."""
+    digest = session.get(Digest, period)
+    if digest is None:
+        session.add(Digest(period=period, claimed_at=now))
+        session.flush()
+        return True
+    if digest.claimed_at is None and digest.sent_at is None:
+        digest.claimed_at = now
+        session.add(digest)
+        return True
+    return False
+
+
+def confirm_digest(*, session: Session, period: str, now: datetime, message_id: int) -> None:
+    """The digest was posted."""
+    digest = session.get(Digest, period)
+    if digest is not None:
+        digest.sent_at, digest.message_id = now, message_id
+        session.add(digest)
+
+
+def release_digest(*, session: Session, period: str) -> None:
+    """Posting failed; try again later."""
+    digest = session.get(Digest, period)
+    if digest is not None and digest.sent_at is None:
+        digest.claimed_at = None
+        session.add(digest)
+
+
+def digest_due(
+    *, session: Session, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
+) -> str | None:
+    """The ISO week whose digest is due now and not yet claimed, if any.
+
+    A digest missed while the bot was down goes out late rather than not at all: the PSW team
+    reads it, not respondents.
+    """
+    due = next_digest(schedules.digest, calendar, now - timedelta(days=8))
+    if due > now:
+        return None
+    # A bank holiday can put two digests within a week (Tuesday, then Monday): take the latest.
+    while (later := next_digest(schedules.digest, calendar, due)) <= now:
+        due = later
+    period = f"{due.astimezone(calendar.tz):%G-W%V}"
+    digest = session.get(Digest, period)
+    if digest is not None and (digest.claimed_at is not None or digest.sent_at is not None):
+        return None
+    return period
+
+
+# --- what happens next --------------------------------------------------------------------------
+
+
+def next_event(
+    *, session: Session, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
+) -> datetime:
+    """The next moment something may need doing: an occurrence, an opening, a reminder, a
+    close, the digest, or the start of the next working window for sends that had to wait."""
+    moments = [next_digest(schedules.digest, calendar, now)]
+    for spec in schedules.schedules:
+        moments.append(next_occurrence(spec, calendar, now).due_at)
+    for wave in session.exec(select(Wave).where(Wave.status == WaveStatus.OPEN)):
+        for moment in (wave.opens_at, wave.remind_at, wave.closes_at):
+            if moment is not None and moment > now:
+                moments.append(moment)
+    if outgoing(session=session, now=now) and not calendar.is_working_time(now):
+        moments.append(calendar.next_working_moment(now))
+    return min(moments)
