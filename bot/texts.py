@@ -231,8 +231,8 @@ DIGEST_PARTICIPATION = (
 )
 DIGEST_TEAM = "• {team}: {completed} of {invited} ({rate:.0%})"
 DIGEST_HIDDEN = (
-    "• {count} smaller team(s) not shown: fewer than {minimum} people, or hiding them protects "
-    "a smaller one."
+    "• {count} team(s) not shown: fewer than {minimum} people, or hidden so that a smaller "
+    "team's figures can't be worked out from the total."
 )
 DIGEST_TOO_SMALL = (
     "Fewer than {minimum} people were invited to the latest pulse, so no figures are shown."

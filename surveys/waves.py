@@ -36,6 +36,7 @@ from surveys.schedule import (
 Kind = Literal["invite", "reminder"]
 # How far back to look for an occurrence that is still open when there is no wave yet.
 FIRST_RUN_LOOKBACK = timedelta(days=45)
+DIGEST_GRACE = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,10 @@ def open_manual_wave(
     history_waves = _history(session, MANUAL)
     for earlier in history_waves:
         if earlier.status == WaveStatus.OPEN and earlier.closes_at > now:
-            raise WaveError(f"A wave opened by hand is already open (wave {earlier.id}); "
-                            "close it first with /wave close.")
+            raise WaveError(
+                f"A wave opened by hand is already open (wave {earlier.id}); "
+                "close it first with /wave close."
+            )
     planned = plan(spec, calendar, now)
     history = [w.item_keys for w in history_waves]
     wave = open_wave(
@@ -392,8 +395,8 @@ def digest_due(
 ) -> str | None:
     """The ISO week whose digest is due now and not yet claimed, if any.
 
-    A digest missed while the bot was down goes out late rather than not at all: the PSW team
-    reads it, not respondents.
+    A digest missed by a short outage goes out late (the PSW team reads it, not respondents);
+    one more than DIGEST_GRACE late is skipped, as on a bot's first day.
     """
     due = next_digest(schedules.digest, calendar, now - timedelta(days=8))
     if due > now:
@@ -401,6 +404,8 @@ def digest_due(
     # A bank holiday can put two digests within a week (Tuesday, then Monday): take the latest.
     while (later := next_digest(schedules.digest, calendar, due)) <= now:
         due = later
+    if now - due > DIGEST_GRACE:
+        return None
     period = f"{due.astimezone(calendar.tz):%G-W%V}"
     digest = session.get(Digest, period)
     if digest is not None and (digest.claimed_at is not None or digest.sent_at is not None):

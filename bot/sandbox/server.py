@@ -172,6 +172,8 @@ class Sandbox:
                 str(body.get("first_name", "")),
                 **{k: body[k] for k in ("last_name", "username", "language_code") if k in body},
             )
+            if body.get("started"):  # has written to the bot before, so it may write to them
+                user.started = True
             return user.as_json()
 
         return await self._sim(request, act)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
-from sqlmodel import SQLModel
+from sqlalchemy import Engine
+from sqlmodel import SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
-from bot.sandbox import Person
+from bot.sandbox import Person, SimClient
+from surveys.db import session_scope
+from surveys.models import Participant, Team
 
 PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
 
@@ -56,3 +58,42 @@ def dump_database(engine: Engine) -> str:
             for row in connection.execute(select(table)):
                 parts.append(" ".join(str(value) for value in row))
     return "\n".join(parts)
+
+
+async def seed_people(
+    engine: Engine,
+    client: SimClient,
+    count: int,
+    *,
+    first_id: int = 10_000,
+    team_key: str = "assessment",
+) -> list[int]:
+    """`count` people who have joined a team and talked to the bot before; their chat ids."""
+    with session_scope(engine) as session:
+        team = session.exec(select(Team).where(Team.key == team_key)).one()
+        ids = list(range(first_id, first_id + count))
+        for chat_id in ids:
+            session.add(
+                Participant(
+                    chat_id=chat_id,
+                    team_id=team.id,
+                    role_key="social_worker",
+                    employment_type="permanent",
+                )
+            )
+    for chat_id in ids:
+        await client.add_user(chat_id, f"Person{chat_id}", started=True)
+    return ids
+
+
+async def invites_by_chat(client: SimClient, chat_ids: list[int]) -> dict[int, int]:
+    """How many invite messages each chat holds."""
+    counts = {}
+    for chat_id in chat_ids:
+        view = await client.view(chat_id)
+        counts[chat_id] = sum(
+            1
+            for m in view["messages"]
+            if m["from"] == "bot" and (m["text"] or "").startswith("Hello! A new pulse is ready")
+        )
+    return counts
