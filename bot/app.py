@@ -10,7 +10,6 @@ from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScope
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -22,8 +21,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import buttons, common, control, onboarding, psw, pulse, text
+from bot.handlers import buttons, common, control, onboarding, psw, pulse, text, waves
 from bot.handlers.guards import Guard
+from bot.ratelimit import RateLimiter
 from bot.scheduler import SCHEDULER_KEY, Scheduler
 from bot.services import KEY, Services
 from bot.settings import Settings
@@ -48,6 +48,8 @@ RESPONDENT_COMMANDS = [
 PSW_COMMANDS = [
     *RESPONDENT_COMMANDS,
     BotCommand("invite", "A link that puts people in a team"),
+    BotCommand("schedule", "Next waves, reminders and digest"),
+    BotCommand("wave", "Open or close a pulse now (admins)"),
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
@@ -76,7 +78,7 @@ def build_application(
         .base_file_url(f"{root}/file/bot")
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         # ≤30 messages/s overall and ≤20/min per group, retrying after Telegram's retry_after.
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(RateLimiter(max_retries=5))
         .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
         .post_init(_post_init)
     )
@@ -113,6 +115,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "privacy": control.privacy_command,
         "help": control.help_command,
         "invite": psw.invite_command,
+        "schedule": waves.schedule_command,
+        "wave": waves.wave_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))

@@ -55,9 +55,9 @@ class Pulse:
 
 @dataclass(frozen=True)
 class Confirm:
-    """Yes or no to a question: fg (forget me), tk (talk to the PSW team), fb (feedback)."""
+    """Yes or no: fg (forget me), tk (talk), fb (feedback), wo/wc (open/close a wave)."""
 
-    topic: Literal["fg", "tk", "fb"]
+    topic: Literal["fg", "tk", "fb", "wo", "wc"]
     yes: bool
 
 
@@ -108,6 +108,6 @@ def decode(data: str | None) -> Callback:
         return SetDetail(args[0], args[1])  # type: ignore[arg-type]
     if kind == "p" and len(args) == 3 and args[2] in _PULSE_ACTIONS:
         return Pulse(_int(args[0]), _int(args[1]), args[2])
-    if kind in ("fg", "tk", "fb") and len(args) == 1 and args[0] in ("y", "n"):
+    if kind in ("fg", "tk", "fb", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
     raise CallbackError("unknown shape")

@@ -11,8 +11,10 @@ from typing import Annotated, NoReturn
 
 import typer
 from sqlalchemy import Engine
+from sqlmodel import col, select
 
 from bot.logs import configure_logging
+from bot.services import Services
 from bot.settings import ConfigError, Settings, load_settings
 from surveys.db import (
     DatabaseNotReady,
@@ -23,10 +25,18 @@ from surveys.db import (
     session_scope,
     upgrade,
 )
-from surveys.models import PswRole
+from surveys.models import PswRole, Wave
 from surveys.org import bot_username, load_org, read_org_file
 from surveys.participants import ParticipantError, create_invite, list_invites, revoke_invite
 from surveys.psw import add_psw_member, list_psw_members, record_audit, remove_psw_member
+from surveys.waves import (
+    WaveError,
+    audience_size,
+    close_now,
+    currently_open,
+    open_manual_wave,
+    wave_counts,
+)
 from surveys.yamlfile import ConfigFileError
 
 app = typer.Typer(
@@ -45,6 +55,8 @@ psw_app = typer.Typer(
 app.add_typer(db_app, name="db")
 app.add_typer(org_app, name="org")
 app.add_typer(psw_app, name="psw")
+wave_app = typer.Typer(help="See, open or close pulse waves.", no_args_is_help=True)
+app.add_typer(wave_app, name="wave")
 
 
 log = logging.getLogger("staypulse")
@@ -95,7 +107,8 @@ def run() -> None:
         )
     from bot.app import build_application  # imported late: the CLI's other commands stay fast
 
-    application = build_application(settings, engine, token=settings.token)
+    services = _services(settings)
+    application = build_application(settings, engine, token=settings.token, services=services)
     log.info("StayPulse polling %s", settings.telegram_base_url)
     application.run_polling(
         allowed_updates=[
@@ -376,6 +389,93 @@ def invite(
         fail(str(exc))
     typer.echo(f"Invite for {name}: {_link(engine, code)}")
     typer.echo(f"Revoke it with: staypulse invite --revoke {code}")
+
+
+# --- waves --------------------------------------------------------------------------------------
+
+
+def _services(settings: Settings) -> Services:
+    try:
+        return Services.from_settings(settings, _engine(settings))
+    except ConfigFileError as exc:
+        fail(str(exc))
+
+
+@wave_app.command("list")
+def wave_list() -> None:
+    """Every wave, newest first, with how many were invited and answered."""
+    services = _services(_settings())
+    tz = services.settings.tz
+    with session_scope(services.engine) as session:
+        waves = session.exec(select(Wave).order_by(col(Wave.due_at).desc())).all()
+        rows = [(w, wave_counts(session=session, wave_id=w.id or 0)) for w in waves]
+    if not rows:
+        typer.echo("No waves yet.")
+    for wave, (invited, completed) in rows:
+        opens = wave.opens_at.astimezone(tz)
+        closes = wave.closes_at.astimezone(tz)
+        typer.echo(
+            f"{wave.id}\t{wave.schedule_key}\t{wave.status}\t{opens:%Y-%m-%d %H:%M} to "
+            f"{closes:%Y-%m-%d %H:%M}\t{completed}/{invited} answered"
+        )
+
+
+@wave_app.command("open")
+def wave_open(
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Open a pulse now for the first schedule's audience; the running bot sends the invites."""
+    services = _services(_settings())
+    spec = services.schedules.schedules[0]
+    now = services.clock()
+    with session_scope(services.engine) as session:
+        size = audience_size(session=session, spec=spec, now=now)
+    if not yes and not typer.confirm(f"Open a pulse now for {size} people?"):
+        fail("Cancelled.", code=1)
+    try:
+        with session_scope(services.engine) as session:
+            wave = open_manual_wave(
+                session=session, spec=spec, bank=services.bank, calendar=services.calendar, now=now
+            )
+            record_audit(
+                session=session,
+                actor_telegram_id=0,
+                action="wave.open",
+                detail=f"wave={wave.id} via=shell",
+            )
+    except WaveError as exc:
+        fail(str(exc), code=1)
+    typer.echo(
+        f"Wave {wave.id} is open for {size} people until "
+        f"{wave.closes_at.astimezone(services.settings.tz):%A %d %B %H:%M}. The running "
+        "bot sends the invites within five minutes, in working hours."
+    )
+
+
+@wave_app.command("close")
+def wave_close(
+    wave_id: Annotated[
+        int | None, typer.Argument(help="The wave (default: the newest open).")
+    ] = None,
+) -> None:
+    """Close an open wave now; unfinished answers with at least one response are kept."""
+    services = _services(_settings())
+    with session_scope(services.engine) as session:
+        open_ids = [w.id for w in currently_open(session=session)]
+        target = wave_id if wave_id is not None else (open_ids[-1] if open_ids else None)
+        closed = target is not None and close_now(
+            session=session, wave_id=target, bank=services.bank, now=services.clock()
+        )
+        if closed:
+            record_audit(
+                session=session,
+                actor_telegram_id=0,
+                action="wave.close",
+                detail=f"wave={target} via=shell",
+            )
+    if not closed:
+        fail("No such open wave.", code=1)
+    typer.echo(f"Wave {target} is closed.")
 
 
 def main() -> None:

@@ -1,28 +1,38 @@
-"""`staypulse demo`: the real bot against the local sandbox, playing a small organisation.
+"""`staypulse demo`: the real bot against the local sandbox, playing a small organisation through
+a fortnight of simulated time.
 
 Everything goes through the same code paths as production: the sandbox speaks the Bot API over
-loopback, the bot polls it through its base URL, and people act through the simulation API.
+loopback, the bot polls it through its base URL, people act through the simulation API, and the
+timetable runs the same Scheduler.run_due() the JobQueue runs, jumping from one due moment to the
+next on a simulated clock.
 """
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import typer
 from sqlmodel import select
 
-from bot.invites import open_wave_now, send_invites
-from bot.local import LocalBot, add_psw, local_bot, prepare_database
+from bot.local import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
 from bot.sandbox import Person
 from bot.sandbox.client import Shown
+from bot.scheduler import RunReport, Scheduler
+from bot.services import Services
 from bot.settings import Settings
 from bot.transcript import render_all
 from surveys.db import session_scope
 from surveys.models import Answer, PswRole, Submission
+from surveys.waves import next_event
 
 PSW_ADMIN_ID = 9001
-PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
+PSW_CHAT_ID = -100200
+LONDON = ZoneInfo("Europe/London")
+# Monday 23 November 2026, 08:00: the shipped fortnightly pulse is due on Tuesday at 10:00.
+START = datetime(2026, 11, 23, 8, 0, tzinfo=LONDON)
 
 
 def say(text: str = "") -> None:
@@ -54,35 +64,62 @@ async def taps(person: Person, label: str) -> None:
     show(await person.taps(label))
 
 
-async def quietly_join(person: Person, code: str, role: str, contract: str) -> None:
-    """Join through an invite link without printing every step."""
-    await person.says(f"/start {code}")
-    await person.taps(role)
-    await person.taps(contract)
-    await person.taps("I'm happy to take part")
-    say(f"  {person.first_name} opened the link and joined ({role}, {contract}).")
-
-
-async def quietly_answer(person: Person, labels: list[str], comment: str | None) -> None:
-    """Answer the pulse without printing every step."""
-    await person.expect("A new pulse is ready")
-    await person.taps("Start")
-    for label in labels:
-        await person.taps(label)
-    if comment:
-        await person.says(comment)
-    else:
-        await person.taps("No thanks")
-    say(
-        f"  {person.first_name} answered: {', '.join(labels)}"
-        + (f' and commented "{comment}"' if comment else "")
-    )
-
-
 def invite_code(message: Shown) -> str:
     """The code in a t.me invite link shown by the bot."""
     link = next(word for word in message.text.split() if word.startswith("https://t.me/"))
     return link.split("start=", 1)[1]
+
+
+class Story:
+    """The demo's cast, clock and timetable."""
+
+    def __init__(self, local: LocalBot, clock: SimulatedClock) -> None:
+        self.local = local
+        self.clock = clock
+        self.timetable = Scheduler(local.app, autoplan=False)
+        self.people: dict[str, Person] = {}
+
+    def stamp(self) -> str:
+        """The simulated time, as a PSW would read it."""
+        now = self.clock().astimezone(LONDON)
+        return f"{now:%a} {now.day} {now:%b} {now:%H:%M}"
+
+    def report(self, report: RunReport) -> None:
+        """Print what the timetable just did."""
+        stamp = self.stamp()
+        for wave_id in report.opened:
+            say(f"  [{stamp}] wave {wave_id} opened")
+        invites = report.sends.sent - report.sends.reminders
+        if invites:
+            say(f"  [{stamp}] {invites} invites sent")
+        if report.sends.reminders:
+            say(
+                f"  [{stamp}] {report.sends.reminders} reminder(s) sent to those who had not "
+                "answered"
+            )
+        for wave_id, kept, dropped in report.closed:
+            say(
+                f"  [{stamp}] wave {wave_id} closed: {kept} unfinished pulse(s) kept, "
+                f"{dropped} empty one(s) dropped"
+            )
+        if report.digest:
+            say(f"  [{stamp}] weekly digest {report.digest} posted to the PSW group")
+
+    async def until(self, moment: datetime) -> None:
+        """Let simulated time pass, running the timetable at each moment something is due."""
+        services = self.local.services
+        while True:
+            due = services.db_sync(
+                next_event,
+                schedules=services.schedules,
+                calendar=services.calendar,
+                now=self.clock(),
+            )
+            if due > moment:
+                break
+            self.clock.set(due)
+            self.report(await self.timetable.run_due())
+        self.clock.set(moment)
 
 
 async def run_demo(settings: Settings, *, database_url: str, org_file: Path) -> None:
@@ -90,22 +127,32 @@ async def run_demo(settings: Settings, *, database_url: str, org_file: Path) -> 
     started = time.monotonic()
     engine = prepare_database(database_url, org_file, fresh=True)
     add_psw(engine, PSW_ADMIN_ID, PswRole.ADMIN, "Priya (PSW)")
-    demo_settings = settings.model_copy(update={"database_url": database_url})
-
-    async with local_bot(demo_settings, engine) as local:
+    demo_settings = settings.model_copy(
+        update={"database_url": database_url, "psw_chat_id": PSW_CHAT_ID}
+    )
+    clock = SimulatedClock(START)
+    services = Services.from_settings(demo_settings, engine, clock=clock)
+    async with local_bot(demo_settings, engine, services=services) as local:
         say(f"Sandbox Bot API on {local.sandbox.url}; the bot is @{local.services.bot_username}.")
-        say(f"Data in {database_url} (recreated for each demo).")
-        await _story(local)
+        say(
+            f"Data in {database_url} (recreated for each demo). Simulated time starts "
+            f"{START:%A %d %B %Y %H:%M}."
+        )
+        story = Story(local, clock)
+        await _fortnight(story)
         stats = await local.client.stats()
     heading("Sandbox")
     say(f"  Bot API calls by status: {stats['totals']}")
-    say(f"  Demo finished in {time.monotonic() - started:.1f}s.")
+    say(f"  A fortnight of simulated time in {time.monotonic() - started:.1f}s of wall time.")
 
 
-async def _story(local: LocalBot) -> None:
-    client = local.client
+async def _fortnight(story: Story) -> None:
+    local, client = story.local, story.local.client
     priya = await Person(client, PSW_ADMIN_ID, "Priya").join()
-    heading("Priya, from the PSW team, makes invite links for two teams")
+    await client.add_group(PSW_CHAT_ID, "PSW team", [PSW_ADMIN_ID])
+
+    heading("Monday 08:30 · Priya, from the PSW team, makes invite links")
+    await story.until(START.replace(hour=8, minute=30))
     await types(priya, "/invite assessment")
     assessment = invite_code(await priya.last())
     await priya.says("/invite cin_cp_north")
@@ -119,30 +166,37 @@ async def _story(local: LocalBot) -> None:
     await taps(asha, "Permanent")
     await taps(asha, "I'm happy to take part")
 
-    heading("Five colleagues join the same way")
-    people = {
+    heading("Nine colleagues join the same way: five in each team")
+    cast = {
         "Ben": (102, assessment, "Senior or advanced practitioner", "Agency or locum"),
         "Chloe": (103, assessment, "Newly qualified (ASYE)", "Permanent"),
-        "Dev": (104, north, "Social worker", "Permanent"),
-        "Ellie": (105, north, "Social worker", "Agency or locum"),
-        "Farah": (106, north, "Team or practice manager", "Prefer not to say"),
+        "Dan": (104, assessment, "Social worker", "Permanent"),
+        "Ivy": (109, assessment, "Social worker", "Agency or locum"),
+        "Dev": (105, north, "Social worker", "Permanent"),
+        "Ellie": (106, north, "Social worker", "Agency or locum"),
+        "Farah": (107, north, "Team or practice manager", "Prefer not to say"),
+        "Gus": (108, north, "Social worker", "Permanent"),
+        "Hana": (110, north, "Senior or advanced practitioner", "Permanent"),
     }
-    others: dict[str, Person] = {}
-    for name, (user_id, code, role, contract) in people.items():
-        others[name] = await Person(client, user_id, name).join()
-        await quietly_join(others[name], code, role, contract)
+    people: dict[str, Person] = {"Asha": asha}
+    for name, (user_id, code, role, contract) in cast.items():
+        person = people[name] = await Person(client, user_id, name).join()
+        await person.says(f"/start {code}")
+        await person.taps(role)
+        await person.taps(contract)
+        await person.taps("I'm happy to take part")
+        say(f"  {name} joined ({role}, {contract}).")
 
     heading("Ben sends a sticker, then chats")
     say("  Ben › [sticker]")
-    show(await others["Ben"].sends("sticker"))
-    await types(others["Ben"], "is this thing on?")
+    show(await people["Ben"].sends("sticker"))
+    await types(people["Ben"], "is this thing on?")
 
-    heading("A pulse opens (the scheduler does this on its timetable)")
-    wave_id = await open_wave_now(local.services, item_keys=PULSE_ITEMS)
-    result = await send_invites(local.app.bot, local.services, wave_id)
-    say(f"  Invites sent: {result.sent}, unreachable: {result.unreachable}.")
+    heading("Tuesday 10:00 · the fortnightly pulse opens on schedule")
+    await story.until(START.replace(day=24, hour=10, minute=5))
+    await types(priya, "/schedule")
 
-    heading("Asha answers on her phone: one message, edited with each tap")
+    heading("Asha answers between visits: one message, edited with each tap")
     show([await asha.expect("A new pulse is ready")])
     await taps(asha, "Start")
     await taps(asha, "Agree")
@@ -153,55 +207,89 @@ async def _story(local: LocalBot) -> None:
     await taps(asha, "Agree")
     await types(asha, "My TM Sarah Jones is brilliant but call me on 07700 900123 about duty")
 
-    heading("Ben stops half-way, then carries on later with /pulse")
-    ben = others["Ben"]
-    await ben.expect("A new pulse is ready")
-    await ben.taps("Start")
-    await ben.taps("Disagree")
-    say("  Ben answered one question, then went out on a visit.")
-    await types(ben, "/pulse")
-    for label in ("Disagree", "Strongly agree", "Disagree"):
-        await ben.taps(label, on=await ben.last())
-    await ben.taps("No thanks")
-    say("  Ben finished the pulse.")
-
-    heading("The others answer")
+    heading("Most of the others answer that day")
     answers = {
         "Chloe": (["Agree", "Agree", "Neither", "Strongly agree"], None),
-        "Dev": (
-            ["Disagree", "Neither", "Strongly agree", "Disagree"],
+        "Dan": (
+            ["Disagree", "Disagree", "Strongly agree", "Disagree"],
             "Caseloads are too high and I work most evenings",
         ),
-        "Ellie": (["Neither", "Agree", "Agree", "Agree"], None),
+        "Dev": (
+            ["Disagree", "Neither", "Strongly agree", "Disagree"],
+            "Pay is ok but agency staff earn nearly double",
+        ),
         "Farah": (
             ["Strongly agree", "Agree", "Agree", "Strongly agree"],
-            "No complaints about pay",
+            "No complaints about pay, and supervision is regular",
         ),
+        "Ivy": (["Neither", "Agree", "Agree", "Neither"], None),
+        "Hana": (["Agree", "Agree", "Disagree", "Agree"], None),
     }
     for name, (labels, comment) in answers.items():
-        await quietly_answer(others[name], labels, comment)
+        person = people[name]
+        await person.expect("A new pulse is ready")
+        await person.taps("Start")
+        for label in labels:
+            await person.taps(label)
+        if comment:
+            await person.says(comment)
+        else:
+            await person.taps("No thanks")
+        say(f"  {name}: {', '.join(labels)}" + (f' · "{comment}"' if comment else ""))
+    say("  Ben starts, answers one question, and goes out on a visit.")
+    await people["Ben"].taps("Start", on=await people["Ben"].message_with_button("Start"))
+    await people["Ben"].taps("Disagree")
+
+    heading("Friday 10:00 · one reminder, only to those who haven't answered")
+    await story.until(START.replace(day=27, hour=10, minute=5))
+    show([await people["Ellie"].expect("A gentle reminder")])
+    say("  Ben carries on where he stopped with /pulse:")
+    await types(people["Ben"], "/pulse")
+    for label in ("Disagree", "Strongly agree", "Disagree"):
+        await people["Ben"].taps(label, on=await people["Ben"].last())
+    await people["Ben"].taps("No thanks")
+    say("  Ben finished. Ellie starts but only answers one question.")
+    await people["Ellie"].taps("Start", on=await people["Ellie"].message_with_button("Start"))
+    await people["Ellie"].taps("Neither")
+
+    heading("Monday 09:00 · the weekly digest arrives in the PSW group")
+    await story.until(START.replace(day=30, hour=9, minute=5))
+    view = await client.view(PSW_CHAT_ID)
+    digest = [m for m in view["messages"] if m["from"] == "bot"][-1]
+    say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))
+
+    heading("Tuesday 10:00 · the wave closes after five working days")
+    await story.until(datetime(2026, 12, 1, 10, 5, tzinfo=LONDON))
+    await people["Gus"].expect("A gentle reminder")
+    say("  Gus finds the reminder a day late and taps Start:")
+    await taps(people["Gus"], "Start")
 
     heading("What was stored: anonymous ballots, comments redacted")
     with session_scope(local.services.engine) as session:
         submissions = list(session.exec(select(Submission)))
         answer_count = len(list(session.exec(select(Answer))))
     say(
-        f"  {len(submissions)} submissions, {answer_count} answers; each carries team, role "
-        "group, contract and week only."
+        f"  {len(submissions)} submissions (Ellie's unfinished one kept at close), "
+        f"{answer_count} answers; each carries team, role group, contract and week only."
     )
     for submission in submissions:
         if submission.comment:
             say(f'  stored comment: "{submission.comment}"')
 
     heading("Chloe checks what is held about her, then pauses for two weeks")
-    chloe = others["Chloe"]
-    await types(chloe, "/mydata")
-    await types(chloe, "/pause 2")
+    await types(people["Chloe"], "/mydata")
+    await types(people["Chloe"], "/pause 2")
 
     heading("Dev asks the PSW team for a conversation")
-    dev = others["Dev"]
+    dev = people["Dev"]
     await types(dev, "/talk")
     await types(dev, "Could we talk about my caseload?")
     await taps(dev, "Send")
     say("  Priya receives:")
     show([await priya.expect("Conversation request")])
+
+    heading("Monday 7 December 09:00 · the next digest")
+    await story.until(datetime(2026, 12, 7, 9, 5, tzinfo=LONDON))
+    view = await client.view(PSW_CHAT_ID)
+    digest = [m for m in view["messages"] if m["from"] == "bot"][-1]
+    say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))

@@ -20,6 +20,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
 from bot import keyboards, texts
+from bot.ratelimit import NO_RETRIES
 from bot.services import Services
 from surveys.pulse import record_unreachable
 from surveys.waves import Outgoing, claim, confirm, release
@@ -37,6 +38,7 @@ class FanOutResult:
     """What one fan-out achieved."""
 
     sent: int = 0
+    reminders: int = 0  # of those sent, how many were reminders
     unreachable: int = 0
     failed: int = 0  # left for the next run
     rate_limited: int = 0  # 429s from Telegram (each retried)
@@ -106,7 +108,7 @@ class FanOut:
             return None  # sent, or being sent, by someone else
         try:
             sent = await self.bot.send_message(
-                message.chat_id, text, reply_markup=markup, rate_limit_args=0
+                message.chat_id, text, reply_markup=markup, rate_limit_args=NO_RETRIES
             )
         except RetryAfter as exc:
             await db(release, kind=kind, delivery_id=delivery_id)
@@ -139,4 +141,6 @@ class FanOut:
             confirm, kind=kind, delivery_id=delivery_id, now=clock(), message_id=sent.message_id
         )
         result.sent += 1
+        if kind == "reminder":
+            result.reminders += 1
         return None

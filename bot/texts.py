@@ -123,7 +123,9 @@ HELP = (
 )
 PSW_HELP = (
     "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
-    "/invite &lt;team&gt; – a link that puts people in a team"
+    "/invite &lt;team&gt; – a link that puts people in a team\n"
+    "/schedule – next waves, reminders and digest\n"
+    "/wave open, /wave close – start or end a pulse now (admins)"
 )
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
@@ -243,3 +245,18 @@ SCHEDULE_OPEN = (
     "• Open now: wave {wave} ({name}), closes {closes}; {completed} of {invited} answered"
 )
 SCHEDULE_DIGEST = "• Weekly digest: next {when}"
+ADMINS_ONLY = "Only PSW admins can do that."
+WAVE_USAGE = "Usage: /wave open (start a pulse now) or /wave close (end the open one now)."
+WAVE_OPEN_ASK = (
+    "Open a pulse now for <b>{count}</b> people (the {name} audience)? Each gets one invite{later}."
+)
+WAVE_LATER = ", at the start of the next working day (it's outside working hours now)"
+WAVE_OPEN_YES, WAVE_CLOSE_YES, WAVE_NO = "Open it", "Close it", "Cancel"
+WAVE_OPENED = "Wave {wave} is open until {closes}. Invites go out in working hours."
+WAVE_CLOSE_ASK = (
+    "Close wave {wave} now? {completed} of {invited} have answered. Unfinished answers with at "
+    'least one response are kept; later taps get "this pulse has closed".'
+)
+WAVE_CLOSED = "Wave {wave} is closed."
+WAVE_NONE_OPEN = "No wave is open."
+WAVE_CANCELLED = "Cancelled. Nothing changed."

@@ -125,7 +125,7 @@ def open_manual_wave(
         if earlier.status == WaveStatus.OPEN and earlier.closes_at > now:
             raise WaveError(
                 f"A wave opened by hand is already open (wave {earlier.id}); "
-                "close it first with /wave close."
+                "close it first (/wave close, or staypulse wave close)."
             )
     planned = plan(spec, calendar, now)
     history = [w.item_keys for w in history_waves]

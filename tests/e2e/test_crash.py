@@ -91,6 +91,7 @@ async def test_a_sigkill_mid_fanout_never_sends_twice_and_loses_no_one(
                 second.send_signal(signal.SIGINT)
                 second.wait(timeout=30)
             counts = await invites_by_chat(client, chat_ids)
+            stats = (await client.stats())["calls"]["sendMessage"]
     finally:
         await sandbox.stop()
 
@@ -112,5 +113,5 @@ async def test_a_sigkill_mid_fanout_never_sends_twice_and_loses_no_one(
     assert missing <= reminded
     print(
         f"killed after {killed_at} invites; in doubt {len(in_doubt)}, of which never "
-        f"delivered {len(missing)}"
+        f"delivered {len(missing)}; sendMessage by status {stats}"
     )

@@ -1,0 +1,70 @@
+"""PSW commands for the timetable: /schedule, /wave open, /wave close."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from bot.local import LocalBot, add_psw
+from bot.sandbox import Person
+from surveys.db import session_scope
+from surveys.models import AuditEntry, PswRole, Wave
+from tests.e2e.helpers import join
+
+pytestmark = pytest.mark.e2e
+
+
+async def psw(local: LocalBot, role: PswRole, user_id: int = 9001) -> Person:
+    add_psw(local.services.engine, user_id, role)
+    return await Person(local.client, user_id, "Priya").join()
+
+
+async def test_schedule_shows_the_next_wave_and_digest(local: LocalBot) -> None:
+    priya = await psw(local, PswRole.VIEWER)
+    [answer] = await priya.says("/schedule")
+    assert answer.text.startswith("Schedule (times in Europe/London)")
+    assert "Fortnightly pulse: next due Tue 8 Dec 10:00" in answer.text
+    assert "closes Tue 15 Dec 10:00" in answer.text
+    assert "Weekly digest: next Mon 30 Nov 09:00 (PSW_CHAT_ID is not set" in answer.text
+
+
+async def test_wave_open_asks_first_with_the_audience_size_then_invites(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    priya = await psw(local, PswRole.ADMIN)
+    [ask] = await priya.says("/wave open")
+    assert "Open a pulse now for 1 people" in ask.text
+    [opened] = await priya.taps("Open it")
+    assert opened.text.startswith("Wave ")
+    assert "is open until" in opened.text
+    await asha.expect("A new pulse is ready")
+    await priya.says("/wave open")
+    [refused] = await priya.taps("Open it")
+    assert refused.text.startswith("A wave opened by hand is already open")
+    assert "staypulse wave close" in refused.text
+    [ask] = await priya.says("/wave close")
+    assert "0 of 1 have answered" in ask.text
+    [closed] = await priya.taps("Close it")
+    assert closed.text.endswith("is closed.")
+    with session_scope(local.services.engine) as session:
+        statuses = [w.status for w in session.exec(select(Wave))]
+        actions = [a.action for a in session.exec(select(AuditEntry))]
+    assert "closed" in statuses
+    assert {"wave.open", "wave.close"} <= set(actions)
+    [closed_pulse] = await asha.taps("Start")
+    assert closed_pulse.text == "This pulse has closed — thank you."
+
+
+async def test_wave_commands_are_for_admins_and_the_psw_team(local: LocalBot, asha: Person) -> None:
+    [answer] = await asha.says("/wave open")
+    assert answer.text == "This command is for the PSW team."
+    [answer] = await asha.says("/schedule")
+    assert answer.text == "This command is for the PSW team."
+    viewer = await psw(local, PswRole.VIEWER, 9002)
+    [answer] = await viewer.says("/wave open")
+    assert answer.text == "Only PSW admins can do that."
+    [answer] = await viewer.says("/wave")
+    assert answer.text.startswith("Usage: /wave open")
+    with session_scope(local.services.engine) as session:
+        assert list(session.exec(select(Wave))) == []
