@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from sqlalchemy import Engine
@@ -389,6 +390,85 @@ def invite(
         fail(str(exc))
     typer.echo(f"Invite for {name}: {_link(engine, code)}")
     typer.echo(f"Revoke it with: staypulse invite --revoke {code}")
+
+
+# --- comment analysis -----------------------------------------------------------------------
+
+
+def _jsonl(source: str) -> list[tuple[int, dict[str, Any]]]:
+    """Read JSON Lines from a file or '-' (stdin): (line number, object) pairs."""
+    if source == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except OSError as exc:
+            fail(f"{source}: cannot be read ({exc.strerror})")
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            fail(f"{source}, line {number}: not JSON ({exc.msg})")
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            fail(f'{source}, line {number}: expected an object with a "text" string')
+        rows.append((number, row))
+    return rows
+
+
+@app.command()
+def analyse(
+    source: Annotated[
+        str, typer.Argument(help="JSON Lines file of {id, text}, or - for stdin.")
+    ] = "-",
+) -> None:
+    """Themes with directions and polarity for each comment, as JSON Lines in the same order."""
+    from analysis.comments import analyse as analyse_comment
+
+    for _number, row in _jsonl(source):
+        result = analyse_comment(row["text"])
+        typer.echo(
+            json.dumps({"id": row.get("id"), "themes": result.themes, "polarity": result.polarity})
+        )
+
+
+@app.command()
+def evaluate(
+    source: Annotated[str, typer.Argument(help="Labelled JSON Lines (id, text, themes).")],
+) -> None:
+    """Per-theme precision, recall and F1, macro-F1 and direction accuracy, beside a baseline
+    (keyword themes and plain TextBlob polarity) measured in the same run."""
+    from analysis.comments import analyse as analyse_comment
+    from analysis.evaluate import baseline
+    from analysis.evaluate import evaluate as score
+
+    rows = _jsonl(source)
+    data = []
+    for number, row in rows:
+        themes = row.get("themes")
+        if not isinstance(themes, dict) or any(v not in ("pos", "neg") for v in themes.values()):
+            fail(f'{source}, line {number}: "themes" must map themes to "pos" or "neg"')
+        data.append((row["text"], themes))
+    ours, theirs = score(data, analyse_comment), score(data, baseline)
+    typer.echo(f"{len(data)} labelled comments\n")
+    typer.echo(f"{'theme':<19}{'support':>8}   {'StayPulse P/R/F1':^20}   {'baseline P/R/F1':^20}")
+    for mine, base in zip(ours.themes, theirs.themes, strict=True):
+        typer.echo(
+            f"{mine.theme:<19}{mine.support:>8}   "
+            f"{mine.precision:5.2f} {mine.recall:5.2f} {mine.f1:5.2f}        "
+            f"{base.precision:5.2f} {base.recall:5.2f} {base.f1:5.2f}"
+        )
+    typer.echo("")
+    typer.echo(f"{'theme macro-F1':<30}{ours.macro_f1:>8.3f}{theirs.macro_f1:>12.3f}")
+    typer.echo(
+        f"{'direction accuracy':<30}{ours.direction_accuracy:>8.3f}"
+        f"{theirs.direction_accuracy:>12.3f}"
+    )
+    typer.echo(
+        f"{'  (themes judged)':<30}{ours.directions_judged:>8}{theirs.directions_judged:>12}"
+    )
 
 
 # --- waves --------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import Pulse
 from bot.handlers.util import answer_query, chat_id, edit, reply
@@ -34,6 +35,11 @@ from surveys.pulse import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _themes(comment: str | None) -> dict[str, str] | None:
+    """The themes of an already redacted comment, stored with it for the PSW summaries."""
+    return dict(analyse(comment).themes) if comment else None
 
 
 def render(state: PulseState, services: Services) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -122,7 +128,13 @@ async def finish_pulse(update: Update, services: Services, wave_id: int, text: s
         await reply(update, texts.comment_too_long(exc.length))
         return
     state = await services.db(
-        submit_pulse, chat_id=chat, wave_id=wave_id, comment=comment, bank=services.bank, now=now
+        submit_pulse,
+        chat_id=chat,
+        wave_id=wave_id,
+        comment=comment,
+        bank=services.bank,
+        now=now,
+        comment_themes=_themes(comment),
     )
     if state.stage != PulseStage.DONE:
         await reply(update, texts.STRAY_TEXT)
@@ -155,5 +167,6 @@ async def finish_feedback(update: Update, services: Services, text: str) -> None
         bank=services.bank,
         now=services.clock(),
         tz=services.settings.tz,
+        comment_themes=_themes(comment),
     )
     await reply(update, texts.FEEDBACK_THANKS if stored else texts.STRAY_TEXT)

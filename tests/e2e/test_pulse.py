@@ -62,6 +62,7 @@ async def test_a_full_pulse_edits_one_message_and_stores_one_anonymous_ballot(
     submissions, answers, deliveries, drafts = stored(local)
     [submission] = submissions
     assert submission.comment == "My TM [name] is great but ring me on [phone]"
+    assert submission.comment_themes == {"managers": "pos"}
     assert submission.role_group == "social_worker"
     assert submission.period.startswith("20")
     assert "-W" in submission.period

@@ -1,0 +1,110 @@
+"""Preparing staff comments for analysis: the domain's abbreviations and misspellings, and
+clauses, so "my TM is brilliant but the pay is shocking" is read as two statements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations and spellings staff use, to the words the lexicon knows. Applied to lower case.
+_REPLACEMENTS: tuple[tuple[str, str], ...] = (
+    (r"\btms?\b", "team manager"),
+    (r"\batms?\b", "assistant team manager"),
+    (r"\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
+    (r"\bsms?\b", "service manager"),
+    (r"\bhos\b", "head of service"),
+    (r"\bslt\b", "senior leadership team"),
+    (r"\bdcs\b", "director of children's services"),
+    (r"\bads?\b(?=\s|$)", "assistant director"),
+    (r"\bnqsws?\b", "newly qualified social worker"),
+    (r"\basye\b", "asye newly qualified"),
+    (r"\bcpd\b", "cpd training"),
+    (r"\beap\b", "employee assistance counselling"),
+    (r"\bwfh\b", "working from home"),
+    (r"\btoil\b", "toil time off in lieu"),
+    (r"\bmosiac\b|\bmosaik\b", "mosaic"),
+    (r"\bmanagment\b|\bmanagemnt\b", "management"),
+    (r"\bsupervison\b|\bsupervisons\b|\bsuppervision\b", "supervision"),
+    (r"\bcase ?loads?\b|\bcaseloads\b|\bcase-loads?\b", "caseload"),
+    (r"\bwork ?loads?\b|\bwork-loads?\b", "workload"),
+    (r"\bwell-?being\b", "wellbeing"),
+    (r"\bhot[- ]?desk", "hotdesk"),
+    (r"\bsmt\b", "senior management team"),
+    (r"\bad's\b", "assistant director's"),
+    (r"\bwi-?fi\b", "wifi"),
+    (r"\bsign[- ]?off\b|\bsigned[- ]off\b|\bsigning[- ]off\b", "signoff"),
+    (r"\btbh\b|\btbf\b|\bimo\b|\bngl\b", ""),
+    (r"\bdon'?t\b", "do not"),
+    (r"\bdoesn'?t\b", "does not"),
+    (r"\bdidn'?t\b", "did not"),
+    (r"\bisn'?t\b", "is not"),
+    (r"\baren'?t\b", "are not"),
+    (r"\bwasn'?t\b", "was not"),
+    (r"\bweren'?t\b", "were not"),
+    (r"\bhaven'?t\b", "have not"),
+    (r"\bhasn'?t\b", "has not"),
+    (r"\bcan'?t\b|\bcannot\b", "can not"),
+    (r"\bcouldn'?t\b", "could not"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\bwouldn'?t\b", "would not"),
+    (r"\bshouldn'?t\b", "should not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bi'?d\b", "i would"),
+    (r"\bit'?s\b", "it is"),
+    (r"\bthat'?s\b", "that is"),
+    (r"\bthere'?s\b", "there is"),
+    (r"\bthey'?re\b", "they are"),
+    (r"\bwe'?re\b", "we are"),
+    (r"\byou'?re\b", "you are"),
+)
+_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _REPLACEMENTS)
+# Words that turn a sentence: what follows is a separate statement, often the one that counts.
+CONTRAST = (
+    "but",
+    "however",
+    "although",
+    "though",
+    "yet",
+    "whereas",
+    "except",
+    "apart from",
+    "other than",
+    "even so",
+    "still,",
+)
+_SPLIT = re.compile(
+    r"[.!?;\n]+|,\s*|\s+(?=\b(?:but|however|although|though|whereas|except|apart from|"
+    r"other than|yet)\b)|\s+-\s+|\s+–\s+"
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, typographic quotes made plain, the domain's abbreviations expanded."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    # "IT" (the department) only means IT in capitals; lower-cased it is the pronoun.
+    text = re.sub(r"\bIT\b", "itdept", text)
+    text = text.lower()
+    for pattern, replacement in _COMPILED:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One statement of a comment."""
+
+    text: str
+    contrast: bool  # it opens with "but", "although", …: it outweighs what came before
+
+
+def clauses(normalised: str) -> list[Clause]:
+    """Split a normalised comment into statements at sentence ends and contrast words."""
+    parts = [p.strip(" ,") for p in _SPLIT.split(normalised)]
+    found = []
+    for part in parts:
+        if not part:
+            continue
+        contrast = part.startswith(CONTRAST)
+        found.append(Clause(part, contrast))
+    return found

@@ -1,0 +1,87 @@
+"""The analyser understands how social care staff talk, not just one file of examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textblob import TextBlob
+
+from analysis.comments import analyse
+from analysis.evaluate import baseline, evaluate
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "comments_dev.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Contrast: each clause keeps its own stance.
+        ("My TM is fab but honestly the salary is an insult", {"managers": "pos", "pay": "neg"}),
+        ("Love my colleagues, hate the hot desking", {"team_culture": "pos", "environment": "neg"}),
+        # Negation and understatement.
+        ("I never get supervision any more", {"managers": "neg"}),
+        ("No complaints about pay since the supplement came in", {"pay": "pos"}),
+        ("Salary could be better if I'm honest", {"pay": "neg"}),
+        ("Not convinced senior leaders know what duty is like", {"leadership": "neg"}),
+        # Positive statements made of negative words.
+        ("No longer drowning now caseloads have come down", {"workload": "pos"}),
+        # Comparisons with agency and neighbouring councils.
+        ("Agency workers next to me get paid twice what I do", {"pay": "neg"}),
+        ("Moving to the council next door for 4k more a year", {"pay": "neg"}),
+        # Domain vocabulary, abbreviations and misspellings.
+        ("Mosiac crashed and I lost my S47 write up", {"it_systems": "neg"}),
+        ("TOIL never gets taken, I work most weekends", {"work_life_balance": "neg"}),
+        ("ASYE programme has been brilliant, great assessor", {"career": "pos"}),
+        ("HoS came to our team meeting and actually listened", {"leadership": "pos"}),
+        ("too much paperwork and managment want it all duplicated", {"processes": "neg"}),
+        # Wishes say something is missing.
+        (
+            "Would be nice to have somewhere quiet to make calls in the office",
+            {"environment": "neg"},
+        ),
+        # Sarcasm.
+        ("Oh great, another new form to fill in for every visit", {"processes": "neg"}),
+    ],
+)
+def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
+    found = analyse(text).themes
+    for theme, direction in expected.items():
+        assert found.get(theme) == direction, (theme, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid a visit to the family this morning, went well",
+        "Had a good week with my families",
+        "Nothing to report",
+    ],
+)
+def test_words_that_only_look_like_a_theme_are_not_one(text: str) -> None:
+    assert analyse(text).themes == {}
+
+
+def test_plain_textblob_gets_the_design_example_wrong_and_we_do_not() -> None:
+    text = "Caseloads are too high and I work most evenings"
+    assert TextBlob(text).sentiment.polarity > 0  # why TextBlob alone is not enough
+    analysis = analyse(text)
+    assert analysis.themes == {"workload": "neg", "work_life_balance": "neg"}
+    assert analysis.polarity < 0
+
+
+def test_polarity_is_between_minus_one_and_one() -> None:
+    for text in ("awful awful awful terrible shocking", "brilliant brilliant amazing lovely", ""):
+        assert -1.0 <= analyse(text).polarity <= 1.0
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared data not present")
+def test_the_aims_are_met_on_the_development_file_and_beat_the_baseline() -> None:
+    rows = [json.loads(line) for line in DEV.read_text().splitlines()]
+    data = [(row["text"], row["themes"]) for row in rows]
+    ours, theirs = evaluate(data, analyse), evaluate(data, baseline)
+    assert ours.macro_f1 >= 0.85
+    assert ours.direction_accuracy >= 0.90
+    assert ours.macro_f1 > theirs.macro_f1 + 0.1
+    assert ours.direction_accuracy > theirs.direction_accuracy + 0.2
