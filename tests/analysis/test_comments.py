@@ -63,6 +63,11 @@ def test_words_that_only_look_like_a_theme_are_not_one(text: str) -> None:
     assert analyse(text).themes == {}
 
 
+def test_redaction_placeholders_are_not_themes() -> None:
+    found = analyse("My TM [name] is great, ring me on [phone] or [email]").themes
+    assert found == {"managers": "pos"}
+
+
 def test_plain_textblob_gets_the_design_example_wrong_and_we_do_not() -> None:
     text = "Caseloads are too high and I work most evenings"
     assert TextBlob(text).sentiment.polarity > 0  # why TextBlob alone is not enough
