@@ -21,7 +21,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import buttons, common, control, onboarding, psw, pulse, text, waves
+from bot.handlers import (
+    buttons,
+    common,
+    control,
+    onboarding,
+    psw,
+    pulse,
+    results,
+    text,
+    waves,
+)
 from bot.handlers.guards import Guard
 from bot.ratelimit import RateLimiter
 from bot.scheduler import SCHEDULER_KEY, Scheduler
@@ -50,6 +60,8 @@ PSW_COMMANDS = [
     BotCommand("invite", "A link that puts people in a team"),
     BotCommand("schedule", "Next waves, reminders and digest"),
     BotCommand("wave", "Open or close a pulse now (admins)"),
+    BotCommand("summary", "Theme scores for a period and team"),
+    BotCommand("comments", "What staff said about a theme"),
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
@@ -117,6 +129,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "invite": psw.invite_command,
         "schedule": waves.schedule_command,
         "wave": waves.wave_command,
+        "summary": results.summary_command,
+        "comments": results.comments_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))

@@ -73,7 +73,9 @@ class FanOut:
     ) -> None:
         self.bot = bot
         self.services = services
-        self.pacer = AsyncLimiter(rate, 1)
+        # One slot every 1/rate seconds and no burst: a burst would put many claimed messages in
+        # flight at once, and a crash then strands every one of them in doubt.
+        self.pacer = AsyncLimiter(1, 1 / rate)
         self.workers = workers
 
     async def send(self, messages: list[Outgoing]) -> FanOutResult:

@@ -125,7 +125,9 @@ PSW_HELP = (
     "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
     "/invite &lt;team&gt; – a link that puts people in a team\n"
     "/schedule – next waves, reminders and digest\n"
-    "/wave open, /wave close – start or end a pulse now (admins)"
+    "/wave open, /wave close – start or end a pulse now (admins)\n"
+    "/summary [4w|12w|quarter|year|from..to] [team] – theme scores\n"
+    "/comments &lt;theme&gt; [pos|neg] – what staff said"
 )
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
@@ -260,3 +262,12 @@ WAVE_CLOSE_ASK = (
 WAVE_CLOSED = "Wave {wave} is closed."
 WAVE_NONE_OPEN = "No wave is open."
 WAVE_CANCELLED = "Cancelled. Nothing changed."
+SUMMARY_HIDDEN = (
+    "Not enough responses to show this group for this period: fewer than {minimum}, or the "
+    "rest of the organisation would be fewer than {minimum} and could be worked out."
+)
+COMMENTS_USAGE = "Usage: /comments &lt;theme&gt; [pos|neg]. Themes: {themes}"
+COMMENTS_NONE = (
+    "No comments to show: none on that theme in the last 12 weeks from a team with at least "
+    "{minimum} responses that week."
+)

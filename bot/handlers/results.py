@@ -1,0 +1,122 @@
+"""Results for the PSW team: /summary and /comments. Every call is written to the audit log."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from analysis.comments_view import readable_comments
+from analysis.summary import Group, PeriodError, ThemeScore, parse_period, summarise
+from bot import texts
+from bot.handlers.util import reply
+from bot.services import Services, services_of
+from surveys.psw import get_psw_member, record_audit
+from surveys.themes import THEMES
+
+MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
+
+
+def _arrow(change: float | None) -> str:
+    if change is None or change == 0:
+        return ""
+    return f" · {'▲' if change > 0 else '▼'}{abs(change):.1f}"
+
+
+def _line(score: ThemeScore, minimum: int) -> str:
+    if score.suppressed:
+        return f"• {escape(score.label)}: not enough responses (fewer than {minimum})"
+    return (
+        f"• {escape(score.label)}: {score.mean:.1f}/5 · {score.favourable}% favourable · "
+        f"{score.health} {score.band}{_arrow(score.change)}"
+    )
+
+
+def split_message(text: str) -> list[str]:
+    """Split long output at line ends so each part is under Telegram's limit."""
+    parts, current = [], ""
+    for line in text.split("\n"):
+        if len(current) + len(line) + 1 > MAX_MESSAGE and current:
+            parts.append(current)
+            current = ""
+        current += line + "\n"
+    if current.strip():
+        parts.append(current)
+    return parts
+
+
+async def _psw(update: Update, services: Services, action: str, detail: str) -> bool:
+    user = update.effective_user
+    member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
+    if member is None:
+        await reply(update, texts.NOT_PSW)
+        return False
+    await services.db(
+        record_audit, actor_telegram_id=member.telegram_id, action=action, detail=detail
+    )
+    return True
+
+
+async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/summary [period] [team]: theme scores with their change, under the group-size rules."""
+    services = services_of(context)
+    args = context.args or []
+    if not await _psw(update, services, "summary", " ".join(args)[:200]):
+        return
+    today = services.clock().astimezone(services.settings.tz).date()
+    period_text, team = "4w", None
+    for arg in args[:2]:
+        try:
+            parse_period(arg, today)
+            period_text = arg
+        except PeriodError:
+            team = arg
+    period = parse_period(period_text, today)
+    minimum = services.settings.min_group_size
+    summary = await services.db(
+        summarise, period=period, group=Group(team_key=team), bank=services.bank, min_group=minimum
+    )
+    who = f"team {escape(team)}" if team else "everyone"
+    lines = [
+        f"<b>Summary</b> · {period.label()} · {who}",
+        f"{summary.submissions} responses; changes against the {period_text} before.",
+    ]
+    if not summary.shown:
+        lines.append(texts.SUMMARY_HIDDEN.format(minimum=minimum))
+    else:
+        lines.append("\n<b>Staying</b>")
+        lines += [_line(score, minimum) for score in summary.anchors]
+        lines.append("\n<b>Themes</b> (mean, favourable, health-check score and LGA band)")
+        lines += [_line(score, minimum) for score in summary.themes]
+    for part in split_message("\n".join(lines)):
+        await reply(update, part)
+
+
+async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
+    services = services_of(context)
+    args = context.args or []
+    if not await _psw(update, services, "comments", " ".join(args)[:200]):
+        return
+    if not args or args[0] not in THEMES or (len(args) > 1 and args[1] not in ("pos", "neg")):
+        await reply(update, texts.COMMENTS_USAGE.format(themes=", ".join(THEMES)))
+        return
+    today = services.clock().astimezone(services.settings.tz).date()
+    found = await services.db(
+        readable_comments,
+        period=parse_period("12w", today),
+        theme=args[0],
+        direction=args[1] if len(args) > 1 else None,
+        min_group=services.settings.min_comment_group_size,
+    )
+    if not found:
+        await reply(
+            update, texts.COMMENTS_NONE.format(minimum=services.settings.min_comment_group_size)
+        )
+        return
+    lines = [f"<b>Comments on {escape(THEMES[args[0]])}</b> (last 12 weeks, random order)"]
+    for comment in found:
+        lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
+    for part in split_message("\n".join(lines)):
+        await reply(update, part)

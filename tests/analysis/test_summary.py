@@ -1,0 +1,152 @@
+"""Summaries: correct figures, aggregated in SQL, never revealing a small group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from analysis.summary import Group, Period, PeriodError, parse_period, summarise
+from surveys.bank import default_bank
+from surveys.models import Answer, Submission, Team
+
+BANK = default_bank()
+NOVEMBER = Period(date(2026, 11, 2), date(2026, 11, 29))  # ISO weeks 45–48
+
+
+def ballot(
+    session: Session, team: Team, week: str, answers: dict[str, int], role: str = "social_worker"
+) -> None:
+    submission = Submission(
+        kind="pulse", period=week, team_id=team.id, role_group=role, employment_type="permanent"
+    )
+    session.add(submission)
+    session.flush()
+    for key, value in answers.items():
+        item = BANK.get(key)
+        assert item is not None
+        session.add(
+            Answer(submission_id=submission.id, item_key=key, theme=item.theme, value=value)
+        )
+
+
+def teams(session: Session, *keys: str) -> list[Team]:
+    found = []
+    for key in keys:
+        team = Team(key=key, name=key.title())
+        session.add(team)
+        session.flush()
+        found.append(team)
+    return found
+
+
+def test_figures_reverse_items_and_change(engine: Engine) -> None:
+    with Session(engine) as session:
+        [north] = teams(session, "north")
+        for value in (4, 4, 5, 2, 3):  # "My workload is too high": agreeing is bad
+            ballot(session, north, "2026-W47", {"workload_high": value, "intent_stay": 4})
+        for value in (5, 5, 5, 5, 5):  # the four weeks before
+            ballot(session, north, "2026-W43", {"workload_high": value, "intent_stay": 2})
+        session.commit()
+        summary = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK, min_group=5)
+    workload = next(t for t in summary.themes if t.theme == "workload")
+    assert workload.n == 5
+    assert workload.mean == 2.4  # 6 - (4, 4, 5, 2, 3) = 2, 2, 1, 4, 3
+    assert workload.favourable == 20
+    assert workload.health == 35
+    assert workload.band == "low"
+    assert workload.change == 1.4  # from 1.0
+    intent = next(t for t in summary.anchors if t.theme == "intent_to_stay")
+    assert (intent.mean, intent.change, intent.favourable_change) == (4.0, 2.0, 100)
+    pay = next(t for t in summary.themes if t.theme == "pay")
+    assert pay.suppressed
+
+
+def test_a_small_group_and_the_rest_of_a_group_are_both_hidden(engine: Engine) -> None:
+    with Session(engine) as session:
+        north, south = teams(session, "north", "south")
+        for _ in range(9):
+            ballot(session, north, "2026-W46", {"pay_fair": 4})
+        for _ in range(2):
+            ballot(session, south, "2026-W46", {"pay_fair": 1})
+        session.commit()
+        everyone = summarise(
+            session=session, period=NOVEMBER, group=Group(), bank=BANK, min_group=5
+        )
+        south_only = summarise(
+            session=session, period=NOVEMBER, group=Group(team_key="south"), bank=BANK, min_group=5
+        )
+        north_only = summarise(
+            session=session, period=NOVEMBER, group=Group(team_key="north"), bank=BANK, min_group=5
+        )
+    assert everyone.shown
+    assert not south_only.shown  # 2 people
+    assert not north_only.shown  # 9 people, but everyone minus North would reveal South's 2
+
+
+def test_periods_are_parsed_or_refused_clearly() -> None:
+    today = date(2026, 11, 25)
+    assert parse_period("4w", today) == Period(date(2026, 10, 29), today)
+    assert parse_period("year", today).start == date(2025, 11, 27)
+    assert parse_period("2026-01-01..2026-03-31", today) == Period(
+        date(2026, 1, 1), date(2026, 3, 31)
+    )
+    for bad in ("fortnight", "2026-13-01..2026-12-01", "2026-03-01..2026-01-01", "0w"):
+        with pytest.raises(PeriodError):
+            parse_period(bad, today)
+
+
+@pytest.fixture(scope="module")
+def memory_engine() -> Iterator[Engine]:
+    engine = create_engine("sqlite://")
+    SQLModel.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sizes=st.lists(st.integers(0, 12), min_size=1, max_size=5),
+    roles=st.lists(st.sampled_from(["sw", "manager", "undisclosed"]), min_size=60, max_size=60),
+    minimum=st.integers(3, 6),
+)
+def test_no_output_reveals_a_group_below_threshold(
+    memory_engine: Engine, sizes: list[int], roles: list[str], minimum: int
+) -> None:
+    with Session(memory_engine) as session:
+        for table in (Answer, Submission, Team):
+            for row in session.exec(select(table)):
+                session.delete(row)
+        session.commit()
+        made = teams(session, *(f"t{i}" for i in range(len(sizes))))
+        index = 0
+        for team, size in zip(made, sizes, strict=True):
+            for _ in range(size):
+                ballot(session, team, "2026-W46", {"pay_fair": 1 + index % 5}, roles[index % 60])
+                index += 1
+        session.commit()
+        total = sum(sizes)
+        groups = [
+            Group(),
+            *(Group(team_key=t.key) for t in made),
+            *(Group(role_group=r) for r in ("sw", "manager", "undisclosed")),
+        ]
+        for group in groups:
+            summary = summarise(
+                session=session, period=NOVEMBER, group=group, bank=BANK, min_group=minimum
+            )
+            pay = next(t for t in summary.themes if t.theme == "pay")
+            if summary.shown:
+                assert summary.submissions >= minimum
+                rest = total - summary.submissions
+                assert rest == 0 or rest >= minimum
+            if not pay.suppressed:
+                assert summary.shown
+                assert pay.n >= minimum
