@@ -26,13 +26,14 @@ def readable_comments(
     *,
     session: Session,
     period: Period,
-    theme: str,
+    theme: str | None,
     direction: str | None,
     min_group: int,
     limit: int = 10,
 ) -> list[ShownComment]:
-    """Up to `limit` comments on `theme` from teams with at least `min_group` submissions in
-    that week, shuffled so their order says nothing about who wrote them."""
+    """Up to `limit` comments on `theme` (any theme if None) from teams with at least
+    `min_group` submissions in that week, shuffled so their order says nothing about who wrote
+    them."""
     first, last = period.weeks
     in_period = (col(Submission.period) >= first, col(Submission.period) <= last)
     sizes = {
@@ -50,11 +51,15 @@ def readable_comments(
     ).all()
     found = []
     for comment, themes, team_id, week in rows:
-        stance = (themes or {}).get(theme)
-        if comment is None or stance is None or (direction and stance != direction):
+        stances = themes or {}
+        chosen = theme if theme is not None else next(iter(stances), None)
+        stance = stances.get(chosen) if chosen is not None else None
+        if comment is None or chosen is None or stance is None:
+            continue
+        if direction and stance != direction:
             continue
         if sizes.get((team_id, week), 0) < min_group:
             continue
-        found.append(ShownComment(comment, theme, stance, week))
+        found.append(ShownComment(comment, chosen, stance, week))
     random.SystemRandom().shuffle(found)
     return found[:limit]

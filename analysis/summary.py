@@ -99,9 +99,9 @@ class ThemeScore:
     label: str
     n: int
     mean: float | None = None
-    favourable: float | None = None
+    favourable: int | None = None
     change: float | None = None  # in mean points against the previous period
-    favourable_change: float | None = None  # in percentage points
+    favourable_change: int | None = None  # in percentage points
 
     @property
     def suppressed(self) -> bool:
@@ -137,7 +137,7 @@ class Summary:
 Filters = Sequence[ColumnElement[bool]]
 
 
-def _group_filters(session: Session, group: Group) -> list[ColumnElement[bool]]:
+def group_filters(session: Session, group: Group) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if group.team_key:
         team = session.exec(select(Team).where(Team.key == group.team_key)).first()
@@ -188,7 +188,7 @@ def summarise(
     *, session: Session, period: Period, group: Group, bank: QuestionBank, min_group: int
 ) -> Summary:
     """Scores per theme and anchor for `group` in `period`, with changes, under the rules."""
-    filters = _group_filters(session, group)
+    filters = group_filters(session, group)
     submissions = _count(session, period, filters)
     shown = submissions >= min_group
     if shown and group.filtered:

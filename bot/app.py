@@ -28,6 +28,7 @@ from bot.handlers import (
     onboarding,
     psw,
     pulse,
+    reports,
     results,
     text,
     waves,
@@ -62,6 +63,12 @@ PSW_COMMANDS = [
     BotCommand("wave", "Open or close a pulse now (admins)"),
     BotCommand("summary", "Theme scores for a period and team"),
     BotCommand("comments", "What staff said about a theme"),
+    BotCommand("themes", "What comments are about"),
+    BotCommand("drivers", "Why people stay and why they might leave"),
+    BotCommand("participation", "Who answered the latest pulse"),
+    BotCommand("trend", "A theme over time, as a chart"),
+    BotCommand("export", "The summary as CSV or XLSX"),
+    BotCommand("digest", "The weekly digest now"),
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
@@ -131,6 +138,12 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "wave": waves.wave_command,
         "summary": results.summary_command,
         "comments": results.comments_command,
+        "themes": results.themes_command,
+        "drivers": results.drivers_command,
+        "participation": results.participation_command,
+        "trend": reports.trend_command,
+        "export": reports.export_command,
+        "digest": reports.digest_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))

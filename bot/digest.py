@@ -1,31 +1,46 @@
-"""The weekly digest for the PSW chat. For now: participation per team under the group-size
-rules; the analysis features add movers, alerts, drivers, comments and a chart."""
+"""The weekly digest for the PSW chat: participation, the biggest movers, alerts, why people
+stay and why they might leave, three comments and one chart, all under the group-size rules."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from html import escape
 
 from sqlmodel import Session
 
+from analysis.charts import theme_scores_chart
+from analysis.comments_view import readable_comments
+from analysis.drivers import alerts, comment_counts, drivers
 from analysis.participation import wave_participation
+from analysis.summary import Group, parse_period, summarise
 from bot import texts
 from bot.settings import Settings
+from surveys.bank import QuestionBank
+from surveys.themes import ANCHORS, THEMES
 from surveys.waves import latest_wave
 
+LABELS = {**THEMES, **ANCHORS}
 
-def render_digest(*, session: Session, period: str, settings: Settings) -> str:
-    """The digest's text for ISO week `period`."""
-    lines = [texts.DIGEST_TITLE.format(period=period)]
+
+@dataclass(frozen=True)
+class DigestContent:
+    """The digest's text and its chart (None when nothing may be shown)."""
+
+    text: str
+    chart: bytes | None
+
+
+def participation_text(*, session: Session, settings: Settings) -> str:
+    """Participation in the latest wave by team, small teams hidden."""
     wave = latest_wave(session=session)
     if wave is None or wave.id is None:
-        lines.append(texts.DIGEST_NO_WAVE)
-        return "\n\n".join(lines)
+        return texts.DIGEST_NO_WAVE
     figures = wave_participation(
         session=session, wave_id=wave.id, min_group=settings.min_group_size
     )
     if figures is None:
-        lines.append(texts.DIGEST_TOO_SMALL.format(minimum=settings.min_group_size))
-        return "\n\n".join(lines)
+        return texts.DIGEST_TOO_SMALL.format(minimum=settings.min_group_size)
     opened = wave.opens_at.astimezone(settings.tz)
     status = "open pulse" if wave.status == "open" else "pulse"
     block = [
@@ -50,5 +65,65 @@ def render_digest(*, session: Session, period: str, settings: Settings) -> str:
         block.append(
             texts.DIGEST_HIDDEN.format(count=figures.hidden_teams, minimum=settings.min_group_size)
         )
-    lines.append("\n".join(block))
-    return "\n\n".join(lines)
+    return "\n".join(block)
+
+
+def build_digest(
+    *, session: Session, period: str, settings: Settings, bank: QuestionBank, today: date
+) -> DigestContent:
+    """Everything the digest says for ISO week `period`."""
+    minimum = settings.min_group_size
+    parts = [
+        texts.DIGEST_TITLE.format(period=period),
+        participation_text(session=session, settings=settings),
+    ]
+    recent = parse_period("4w", today)
+    summary = summarise(session=session, period=recent, group=Group(), bank=bank, min_group=minimum)
+    if not summary.shown:
+        parts.append(texts.DIGEST_NO_SCORES.format(minimum=minimum))
+        return DigestContent("\n\n".join(parts), None)
+    moved = sorted(
+        (s for s in (*summary.anchors, *summary.themes) if s.change),
+        key=lambda s: -abs(s.change or 0),
+    )[:3]
+    if moved:
+        parts.append(
+            "<b>Biggest movers</b> (last 4 weeks against the 4 before)\n"
+            + "\n".join(
+                f"• {escape(s.label)}: {s.mean:.1f}/5 ({'▲' if (s.change or 0) > 0 else '▼'}"
+                f"{abs(s.change or 0):.1f})"
+                for s in moved
+            )
+        )
+    found = alerts(summary, intent_below=settings.alert_intent_below)
+    if found:
+        parts.append("<b>Alerts</b>\n" + "\n".join(f"• {escape(a.text)}" for a in found))
+    counts = comment_counts(
+        session=session, period=parse_period("12w", today), group=Group(), min_group=minimum
+    )
+    stay, leave = drivers(summary, counts)
+    if stay or leave:
+        parts.append(
+            "<b>Why people stay</b>\n"
+            + ("\n".join(f"• {escape(d.label)}" for d in stay) or "• not enough to say yet")
+            + "\n<b>Why people might leave</b>\n"
+            + ("\n".join(f"• {escape(d.label)}" for d in leave) or "• not enough to say yet")
+        )
+    said = readable_comments(
+        session=session,
+        period=recent,
+        theme=None,
+        direction=None,
+        min_group=settings.min_comment_group_size,
+        limit=3,
+    )
+    if said:
+        parts.append(
+            "<b>In their words</b>\n"
+            + "\n".join(
+                f"• “{escape(c.text)}” "
+                f"<i>({escape(LABELS.get(c.theme, c.theme))}, {c.direction})</i>"
+                for c in said
+            )
+        )
+    return DigestContent("\n\n".join(parts), theme_scores_chart(summary, minimum))

@@ -17,7 +17,8 @@ from typing import Any
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.digest import render_digest
+from bot import texts
+from bot.digest import build_digest
 from bot.fanout import FanOut, FanOutResult
 from bot.services import KEY, Services
 from surveys.waves import (
@@ -142,12 +143,23 @@ class Scheduler:
         if period is None or not await services.db(claim_digest, period=period, now=now):
             return None
         try:
-            text = await services.db(render_digest, period=period, settings=services.settings)
-            message = await self.app.bot.send_message(chat_id, text)
+            content = await services.db(
+                build_digest,
+                period=period,
+                settings=services.settings,
+                bank=services.bank,
+                today=now.astimezone(services.settings.tz).date(),
+            )
+            message = await self.app.bot.send_message(chat_id, content.text)
         except TelegramError as exc:
             await services.db(release_digest, period=period)
             log.warning("digest for %s not posted (%s); will retry", period, type(exc).__name__)
             return None
+        if content.chart is not None:
+            try:
+                await self.app.bot.send_photo(chat_id, content.chart, caption=texts.DIGEST_CHART)
+            except TelegramError as exc:  # the text went out; the picture is a bonus
+                log.warning("digest chart for %s not posted (%s)", period, type(exc).__name__)
         await services.db(
             confirm_digest, period=period, now=services.clock(), message_id=message.message_id
         )

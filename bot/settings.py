@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     # Whose bank holidays are never working days: england-and-wales, scotland, northern-ireland.
     bank_holidays: str = "england-and-wales"
     log_level: str = "INFO"
+    # The digest raises an alert when mean intention to stay (1–5) falls below this.
+    alert_intent_below: float = Field(default=3.0, ge=1, le=5)
     # Respondents who send more than this many messages a minute are asked to slow down.
     flood_messages_per_minute: int = Field(default=20, ge=5)
 

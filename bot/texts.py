@@ -127,7 +127,13 @@ PSW_HELP = (
     "/schedule – next waves, reminders and digest\n"
     "/wave open, /wave close – start or end a pulse now (admins)\n"
     "/summary [4w|12w|quarter|year|from..to] [team] – theme scores\n"
-    "/comments &lt;theme&gt; [pos|neg] – what staff said"
+    "/comments &lt;theme&gt; [pos|neg] – what staff said\n"
+    "/themes – what comments are about\n"
+    "/drivers – why people stay and why they might leave\n"
+    "/participation – who answered the latest pulse\n"
+    "/trend &lt;theme&gt; [team] – a chart over time\n"
+    "/export [csv|xlsx] – the summary as a file\n"
+    "/digest – the weekly digest now"
 )
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
@@ -271,3 +277,8 @@ COMMENTS_NONE = (
     "No comments to show: none on that theme in the last 12 weeks from a team with at least "
     "{minimum} responses that week."
 )
+THEMES_NONE = "Fewer than {minimum} comments in the last 12 weeks, so no counts are shown."
+DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
+DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
+TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
+EXPORT_USAGE = "Usage: /export [csv|xlsx] [period] [team]."

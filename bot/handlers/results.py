@@ -8,8 +8,10 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from analysis.comments_view import readable_comments
+from analysis.drivers import Driver, comment_counts, drivers
 from analysis.summary import Group, PeriodError, ThemeScore, parse_period, summarise
 from bot import texts
+from bot.digest import participation_text
 from bot.handlers.util import reply
 from bot.services import Services, services_of
 from surveys.psw import get_psw_member, record_audit
@@ -46,7 +48,7 @@ def split_message(text: str) -> list[str]:
     return parts
 
 
-async def _psw(update: Update, services: Services, action: str, detail: str) -> bool:
+async def psw_only(update: Update, services: Services, action: str, detail: str) -> bool:
     user = update.effective_user
     member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
     if member is None:
@@ -62,7 +64,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
     args = context.args or []
-    if not await _psw(update, services, "summary", " ".join(args)[:200]):
+    if not await psw_only(update, services, "summary", " ".join(args)[:200]):
         return
     today = services.clock().astimezone(services.settings.tz).date()
     period_text, team = "4w", None
@@ -97,7 +99,7 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
     services = services_of(context)
     args = context.args or []
-    if not await _psw(update, services, "comments", " ".join(args)[:200]):
+    if not await psw_only(update, services, "comments", " ".join(args)[:200]):
         return
     if not args or args[0] not in THEMES or (len(args) > 1 and args[1] not in ("pos", "neg")):
         await reply(update, texts.COMMENTS_USAGE.format(themes=", ".join(THEMES)))
@@ -120,3 +122,70 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
     for part in split_message("\n".join(lines)):
         await reply(update, part)
+
+
+async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/themes: positive and negative comments per theme over the last 12 weeks."""
+    services = services_of(context)
+    if not await psw_only(update, services, "themes", ""):
+        return
+    today = services.clock().astimezone(services.settings.tz).date()
+    counts = await services.db(
+        comment_counts,
+        period=parse_period("12w", today),
+        group=Group(),
+        min_group=services.settings.min_group_size,
+    )
+    if counts is None:
+        await reply(update, texts.THEMES_NONE.format(minimum=services.settings.min_group_size))
+        return
+    lines = ["<b>What comments are about</b> (last 12 weeks: positive / negative)"]
+    for count in sorted(counts, key=lambda c: -(c.positive + c.negative)):
+        if count.positive or count.negative:
+            lines.append(f"• {escape(count.label)}: {count.positive} / {count.negative}")
+    await reply(update, "\n".join(lines))
+
+
+def render_drivers(stay: tuple[Driver, ...], leave: tuple[Driver, ...]) -> str:
+    """Reasons to stay beside reasons to leave."""
+
+    def block(title: str, found: tuple[Driver, ...], kind: str) -> list[str]:
+        lines = [f"<b>{title}</b>"]
+        for driver in found:
+            scores = "" if driver.favourable is None else f", {driver.favourable}% favourable"
+            lines.append(f"• {escape(driver.label)}: {driver.comments} {kind} comments{scores}")
+        return lines if found else [*lines, "• not enough to say yet"]
+
+    return "\n".join(
+        [
+            *block("Why people stay", stay, "positive"),
+            "",
+            *block("Why people might leave", leave, "negative"),
+        ]
+    )
+
+
+async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/drivers: what makes people stay and what makes them leave, ranked."""
+    services = services_of(context)
+    if not await psw_only(update, services, "drivers", ""):
+        return
+    today = services.clock().astimezone(services.settings.tz).date()
+    period, minimum = parse_period("12w", today), services.settings.min_group_size
+    summary = await services.db(
+        summarise, period=period, group=Group(), bank=services.bank, min_group=minimum
+    )
+    counts = await services.db(comment_counts, period=period, group=Group(), min_group=minimum)
+    stay, leave = drivers(summary, counts)
+    await reply(
+        update, f"<i>Last 12 weeks, from scores and comments</i>\n\n{render_drivers(stay, leave)}"
+    )
+
+
+async def participation_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/participation: the latest wave, by team, with small teams hidden."""
+    services = services_of(context)
+    if not await psw_only(update, services, "participation", ""):
+        return
+    text = await services.db(participation_text, settings=services.settings)
+    await reply(update, text)

@@ -150,3 +150,30 @@ def test_no_output_reveals_a_group_below_threshold(
             if not pay.suppressed:
                 assert summary.shown
                 assert pay.n >= minimum
+
+
+def test_exports_and_charts_hide_what_summaries_hide(engine: Engine) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from analysis.charts import theme_scores_chart
+    from analysis.export import to_csv, to_xlsx
+
+    with Session(engine) as session:
+        [north] = teams(session, "north")
+        for _ in range(6):
+            ballot(session, north, "2026-W47", {"pay_fair": 2})
+        session.commit()
+        summary = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK,
+                            min_group=5)
+        small = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK,
+                          min_group=7)
+    text = to_csv(summary).decode("utf-8-sig")
+    assert "Pay,6,2.0,0,25,low" in text
+    assert "Workload,not enough responses" in text
+    assert "not enough responses for this group" in to_csv(small).decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(to_xlsx(summary))).active
+    assert [c.value for c in sheet[2]][:2] == ["theme", "responses"]
+    png = theme_scores_chart(summary, 5)
+    assert png.startswith(b"\x89PNG")

@@ -75,3 +75,43 @@ async def test_comments_from_a_small_team_are_never_shown(local: LocalBot) -> No
     priya = await Person(local.client, 9001, "Priya").join()
     [answer] = await priya.says("/comments pay")
     assert answer.text.startswith("No comments to show")
+
+
+async def test_themes_drivers_participation_trend_export_and_digest(
+    local: LocalBot, asha: Person
+) -> None:
+    seed_ballots(local, "assessment", 12, "Pay is shocking but my TM is brilliant")
+    seed_ballots(local, "cin_cp_north", 12, "Caseloads are too high and I work most evenings")
+    add_psw(local.services.engine, 9001, PswRole.ADMIN)
+    priya = await Person(local.client, 9001, "Priya").join()
+    [themes] = await priya.says("/themes")
+    assert "• Pay: 0 / 6" in themes.text
+    assert "• Managers and supervision: 6 / 0" in themes.text
+    [drivers] = await priya.says("/drivers")
+    assert "Why people stay" in drivers.text
+    assert "• Managers and supervision: 6 positive comments" in drivers.text
+    assert "Why people might leave" in drivers.text
+    [participation] = await priya.says("/participation")
+    assert participation.text  # no wave yet: says so
+    [chart] = await priya.says("/trend pay")
+    assert chart.photo is not None
+    assert chart.photo["name"] == "trend-pay.png"
+    assert chart.photo["size"] > 10_000
+    assert chart.text.startswith("Pay over the last 12 weeks")
+    [csv_file] = await priya.says("/export csv")
+    assert csv_file.document is not None
+    assert csv_file.document["name"].endswith(".csv")
+    [xlsx_file] = await priya.says("/export xlsx 4w")
+    assert xlsx_file.document is not None
+    assert xlsx_file.document["name"].endswith(".xlsx")
+    digest = await priya.says("/digest")
+    assert digest[0].text.startswith("📊 StayPulse weekly digest · 2026-W48")
+    assert "Why people stay" in digest[0].text
+    assert "In their words" in digest[0].text
+    chart_after = await priya.expect("Theme scores, last 4 weeks")
+    assert chart_after.photo is not None
+    [usage] = await priya.says("/trend salary")
+    assert usage.text.startswith("Usage: /trend <theme>")
+    for command in ("/themes", "/drivers", "/participation", "/trend pay", "/export", "/digest"):
+        [denied] = await asha.says(command)
+        assert denied.text == "This command is for the PSW team.", command
