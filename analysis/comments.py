@@ -16,7 +16,15 @@ from typing import Literal
 
 from textblob import TextBlob
 
-from analysis.lexicon import DEPARTURE, NEGATIVE, NEGATORS, PHRASES, POSITIVE, SARCASM, THEME_CUES
+from analysis.lexicon import (
+    DEPARTURE,
+    NEGATIVE,
+    NEGATORS,
+    PHRASE_GATES,
+    POSITIVE,
+    SARCASM,
+    THEME_CUES,
+)
 from analysis.text import Clause, clauses, normalise
 
 Direction = Literal["pos", "neg"]
@@ -44,7 +52,7 @@ class CommentAnalysis:
 
 def themes_in(text: str) -> set[str]:
     """The themes a (normalised) text mentions."""
-    return {theme for theme, cues in THEME_CUES.items() if any(c.search(text) for c in cues)}
+    return {theme for theme, cues in THEME_CUES.items() if cues.search(text)}
 
 
 def _word_score(words: list[str]) -> float:
@@ -65,10 +73,12 @@ def clause_score(text: str) -> float:
     score = 0.0
     # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
     rest = re.sub(r"'[a-z ]{1,20}'", " ", text)
-    for pattern, value in PHRASES:
+    for pattern, value, gate in PHRASE_GATES:
+        if gate and not any(word in rest for word in gate):
+            continue
         if pattern.search(rest):
             score += value
-            rest = pattern.sub(" ", rest)
+            rest = pattern.sub(" ", rest)  # its words are spent
     words = _WORD.findall(rest)
     score += _word_score(words)
     if abs(score) < 0.5:

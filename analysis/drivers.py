@@ -63,7 +63,7 @@ class Driver:
     label: str
     weight: float
     comments: int
-    favourable: int | None  # % favourable in the scores, when shown
+    favourable: int | None  # % favourable (stay) or unfavourable (leave) scores, when shown
 
 
 def drivers(
@@ -82,14 +82,13 @@ def drivers(
         favourable = score.favourable if not score.suppressed else None
         liked = (score.n * favourable / 100) if favourable is not None else 0.0
         disliked = (score.n - liked) if favourable is not None else 0.0
-        if positive or liked:
-            stay.append(
-                Driver(score.theme, score.label, positive + liked / 2, positive, favourable)
-            )
-        if negative or disliked:
-            leave.append(
-                Driver(score.theme, score.label, negative + disliked / 2, negative, favourable)
-            )
+        for_staying, for_leaving = positive + liked / 2, negative + disliked / 2
+        # Each theme goes on the side its evidence weighs more, never on both.
+        if for_staying > for_leaving:
+            stay.append(Driver(score.theme, score.label, for_staying, positive, favourable))
+        elif for_leaving > 0:
+            unfavourable = None if favourable is None else 100 - favourable
+            leave.append(Driver(score.theme, score.label, for_leaving, negative, unfavourable))
     stay.sort(key=lambda d: -d.weight)
     leave.sort(key=lambda d: -d.weight)
     return tuple(stay[:3]), tuple(leave[:3])

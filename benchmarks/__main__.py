@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from benchmarks import fanout
+from benchmarks import analysis, fanout
 
 
 def main() -> None:
     """Run every benchmark in turn."""
     logging.basicConfig(level=logging.WARNING)
+    analysis.main()
     fanout.main()
 
 

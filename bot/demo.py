@@ -288,8 +288,17 @@ async def _fortnight(story: Story) -> None:
     say("  Priya receives:")
     show([await priya.expect("Conversation request")])
 
+    heading("Priya asks for results (PSW commands)")
+    for command in ("/summary 4w", "/drivers", "/comments pay"):
+        await types(priya, command)
+    say("  Priya › /trend workload")
+    show([m for m in await priya.says("/trend workload") if m.photo])
+
     heading("Monday 7 December 09:00 · the next digest")
     await story.until(datetime(2026, 12, 7, 9, 5, tzinfo=LONDON))
     view = await client.view(PSW_CHAT_ID)
-    digest = [m for m in view["messages"] if m["from"] == "bot"][-1]
+    posted = [m for m in view["messages"] if m["from"] == "bot"]
+    digest = [m for m in posted if m.get("text")][-1]
     say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))
+    if posted[-1].get("photo"):
+        say(f"  bot › [picture {posted[-1]['photo']['name']}] {posted[-1].get('caption', '')}")

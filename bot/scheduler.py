@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from telegram import InputFile
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -157,7 +158,11 @@ class Scheduler:
             return None
         if content.chart is not None:
             try:
-                await self.app.bot.send_photo(chat_id, content.chart, caption=texts.DIGEST_CHART)
+                await self.app.bot.send_photo(
+                    chat_id,
+                    InputFile(content.chart, filename="theme-scores.png"),
+                    caption=texts.DIGEST_CHART,
+                )
             except TelegramError as exc:  # the text went out; the picture is a bonus
                 log.warning("digest chart for %s not posted (%s)", period, type(exc).__name__)
         await services.db(

@@ -151,8 +151,9 @@ def render_drivers(stay: tuple[Driver, ...], leave: tuple[Driver, ...]) -> str:
 
     def block(title: str, found: tuple[Driver, ...], kind: str) -> list[str]:
         lines = [f"<b>{title}</b>"]
+        scored = "favourable" if kind == "positive" else "unfavourable"
         for driver in found:
-            scores = "" if driver.favourable is None else f", {driver.favourable}% favourable"
+            scores = "" if driver.favourable is None else f", {driver.favourable}% {scored}"
             lines.append(f"• {escape(driver.label)}: {driver.comments} {kind} comments{scores}")
         return lines if found else [*lines, "• not enough to say yet"]
 

@@ -165,10 +165,8 @@ def test_exports_and_charts_hide_what_summaries_hide(engine: Engine) -> None:
         for _ in range(6):
             ballot(session, north, "2026-W47", {"pay_fair": 2})
         session.commit()
-        summary = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK,
-                            min_group=5)
-        small = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK,
-                          min_group=7)
+        summary = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK, min_group=5)
+        small = summarise(session=session, period=NOVEMBER, group=Group(), bank=BANK, min_group=7)
     text = to_csv(summary).decode("utf-8-sig")
     assert "Pay,6,2.0,0,25,low" in text
     assert "Workload,not enough responses" in text
