@@ -18,12 +18,14 @@ from textblob import TextBlob
 
 from analysis.lexicon import (
     DEPARTURE,
+    GATE_INDEX,
     NEGATIVE,
     NEGATORS,
     PHRASE_GATES,
     POSITIVE,
     SARCASM,
     THEME_CUES,
+    UNGATED,
 )
 from analysis.text import Clause, clauses, normalise
 
@@ -73,9 +75,13 @@ def clause_score(text: str) -> float:
     score = 0.0
     # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
     rest = re.sub(r"'[a-z ]{1,20}'", " ", text)
-    for pattern, value, gate in PHRASE_GATES:
-        if gate and not any(word in rest for word in gate):
-            continue
+    # Each distinct word is looked for once; only the phrases it unlocks are tried, in order.
+    candidates = set(UNGATED)
+    for word, phrases in GATE_INDEX.items():
+        if word in rest:
+            candidates.update(phrases)
+    for index in sorted(candidates):
+        pattern, value, _gate = PHRASE_GATES[index]
         if pattern.search(rest):
             score += value
             rest = pattern.sub(" ", rest)  # its words are spent

@@ -583,6 +583,12 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...]:
 PHRASE_GATES: Final[tuple[tuple[re.Pattern[str], float, tuple[str, ...]], ...]] = tuple(
     (pattern, score, _gate(pattern)) for pattern, score in PHRASES
 )
+# Which phrases each gate word unlocks, and the phrases with no word (always tried).
+GATE_INDEX: Final[dict[str, tuple[int, ...]]] = {
+    word: tuple(i for i, (_p, _s, gate) in enumerate(PHRASE_GATES) if word in gate)
+    for word in sorted({w for _p, _s, gate in PHRASE_GATES for w in gate})
+}
+UNGATED: Final[tuple[int, ...]] = tuple(i for i, (_p, _s, g) in enumerate(PHRASE_GATES) if not g)
 
 # Sarcasm turns praise into complaint.
 SARCASM: Final[re.Pattern[str]] = re.compile(
