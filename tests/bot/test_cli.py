@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -124,7 +125,9 @@ def test_staypulse_run_against_staypulse_sandbox_answers_start(tmp_path: Path) -
     token = "7000000001:sandboxtokensandboxtokensandbox12345"
     exe = [sys.executable, "-m", "bot"]
     subprocess.run([*exe, "db", "upgrade"], env=env, cwd=tmp_path, check=True, capture_output=True)
-    port = 18000 + os.getpid() % 1000
+    with socket.socket() as probe:  # a port the OS says is free right now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     sandbox = subprocess.Popen(
         [*exe, "sandbox", "--port", str(port), "--token", token],
         env=env,

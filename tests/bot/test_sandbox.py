@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import math
+import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -214,12 +216,17 @@ async def test_more_than_thirty_messages_a_second_overall_gets_429() -> None:
                 await sim.add_user(user, f"P{user}")
                 await sim.send(user, "/start")
             api = Api(box, http)
+            started = time.monotonic()
             results = await asyncio.gather(
                 *(api("sendMessage", chat_id=u, text="hi") for u in range(1, 41))
             )
+            elapsed = time.monotonic() - started
         statuses = [status for status, _ in results]
-        assert statuses.count(200) <= 31
-        assert statuses.count(429) >= 9
+        # 30 at once, plus whatever the bucket refilled (30/s) while the burst was going out.
+        allowed = 30 + math.ceil(elapsed * 30)
+        assert statuses.count(200) <= allowed
+        assert statuses.count(429) >= 40 - allowed
+        assert statuses.count(429) > 0
     finally:
         await box.stop()
 
