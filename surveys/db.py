@@ -51,6 +51,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     """An engine for a SQLite or PostgreSQL URL, configured as StayPulse needs."""
     parsed = normalise_url(url)
+    # Database errors would otherwise quote the statement's values (a comment, say) in
+    # exception messages, and exceptions are logged.
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
             parsed, connect_args={"check_same_thread": False, "timeout": 5}, **kwargs

@@ -52,3 +52,18 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(engine: Engine) -> 
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_database_errors_never_quote_the_values_they_were_given(engine: Engine) -> None:
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import Session
+
+    from surveys.models import Team
+
+    with Session(engine) as session:
+        session.add(Team(key="dup", name="first secret name"))
+        session.commit()
+        session.add(Team(key="dup", name="second secret name"))
+        with pytest.raises(IntegrityError) as caught:
+            session.commit()
+    assert "secret" not in str(caught.value)
