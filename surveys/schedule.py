@@ -15,9 +15,17 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from surveys.bank import QuestionBank
 from surveys.calendar import WorkingCalendar
@@ -59,6 +67,11 @@ def _clock(value: Any) -> time:
         raise ValueError(f'{value!r} is not a time such as "10:00"') from None
 
 
+# A weekday written as mon … sun, and a time written as "10:00", wherever the file has one.
+Weekday = Annotated[int, BeforeValidator(_weekday)]
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+
+
 class ScheduleSpec(BaseModel):
     """One schedule as written in the file."""
 
@@ -67,23 +80,13 @@ class ScheduleSpec(BaseModel):
     key: str = Field(pattern=r"^[a-z0-9][a-z0-9_]{0,31}$")
     name: str = Field(min_length=1, max_length=80)
     cadence: Cadence
-    weekday: int
-    time: dt.time
+    weekday: Weekday
+    time: Clock
     starting: date
     window_working_days: int = Field(ge=1, le=30)
     reminder_after_working_days: int = Field(default=0, ge=0)
     rotating_items: int = Field(ge=0)
     audience: Audience | None = None  # None: everyone
-
-    @field_validator("weekday", mode="before")
-    @classmethod
-    def _day(cls, value: Any) -> int:
-        return _weekday(value)
-
-    @field_validator("time", mode="before")
-    @classmethod
-    def _time(cls, value: Any) -> dt.time:
-        return _clock(value)
 
     @field_validator("audience", mode="before")
     @classmethod
@@ -136,18 +139,8 @@ class DigestSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    weekday: int = 0
-    time: dt.time = dt.time(9, 0)
-
-    @field_validator("weekday", mode="before")
-    @classmethod
-    def _day(cls, value: Any) -> int:
-        return _weekday(value)
-
-    @field_validator("time", mode="before")
-    @classmethod
-    def _time(cls, value: Any) -> dt.time:
-        return _clock(value)
+    weekday: Weekday = 0
+    time: Clock = dt.time(9, 0)
 
 
 class SchedulesFile(BaseModel):

@@ -9,10 +9,10 @@ from telegram.ext import ContextTypes
 
 from analysis.charts import theme_trend, trend_chart
 from analysis.export import to_csv, to_xlsx
-from analysis.summary import Group, PeriodError, parse_period, summarise
+from analysis.summary import Group, parse_period, summarise
 from bot import texts
 from bot.digest import LABELS, build_digest
-from bot.handlers.results import psw_only, split_message
+from bot.handlers.results import period_and_team, psw_only, split_message
 from bot.handlers.util import chat_id, reply
 from bot.services import services_of
 from surveys.pulse import iso_week
@@ -69,14 +69,7 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     kind = args[0] if args and args[0] in ("csv", "xlsx") else "csv"
     rest = args[1:] if args and args[0] in ("csv", "xlsx") else args
     today = services.clock().astimezone(services.settings.tz).date()
-    period_text, team = "12w", None
-    for arg in rest[:2]:
-        try:
-            parse_period(arg, today)
-            period_text = arg
-        except PeriodError:
-            team = arg
-    period = parse_period(period_text, today)
+    _text, period, team = period_and_team(rest, today, default="12w")
     summary = await services.db(
         summarise,
         period=period,

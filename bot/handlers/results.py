@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import Update
@@ -9,7 +10,14 @@ from telegram.ext import ContextTypes
 
 from analysis.comments_view import readable_comments
 from analysis.drivers import Driver, comment_counts, drivers
-from analysis.summary import Group, PeriodError, ThemeScore, parse_period, summarise
+from analysis.summary import (
+    Group,
+    Period,
+    PeriodError,
+    ThemeScore,
+    parse_period,
+    summarise,
+)
 from bot import texts
 from bot.digest import participation_text
 from bot.handlers.util import reply
@@ -48,6 +56,20 @@ def split_message(text: str) -> list[str]:
     return parts
 
 
+def period_and_team(
+    args: list[str], today: date, *, default: str
+) -> tuple[str, Period, str | None]:
+    """Read "[period] [team]" in either order: what parses as a period is one, else a team."""
+    period_text, team = default, None
+    for arg in args[:2]:
+        try:
+            parse_period(arg, today)
+            period_text = arg
+        except PeriodError:
+            team = arg
+    return period_text, parse_period(period_text, today), team
+
+
 async def psw_only(update: Update, services: Services, action: str, detail: str) -> bool:
     user = update.effective_user
     member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
@@ -67,14 +89,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if not await psw_only(update, services, "summary", " ".join(args)[:200]):
         return
     today = services.clock().astimezone(services.settings.tz).date()
-    period_text, team = "4w", None
-    for arg in args[:2]:
-        try:
-            parse_period(arg, today)
-            period_text = arg
-        except PeriodError:
-            team = arg
-    period = parse_period(period_text, today)
+    period_text, period, team = period_and_team(args, today, default="4w")
     minimum = services.settings.min_group_size
     summary = await services.db(
         summarise, period=period, group=Group(team_key=team), bank=services.bank, min_group=minimum
