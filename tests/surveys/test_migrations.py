@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 from surveys.db import (
@@ -18,6 +20,7 @@ from surveys.db import (
     make_engine,
     upgrade,
 )
+from tests.conftest import DEFAULT_PG_URL, IN_CI
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:
@@ -67,3 +70,44 @@ def test_database_errors_never_quote_the_values_they_were_given(engine: Engine) 
         with pytest.raises(IntegrityError) as caught:
             session.commit()
     assert "secret" not in str(caught.value)
+
+
+def test_upgrading_a_database_that_holds_waves_keeps_them(tmp_path: Path) -> None:
+    """Migration 0003 adds a required column to waves that may already exist: it fills it."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    urls = [f"sqlite:///{tmp_path / 'old.db'}"]
+    admin_url = os.environ.get("STAYPULSE_TEST_POSTGRES_URL", DEFAULT_PG_URL)
+    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"staypulse_mig_{os.getpid()}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'create database "{name}"'))
+        urls.append(make_url(admin_url).set(database=name).render_as_string(hide_password=False))
+    except Exception:
+        if IN_CI:
+            raise
+    try:
+        for url in urls:
+            engine = make_engine(url)
+            upgrade(engine, "0002")
+            opens = datetime(2026, 11, 23, 9, tzinfo=UTC)
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "insert into wave (schedule_key, opens_at, closes_at, status, period, "
+                        "item_keys) values ('manual', :o, :c, 'open', '2026-W48', '[]')"
+                    ),
+                    {"o": opens, "c": datetime(2026, 11, 26, 9, tzinfo=UTC)},
+                )
+            upgrade(engine)
+            with engine.connect() as connection:
+                due, opened = connection.execute(text("select due_at, opens_at from wave")).one()
+            assert str(due)[:19] == str(opened)[:19] == "2026-11-23 09:00:00"
+            engine.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'drop database if exists "{name}" with (force)'))
+        admin.dispose()
