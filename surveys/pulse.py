@@ -395,6 +395,36 @@ def _ballot(
     return submission
 
 
+def _cast(
+    session: Session,
+    participant: Participant,
+    wave: Wave,
+    draft: Draft,
+    *,
+    comment: str | None,
+    bank: QuestionBank,
+    comment_themes: dict[str, str] | None,
+) -> bool:
+    """The ballot box: write a draft's answers (and comment) as one anonymous submission and
+    delete the draft. Returns whether anything was stored (a draft with nothing is just deleted)."""
+    answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
+    stored = bool(answers or comment)
+    if stored:
+        _ballot(
+            session,
+            participant,
+            kind=SubmissionKind.PULSE,
+            period=wave.period,
+            wave_id=wave.id,
+            answers=answers,
+            comment=comment,
+            bank=bank,
+            comment_themes=comment_themes,
+        )
+    session.delete(draft)
+    return stored
+
+
 def submit_pulse(
     *,
     session: Session,
@@ -418,22 +448,11 @@ def submit_pulse(
     if draft is None or draft.position < len(wave.item_keys):
         state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
         return PulseState(**{**state.__dict__, "changed": False})
-    answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
-    if answers or comment:
-        _ballot(
-            session,
-            participant,
-            kind=SubmissionKind.PULSE,
-            period=wave.period,
-            wave_id=wave_id,
-            answers=answers,
-            comment=comment,
-            bank=bank,
-            comment_themes=comment_themes,
-        )
-    delivery.completed = True
+    _cast(
+        session, participant, wave, draft, comment=comment, bank=bank, comment_themes=comment_themes
+    )
+    delivery.completed = True  # even with nothing to store: no reminder for a "no thanks"
     session.add(delivery)
-    session.delete(draft)
     return PulseState(PulseStage.DONE, wave_id)
 
 
@@ -459,19 +478,12 @@ def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datet
     random.SystemRandom().shuffle(drafts)
     for draft in drafts:
         participant = session.get(Participant, draft.participant_id)
-        answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
-        if participant is not None and (answers or draft.comment):
-            _ballot(
-                session,
-                participant,
-                kind=SubmissionKind.PULSE,
-                period=wave.period,
-                wave_id=wave_id,
-                answers=answers,
-                comment=draft.comment,
-                bank=bank,
-                comment_themes=None,
-            )
+        if participant is None:  # forgotten meanwhile; their draft goes with them
+            session.delete(draft)
+            dropped += 1
+        elif _cast(
+            session, participant, wave, draft, comment=draft.comment, bank=bank, comment_themes=None
+        ):
             delivery = _delivery(session, participant, wave_id)
             if delivery is not None:
                 delivery.completed = True
@@ -479,7 +491,6 @@ def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datet
             submitted += 1
         else:
             dropped += 1
-        session.delete(draft)
     wave.status = WaveStatus.CLOSED
     session.add(wave)
     return CloseResult(submitted, dropped)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from sqlalchemy import Integer, cast, func
 from sqlmodel import Session, col, select, update
 
 from surveys.bank import QuestionBank
@@ -163,9 +164,13 @@ def currently_open(*, session: Session) -> Sequence[Wave]:
 
 
 def wave_counts(*, session: Session, wave_id: int) -> tuple[int, int]:
-    """(invited, completed) for a wave: identity-side counts only."""
-    deliveries = session.exec(select(Delivery).where(Delivery.wave_id == wave_id)).all()
-    return len(deliveries), sum(1 for d in deliveries if d.completed)
+    """(invited, completed) for a wave: identity-side counts only, counted in SQL."""
+    invited, completed = session.exec(
+        select(
+            func.count(), func.coalesce(func.sum(cast(col(Delivery.completed), Integer)), 0)
+        ).where(Delivery.wave_id == wave_id)
+    ).one()
+    return int(invited), int(completed)
 
 
 def reconcile(

@@ -159,6 +159,17 @@ def _render(text: Any, parse_mode: Any, *, limit: int, empty: str, too_long: str
     return visible
 
 
+def _render_text(params: dict[str, Any]) -> str:
+    """A message's visible text, checked as sendMessage and editMessageText both check it."""
+    return _render(
+        params.get("text"),
+        params.get("parse_mode"),
+        limit=MAX_TEXT,
+        empty="Bad Request: message text is empty",
+        too_long="Bad Request: message is too long",
+    )
+
+
 def validate_reply_markup(markup: Any) -> dict[str, Any] | None:
     """Refuse what Telegram refuses in a keyboard, notably callback_data outside 1–64 bytes."""
     if markup is None:
@@ -445,13 +456,7 @@ class World:
     async def api_sendMessage(self, params: dict[str, Any]) -> Any:
         """Send text, with an optional inline keyboard."""
         chat = self._writable_chat(params)
-        text = _render(
-            params.get("text"),
-            params.get("parse_mode"),
-            limit=MAX_TEXT,
-            empty="Bad Request: message text is empty",
-            too_long="Bad Request: message is too long",
-        )
+        text = _render_text(params)
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
         message = self._new_message(
             chat, self.bot_id, text=text, source=str(params.get("text")), reply_markup=markup
@@ -465,13 +470,7 @@ class World:
         message = self._bot_message(chat, params)
         if message.text is None:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
-        text = _render(
-            params.get("text"),
-            params.get("parse_mode"),
-            limit=MAX_TEXT,
-            empty="Bad Request: message text is empty",
-            too_long="Bad Request: message is too long",
-        )
+        text = _render_text(params)
         markup = validate_reply_markup(_as_json(params, "reply_markup"))
         source = str(params.get("text"))
         if (text, source, markup) == (message.text, message.source, message.reply_markup):
