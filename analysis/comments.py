@@ -14,22 +14,26 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from textblob import TextBlob
+# TextBlob's own pattern analyser, called directly: `TextBlob(text).sentiment` is the same
+# function behind a fresh namedtuple class per call, which costs more than the scoring.
+from textblob.en import sentiment as textblob_sentiment
 
 from analysis.lexicon import (
     DEPARTURE,
-    GATE_INDEX,
+    LEAD_INDEX,
     NEGATIVE,
     NEGATORS,
     PHRASE_GATES,
     POSITIVE,
     SARCASM,
     THEME_CUES,
-    UNGATED,
+    UNLED,
+    word_starts,
 )
 from analysis.text import Clause, clauses, normalise
 
 Direction = Literal["pos", "neg"]
+_SCARE_QUOTES = re.compile(r"'[a-z ]{1,20}'")
 _WORD = re.compile(r"[a-z£][a-z0-9£'-]*")
 # With no signal at all, what a mention most likely means: staff raise these to complain.
 _LEANS_NEGATIVE = {
@@ -52,9 +56,10 @@ class CommentAnalysis:
     polarity: float = 0.0
 
 
-def themes_in(text: str) -> set[str]:
-    """The themes a (normalised) text mentions."""
-    return {theme for theme, cues in THEME_CUES.items() if cues.search(text)}
+def themes_in(text: str, starts: frozenset[str] | None = None) -> set[str]:
+    """The themes a (normalised) text mentions; `starts` are its `word_starts` if known."""
+    starts = word_starts(text) if starts is None else starts
+    return THEME_CUES.themes_in(text, starts)
 
 
 def _word_score(words: list[str]) -> float:
@@ -70,25 +75,29 @@ def _word_score(words: list[str]) -> float:
     return score
 
 
-def clause_score(text: str) -> float:
-    """How good or bad a clause is, in the domain's terms (positive is good)."""
+def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
+    """How good or bad a clause is, in the domain's terms (positive is good); `starts` are its
+    `word_starts` if known."""
     score = 0.0
     # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
-    rest = re.sub(r"'[a-z ]{1,20}'", " ", text)
-    # Each distinct word is looked for once; only the phrases it unlocks are tried, in order.
-    candidates = set(UNGATED)
-    for word, phrases in GATE_INDEX.items():
-        if word in rest:
-            candidates.update(phrases)
+    rest = _SCARE_QUOTES.sub(" ", text) if "'" in text else text
+    starts = word_starts(text) if starts is None else starts
+    # Only the phrases whose first word starts as one of the clause's words are tried, in
+    # order, and only if the strings they cannot match without are there too.
+    candidates = set(UNLED)
+    for start in starts:
+        candidates.update(LEAD_INDEX.get(start, ()))
     for index in sorted(candidates):
-        pattern, value, _gate = PHRASE_GATES[index]
-        if pattern.search(rest):
+        pattern, value, gate = PHRASE_GATES[index]
+        if gate and not any(literal in rest for literal in gate):
+            continue
+        rest, found = pattern.subn(" ", rest)  # its words are spent
+        if found:
             score += value
-            rest = pattern.sub(" ", rest)  # its words are spent
     words = _WORD.findall(rest)
     score += _word_score(words)
     if abs(score) < 0.5:
-        polarity = float(TextBlob(text).sentiment.polarity)
+        polarity = float(textblob_sentiment(text)[0])
         if abs(polarity) >= 0.2:
             score += 0.5 if polarity > 0 else -0.5
     return score
@@ -122,13 +131,14 @@ def analyse(text: str) -> CommentAnalysis:
     position = 0
     for clause in clauses(normalised):
         position = normalised.find(clause.text, position)
-        mentioned = themes_in(clause.text)
+        starts = word_starts(clause.text)
+        mentioned = themes_in(clause.text, starts)
         if not mentioned:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
-        base = clause_score(clause.text)
+        base = clause_score(clause.text, starts)
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
         if departure is not None and position >= departure.start() and base > 0:

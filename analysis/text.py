@@ -10,7 +10,7 @@ from dataclasses import dataclass
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\btms?\b", "team manager"),
     (r"\batms?\b", "assistant team manager"),
-    (r"\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
+    (r"(?<!\d )(?<!\d)\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
     (r"\bsms?\b", "service manager"),
     (r"\bhos\b", "head of service"),
     (r"\bslt\b", "senior leadership team"),
@@ -55,10 +55,49 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bthat'?s\b", "that is"),
     (r"\bthere'?s\b", "there is"),
     (r"\bthey'?re\b", "they are"),
-    (r"\bwe'?re\b", "we are"),
+    (r"\bwe're\b", "we are"),  # "were" is a word of its own
     (r"\byou'?re\b", "you are"),
 )
-_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _REPLACEMENTS)
+
+
+def _spellings(pattern: str) -> list[str] | None:
+    """The words a replacement pattern stands for, when it is only whole words ("\\btms?\\b")."""
+    words: list[str] = []
+    for part in pattern.split("|"):
+        found = re.fullmatch(r"\\b([a-z]+)('\?)?([a-z]*)(s\?)?\\b", part)
+        if found is None:
+            return None
+        stem, apostrophe, tail, plural = found.groups()
+        for word in [stem + tail] + ([f"{stem}'{tail}"] if apostrophe else []):
+            words += [word, word + "s"] if plural else [word]
+    return words
+
+
+# Whole-word replacements are a dictionary lookup per word; the few patterns that span words
+# or look around ("5 pm" is not a practice manager) stay regexes, in one alternation.
+_WORD_EXPANSIONS: dict[str, str] = {
+    word: replacement
+    for pattern, replacement in _REPLACEMENTS
+    for word in (_spellings(pattern) or [])
+}
+_OTHERS = [(p, r) for p, r in _REPLACEMENTS if _spellings(p) is None]
+_OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(_OTHERS)}
+_EXPAND = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(_OTHERS)))
+_TOKEN = re.compile(r"\b[a-z]+(?:'[a-z]+)?\b")
+
+
+def _expansion(match: re.Match[str]) -> str:
+    return _OTHER_EXPANSIONS[match.lastgroup or ""]
+
+
+def _word_expansion(match: re.Match[str]) -> str:
+    word = match.group()
+    if word in _WORD_EXPANSIONS:
+        return _WORD_EXPANSIONS[word]
+    head, apostrophe, tail = word.partition("'")  # "tm's" is the team manager's
+    return _WORD_EXPANSIONS[head] + apostrophe + tail if head in _WORD_EXPANSIONS else word
+
+
 # Words that turn a sentence: what follows is a separate statement, often the one that counts.
 CONTRAST = (
     "but",
@@ -87,8 +126,8 @@ def normalise(text: str) -> str:
     # "IT" (the department) only means IT in capitals; lower-cased it is the pronoun.
     text = re.sub(r"\bIT\b", "itdept", text)
     text = text.lower()
-    for pattern, replacement in _COMPILED:
-        text = pattern.sub(replacement, text)
+    text = _EXPAND.sub(_expansion, text)
+    text = _TOKEN.sub(_word_expansion, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
