@@ -7,6 +7,7 @@ abbreviations expanded ("tm" is "team manager"), contractions opened ("isn't" is
 from __future__ import annotations
 
 import re
+
 # The regex module's own parser, to read off each pattern what text it needs (typeshed has no
 # stubs for these; `sre_parse` is the deprecated public name of the same module).
 import re._constants as _constants  # type: ignore[import-not-found]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Float, and_, case, cast, func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from surveys.bank import QuestionBank
@@ -149,39 +150,58 @@ def group_filters(session: Session, group: Group) -> list[ColumnElement[bool]]:
     return filters
 
 
-def _count(session: Session, period: Period, filters: Filters) -> int:
-    first, last = period.weeks
-    query = (
-        select(func.count())
-        .select_from(Submission)
-        .where(col(Submission.period) >= first, col(Submission.period) <= last, *filters)
-    )
-    return int(session.exec(query).one())
+def _counts(session: Session, period: Period, filters: Filters) -> tuple[int, int, int]:
+    """Submissions in the period and in the one before from the group, and in the period from
+    everyone: one pass over the period index."""
+    first, last = period.previous().weeks[0], period.weeks[1]
+    current = col(Submission.period) >= period.weeks[0]
+    in_group = and_(*filters) if filters else None
+
+    def tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    query = select(
+        tally(and_(current, in_group) if in_group is not None else current),
+        tally(and_(~current, in_group) if in_group is not None else ~current),
+        tally(current),
+    ).where(col(Submission.period) >= first, col(Submission.period) <= last)
+    now, before, everyone = session.exec(query).one()
+    return int(now), int(before), int(everyone)
+
+
+Scores = dict[str, tuple[int, float, float]]
 
 
 def _scores(
     session: Session, period: Period, filters: Filters, bank: QuestionBank
-) -> dict[str, tuple[int, float, float]]:
-    """theme -> (submissions answering it, mean score, share favourable), in one SQL query."""
-    first, last = period.weeks
+) -> tuple[Scores, Scores]:
+    """theme -> (submissions answering it, mean score, share favourable), for the period and the
+    one before, in one SQL query over both."""
+    first, last = period.previous().weeks[0], period.weeks[1]
     reverse = [item.key for item in (*bank.anchors, *bank.items) if item.reverse]
     score = (
         case((col(Answer.item_key).in_(reverse), 6 - col(Answer.value)), else_=col(Answer.value))
         if reverse
         else col(Answer.value)
     )
+    current = case((col(Submission.period) >= period.weeks[0], 1), else_=0).label("current")
     query = (
-        select(
-            Answer.theme,
+        sa_select(  # five columns: more than sqlmodel's typed select takes
+            current,
+            col(Answer.theme),
             func.count(func.distinct(Answer.submission_id)),
             func.avg(cast(score, Float)),
             func.avg(case((score >= 4, 1.0), else_=0.0)),
         )
         .join(Submission, col(Submission.id) == col(Answer.submission_id))
         .where(and_(col(Submission.period) >= first, col(Submission.period) <= last, *filters))
-        .group_by(Answer.theme)
+        .group_by(current, col(Answer.theme))
     )
-    return {theme: (int(n), float(mean), float(fav)) for theme, n, mean, fav in session.exec(query)}
+    now: Scores = {}
+    before: Scores = {}
+    for is_current, theme, n, mean, fav in session.execute(query):
+        (now if is_current else before)[theme] = (int(n), float(mean), float(fav))
+    return now, before
 
 
 def summarise(
@@ -189,14 +209,13 @@ def summarise(
 ) -> Summary:
     """Scores per theme and anchor for `group` in `period`, with changes, under the rules."""
     filters = group_filters(session, group)
-    submissions = _count(session, period, filters)
+    submissions, earlier, everyone = _counts(session, period, filters)
     shown = submissions >= min_group
     if shown and group.filtered:
-        rest = _count(session, period, []) - submissions
+        rest = everyone - submissions
         shown = rest == 0 or rest >= min_group  # else whole minus group reveals the rest
-    now = _scores(session, period, filters, bank) if shown else {}
-    before = _scores(session, period.previous(), filters, bank) if shown else {}
-    previous_shown = shown and _count(session, period.previous(), filters) >= min_group
+    now, before = _scores(session, period, filters, bank) if shown else ({}, {})
+    previous_shown = shown and earlier >= min_group
 
     def figures(theme: str, label: str) -> ThemeScore:
         n, mean, fav = now.get(theme, (0, 0.0, 0.0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +66,18 @@ def database(backend: str, tmp: Path) -> Iterator[Engine]:
     finally:
         engine.dispose()
         if admin is not None:
-            with admin.connect() as connection:
-                connection.execute(text(f'drop database if exists "{name}" with (force)'))
+            _drop(admin, name)
             admin.dispose()
+
+
+def _drop(admin: Engine, name: str) -> None:
+    """Drop a benchmark database; autovacuum may still be in it after a bulk load, and only a
+    superuser may end that, so wait for it rather than force it."""
+    for _ in range(60):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'drop database if exists "{name}"'))
+            return
+        except Exception:
+            time.sleep(1)
+    raise RuntimeError(f"could not drop the benchmark database {name}")

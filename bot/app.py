@@ -32,6 +32,7 @@ from bot.handlers import (
     results,
     text,
     waves,
+    wedid,
 )
 from bot.handlers.guards import Guard
 from bot.ratelimit import RateLimiter
@@ -69,6 +70,7 @@ PSW_COMMANDS = [
     BotCommand("trend", "A theme over time, as a chart"),
     BotCommand("export", "The summary as CSV or XLSX"),
     BotCommand("digest", "The weekly digest now"),
+    BotCommand("wedid", "Tell staff what changed: you said, we did"),
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
@@ -144,6 +146,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "trend": reports.trend_command,
         "export": reports.export_command,
         "digest": reports.digest_command,
+        "wedid": wedid.wedid_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))

@@ -61,7 +61,15 @@ class Confirm:
     yes: bool
 
 
-Callback = Onboard | Change | SetDetail | Pulse | Confirm
+@dataclass(frozen=True)
+class WeDidSend:
+    """An admin's yes or no to sending "you said, we did" update `we_did_id` to everyone."""
+
+    we_did_id: int
+    yes: bool
+
+
+Callback = Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
 
@@ -79,6 +87,8 @@ def encode(callback: Callback) -> str:
             parts = ["p", str(wave_id), str(position), action]
         case Confirm(topic, yes):
             parts = [topic, "y" if yes else "n"]
+        case WeDidSend(we_did_id, yes):
+            parts = ["wd", str(we_did_id), "y" if yes else "n"]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -110,4 +120,6 @@ def decode(data: str | None) -> Callback:
         return Pulse(_int(args[0]), _int(args[1]), args[2])
     if kind in ("fg", "tk", "fb", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
+    if kind == "wd" and len(args) == 2 and args[1] in ("y", "n"):
+        return WeDidSend(_int(args[0]), args[1] == "y")
     raise CallbackError("unknown shape")

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
+from html import escape
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -22,8 +25,10 @@ from telegram.ext import ExtBot
 from bot import keyboards, texts
 from bot.ratelimit import NO_RETRIES
 from bot.services import Services
+from surveys import wedid
 from surveys.pulse import record_unreachable
 from surveys.waves import Outgoing, claim, confirm, release
+from surveys.wedid import WeDidMessage
 
 log = logging.getLogger(__name__)
 # Under Telegram's 30 messages a second; AIORateLimiter still holds the whole bot to 30.
@@ -50,10 +55,40 @@ class FanOutResult:
         )
 
 
-def render(message: Outgoing) -> tuple[str, InlineKeyboardMarkup]:
-    """The text and button of an invite or reminder."""
+Message = Outgoing | WeDidMessage
+
+
+def render(message: Message) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The text and button of an invite, a reminder or a "you said, we did" update."""
+    if isinstance(message, WeDidMessage):
+        return texts.WEDID_BROADCAST.format(text=escape(message.text)), None
     text = texts.INVITE if message.kind == "invite" else texts.REMINDER
     return text.format(count=message.items), keyboards.invite(message.wave_id)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Where a kind of message is claimed, confirmed, released and marked unreachable."""
+
+    claim: Callable[..., bool]
+    confirm: Callable[..., None]
+    release: Callable[..., None]
+    unreachable: Callable[..., None]
+    label: str
+
+
+def ledger(message: Message) -> Ledger:
+    """The ledger of a message: the wave's deliveries, or an update's."""
+    if isinstance(message, WeDidMessage):
+        return Ledger(wedid.claim, wedid.confirm, wedid.release, wedid.unreachable, "update")
+    kind = message.kind
+    return Ledger(
+        partial(claim, kind=kind),
+        lambda **kw: confirm(kind=kind, message_id=kw.pop("message_id"), **kw),
+        partial(release, kind=kind),
+        record_unreachable,
+        kind,
+    )
 
 
 def _seconds(value: timedelta | float) -> float:
@@ -78,10 +113,10 @@ class FanOut:
         self.pacer = AsyncLimiter(1, 1 / rate)
         self.workers = workers
 
-    async def send(self, messages: list[Outgoing]) -> FanOutResult:
+    async def send(self, messages: Sequence[Message]) -> FanOutResult:
         """Send every message once; return the counts."""
         result = FanOutResult()
-        queue: asyncio.Queue[tuple[Outgoing, int]] = asyncio.Queue()
+        queue: asyncio.Queue[tuple[Message, int]] = asyncio.Queue()
         for message in messages:
             queue.put_nowait((message, 1))
 
@@ -96,41 +131,41 @@ class FanOut:
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(messages)))))
         return result
 
-    async def _one(self, message: Outgoing, attempt: int, result: FanOutResult) -> float | None:
+    async def _one(self, message: Message, attempt: int, result: FanOutResult) -> float | None:
         """Send one message; return seconds to wait before a retry, or None when done."""
         db, clock = self.services.db, self.services.clock
-        kind, delivery_id = message.kind, message.delivery_id
+        book, delivery_id = ledger(message), message.delivery_id
         text, markup = render(message)
         await self.pacer.acquire()
         # The claim is the last thing before the request, and synchronous (no thread hop), so a
         # crash leaves a claim whose message was not sent only in a window of a fraction of a
         # millisecond. Such a claim counts as sent on restart; the wave's reminder still reaches
         # that person if they have not answered.
-        if not self.services.db_sync(claim, kind=kind, delivery_id=delivery_id, now=clock()):
+        if not self.services.db_sync(book.claim, delivery_id=delivery_id, now=clock()):
             return None  # sent, or being sent, by someone else
         try:
             sent = await self.bot.send_message(
                 message.chat_id, text, reply_markup=markup, rate_limit_args=NO_RETRIES
             )
         except RetryAfter as exc:
-            await db(release, kind=kind, delivery_id=delivery_id)
+            await db(book.release, delivery_id=delivery_id)
             result.rate_limited += 1
             return _seconds(exc.retry_after) + 0.1
         except Forbidden:
-            await db(record_unreachable, delivery_id=delivery_id)
+            await db(book.unreachable, delivery_id=delivery_id)
             result.unreachable += 1
             return None
         except BadRequest as exc:  # our message is wrong or the chat is gone: retrying won't help
-            await db(release, kind=kind, delivery_id=delivery_id)
-            log.error("%s for delivery %s refused: %s", kind, delivery_id, exc.message)
+            await db(book.release, delivery_id=delivery_id)
+            log.error("%s for delivery %s refused: %s", book.label, delivery_id, exc.message)
             result.failed += 1
             return None
         except NetworkError as exc:  # 5xx, time-outs, connection errors
-            await db(release, kind=kind, delivery_id=delivery_id)
+            await db(book.release, delivery_id=delivery_id)
             if attempt >= MAX_ATTEMPTS:
                 log.warning(
                     "%s for delivery %s not sent after %d tries (%s); next run retries",
-                    kind,
+                    book.label,
                     delivery_id,
                     attempt,
                     type(exc).__name__,
@@ -139,10 +174,8 @@ class FanOut:
                 return None
             result.retried += 1
             return BACKOFF_SECONDS * float(1 << (attempt - 1))
-        await db(
-            confirm, kind=kind, delivery_id=delivery_id, now=clock(), message_id=sent.message_id
-        )
+        await db(book.confirm, delivery_id=delivery_id, now=clock(), message_id=sent.message_id)
         result.sent += 1
-        if kind == "reminder":
+        if book.label == "reminder":
             result.reminders += 1
         return None

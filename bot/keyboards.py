@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
-from bot.callbacks import UNDISCLOSED, Callback, Change, Confirm, Onboard, Pulse, SetDetail, encode
+from bot.callbacks import (
+    UNDISCLOSED,
+    Callback,
+    Change,
+    Confirm,
+    Onboard,
+    Pulse,
+    SetDetail,
+    WeDidSend,
+    encode,
+)
 from surveys.bank import SCALE
 from surveys.models import EmploymentType, Role, Team
 
@@ -114,3 +124,13 @@ def confirm(topic: str, yes: str, no: str) -> InlineKeyboardMarkup:
 def cancel(topic: str, label: str) -> InlineKeyboardMarkup:
     """A single cancel button."""
     return InlineKeyboardMarkup([[button(label, Confirm(topic, False))]])  # type: ignore[arg-type]
+
+
+def we_did_send(we_did_id: int, count: int) -> InlineKeyboardMarkup:
+    """Send an update to everyone, or keep it for after pulses only."""
+    return InlineKeyboardMarkup(
+        [
+            [button(texts.WEDID_SEND_YES.format(count=count), WeDidSend(we_did_id, True))],
+            [button(texts.WEDID_SEND_NO, WeDidSend(we_did_id, False))],
+        ]
+    )

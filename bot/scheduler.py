@@ -20,8 +20,9 @@ from telegram.ext import Application, ContextTypes
 
 from bot import texts
 from bot.digest import build_digest
-from bot.fanout import FanOut, FanOutResult
+from bot.fanout import FanOut, FanOutResult, Message
 from bot.services import KEY, Services
+from surveys import wedid
 from surveys.waves import (
     claim_digest,
     close_due_waves,
@@ -71,6 +72,7 @@ class Scheduler:
     async def start(self) -> RunReport:
         """At start: settle sends left in doubt by a crash, catch up, and plan."""
         in_doubt = await self.services.db(resolve_in_doubt)
+        in_doubt += await self.services.db(wedid.resolve_in_doubt)
         if in_doubt:
             log.warning(
                 "%d send(s) were in doubt after a restart; counted as sent, not resent", in_doubt
@@ -86,7 +88,7 @@ class Scheduler:
         await self.run_due()
 
     async def run_due(self) -> RunReport:
-        """Open, close, invite, remind and post the digest as due now."""
+        """Open, close, invite, remind, send updates and post the digest as due now."""
         async with self.lock:
             services = self.services
             now = services.clock()
@@ -105,7 +107,8 @@ class Scheduler:
             closed = await services.db(close_due_waves, bank=services.bank, now=now)
             sends = FanOutResult()
             if calendar.is_working_time(now):
-                messages = await services.db(outgoing, now=now)
+                messages: list[Message] = [*await services.db(outgoing, now=now)]
+                messages += await services.db(wedid.outgoing, now=now)
                 if messages:
                     sends = await FanOut(self.app.bot, services).send(messages)
                     log.info(

@@ -133,7 +133,8 @@ PSW_HELP = (
     "/participation – who answered the latest pulse\n"
     "/trend &lt;theme&gt; [team] – a chart over time\n"
     "/export [csv|xlsx] – the summary as a file\n"
-    "/digest – the weekly digest now"
+    "/digest – the weekly digest now\n"
+    "/wedid &lt;text&gt; – you said, we did: shown after pulses; admins can send it to all"
 )
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
@@ -282,3 +283,32 @@ DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no sc
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
 TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
 EXPORT_USAGE = "Usage: /export [csv|xlsx] [period] [team]."
+
+# "You said, we did"
+WEDID_USAGE = (
+    "Usage: /wedid &lt;what changed because of what staff said&gt;, up to 1,000 characters. "
+    "It is shown after every completed pulse until the next update, and an admin can send it "
+    "to everyone.\n\nFor example: /wedid You told us Mosaic forms take too long. The case "
+    "summary form is now one page, from 1 December."
+)
+WEDID_CURRENT = "\n\nShown after pulses now:\n<i>{text}</i>"
+WEDID_RECORDED = (
+    "Recorded. Staff will see this after each pulse they complete until the next update:\n\n"
+    "<i>{text}</i>"
+)
+WEDID_ASK = (
+    "\n\nSend it now to all <b>{count}</b> people taking part (not paused or stopped){later}?"
+)
+WEDID_VIEWER = "\n\nOnly PSW admins can send it to everyone."
+WEDID_SEND_YES = "Send to {count} people"
+WEDID_SEND_NO = "Only after pulses"
+WEDID_KEPT = "Kept for after pulses; not sent to everyone."
+WEDID_SENDING = "Sending it to {count} people now."
+WEDID_SENDING_LATER = (
+    "It goes to {count} people at the start of the next working day (it's outside working hours "
+    "now)."
+)
+WEDID_BROADCAST = (
+    "<b>You said, we did</b>\n\n{text}\n\n<i>From the Principal Social Worker team.</i>"
+)
+WEDID_AFTER_PULSE = "\n\n<b>You said, we did:</b> {text}"

@@ -195,8 +195,38 @@ class Draft(SQLModel, table=True):
     wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="CASCADE")
     position: int = 0
     answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    comment: str | None = Field(default=None, max_length=2000)  # redacted before it gets here
     updated_at: datetime = _when(default_now=True)
+
+
+class WeDid(SQLModel, table=True):
+    """A "you said, we did" update from the PSW team: what changed because of what staff said.
+
+    The newest is shown after every completed pulse until the next is recorded; an admin may also
+    send it to everyone (`broadcast_at`, with one WeDidDelivery per person).
+    """
+
+    __tablename__ = "we_did"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(max_length=1000)
+    recorded_at: datetime = _when(default_now=True)
+    recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
+    broadcast_at: datetime | None = _when(nullable=True)
+    audience: int | None = None
+
+
+class WeDidDelivery(SQLModel, table=True):
+    """One person's copy of a broadcast update, claimed and confirmed like an invite."""
+
+    __tablename__ = "we_did_delivery"
+    __table_args__ = (UniqueConstraint("we_did_id", "participant_id", name="uq_we_did_delivery"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    we_did_id: int = Field(foreign_key="we_did.id", ondelete="CASCADE", index=True)
+    participant_id: int = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    claimed_at: datetime | None = _when(nullable=True)
+    sent_at: datetime | None = _when(nullable=True)
+    unreachable: bool = False
 
 
 class Digest(SQLModel, table=True):

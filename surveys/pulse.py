@@ -481,9 +481,8 @@ def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datet
         if participant is None:  # forgotten meanwhile; their draft goes with them
             session.delete(draft)
             dropped += 1
-        elif _cast(
-            session, participant, wave, draft, comment=draft.comment, bank=bank, comment_themes=None
-        ):
+        # A comment is only ever taken with its submission, so a draft never holds one.
+        elif _cast(session, participant, wave, draft, comment=None, bank=bank, comment_themes=None):
             delivery = _delivery(session, participant, wave_id)
             if delivery is not None:
                 delivery.completed = True

@@ -10,8 +10,17 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.callbacks import CallbackError, Change, Confirm, Onboard, Pulse, SetDetail, decode
-from bot.handlers import control, onboarding, pulse, waves
+from bot.callbacks import (
+    CallbackError,
+    Change,
+    Confirm,
+    Onboard,
+    Pulse,
+    SetDetail,
+    WeDidSend,
+    decode,
+)
+from bot.handlers import control, onboarding, pulse, waves, wedid
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
@@ -43,6 +52,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await onboarding.on_change(update, context, press)
         case SetDetail():
             await onboarding.on_set(update, context, press)
+        case WeDidSend():
+            await wedid.on_send(update, context, press)
         case Confirm(topic=topic) if topic in ("wo", "wc"):
             await waves.on_confirm(update, context, press)
         case Confirm():

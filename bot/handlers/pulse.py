@@ -7,6 +7,7 @@ the person stopped, even after a restart. Stages are drawn in bot/pulse.mmd.
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -33,6 +34,7 @@ from surveys.pulse import (
     submit_feedback,
     submit_pulse,
 )
+from surveys.wedid import current as current_we_did
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,17 @@ def _themes(comment: str | None) -> dict[str, str] | None:
     return dict(analyse(comment).themes) if comment else None
 
 
-def render(state: PulseState, services: Services) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The pulse message for a state."""
+async def thanks(services: Services) -> str:
+    """The thanks at the end of a pulse, with the newest "you said, we did" update."""
+    text = texts.THANKS.format(min_group=services.settings.min_group_size)
+    latest = await services.db(current_we_did)
+    return text + (texts.WEDID_AFTER_PULSE.format(text=escape(latest.text)) if latest else "")
+
+
+def render(
+    state: PulseState, services: Services, done: str | None = None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The pulse message for a state; `done` is the thanks to show when it is finished."""
     if state.stage == PulseStage.QUESTION:
         assert state.item is not None
         text = texts.QUESTION.format(
@@ -55,7 +66,7 @@ def render(state: PulseState, services: Services) -> tuple[str, InlineKeyboardMa
     if state.stage == PulseStage.COMMENT:
         return texts.COMMENT_PROMPT, keyboards.comment(state.wave_id, state.position)
     if state.stage == PulseStage.DONE:
-        return texts.THANKS.format(min_group=services.settings.min_group_size), None
+        return done or texts.THANKS.format(min_group=services.settings.min_group_size), None
     return texts.PULSE_CLOSED, None
 
 
@@ -74,7 +85,8 @@ async def pulse_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     state = await services.db(
         pulse_state, chat_id=chat, wave_id=wave_id, bank=services.bank, now=now
     )
-    text, markup = render(state, services)
+    done = await thanks(services) if state.stage == PulseStage.DONE else None
+    text, markup = render(state, services, done)
     message = await reply(update, text, markup)
     await services.db(
         set_pulse_message, chat_id=chat, wave_id=wave_id, message_id=message.message_id
@@ -106,7 +118,8 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
         await answer_query(query, texts.ALREADY_NOTED)
     else:
         await answer_query(query)
-    text, markup = render(state, services)
+    done = await thanks(services) if state.stage == PulseStage.DONE else None
+    text, markup = render(state, services, done)
     if state.stage == PulseStage.DONE and not state.changed:
         text = texts.DONE_MARK
     await edit(query, text, markup)
@@ -147,7 +160,7 @@ async def finish_pulse(update: Update, services: Services, wave_id: int, text: s
             )
         except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
             log.info("could not mark pulse message done (%s)", exc.message)
-    await reply(update, texts.THANKS.format(min_group=services.settings.min_group_size))
+    await reply(update, await thanks(services))
 
 
 async def finish_feedback(update: Update, services: Services, text: str) -> None:
