@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from analysis.summary import Group, Period, Summary, group_filters
+from analysis.interviews import (
+    InterviewCounts,
+    QuarterReasons,
+    exit_reasons_by_quarter,
+    interview_counts,
+    month_span,
+)
+from analysis.summary import Group, Period, Summary, group_filters, summarise
+from surveys.bank import QuestionBank
 from surveys.models import Submission
 from surveys.themes import THEMES
 
@@ -57,41 +66,103 @@ def comment_counts(
 
 @dataclass(frozen=True)
 class Driver:
-    """A theme ranked as a reason to stay or to leave, with the evidence."""
+    """A theme ranked as a reason to stay or to leave, with the evidence for that side."""
 
     theme: str
     label: str
     weight: float
-    comments: int
+    comments: int  # positive comments (stay) or negative ones (leave)
     favourable: int | None  # % favourable (stay) or unfavourable (leave) scores, when shown
+    interviews: int = 0  # stay interviews citing it (stay), or exit interviews giving it (leave)
+    main: int = 0  # leave: exit interviews giving it as the main reason
+    stay_interviews: int = 0  # leave: stay interviews naming it as a pull away
+
+
+def _share(count: int, total: int) -> float:
+    return count / total if total else 0.0
 
 
 def drivers(
-    summary: Summary, counts: tuple[CommentCounts, ...] | None
+    summary: Summary,
+    counts: tuple[CommentCounts, ...] | None,
+    stays: InterviewCounts | None = None,
+    exits: InterviewCounts | None = None,
+    *,
+    top: int = 5,
 ) -> tuple[tuple[Driver, ...], tuple[Driver, ...]]:
-    """(reasons to stay, reasons to leave), strongest first, three each at most.
+    """(reasons to stay, reasons to leave), strongest first, `top` each at most.
 
-    A theme's weight adds its comments for (or against) to half the number of favourable (or
-    unfavourable) answers, so both what people say and how they score count.
+    Each source counts as the share of its people who cite the theme, so a thousand pulse
+    answers do not drown twenty interviews: stay interviews, positive comments and how far the
+    theme's favourable share is above half weigh for staying; exit reasons (the main reason
+    counting twice), the pulls away named in stay interviews, negative comments and how far the
+    favourable share is below half weigh for leaving. A theme can be on both lists: staff stay
+    for the learning and leave over progression, both "career".
     """
     by_theme = {c.theme: c for c in counts or ()}
+    mentions = sum(c.positive + c.negative for c in counts or ())
+    stays = stays if stays is not None and stays.shown else None
+    exits = exits if exits is not None and exits.shown else None
     stay, leave = [], []
     for score in summary.themes:
-        found = by_theme.get(score.theme)
+        theme = score.theme
+        found = by_theme.get(theme)
         positive, negative = (found.positive, found.negative) if found else (0, 0)
-        favourable = score.favourable if not score.suppressed else None
-        liked = (score.n * favourable / 100) if favourable is not None else 0.0
-        disliked = (score.n - liked) if favourable is not None else 0.0
-        for_staying, for_leaving = positive + liked / 2, negative + disliked / 2
-        # Each theme goes on the side its evidence weighs more, never on both.
-        if for_staying > for_leaving:
-            stay.append(Driver(score.theme, score.label, for_staying, positive, favourable))
-        elif for_leaving > 0:
+        favourable = None if score.suppressed else score.favourable
+        lean = 0.0 if favourable is None else (favourable - 50) / 50
+        praised = stays.positive[theme] if stays else 0
+        pulled = stays.negative[theme] if stays else 0
+        given = exits.reasons[theme] if exits else 0
+        main = exits.main[theme] if exits else 0
+        for_staying = (
+            _share(positive, mentions)
+            + _share(praised, stays.total if stays else 0)
+            + max(lean, 0.0)
+        )
+        for_leaving = (
+            _share(negative, mentions)
+            + _share(given + main, exits.total if exits else 0)
+            + _share(pulled, stays.total if stays else 0)
+            + max(-lean, 0.0)
+        )
+        if for_staying > 0:
+            stay.append(Driver(theme, score.label, for_staying, positive, favourable, praised))
+        if for_leaving > 0:
             unfavourable = None if favourable is None else 100 - favourable
-            leave.append(Driver(score.theme, score.label, for_leaving, negative, unfavourable))
-    stay.sort(key=lambda d: -d.weight)
-    leave.sort(key=lambda d: -d.weight)
-    return tuple(stay[:3]), tuple(leave[:3])
+            leave.append(
+                Driver(theme, score.label, for_leaving, negative, unfavourable, given, main, pulled)
+            )
+    stay.sort(key=lambda d: (-d.weight, d.theme))
+    leave.sort(key=lambda d: (-d.weight, d.theme))
+    return tuple(stay[:top]), tuple(leave[:top])
+
+
+@dataclass(frozen=True)
+class DriversReport:
+    """Why people stay beside why they leave, with what it was read from."""
+
+    stay: tuple[Driver, ...]
+    leave: tuple[Driver, ...]
+    stays: InterviewCounts
+    exits: InterviewCounts
+    quarters: tuple[QuarterReasons, ...]
+
+
+def drivers_report(
+    *, session: Session, today: date, bank: QuestionBank, min_group: int
+) -> DriversReport:
+    """Pulses and comments over the last 12 weeks, interviews over the last 12 months."""
+    period = Period(today - timedelta(weeks=12) + timedelta(days=1), today)
+    summary = summarise(
+        session=session, period=period, group=Group(), bank=bank, min_group=min_group
+    )
+    counts = comment_counts(session=session, period=period, group=Group(), min_group=min_group)
+    months = month_span(today, 12)
+    stays = interview_counts(session=session, kind="stay", months=months, min_group=min_group)
+    exits = interview_counts(session=session, kind="exit", months=months, min_group=min_group)
+    stay, leave = drivers(summary, counts, stays, exits)
+    quarters = exit_reasons_by_quarter(session=session, today=today, min_group=min_group)
+    return DriversReport(stay, leave, stays, exits, quarters)
 
 
 @dataclass(frozen=True)

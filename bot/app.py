@@ -25,6 +25,7 @@ from bot.handlers import (
     buttons,
     common,
     control,
+    interviews,
     onboarding,
     psw,
     pulse,
@@ -48,6 +49,7 @@ RESPONDENT_COMMANDS = [
     BotCommand("pulse", "Answer or continue the current pulse"),
     BotCommand("feedback", "Send the PSW team an anonymous comment"),
     BotCommand("talk", "Ask the PSW team for a conversation"),
+    BotCommand("stay", "A short stay interview: why you stay"),
     BotCommand("start", "See or change your team, role and contract"),
     BotCommand("mydata", "See everything held about you"),
     BotCommand("pause", "No messages for a few weeks"),
@@ -71,6 +73,9 @@ PSW_COMMANDS = [
     BotCommand("export", "The summary as CSV or XLSX"),
     BotCommand("digest", "The weekly digest now"),
     BotCommand("wedid", "Tell staff what changed: you said, we did"),
+    BotCommand("record_stay", "Type up a stay interview you held"),
+    BotCommand("my_interviews", "Stay interviews you recorded this month"),
+    BotCommand("invite_exit", "A one-time exit interview link for a leaver"),
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
@@ -147,6 +152,10 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "export": reports.export_command,
         "digest": reports.digest_command,
         "wedid": wedid.wedid_command,
+        "stay": interviews.stay_command,
+        "record_stay": interviews.record_stay_command,
+        "my_interviews": interviews.my_interviews_command,
+        "invite_exit": interviews.invite_exit_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))

@@ -69,7 +69,24 @@ class WeDidSend:
     yes: bool
 
 
-Callback = Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend
+@dataclass(frozen=True)
+class Step:
+    """An interview button: `kind` s (stay), x (exit) or r (recorded), the step's position, and
+    the value (skip, 1–5, a theme key, done, y/n, a destination, team id, role or contract)."""
+
+    kind: Literal["s", "x", "r"]
+    position: int
+    value: str
+
+
+@dataclass(frozen=True)
+class DeleteInterview:
+    """Delete an interview the PSW member recorded (its random id)."""
+
+    interview_id: str
+
+
+Callback = Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend | Step | DeleteInterview
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
 
@@ -89,6 +106,10 @@ def encode(callback: Callback) -> str:
             parts = [topic, "y" if yes else "n"]
         case WeDidSend(we_did_id, yes):
             parts = ["wd", str(we_did_id), "y" if yes else "n"]
+        case Step(kind, position, value):
+            parts = ["iv", kind, str(position), value]
+        case DeleteInterview(interview_id):
+            parts = ["di", interview_id]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -122,4 +143,8 @@ def decode(data: str | None) -> Callback:
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
     if kind == "wd" and len(args) == 2 and args[1] in ("y", "n"):
         return WeDidSend(_int(args[0]), args[1] == "y")
+    if kind == "iv" and len(args) == 3 and args[0] in ("s", "x", "r") and args[2]:
+        return Step(args[0], _int(args[1]), args[2])  # type: ignore[arg-type]
+    if kind == "di" and len(args) == 1 and len(args[0]) == 32 and args[0].isalnum():
+        return DeleteInterview(args[0])
     raise CallbackError("unknown shape")

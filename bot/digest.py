@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from analysis.charts import theme_scores_chart
 from analysis.comments_view import readable_comments
-from analysis.drivers import alerts, comment_counts, drivers
+from analysis.drivers import alerts, drivers_report
 from analysis.participation import wave_participation
 from analysis.summary import Group, parse_period, summarise
 from bot import texts
@@ -98,16 +98,15 @@ def build_digest(
     found = alerts(summary, intent_below=settings.alert_intent_below)
     if found:
         parts.append("<b>Alerts</b>\n" + "\n".join(f"• {escape(a.text)}" for a in found))
-    counts = comment_counts(
-        session=session, period=parse_period("12w", today), group=Group(), min_group=minimum
-    )
-    stay, leave = drivers(summary, counts)
+    report = drivers_report(session=session, today=today, bank=bank, min_group=minimum)
+    stay, leave = report.stay[:3], report.leave[:3]
     if stay or leave:
         parts.append(
             "<b>Why people stay</b>\n"
             + ("\n".join(f"• {escape(d.label)}" for d in stay) or "• not enough to say yet")
-            + "\n<b>Why people might leave</b>\n"
+            + "\n<b>Why people leave</b>\n"
             + ("\n".join(f"• {escape(d.label)}" for d in leave) or "• not enough to say yet")
+            + "\n<i>From pulses, comments and stay and exit interviews; /drivers for more.</i>"
         )
     said = readable_comments(
         session=session,

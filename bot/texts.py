@@ -185,7 +185,7 @@ TALK_EXPIRED = "That request has expired and nothing was sent. Type /talk to ask
 TALK_TO_PSW = (
     "💬 <b>Conversation request</b>\n"
     '<a href="tg://user?id={user_id}">{name}</a>{username} would like a conversation with the '
-    "PSW team.{note}\n\nThis came from /talk and is not linked to any answers."
+    "PSW team.{note}\n\nThis request is not linked to any answers."
 )
 
 INVITE_USAGE = "Usage: /invite &lt;team&gt;. Teams: {teams}"
@@ -312,3 +312,71 @@ WEDID_BROADCAST = (
     "<b>You said, we did</b>\n\n{text}\n\n<i>From the Principal Social Worker team.</i>"
 )
 WEDID_AFTER_PULSE = "\n\n<b>You said, we did:</b> {text}"
+
+# Stay and exit interviews
+STAY_TITLE, EXIT_TITLE, RECORD_TITLE = (
+    "Stay interview",
+    "Exit interview",
+    "Recording a stay interview",
+)
+STAY_INTRO = (
+    "A stay interview: six short questions about why you stay and what would make work better, "
+    "then one rating. Skip anything you like. Names and contact details are removed before "
+    "anything is saved, and your answers are stored without your name, with your team, role "
+    "and contract and the month only."
+)
+INTERVIEW_TYPE = "\n\n<i>Type your answer (up to 1,000 characters), or skip.</i>"
+STAY_RATING = (
+    "Last one. How much do you agree?\n\nI see myself still working here in two years' time."
+)
+STAY_FOLLOWUP = (
+    "Thank you. Would you like a follow-up conversation with the PSW team? If so, they get a "
+    "request with your name, exactly as with /talk. It is not linked to your answers."
+)
+FOLLOWUP_YES = "Yes, please"
+STAY_THANKS = (
+    "Thank you — your stay interview is saved without your name. The PSW team only reads "
+    "interviews as part of groups of {min_group} or more."
+)
+EXIT_INTRO = (
+    "Thank you for opening this. It's an exit interview from the Principal Social Worker team: "
+    "six short steps about why you are leaving, stored without your name (with your team and the "
+    "month only). You don't need to join anything."
+)
+EXIT_REASONS = "Why are you leaving? Choose all that apply, then tap Done."
+EXIT_MAIN = "Which of those is the main reason?"
+EXIT_DESTINATION = "Where are you going next?"
+EXIT_COME_BACK = "Would you consider coming back here one day?"
+EXIT_THANKS = (
+    "Thank you. Your answers are saved without your name and will help the service keep "
+    "colleagues. All the best in what comes next."
+)
+EXIT_IN_PROGRESS = "You have an exit interview in progress; here is where you were."
+DONE, SAVE = "Done ✓", "Save ✓"
+RECORD_INTRO = (
+    "Recording a stay interview you held in person. Don't write the person's name: choose their "
+    "team, role group and contract, type your notes, then check the themes. Names in the notes "
+    "are removed anyway."
+)
+RECORD_TEAM = "Which team is the person in?"
+RECORD_ROLE = "Their role group?"
+RECORD_EMPLOYMENT = "Their contract?"
+RECORD_NOTES = (
+    "Type your notes, in one message or several (question by question is fine). Tap Done when "
+    "you have finished."
+)
+RECORD_NOTES_SO_FAR = "\n\n<i>{chars} characters so far.</i>"
+RECORD_THEMES = (
+    "These are the themes I found in the notes. Tap a theme to change it: 👍 a reason to stay, "
+    "👎 a reason to leave, plain for not mentioned. Then Save."
+)
+RECORD_SAVED = "Saved: {summary}\n\n/my_interviews lists the ones you recorded this month."
+MY_INTERVIEWS_TITLE = "<b>Stay interviews you recorded in {month}</b>"
+MY_INTERVIEWS_NONE = "You haven't recorded any stay interviews this month. /record_stay adds one."
+MY_INTERVIEWS_DELETE = "Delete {number}"
+MY_INTERVIEWS_DELETED = "Deleted."
+INVITE_EXIT_USAGE = "Usage: /invite_exit &lt;team&gt;. Teams: {teams}"
+INVITE_EXIT_LINK = (
+    "Send this link to the leaver:\n{link}\n\nIt works once, for whoever opens it first, "
+    "until {until}. Their answers are stored with the team and month only, never their name."
+)

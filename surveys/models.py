@@ -297,7 +297,13 @@ class Answer(SQLModel, table=True):
 
 
 class Interview(SQLModel, table=True):
-    """A stay or exit interview, stored like a submission: group and month, never the person."""
+    """A stay or exit interview, stored like a submission: group and month, never the person.
+
+    The texts are redacted before they get here. Its themes (coded from the texts, confirmed by
+    the PSW for a recorded interview, or ticked as reasons for leaving) are rows of
+    InterviewTheme, so they can be counted in SQL. `recorded_by` is the PSW member who typed up an
+    interview they held (for /my_interviews); the interviewee is never recorded.
+    """
 
     __table_args__ = (_NO_ROWID,)
 
@@ -312,3 +318,54 @@ class Interview(SQLModel, table=True):
     themes: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     intention_to_stay: int | None = Field(default=None, ge=1, le=5)
     recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
+    main_reason: str | None = Field(default=None, max_length=32)  # exit: the one main theme
+    destination: str | None = Field(default=None, max_length=32)  # exit: where they are going
+    come_back: int | None = Field(default=None, ge=1, le=5)  # exit: would they come back
+
+
+class InterviewTheme(SQLModel, table=True):
+    """One theme of an interview: `coded` from its words (pos or neg) or a ticked exit `reason`."""
+
+    __tablename__ = "interview_theme"
+    __table_args__ = (_NO_ROWID,)
+
+    interview_id: str = Field(
+        foreign_key="interview.id", ondelete="CASCADE", primary_key=True, max_length=32
+    )
+    source: str = Field(primary_key=True, max_length=16)  # "coded" or "reason"
+    theme: str = Field(primary_key=True, max_length=32)
+    # "pos" or "neg" (reasons are "neg"); both may be there: learning praised, progression not.
+    direction: str = Field(primary_key=True, max_length=8)
+
+
+class ExitLink(SQLModel, table=True):
+    """A one-time link for a leaver: whoever opens it first may answer, within 14 days."""
+
+    __tablename__ = "exit_link"
+
+    code: str = Field(primary_key=True, max_length=32)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    created_by: int = Field(sa_type=BigInteger)
+    created_at: datetime = _when(default_now=True)
+    expires_at: datetime = _when()
+    opened_at: datetime | None = _when(nullable=True)  # bound to the chat that opened it
+    used_at: datetime | None = _when(nullable=True)  # the interview was stored
+
+
+class InterviewDraft(SQLModel, table=True):
+    """An interview in progress in one chat: redacted answers so far; deleted when stored.
+
+    Identity side (it has the chat): nothing here is ever copied to the anonymous side except
+    through the same step that writes the Interview and deletes this row.
+    """
+
+    __tablename__ = "interview_draft"
+
+    chat_id: int = Field(sa_type=BigInteger, primary_key=True)
+    kind: str = Field(max_length=16)  # "stay", "exit" or "record"
+    step: str = Field(default="", max_length=32)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    exit_code: str | None = Field(
+        default=None, foreign_key="exit_link.code", ondelete="CASCADE", max_length=32
+    )
+    updated_at: datetime = _when(default_now=True)

@@ -14,13 +14,15 @@ from bot.callbacks import (
     CallbackError,
     Change,
     Confirm,
+    DeleteInterview,
     Onboard,
     Pulse,
     SetDetail,
+    Step,
     WeDidSend,
     decode,
 )
-from bot.handlers import control, onboarding, pulse, waves, wedid
+from bot.handlers import control, interviews, onboarding, pulse, waves, wedid
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if isinstance(press, Pulse):
         await pulse.on_pulse(update, context, press)  # answers the query itself, with a notice
+        return
+    if isinstance(press, Step | DeleteInterview):  # so do interview steps
+        await (
+            interviews.on_step(update, context, press)
+            if isinstance(press, Step)
+            else interviews.on_delete(update, context, press)
+        )
         return
     await answer_query(query)
     match press:

@@ -152,11 +152,18 @@ async def on_talk_note(update: Update, context: ContextTypes.DEFAULT_TYPE, note:
 
 
 async def _send_talk(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    services = services_of(context)
     assert context.user_data is not None
+    return await send_talk_request(update, context, context.user_data.pop(TALK_KEY, None))
+
+
+async def send_talk_request(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, note: str | None
+) -> str:
+    """Ask every PSW member to contact this person (from /talk or after a stay interview);
+    the request carries their name and nothing they answered. Returns what to tell them."""
+    services = services_of(context)
     user = update.effective_user
     assert user is not None
-    note = context.user_data.pop(TALK_KEY, None)
     members = await services.db(list_psw_members)
     if not members:
         return texts.TALK_NO_PSW

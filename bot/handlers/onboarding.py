@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 from bot import keyboards, texts
 from bot.callbacks import UNDISCLOSED as UNDISCLOSED_BUTTON
 from bot.callbacks import Change, Onboard, SetDetail
+from bot.handlers import interviews
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
 from surveys.models import EmploymentType, Organisation, Participant, Role, Team
@@ -94,6 +95,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start [code]: join a team, or see and change your details."""
     services = services_of(context)
     code = context.args[0] if context.args else None
+    if code is not None and code.startswith("x_"):  # a leaver's one-time exit interview link
+        await interviews.start_exit(update, context, code[2:])
+        return
     view = await services.db(_start, chat_id=chat_id(update), code=code)
     user = update.effective_user
     first_name = user.first_name if user else None

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from analysis.comments_view import readable_comments
-from analysis.drivers import Driver, comment_counts, drivers
+from analysis.drivers import Driver, DriversReport, comment_counts, drivers_report
 from analysis.summary import (
     Group,
     Period,
@@ -161,41 +161,70 @@ async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await reply(update, "\n".join(lines))
 
 
-def render_drivers(stay: tuple[Driver, ...], leave: tuple[Driver, ...]) -> str:
-    """Reasons to stay beside reasons to leave."""
+def render_drivers(report: DriversReport, minimum: int) -> str:
+    """Reasons to stay beside reasons to leave, each with its evidence, then exits by quarter."""
 
-    def block(title: str, found: tuple[Driver, ...], kind: str) -> list[str]:
-        lines = [f"<b>{title}</b>"]
-        scored = "favourable" if kind == "positive" else "unfavourable"
-        for driver in found:
-            scores = "" if driver.favourable is None else f", {driver.favourable}% {scored}"
-            lines.append(f"• {escape(driver.label)}: {driver.comments} {kind} comments{scores}")
-        return lines if found else [*lines, "• not enough to say yet"]
+    def stay_line(d: Driver) -> str:
+        parts = []
+        if d.interviews:
+            parts.append(f"{d.interviews} of {report.stays.total} stay interviews")
+        if d.comments:
+            parts.append(f"{d.comments} positive comments")
+        if d.favourable is not None:
+            parts.append(f"{d.favourable}% favourable")
+        return f"• {escape(d.label)}: {', '.join(parts)}"
 
-    return "\n".join(
-        [
-            *block("Why people stay", stay, "positive"),
-            "",
-            *block("Why people might leave", leave, "negative"),
-        ]
-    )
+    def leave_line(d: Driver) -> str:
+        parts = []
+        if d.interviews:
+            main = f" ({d.main} as the main reason)" if d.main else ""
+            parts.append(f"{d.interviews} of {report.exits.total} exit interviews{main}")
+        if d.stay_interviews:
+            parts.append(f"named as a pull away in {d.stay_interviews} stay interviews")
+        if d.comments:
+            parts.append(f"{d.comments} negative comments")
+        if d.favourable is not None:
+            parts.append(f"{d.favourable}% unfavourable")
+        return f"• {escape(d.label)}: {', '.join(parts)}"
+
+    lines = [
+        "<i>Pulses and comments from the last 12 weeks; interviews from the last 12 months.</i>",
+        "",
+        "<b>Why people stay</b>",
+        *([stay_line(d) for d in report.stay] or ["• not enough to say yet"]),
+        "",
+        "<b>Why people leave</b>",
+        *([leave_line(d) for d in report.leave] or ["• not enough to say yet"]),
+    ]
+    for counts, name in ((report.stays, "stay"), (report.exits, "exit")):
+        if not counts.shown:
+            lines.append(
+                f"<i>{counts.total} {name} interviews in 12 months: fewer than {minimum}, so "
+                "they are not used yet.</i>"
+            )
+    if report.exits.shown:
+        lines += ["", "<b>Exit reasons by quarter</b>"]
+        for quarter in report.quarters:
+            if quarter.hidden:
+                lines.append(f"• {quarter.quarter}: too few leavers to show")
+            elif not quarter.leavers:
+                lines.append(f"• {quarter.quarter}: no exit interviews")
+            else:
+                reasons = ", ".join(f"{escape(THEMES[t])} {n}" for t, n in quarter.reasons[:4])
+                lines.append(f"• {quarter.quarter} ({quarter.leavers} leavers): {reasons}")
+    return "\n".join(lines)
 
 
 async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/drivers: what makes people stay and what makes them leave, ranked."""
+    """/drivers: why people stay beside why they leave, ranked, from every source."""
     services = services_of(context)
     if not await psw_only(update, services, "drivers", ""):
         return
     today = services.clock().astimezone(services.settings.tz).date()
-    period, minimum = parse_period("12w", today), services.settings.min_group_size
-    summary = await services.db(
-        summarise, period=period, group=Group(), bank=services.bank, min_group=minimum
-    )
-    counts = await services.db(comment_counts, period=period, group=Group(), min_group=minimum)
-    stay, leave = drivers(summary, counts)
-    await reply(
-        update, f"<i>Last 12 weeks, from scores and comments</i>\n\n{render_drivers(stay, leave)}"
-    )
+    minimum = services.settings.min_group_size
+    report = await services.db(drivers_report, today=today, bank=services.bank, min_group=minimum)
+    for part in split_message(render_drivers(report, minimum)):
+        await reply(update, part)
 
 
 async def participation_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
