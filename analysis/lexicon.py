@@ -109,6 +109,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 _THEME_CUES: dict[str, tuple[str, ...]] = {
     "pay": (
         r"\bpay\b(?! (?:a )?(?:visit|attention))",
+        r"\bpays\b(?! (?:a )?(?:visit|attention|off))",  # "agency pays more", not "it pays off"
         r"\bpaid\b(?! (?:a )?visit)",
         r"\bsalar",
         r"\bwages?\b",
@@ -179,6 +180,10 @@ _THEME_CUES: dict[str, tuple[str, ...]] = {
         r"\bworking on \d+",
     ),
     "work_life_balance": (
+        # Time with one's own family: "I never see my kids" (the children on a caseload are
+        # "the children", a workload cue).
+        r"\b(?:see|seeing|saw|time with|home to|bath ?time with) my (?:own )?"
+        r"(?:family|kids|children|partner|husband|wife|son|daughter)\b",
         r"\bevenings?\b",
         r"\bweekends?\b",
         r"\bsundays?\b",
@@ -655,7 +660,8 @@ PHRASES: Final[tuple[tuple[re.Pattern[str], float], ...]] = tuple(
         (r"\bhats off\b", 2.0),
         (r"\bdeserves? a medal\b", 2.0),
         (r"\bnothing here for\b", -2.0),
-        (r"\bno clear (?:route|path|plan)\b", -2.0),
+        (r"\bno (?:clear |real |obvious )?(?:route|path|plan|way up|prospects?|chance to)\b", -2.0),
+        (r"\bknows? (?:us|me|everyone|all of us|staff) by (?:our |my )?(?:first )?names?\b", 2.0),
         (r"\bsurvivable\b", 1.5),
         (r"\bprotected (?:my )?caseload\b", 2.0),
         (r"\bmanagers actually manage\b", 2.0),
