@@ -435,6 +435,15 @@ def analyse(
 
 
 @app.command()
+def datamap() -> None:
+    """Print what is stored, column by column, as Markdown (the report for a data-protection
+    officer; docs/data-map.md is this output)."""
+    from surveys.datamap import report
+
+    typer.echo(report())
+
+
+@app.command()
 def evaluate(
     source: Annotated[str, typer.Argument(help="Labelled JSON Lines (id, text, themes).")],
 ) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import typer
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
+from bot.handlers.interviews import coder
 from bot.local import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
 from bot.sandbox import Person
 from bot.sandbox.client import Shown
@@ -25,7 +26,8 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.transcript import render_all
 from surveys.db import session_scope
-from surveys.models import Answer, PswRole, Submission
+from surveys.interviews import answer, create_exit_link, open_exit_link, start_stay
+from surveys.models import Answer, Participant, PswRole, Submission
 from surveys.waves import next_event
 
 PSW_ADMIN_ID = 9001
@@ -288,6 +290,63 @@ async def _fortnight(story: Story) -> None:
     say("  Priya receives:")
     show([await priya.expect("Conversation request")])
 
+    heading("Hana takes a stay interview on her phone (/stay)")
+    hana = people["Hana"]
+    await types(hana, "/stay")
+    for text in (
+        "My team, we really look after each other",
+        None,
+        "My manager is supportive and I get proper supervision",
+        "In September, when I was covering two vacant caseloads",
+        "Agency pays much more for the same job",
+        "Less duplication in Mosaic",
+    ):
+        if text is None:
+            await taps(hana, "Skip »")
+        else:
+            await types(hana, text)
+    await taps(hana, "Agree")
+    await taps(hana, "No thanks")
+
+    heading("Priya types up a stay interview she held in person (/record_stay)")
+    await types(priya, "/record_stay")
+    await taps(priya, "Children in Care")
+    await taps(priya, "Social worker")
+    await taps(priya, "Permanent")
+    await types(priya, "Stays for her team manager Jo Smith, who is very supportive.")
+    await types(priya, "Would like more training on court work; pay is a worry.")
+    await taps(priya, "Done ✓")
+    say("  Priya agrees with the themes proposed and saves:")
+    await taps(priya, "Save ✓")
+    await types(priya, "/my_interviews")
+
+    heading("A leaver gets a one-time exit interview link (/invite_exit)")
+    await types(priya, "/invite_exit cin_cp_north")
+    code = (await priya.last()).text.split("start=x_")[1].split()[0]
+    leaver = await Person(client, 120, "Lee").join()
+    await types(leaver, f"/start x_{code}")
+    for label in ("Pay", "Workload", "Done ✓", "Pay", "Agency or locum work", "Probably"):
+        await taps(leaver, label)
+    await types(leaver, "A caseload under 20 and pay closer to agency rates")
+    await taps(leaver, "Skip »")
+    say("  The same link opened again:")
+    await types(leaver, f"/start x_{code}")
+    seeded = seed_interviews(local.services)
+    say(
+        f"  (Earlier this year the PSW team recorded {seeded[0]} stay and {seeded[1]} exit "
+        "interviews; the demo adds them so /drivers has enough to show.)"
+    )
+
+    heading("Priya tells everyone what changed (/wedid)")
+    await types(
+        priya,
+        "/wedid You told us Mosaic case notes take too long. From 14 December the form "
+        "is one page.",
+    )
+    send = next(b.text for b in (await priya.last()).buttons if b.text.startswith("Send to"))
+    await taps(priya, send)
+    show([await people["Asha"].expect("You said, we did")])
+
     heading("Priya asks for results (PSW commands)")
     for command in ("/summary 4w", "/drivers", "/comments pay"):
         await types(priya, command)
@@ -302,3 +361,58 @@ async def _fortnight(story: Story) -> None:
     say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))
     if posted[-1].get("photo"):
         say(f"  bot › [picture {posted[-1]['photo']['name']}] {posted[-1].get('caption', '')}")
+
+
+# Interviews from earlier in the year, in the words staff use; coded by the real analyser.
+EARLIER_STAYS = (
+    ("The team is amazing, we look after each other", "My manager makes time for supervision"),
+    ("I feel valued and my work is recognised", "Learning from colleagues"),
+    ("The training and CPD offer is excellent", "My team"),
+    ("Our director is visible and comes to team meetings", "Supportive manager"),
+    ("Senior leaders know us by name", "The people I work with"),
+)
+EARLIER_EXITS = (
+    (("pay", "career"), "pay", "Pay that matches the councils next door"),
+    (("workload", "work_life_balance"), "workload", "Not working every evening"),
+    (("career", "pay"), "career", "A route to senior practitioner"),
+    (("pay", "workload"), "pay", "A market supplement"),
+    (("work_life_balance", "workload"), "work_life_balance", "A caseload I could manage"),
+)
+
+
+def seed_interviews(services: Services) -> tuple[int, int]:
+    """Stay and exit interviews from earlier in 2026, through the same steps as the chat."""
+    now = services.clock()
+    stays = services.db_sync(_joined_chats)[: len(EARLIER_STAYS)]
+    for number, (chat_id, (why, forward)) in enumerate(zip(stays, EARLIER_STAYS, strict=False)):
+        day = datetime(2026, 6 + number % 5, 15, tzinfo=LONDON).date()
+        services.db_sync(start_stay, chat_id=chat_id, now=now)
+        steps: list[tuple[str, object]] = [
+            ("q:look_forward", forward),
+            ("q:learning", None),
+            ("q:why_stay", why),
+        ]
+        steps += [(f"q:{k}", None) for k in ("thought_of_leaving", "tempt_away", "job_better")]
+        steps += [("rating", 4), ("followup", False)]
+        for step, value in steps:
+            services.db_sync(
+                answer, chat_id=chat_id, step=step, value=value, coder=coder, today=day, now=now
+            )
+    for number, (reasons, main, kept) in enumerate(EARLIER_EXITS):
+        day = datetime(2026, 4 + 2 * number, 10, tzinfo=LONDON).date()
+        link = services.db_sync(
+            create_exit_link, team_key="assessment", created_by=PSW_ADMIN_ID, now=now
+        )
+        chat_id = 70_000 + number
+        services.db_sync(open_exit_link, chat_id=chat_id, code=link.code, now=now)
+        steps = [*(("reasons", r) for r in reasons), ("reasons", "done"), ("main", main)]
+        steps += [("destination", "council"), ("come_back", 3), ("q:kept", kept), ("q:else", None)]
+        for step, value in steps:
+            services.db_sync(
+                answer, chat_id=chat_id, step=step, value=value, coder=coder, today=day, now=now
+            )
+    return len(stays), len(EARLIER_EXITS)
+
+
+def _joined_chats(*, session: Session) -> list[int]:
+    return [p.chat_id for p in session.exec(select(Participant).order_by(col(Participant.id)))]

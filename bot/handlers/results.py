@@ -161,6 +161,10 @@ async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await reply(update, "\n".join(lines))
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def render_drivers(report: DriversReport, minimum: int) -> str:
     """Reasons to stay beside reasons to leave, each with its evidence, then exits by quarter."""
 
@@ -169,7 +173,7 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         if d.interviews:
             parts.append(f"{d.interviews} of {report.stays.total} stay interviews")
         if d.comments:
-            parts.append(f"{d.comments} positive comments")
+            parts.append(_plural(d.comments, "positive comment"))
         if d.favourable is not None:
             parts.append(f"{d.favourable}% favourable")
         return f"• {escape(d.label)}: {', '.join(parts)}"
@@ -180,9 +184,9 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
             main = f" ({d.main} as the main reason)" if d.main else ""
             parts.append(f"{d.interviews} of {report.exits.total} exit interviews{main}")
         if d.stay_interviews:
-            parts.append(f"named as a pull away in {d.stay_interviews} stay interviews")
+            parts.append(f"a pull away in {_plural(d.stay_interviews, 'stay interview')}")
         if d.comments:
-            parts.append(f"{d.comments} negative comments")
+            parts.append(_plural(d.comments, "negative comment"))
         if d.favourable is not None:
             parts.append(f"{d.favourable}% unfavourable")
         return f"• {escape(d.label)}: {', '.join(parts)}"

@@ -136,13 +136,27 @@ class SimClient:
         """The person blocks the bot."""
         await self._call("POST", f"/sim/users/{user_id}/block")
 
-    async def add_group(self, chat_id: int, title: str, member_ids: list[int]) -> None:
-        """A group chat with the bot in it."""
+    async def add_group(
+        self, chat_id: int, title: str, member_ids: list[int], kind: str = "group"
+    ) -> None:
+        """A group chat (or supergroup, or channel) with the bot in it."""
         await self._call(
             "POST",
             "/sim/groups",
-            json={"chat_id": chat_id, "title": title, "member_ids": member_ids},
+            json={"chat_id": chat_id, "title": title, "member_ids": member_ids, "type": kind},
         )
+
+    async def edit(
+        self, user_id: int, message_id: int, text: str, *, chat_id: int | None = None
+    ) -> dict[str, Any]:
+        """The person edits a message they sent earlier."""
+        payload: dict[str, Any] = {"message_id": message_id, "text": text}
+        if chat_id is not None:
+            payload["chat_id"] = chat_id
+        result: dict[str, Any] = await self._call(
+            "POST", f"/sim/users/{user_id}/edits", json=payload
+        )
+        return result
 
     async def group_send(self, chat_id: int, user_id: int, text: str) -> dict[str, Any]:
         """A member writes in a group."""

@@ -90,7 +90,9 @@ async def test_themes_drivers_participation_trend_export_and_digest(
     [drivers] = await priya.says("/drivers")
     assert "Why people stay" in drivers.text
     assert "• Managers and supervision: 6 positive comments" in drivers.text
-    assert "Why people might leave" in drivers.text
+    assert "Why people leave" in drivers.text
+    assert "• Pay: 6 negative comments" in drivers.text
+    assert "0 exit interviews in 12 months: fewer than 5, so they are not used yet." in drivers.text
     [participation] = await priya.says("/participation")
     assert participation.text  # no wave yet: says so
     [chart] = await priya.says("/trend pay")
