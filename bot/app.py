@@ -21,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.concurrency import PerChatUpdateProcessor
 from bot.handlers import (
     buttons,
     common,
@@ -105,6 +106,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         # ≤30 messages/s overall and ≤20/min per group, retrying after Telegram's retry_after.
         .rate_limiter(RateLimiter(max_retries=5))
+        # People in parallel, each person's updates in order (bot/concurrency.py).
+        .concurrent_updates(PerChatUpdateProcessor())
         .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
         .post_init(_post_init)
     )
