@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from benchmarks import analysis, fanout, summary
+from benchmarks import analysis, fanout, respondents, summary
 
 
 def main() -> None:
@@ -12,6 +12,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     analysis.main()
     fanout.main()
+    respondents.main()
     summary.main()
 
 

@@ -81,3 +81,11 @@ def _drop(admin: Engine, name: str) -> None:
         except Exception:
             time.sleep(1)
     raise RuntimeError(f"could not drop the benchmark database {name}")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """A process's peak resident memory so far (Linux VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmHWM for process {pid}")

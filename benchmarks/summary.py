@@ -8,6 +8,7 @@ The data: 2,000 staff in 40 teams answering pulses for three years (156 ISO week
 
 from __future__ import annotations
 
+import asyncio
 import random
 import statistics
 import tempfile
@@ -20,14 +21,18 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from analysis.summary import Group, Period, iso_week_of, summarise
-from benchmarks.common import database, emit, postgres_available
+from benchmarks.common import database, emit, peak_rss_mb, postgres_available
+from benchmarks.respondents import start_bot, wait_until_ready
+from bot.sandbox import Sandbox, SimClient
 from surveys.bank import default_bank
 from surveys.db import session_scope
+from surveys.models import PswMember, PswRole
 
 SUBMISSIONS = 1_000_000
 TEAMS = 40
 WEEKS = 156
 TODAY = date(2026, 11, 23)
+PSW = 4242
 ROLES = ("social_worker", "senior_practitioner", "team_manager", "prefer_not")
 CONTRACTS = ("permanent", "agency", "prefer_not")
 # The same figures the summary shows, by hand in one statement: per theme, for the period and
@@ -179,6 +184,41 @@ def measure(engine: Engine, backend: str) -> None:
         )
 
 
+async def memory(engine: Engine, backend: str) -> None:
+    """The bot's peak resident memory while a PSW member asks for /summary year and /drivers
+    over the million submissions (aim ≤ 250 MB): the real bot process, through the sandbox."""
+    url = engine.url.render_as_string(hide_password=False)
+    with session_scope(engine) as session:
+        session.add(PswMember(telegram_id=PSW, role=PswRole.VIEWER, name="Benchmark"))
+    sandbox = Sandbox()
+    await sandbox.start()
+    process = start_bot("staypulse", sandbox, url)
+    try:
+        async with SimClient(sandbox.url) as client:
+            await client.add_user(PSW, "PSW", started=True)
+            await wait_until_ready(client, PSW)
+            before = peak_rss_mb(process.pid)
+            started = time.perf_counter()
+            for command in ("/summary year", "/drivers", "/summary 4w"):
+                sent = await client.send(PSW, command)
+                await client.view(PSW, since_version=sent["version"], wait=120.0)
+            emit(
+                {
+                    "benchmark": "memory",
+                    "backend": backend,
+                    "submissions": SUBMISSIONS,
+                    "serving": "/summary year, /drivers, /summary 4w",
+                    "seconds": round(time.perf_counter() - started, 1),
+                    "bot_rss_before_mb": before,
+                    "bot_peak_rss_mb": peak_rss_mb(process.pid),
+                }
+            )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        await sandbox.stop()
+
+
 def main() -> None:
     """Both backends when PostgreSQL is there; SQLite always."""
     backends = ["sqlite"] + (["postgresql"] if postgres_available() else [])
@@ -196,6 +236,7 @@ def main() -> None:
                     }
                 )
                 measure(engine, backend)
+                asyncio.run(memory(engine, backend))
 
 
 if __name__ == "__main__":

@@ -78,7 +78,9 @@ class SimClient:
 
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
-        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout)
+        # Many simulated people wait on the sandbox at once (long polls of their chats).
+        limits = httpx.Limits(max_connections=2000, max_keepalive_connections=2000)
+        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout, limits=limits)
 
     async def close(self) -> None:
         """Close the HTTP connection pool."""

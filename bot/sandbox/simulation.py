@@ -7,7 +7,6 @@ send the bot and queues it for getUpdates.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import time
 from typing import Any
@@ -111,9 +110,10 @@ class Simulation:
             {"text": text} if text is not None else {"extra": _MEDIA[kind or ""]}
         )
         message = self.world._new_message(chat, user_id, **fields)
+        version = chat.version  # before the bot can answer (see press)
         key = "channel_post" if chat.type == "channel" else "message"
         update_id = await self._queue({key: self.world.message_json(message)})
-        return {"message_id": message.message_id, "update_id": update_id, "version": chat.version}
+        return {"message_id": message.message_id, "update_id": update_id, "version": version}
 
     async def edit(
         self, user_id: int, message_id: int, text: str, chat_id: int | None = None
@@ -157,8 +157,11 @@ class Simulation:
             "chat_instance": str(chat.chat_id),
             "data": callback_data,
         }
+        # The version before the bot can see the update: once queued, a fast bot may answer
+        # before this returns, and a caller waiting for "a change after this version" must see it.
+        version = chat.version
         update_id = await self._queue({"callback_query": payload})
-        return {"callback_query_id": query_id, "update_id": update_id, "version": chat.version}
+        return {"callback_query_id": query_id, "update_id": update_id, "version": version}
 
     def block(self, user_id: int, blocked: bool = True) -> SimUser:
         """From now on the bot gets 403 for this person (or not, when unblocked)."""
@@ -208,11 +211,20 @@ class Simulation:
         chat = self.world.chats.get(chat_id)
         if chat is None:
             raise SimError(f"no chat {chat_id}", status=404)
-        async with self.world.changed:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    self.world.changed.wait_for(lambda: chat.version > since_version), wait
-                )
+        deadline = asyncio.get_running_loop().time() + wait
+        while chat.version <= since_version:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self.world.chat_waiters.setdefault(chat.chat_id, []).append(waiter)
+            try:
+                await asyncio.wait_for(waiter, remaining)
+            except TimeoutError:
+                waiters = self.world.chat_waiters.get(chat.chat_id, [])
+                if waiter in waiters:
+                    waiters.remove(waiter)
+                return
 
     def set_faults(self, faults: list[dict[str, Any]]) -> list[Fault]:
         """Replace the injected faults."""

@@ -232,6 +232,9 @@ class World:
         self.faults: list[Fault] = []
         self.stats = Stats()
         self.changed = asyncio.Condition()
+        # People waiting for one chat to change: woken by that chat's change only, so a
+        # thousand simulated people waiting on their own chats cost nothing per message.
+        self.chat_waiters: dict[int, list[asyncio.Future[None]]] = {}
         self._overall = TokenBucket(self.limits.overall_per_second, self.limits.overall_per_second)
         self._chat_buckets: dict[int, TokenBucket] = {}
         self._methods: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {
@@ -294,6 +297,9 @@ class World:
 
     def _touch(self, chat: SimChat) -> None:
         chat.version += 1
+        for waiter in self.chat_waiters.pop(chat.chat_id, []):
+            if not waiter.done():
+                waiter.set_result(None)
 
     async def _notify(self) -> None:
         async with self.changed:
