@@ -7,10 +7,12 @@ PostgreSQL is reached through psycopg 3. The schema is owned by the Alembic migr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -18,10 +20,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Units of work the bot runs at once. PostgreSQL serves many connections (its pool holds as
+# many); SQLite takes one writer at a time, so more threads would only wait on its lock.
+DB_THREADS = {"postgresql": 16, "sqlite": 4}
 
 
 class DatabaseNotReady(Exception):
@@ -48,6 +56,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def db_threads(engine: Engine) -> int:
+    """How many units of work to run at once on this engine."""
+    return DB_THREADS.get(engine.dialect.name, 4)
+
+
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     """An engine for a SQLite or PostgreSQL URL, configured as StayPulse needs."""
     parsed = normalise_url(url)
@@ -61,7 +74,58 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)  # survive a PostgreSQL restart between updates
+    kwargs.setdefault("pool_size", DB_THREADS["postgresql"])
     return create_engine(parsed, **kwargs)
+
+
+# Failures worth running a unit of work again for: SQLite still busy after its busy timeout, a
+# PostgreSQL connection dropped (restart, failover, idle kill) or a serialisation conflict.
+_TRANSIENT = (
+    "database is locked",
+    "database is busy",
+    "server closed the connection",
+    "terminating connection",
+    "could not serialize",
+    "deadlock detected",
+)
+RETRY_DELAYS = (0.1, 0.5, 2.0)
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether a database error is worth retrying the whole unit of work for."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    text = str(error.orig).lower()
+    return any(marker in text for marker in _TRANSIENT)
+
+
+def run_unit(engine: Engine, fn: Callable[..., T], /, **kwargs: Any) -> T:
+    """Run `fn(session=..., **kwargs)` as one unit of work, again from the start if the database
+    was busy or the connection dropped (nothing of a failed attempt was committed).
+
+    Each retry is logged with the error's kind, never its statement or values. If the commit
+    itself was lost after the server made it, the retry meets its effects (a draft already
+    turned into a submission is gone), so no answer is stored twice.
+    """
+    for attempt, delay in enumerate((*RETRY_DELAYS, None), start=1):
+        try:
+            with session_scope(engine) as session:
+                return fn(session=session, **kwargs)
+        except DBAPIError as exc:
+            if delay is None or not is_transient(exc):
+                raise
+            log.warning(
+                "database busy or connection lost (%s) in %s; retrying in %.1fs (attempt %d of %d)",
+                type(exc.orig).__name__,
+                getattr(fn, "__name__", "a unit of work"),
+                delay,
+                attempt + 1,
+                len(RETRY_DELAYS) + 1,
+            )
+            time.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 @contextmanager
