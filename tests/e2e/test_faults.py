@@ -1,0 +1,60 @@
+"""A whole wave through a faulty Telegram: one call in ten answered with 429, a 5xx or a
+time-out, on every method, while 300 people are invited and answer. Everyone gets exactly one
+invite, and every completed pulse is stored exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlmodel import func, select
+
+from bot.local import LocalBot
+from bot.scheduler import Scheduler
+from surveys.db import session_scope
+from surveys.models import Answer, Delivery, Submission
+from tests.e2e.helpers import answer_patiently, invites_by_chat, seed_people
+
+pytestmark = pytest.mark.e2e
+PEOPLE = 300
+ANSWERING = 120  # of them; enough to cross every fault many times, quick enough for CI
+FAULTS = (
+    {"method": "*", "status": 429, "rate": 0.04, "retry_after": 1},
+    {"method": "*", "status": 502, "rate": 0.03},
+    {"method": "*", "status": 504, "rate": 0.03, "delay": 0.2},
+)
+
+
+async def test_a_wave_through_ten_percent_faults_is_invited_and_stored_exactly_once(
+    local: LocalBot,
+) -> None:
+    chat_ids = await seed_people(local.services.engine, local.client, PEOPLE)
+    await local.client.set_faults(*FAULTS)
+    timetable = Scheduler(local.app, autoplan=False)
+    for _ in range(6):  # what a run leaves to "the next run" the next run picks up
+        await timetable.run_due()
+        counts = await invites_by_chat(local.client, chat_ids)
+        if all(counts.values()):
+            break
+    assert set(counts.values()) == {1}
+    finished = []
+    for start in range(0, ANSWERING, 60):
+        batch = chat_ids[start : start + 60]
+        finished += await asyncio.gather(*(answer_patiently(local.client, c) for c in batch))
+    await local.client.clear_faults()
+    stats = (await local.client.stats())["calls"]
+    faulted = sum(n for by in stats.values() for status, n in by.items() if status != "200")
+    assert faulted > 100  # the faults really happened, on many methods
+    assert sum(finished) >= ANSWERING * 0.95  # a patient person gets through
+
+    with session_scope(local.services.engine) as session:
+        submissions = session.exec(select(func.count()).select_from(Submission)).one()
+        answers = session.exec(select(func.count()).select_from(Answer)).one()
+        completed = session.exec(
+            select(func.count()).select_from(Delivery).where(Delivery.completed)
+        ).one()
+    # Each completed pulse stored once: one submission per completed invitation (a thanks lost
+    # on the way back can leave someone unsure, never their answers stored twice).
+    assert submissions == completed
+    assert submissions >= sum(finished)
+    assert answers == 4 * submissions
