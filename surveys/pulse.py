@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
 from zoneinfo import ZoneInfo
@@ -239,25 +239,68 @@ def _open_for(
     return participant, wave, delivery
 
 
-def pulse_state(
-    *, session: Session, chat_id: int, wave_id: int, bank: QuestionBank, now: datetime
-) -> PulseState:
-    """Start (or continue) a person's pulse for a wave."""
+@dataclass
+class _Current:
+    """A person's open pulse for a wave, looked up once per unit of work."""
+
+    wave: Wave
+    draft: Draft
+
+
+def _current(
+    session: Session, chat_id: int, wave_id: int, now: datetime, message_id: int | None
+) -> _Current | PulseState:
+    """The open pulse (its draft made if need be), or the state saying why there is none. With
+    `message_id`, also remember that message as the one showing the pulse (same transaction)."""
     found = _open_for(session, chat_id, wave_id, now)
     if isinstance(found, PulseState):
         return found
-    participant, wave, _delivery_row = found
+    participant, wave, delivery = found
     draft = _draft(session, participant, wave_id, DraftKind.PULSE)
     if draft is None:
         assert participant.id is not None
         draft = Draft(participant_id=participant.id, kind=DraftKind.PULSE, wave_id=wave_id)
         session.add(draft)
         session.flush()
-    return _state(wave, draft, bank)
+    if message_id is not None and delivery.invite_message_id != message_id:
+        delivery.invite_message_id = message_id
+        session.add(delivery)
+    return _Current(wave, draft)
+
+
+def _unchanged(state: PulseState) -> PulseState:
+    return replace(state, changed=False)
+
+
+def pulse_state(
+    *,
+    session: Session,
+    chat_id: int,
+    wave_id: int,
+    bank: QuestionBank,
+    now: datetime,
+    message_id: int | None = None,
+) -> PulseState:
+    """Start (or continue) a person's pulse for a wave; `message_id` is the message that will
+    show it."""
+    current = _current(session, chat_id, wave_id, now, message_id)
+    if isinstance(current, PulseState):
+        return current
+    return _state(current.wave, current.draft, bank)
 
 
 def open_pulse_for(*, session: Session, chat_id: int, now: datetime) -> int | None:
     """The wave of this person's unfinished pulse that is still open, newest first."""
+    return _open_wave_for(session, chat_id, now, completed=False)
+
+
+def answered_open_pulse(*, session: Session, chat_id: int, now: datetime) -> bool:
+    """Whether this person has already completed a pulse that is still open (so /pulse can say
+    so, even if the thanks was lost in a crash)."""
+    return _open_wave_for(session, chat_id, now, completed=True) is not None
+
+
+def _open_wave_for(session: Session, chat_id: int, now: datetime, *, completed: bool) -> int | None:
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
         return None
@@ -266,7 +309,7 @@ def open_pulse_for(*, session: Session, chat_id: int, now: datetime) -> int | No
         .join(Delivery, col(Delivery.wave_id) == col(Wave.id))
         .where(
             Delivery.participant_id == participant.id,
-            col(Delivery.completed).is_(False),
+            col(Delivery.completed).is_(completed),
             Wave.status == WaveStatus.OPEN,
         )
         .order_by(col(Wave.opens_at).desc())
@@ -286,18 +329,19 @@ def record_answer(
     value: int | None,
     bank: QuestionBank,
     now: datetime,
+    message_id: int | None = None,
 ) -> PulseState:
-    """Record the answer (None to skip) to the item at `position`, and move on."""
+    """Record the answer (None to skip) to the item at `position`, and move on. A tap on a
+    question already moved past (a double tap, a redelivered update) changes nothing."""
     if value is not None and not 1 <= value <= 5:
         raise ValueError("an answer is 1 to 5")
-    state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
+    current = _current(session, chat_id, wave_id, now, message_id)
+    if isinstance(current, PulseState):
+        return _unchanged(current)
+    wave, draft = current.wave, current.draft
+    state = _state(wave, draft, bank)
     if state.stage != PulseStage.QUESTION or state.position != position:
-        return PulseState(**{**state.__dict__, "changed": False})
-    found = _open_for(session, chat_id, wave_id, now)
-    assert not isinstance(found, PulseState)
-    participant, wave, _delivery_row = found
-    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
-    assert draft is not None
+        return _unchanged(state)
     answers = dict(draft.answers)
     key = wave.item_keys[position]
     if value is None:
@@ -319,18 +363,16 @@ def go_back(
     position: int,
     bank: QuestionBank,
     now: datetime,
+    message_id: int | None = None,
 ) -> PulseState:
     """Step back from `position` to the item before it."""
-    state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
-    if state.stage not in (PulseStage.QUESTION, PulseStage.COMMENT) or state.position != position:
-        return PulseState(**{**state.__dict__, "changed": False})
-    if position == 0:
-        return PulseState(**{**state.__dict__, "changed": False})
-    found = _open_for(session, chat_id, wave_id, now)
-    assert not isinstance(found, PulseState)
-    participant, wave, _delivery_row = found
-    draft = _draft(session, participant, wave_id, DraftKind.PULSE)
-    assert draft is not None
+    current = _current(session, chat_id, wave_id, now, message_id)
+    if isinstance(current, PulseState):
+        return _unchanged(current)
+    wave, draft = current.wave, current.draft
+    state = _state(wave, draft, bank)
+    if state.position != position or position == 0:
+        return _unchanged(state)
     draft.position = position - 1
     draft.updated_at = utcnow()
     session.add(draft)
@@ -442,12 +484,13 @@ def submit_pulse(
     """
     found = _open_for(session, chat_id, wave_id, now)
     if isinstance(found, PulseState):
-        return PulseState(**{**found.__dict__, "changed": False})
+        return _unchanged(found)
     participant, wave, delivery = found
     draft = _draft(session, participant, wave_id, DraftKind.PULSE)
     if draft is None or draft.position < len(wave.item_keys):
-        state = pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
-        return PulseState(**{**state.__dict__, "changed": False})
+        return _unchanged(
+            pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
+        )
     _cast(
         session, participant, wave, draft, comment=comment, bank=bank, comment_themes=comment_themes
     )

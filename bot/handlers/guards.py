@@ -37,12 +37,20 @@ class Guard:
             self._seen.popitem(last=False)
         return False
 
-    def _flooding(self, user_id: int, now: float) -> bool:
+    def admit(self, user_id: int, now: float) -> bool:
+        """Whether to serve this person's update now: at most `per_minute` served in any minute.
+
+        Only served updates count. Counting the held-back ones too would lock out for good
+        someone who keeps tapping at a steady pace, such as a person whose taps went unanswered
+        while the bot restarted and whose backlog then arrives all at once.
+        """
         recent = self._recent.setdefault(user_id, deque())
         while recent and now - recent[0] > WINDOW_SECONDS:
             recent.popleft()
+        if len(recent) >= self.per_minute:
+            return False
         recent.append(now)
-        return len(recent) > self.per_minute
+        return True
 
     async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self._repeat(update.update_id):
@@ -59,7 +67,7 @@ class Guard:
         if user is None:
             raise ApplicationHandlerStop
         now = time.monotonic()
-        if not self._flooding(user.id, now):
+        if self.admit(user.id, now):
             return
         log.info("user flood: update %s held back", update.update_id)
         warned = now - self._warned_at.get(user.id, -WINDOW_SECONDS) < WINDOW_SECONDS

@@ -6,6 +6,7 @@ the person stopped, even after a restart. Stages are drawn in bot/pulse.mmd.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from html import escape
 
@@ -24,6 +25,7 @@ from surveys.pulse import (
     CommentTooLong,
     PulseStage,
     PulseState,
+    answered_open_pulse,
     clean_comment,
     go_back,
     open_pulse_for,
@@ -80,7 +82,8 @@ async def pulse_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     wave_id = await services.db(open_pulse_for, chat_id=chat, now=now)
     if wave_id is None:
-        await reply(update, texts.NO_OPEN_PULSE)
+        answered = await services.db(answered_open_pulse, chat_id=chat, now=now)
+        await reply(update, texts.ALREADY_DONE if answered else texts.NO_OPEN_PULSE)
         return
     state = await services.db(
         pulse_state, chat_id=chat, wave_id=wave_id, bank=services.bank, now=now
@@ -100,36 +103,35 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
     assert query is not None
     chat, now, bank = chat_id(update), services.clock(), services.bank
     common = {"chat_id": chat, "wave_id": press.wave_id, "bank": bank, "now": now}
+    # The message tapped is the one that shows the pulse from now on (remembered in the same
+    # transaction as the answer, to mark it done when a typed comment ends the pulse).
+    shown = {"message_id": query.message.message_id} if query.message is not None else {}
     if press.action == "go":
-        state = await services.db(pulse_state, **common)
+        state = await services.db(pulse_state, **common, **shown)
     elif press.action == "b":
-        state = await services.db(go_back, position=press.position, **common)
+        state = await services.db(go_back, position=press.position, **common, **shown)
     elif press.action == "nc":
         state = await services.db(submit_pulse, comment=None, **common)
     else:
         value = None if press.action == "s" else int(press.action)
-        state = await services.db(record_answer, position=press.position, value=value, **common)
+        state = await services.db(
+            record_answer, position=press.position, value=value, **common, **shown
+        )
 
     if state.stage == PulseStage.CLOSED:
-        await answer_query(query, texts.PULSE_CLOSED)
+        notice: str | None = texts.PULSE_CLOSED
     elif state.stage == PulseStage.DONE and not state.changed:
-        await answer_query(query, texts.ALREADY_DONE)
+        notice = texts.ALREADY_DONE
     elif not state.changed and press.action not in ("go",):
-        await answer_query(query, texts.ALREADY_NOTED)
+        notice = texts.ALREADY_NOTED
     else:
-        await answer_query(query)
+        notice = None
     done = await thanks(services) if state.stage == PulseStage.DONE else None
     text, markup = render(state, services, done)
     if state.stage == PulseStage.DONE and not state.changed:
         text = texts.DONE_MARK
-    await edit(query, text, markup)
-    if query.message is not None and state.stage in (PulseStage.QUESTION, PulseStage.COMMENT):
-        await services.db(
-            set_pulse_message,
-            chat_id=chat,
-            wave_id=press.wave_id,
-            message_id=query.message.message_id,
-        )
+    # Both at once: the spinner stops and the next question appears in one round trip.
+    await asyncio.gather(answer_query(query, notice), edit(query, text, markup))
 
 
 async def finish_pulse(update: Update, services: Services, wave_id: int, text: str) -> None:

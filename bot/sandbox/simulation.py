@@ -258,6 +258,7 @@ def _message_view(message: SimMessage, bot_id: int) -> dict[str, Any]:
         "from": "bot" if message.sender_id == bot_id else message.sender_id,
         "text": message.text,
         "edited": message.edited,
+        "first_text": message.first_text,
         "keyboard": [
             [{"text": b.get("text"), "callback_data": b.get("callback_data")} for b in row]
             for row in (message.reply_markup or {}).get("inline_keyboard", [])

@@ -87,6 +87,10 @@ class SimMessage:
     caption: str | None = None
     edited: bool = False
     deleted: bool = False
+    first_text: str | None = None  # the text it was sent with, before any edit
+
+    def __post_init__(self) -> None:
+        self.first_text = self.text
 
 
 @dataclass

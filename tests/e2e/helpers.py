@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
+from typing import Any
+
 from sqlalchemy import Engine
 from sqlmodel import SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
-from bot.sandbox import Person, SimClient
+from bot.sandbox import Person, SimClient, SimClientError
 from surveys.db import session_scope
 from surveys.models import Participant, Team
 
@@ -87,13 +91,64 @@ async def seed_people(
 
 
 async def invites_by_chat(client: SimClient, chat_ids: list[int]) -> dict[int, int]:
-    """How many invite messages each chat holds."""
+    """How many invite messages each chat was sent (whether or not since edited into a pulse)."""
     counts = {}
     for chat_id in chat_ids:
         view = await client.view(chat_id)
         counts[chat_id] = sum(
             1
             for m in view["messages"]
-            if m["from"] == "bot" and (m["text"] or "").startswith("Hello! A new pulse is ready")
+            if m["from"] == "bot"
+            and (m["first_text"] or "").startswith("Hello! A new pulse is ready")
         )
     return counts
+
+
+PATIENT_LABELS = ("Agree", "Disagree", "Neither", "Agree", "No thanks")
+
+
+def last_button(messages: list[dict[str, Any]], labels: tuple[str, ...]) -> tuple[int, str]:
+    """The newest bot message's button among `labels`: its message id and callback data."""
+    for message in reversed(messages):
+        if message["from"] != "bot":
+            continue
+        for row in message.get("keyboard") or []:
+            for button in row:
+                if button["text"] in labels:
+                    return message["message_id"], button["callback_data"]
+    raise LookupError
+
+
+def pulse_done(messages: list[dict[str, Any]]) -> bool:
+    """Whether the bot has told this person their pulse is complete."""
+    return any(
+        m["from"] == "bot"
+        and (m.get("text") or "").startswith(
+            ("Thank you, that's everything", "You've already", "Pulse · done")
+        )
+        for m in messages
+    )
+
+
+async def answer_patiently(
+    client: SimClient, chat_id: int, *, wait: float = 3.0, think: float = 0.0
+) -> bool:
+    """Tap through the pulse as a patient person would: if a tap seems to do nothing (the bot's
+    reply was lost, or the bot is down), ask for the pulse again with /pulse and carry on from
+    what it shows, taking up to `think` seconds to read each question. Whether they got to the
+    thanks."""
+    for _ in range(40):
+        await asyncio.sleep(random.uniform(0, think))
+        view = await client.view(chat_id)
+        if pulse_done(view["messages"]):
+            return True
+        try:
+            message_id, data = last_button(view["messages"], ("Start", *PATIENT_LABELS))
+            pressed = await client.press(chat_id, message_id, data)
+        except (LookupError, SimClientError):
+            pressed = await client.send(chat_id, "/pulse")
+        await client.view(chat_id, since_version=pressed["version"], wait=wait)
+        if (await client.view(chat_id))["version"] == pressed["version"]:
+            await client.send(chat_id, "/pulse")  # nothing happened: a lost reply
+            await asyncio.sleep(0.5)
+    return pulse_done((await client.view(chat_id))["messages"])

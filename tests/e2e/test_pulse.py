@@ -149,6 +149,9 @@ async def test_leaving_midway_and_pulse_continues_where_they_stopped(
     submissions, answers, _, _ = stored(local)
     assert [s.comment for s in submissions] == ["All good"]
     assert len(answers) == 4
+    # Once done, /pulse says so while the wave is open (the thanks may have been lost in a crash).
+    [again] = await asha.says("/pulse")
+    assert again.text == "You've already answered this pulse. Thank you!"
 
 
 async def test_pulse_with_nothing_open_says_so(local: LocalBot, asha: Person) -> None:
