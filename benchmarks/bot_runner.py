@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import LONG_POLL_SECONDS, build_application
+from bot.app import HTTP_CONNECTIONS, LONG_POLL_SECONDS, build_application
 from bot.settings import load_settings
 from surveys.db import make_engine
 
@@ -59,6 +59,9 @@ def main() -> None:
             .base_url(f"{settings.telegram_base_url.rstrip('/')}/bot")
             .concurrent_updates(True)
             .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
+            # The same HTTP settings as StayPulse (bot/app.py), so only the handlers differ.
+            .connection_pool_size(HTTP_CONNECTIONS)
+            .pool_timeout(10.0)
             .build()
         )
         app.add_handler(MessageHandler(filters.TEXT, _echo_message))
