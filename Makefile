@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot surveys analysis
+	$(BIN)/mypy bot surveys analysis benchmarks
 
 pytest: $(STAMP)
 	$(BIN)/pytest

@@ -12,7 +12,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     analysis.main()
     fanout.main()
-    respondents.main()
+    respondents.main([])
     summary.main()
 
 

@@ -202,6 +202,7 @@ async def memory(engine: Engine, backend: str) -> None:
             for command in ("/summary year", "/drivers", "/summary 4w"):
                 sent = await client.send(PSW, command)
                 await client.view(PSW, since_version=sent["version"], wait=120.0)
+            peak = peak_rss_mb(process.pid)
             emit(
                 {
                     "benchmark": "memory",
@@ -210,7 +211,9 @@ async def memory(engine: Engine, backend: str) -> None:
                     "serving": "/summary year, /drivers, /summary 4w",
                     "seconds": round(time.perf_counter() - started, 1),
                     "bot_rss_before_mb": before,
-                    "bot_peak_rss_mb": peak_rss_mb(process.pid),
+                    "bot_peak_rss_mb": peak,
+                    # The baseline: the same bot, started and idle, in the same run.
+                    "ratio_to_idle_bot": round(peak / before, 2),
                 }
             )
     finally:
