@@ -8,6 +8,7 @@ carry the step's position, so a late or double tap is recognised and changes not
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from datetime import datetime
@@ -416,13 +417,28 @@ async def on_delete(
     if member is None:
         await answer_query(query, texts.NOT_PSW)
         return
-    deleted = await services.db(delete_recorded, member=member, interview_id=press.interview_id)
-    await answer_query(query, texts.MY_INTERVIEWS_DELETED if deleted else texts.ALREADY_NOTED)
-    if deleted:
-        await services.db(
-            record_audit, actor_telegram_id=member.telegram_id, action="interview.delete"
-        )
-    text, markup = await services.db(
-        _listing, member=member, now=services.clock(), tz=services.settings.tz
+    deleted, (text, markup) = await services.db(
+        _delete_and_list,
+        member=member,
+        interview_id=press.interview_id,
+        now=services.clock(),
+        tz=services.settings.tz,
     )
-    await edit(query, text, markup)
+    # Together, so the notice and the new list arrive as one answer to the tap.
+    await asyncio.gather(
+        answer_query(query, texts.MY_INTERVIEWS_DELETED if deleted else texts.ALREADY_NOTED),
+        edit(query, text, markup),
+    )
+
+
+def _delete_and_list(
+    *, session: Session, member: PswMember, interview_id: str, now: datetime, tz: object
+) -> tuple[bool, tuple[str, InlineKeyboardMarkup | None]]:
+    """Delete (and audit) in the same unit of work that reads the list left."""
+    deleted = delete_recorded(session=session, member=member, interview_id=interview_id)
+    if deleted:
+        record_audit(
+            session=session, actor_telegram_id=member.telegram_id, action="interview.delete"
+        )
+        session.flush()
+    return deleted, _listing(session=session, member=member, now=now, tz=tz)
