@@ -8,11 +8,12 @@ chat` and the end-to-end tests all use it.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import aiohttp
 
 # A reply is complete when the chat has been quiet this long after the first change.
 SETTLE_SECONDS = 0.25
@@ -78,13 +79,29 @@ class SimClient:
 
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
-        # Many simulated people wait on the sandbox at once (long polls of their chats).
-        limits = httpx.Limits(max_connections=2000, max_keepalive_connections=2000)
-        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout, limits=limits)
+        self.timeout = timeout
+        self._http: aiohttp.ClientSession | None = None
+
+    @property
+    def http(self) -> aiohttp.ClientSession:
+        """The connection pool, made on first use (it belongs to the running event loop)."""
+        if self._http is None:
+            # Many simulated people wait on the sandbox at once (long polls of their chats), so
+            # the pool is unbounded. aiohttp rather than httpx here: httpcore's pool checks every
+            # open connection whenever a request starts or ends, and with a thousand people
+            # waiting that bookkeeping took 85% of the benchmark harness's time.
+            self._http = aiohttp.ClientSession(
+                self.base_url + "/",
+                connector=aiohttp.TCPConnector(limit=0),
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+            )
+        return self._http
 
     async def close(self) -> None:
         """Close the HTTP connection pool."""
-        await self.http.aclose()
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
 
     async def __aenter__(self) -> SimClient:
         return self
@@ -92,11 +109,22 @@ class SimClient:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = await self.http.request(method, path, **kwargs)
-        body = response.json()
+    async def _call(
+        self, method: str, path: str, *, seconds: float | None = None, **kwargs: Any
+    ) -> Any:
+        if seconds is not None:  # else the session's own time-out
+            kwargs["timeout"] = aiohttp.ClientTimeout(total=seconds)
+        try:
+            async with self.http.request(method, path.lstrip("/"), **kwargs) as response:
+                text = await response.text()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise SimClientError(f"sandbox unreachable: {type(exc).__name__}") from exc
+        try:
+            body = json.loads(text)
+        except ValueError:
+            raise SimClientError(text) from None
         if not body.get("ok"):
-            raise SimClientError(body.get("error") or body.get("description") or response.text)
+            raise SimClientError(body.get("error") or body.get("description") or text)
         return body["result"]
 
     async def add_user(self, user_id: int, first_name: str, **details: Any) -> dict[str, Any]:
@@ -175,7 +203,7 @@ class SimClient:
         if since_version is not None:
             params = {"since_version": since_version, "timeout": wait}
         result: dict[str, Any] = await self._call(
-            "GET", f"/sim/chats/{chat_id}/messages", params=params, timeout=wait + 5
+            "GET", f"/sim/chats/{chat_id}/messages", params=params, seconds=wait + 5
         )
         return result
 
