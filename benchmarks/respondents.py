@@ -31,7 +31,7 @@ from sqlmodel import select
 
 from benchmarks.common import ROOT, database, emit, peak_rss_mb, postgres_available
 from bot.invites import open_wave_now
-from bot.sandbox import Sandbox, SimClient, SimClientError
+from bot.sandbox import Sandbox, SimClient, SimClientError, newest_button
 from bot.sandbox.limits import SandboxLimits
 from bot.services import Services
 from bot.settings import load_settings
@@ -95,23 +95,13 @@ async def _person(
     view = await step(client.send(chat_id, "/pulse"))
     for label in (*ANSWERS, "No thanks"):
         try:
-            message, data = _button(view, label)
+            message, data = newest_button(view["messages"], label)
             view = await step(client.press(chat_id, message, data))
         except (LookupError, SimClientError):
             # The bot's answer never came, or came late and replaced the buttons (an overloaded
             # run): this person gives up; the run counts them.
             stalled.append(chat_id)
             return
-
-
-def _button(view: dict[str, Any], label: str) -> tuple[int, str]:
-    """The newest message's button labelled `label`: (message id, callback data)."""
-    for message in reversed(view["messages"]):
-        for row in message.get("keyboard") or []:
-            for button in row:
-                if button["text"] == label:
-                    return message["message_id"], button["callback_data"]
-    raise LookupError(f"no {label!r} button: {[m.get('text') for m in view['messages']][-2:]}")
 
 
 async def _level(client: SimClient, people: list[int], think: float) -> dict[str, float]:

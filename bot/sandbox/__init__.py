@@ -4,8 +4,16 @@ It answers the Bot API methods StayPulse uses, as strictly as Telegram does, and
 simulation API (`/sim/...`) to play the people on the other side. See docs/sandbox.md.
 """
 
-from bot.sandbox.client import Person, SimClient, SimClientError
+from bot.sandbox.client import Person, SimClient, SimClientError, newest_button
 from bot.sandbox.limits import SandboxLimits
 from bot.sandbox.server import Sandbox, make_token
 
-__all__ = ["Person", "Sandbox", "SandboxLimits", "SimClient", "SimClientError", "make_token"]
+__all__ = [
+    "Person",
+    "Sandbox",
+    "SandboxLimits",
+    "SimClient",
+    "SimClientError",
+    "make_token",
+    "newest_button",
+]

@@ -74,6 +74,19 @@ def _shown(raw: dict[str, Any]) -> Shown:
     )
 
 
+def newest_button(messages: list[dict[str, Any]], *labels: str) -> tuple[int, str]:
+    """In a chat view's messages, the newest bot button labelled one of `labels`: its message id
+    and callback data. LookupError if there is none."""
+    for message in reversed(messages):
+        if message["from"] != "bot":
+            continue
+        for row in message.get("keyboard") or []:
+            for button in row:
+                if button["text"] in labels:
+                    return message["message_id"], button["callback_data"]
+    raise LookupError(f"no button labelled any of {labels!r}")
+
+
 class SimClient:
     """The simulation API over HTTP."""
 

@@ -15,7 +15,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot.sandbox import Sandbox, SandboxLimits, SimClient, SimClientError
+from bot.sandbox import Sandbox, SandboxLimits, SimClient, SimClientError, newest_button
 from bot.sandbox.html import HtmlError, parse_html
 
 
@@ -338,3 +338,20 @@ async def test_command_menus_are_kept_per_scope(api: Api, sandbox: Sandbox) -> N
     assert (status, body["description"]) == (400, "Bad Request: BOT_COMMAND_INVALID")
     _, body = await api("getMyCommands")
     assert body["result"] == commands
+
+
+def test_newest_button_finds_the_latest_bot_button_with_one_of_the_labels() -> None:
+    def message(message_id: int, sender: object, *labels: str) -> dict[str, object]:
+        row = [{"text": label, "callback_data": f"{message_id}:{label}"} for label in labels]
+        return {"message_id": message_id, "from": sender, "keyboard": [row] if row else []}
+
+    messages = [
+        message(1, "bot", "Start", "Agree"),
+        message(2, "bot", "Agree", "Disagree"),
+        message(3, 101),  # the person's own message: never has buttons to tap
+        message(4, "bot"),
+    ]
+    assert newest_button(messages, "Agree") == (2, "2:Agree")
+    assert newest_button(messages, "Start", "Nope") == (1, "1:Start")
+    with pytest.raises(LookupError, match="No thanks"):
+        newest_button(messages, "No thanks")

@@ -11,7 +11,7 @@ from sqlmodel import SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
-from bot.sandbox import Person, SimClient, SimClientError
+from bot.sandbox import Person, SimClient, SimClientError, newest_button
 from surveys.db import session_scope
 from surveys.models import Participant, Team
 
@@ -107,18 +107,6 @@ async def invites_by_chat(client: SimClient, chat_ids: list[int]) -> dict[int, i
 PATIENT_LABELS = ("Agree", "Disagree", "Neither", "Agree", "No thanks")
 
 
-def last_button(messages: list[dict[str, Any]], labels: tuple[str, ...]) -> tuple[int, str]:
-    """The newest bot message's button among `labels`: its message id and callback data."""
-    for message in reversed(messages):
-        if message["from"] != "bot":
-            continue
-        for row in message.get("keyboard") or []:
-            for button in row:
-                if button["text"] in labels:
-                    return message["message_id"], button["callback_data"]
-    raise LookupError
-
-
 def pulse_done(messages: list[dict[str, Any]]) -> bool:
     """Whether the bot has told this person their pulse is complete."""
     return any(
@@ -143,7 +131,7 @@ async def answer_patiently(
         if pulse_done(view["messages"]):
             return True
         try:
-            message_id, data = last_button(view["messages"], ("Start", *PATIENT_LABELS))
+            message_id, data = newest_button(view["messages"], "Start", *PATIENT_LABELS)
             pressed = await client.press(chat_id, message_id, data)
         except (LookupError, SimClientError):
             pressed = await client.send(chat_id, "/pulse")

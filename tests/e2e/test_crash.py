@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import func, select
 
 from bot.fanout import WORKERS
-from bot.sandbox import Sandbox, SimClient
+from bot.sandbox import Sandbox, SimClient, newest_button
 from surveys.db import session_scope
 from surveys.models import Answer, Delivery, Draft, Participant, Submission, Wave
 from surveys.waves import outgoing
@@ -26,7 +26,6 @@ from tests.e2e.conftest import WEDNESDAY_MORNING
 from tests.e2e.helpers import (
     answer_patiently,
     invites_by_chat,
-    last_button,
     seed_people,
 )
 
@@ -152,7 +151,7 @@ async def first_new_pulse_text(client: SimClient, chat_id: int, after: int) -> s
 
 async def tap_until(client: SimClient, chat_id: int, label: str, shows: str) -> None:
     """Tap `label` on the newest message offering it, and wait until the chat shows `shows`."""
-    message_id, data = last_button((await client.view(chat_id))["messages"], (label,))
+    message_id, data = newest_button((await client.view(chat_id))["messages"], label)
     await client.press(chat_id, message_id, data)
     deadline = time.monotonic() + 20
     while not (await newest_pulse_text(client, chat_id)).startswith(shows):
