@@ -62,6 +62,13 @@ def start_bot(kind: str, sandbox: Sandbox, database_url: str) -> subprocess.Pope
     )
 
 
+async def stop_bot(process: subprocess.Popen[bytes]) -> None:
+    """Stop the bot as systemd would, waiting off the event loop: the sandbox runs on this loop
+    and must keep answering while the bot finishes its last updates and shuts down."""
+    process.terminate()
+    await asyncio.to_thread(process.wait, 30)
+
+
 async def wait_until_ready(client: SimClient, chat_id: int) -> None:
     """Wait until the bot answers, so start-up is not timed."""
     for _ in range(200):
@@ -171,8 +178,7 @@ async def _staypulse(backend: str, tmp: Path, level: int) -> dict[str, float]:
                     figures = await _modes(client, people)
                     return {**figures, "bot_peak_rss_mb": peak_rss_mb(process.pid)}
             finally:
-                process.terminate()
-                process.wait(timeout=30)
+                await stop_bot(process)
         finally:
             await sandbox.stop()
 
@@ -190,8 +196,7 @@ async def _echo(level: int) -> dict[str, float]:
             await wait_until_ready(client, 1)
             return await _modes(client, people)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        await stop_bot(process)
         await sandbox.stop()
 
 

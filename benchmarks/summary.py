@@ -22,7 +22,8 @@ from sqlalchemy import Engine, text
 
 from analysis.summary import Group, Period, iso_week_of, summarise
 from benchmarks.common import database, emit, peak_rss_mb, postgres_available
-from benchmarks.respondents import start_bot, wait_until_ready
+from benchmarks.respondents import UNLIMITED, start_bot, stop_bot, wait_until_ready
+from bot import texts
 from bot.sandbox import Sandbox, SimClient
 from surveys.bank import default_bank
 from surveys.db import session_scope
@@ -33,6 +34,8 @@ TEAMS = 40
 WEEKS = 156
 TODAY = date(2026, 11, 23)
 PSW = 4242
+# A long answer arrives in parts; the chat quiet this long means the bot has finished.
+QUIET_SECONDS = 2.0
 ROLES = ("social_worker", "senior_practitioner", "team_manager", "prefer_not")
 CONTRACTS = ("permanent", "agency", "prefer_not")
 # The same figures the summary shows, by hand in one statement: per theme, for the period and
@@ -184,13 +187,37 @@ def measure(engine: Engine, backend: str) -> None:
         )
 
 
+async def served(client: SimClient, command: str) -> None:
+    """Send `command` as the PSW member and wait for the whole answer: the first message, then
+    until the chat has been quiet for QUIET_SECONDS (a long answer comes in several parts). An
+    error reply fails the benchmark rather than measuring a bot that gave up."""
+    sent = await client.send(PSW, command)
+    view = await client.view(PSW, since_version=sent["version"], wait=120.0)
+    if view["version"] == sent["version"]:
+        raise RuntimeError(f"no answer to {command} within 120 s")
+    while True:
+        later = await client.view(PSW, since_version=view["version"], wait=QUIET_SECONDS)
+        if later["version"] == view["version"]:
+            break
+        view = later
+    said = [m.get("text") or "" for m in view["messages"] if m["from"] == "bot"]
+    refused = {
+        method: statuses
+        for method, statuses in (await client.stats())["calls"].items()
+        if set(statuses) - {"200"}
+    }
+    if refused or (said and said[-1] == texts.ERROR):
+        raise RuntimeError(f"the bot failed to answer {command}: {refused or said[-1]}")
+
+
 async def memory(engine: Engine, backend: str) -> None:
     """The bot's peak resident memory while a PSW member asks for /summary year and /drivers
     over the million submissions (aim ≤ 250 MB): the real bot process, through the sandbox."""
     url = engine.url.render_as_string(hide_password=False)
     with session_scope(engine) as session:
         session.add(PswMember(telegram_id=PSW, role=PswRole.VIEWER, name="Benchmark"))
-    sandbox = Sandbox()
+    # No flood limits, as the bot under benchmark runs without its rate limiter (bot_runner).
+    sandbox = Sandbox(limits=UNLIMITED)
     await sandbox.start()
     process = start_bot("staypulse", sandbox, url)
     try:
@@ -200,8 +227,7 @@ async def memory(engine: Engine, backend: str) -> None:
             before = peak_rss_mb(process.pid)
             started = time.perf_counter()
             for command in ("/summary year", "/drivers", "/summary 4w"):
-                sent = await client.send(PSW, command)
-                await client.view(PSW, since_version=sent["version"], wait=120.0)
+                await served(client, command)
             peak = peak_rss_mb(process.pid)
             emit(
                 {
@@ -217,8 +243,7 @@ async def memory(engine: Engine, backend: str) -> None:
                 }
             )
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        await stop_bot(process)
         await sandbox.stop()
 
 
