@@ -355,3 +355,10 @@ def test_newest_button_finds_the_latest_bot_button_with_one_of_the_labels() -> N
     assert newest_button(messages, "Start", "Nope") == (1, "1:Start")
     with pytest.raises(LookupError, match="No thanks"):
         newest_button(messages, "No thanks")
+
+
+async def test_an_unreachable_sandbox_is_a_sim_client_error() -> None:
+    # Callers (the local chat, the benchmarks) handle one error type, not the transport's.
+    async with SimClient("http://127.0.0.1:1") as client:
+        with pytest.raises(SimClientError, match="sandbox unreachable"):
+            await client.view(1)
