@@ -122,7 +122,12 @@ def normalise(text: str) -> str:
     """Lower case, typographic quotes made plain, the domain's abbreviations expanded."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     # Redaction placeholders say nothing about work: "[phone]" is not a comment about phones.
-    text = re.sub(r"\[(?:name|phone|email|link|handle|postcode|number|NI number)\]", " ", text)
+    # (Older texts may hold [number] and [NI number]; surveys.redact now writes [id].)
+    text = re.sub(
+        r"\[(?:name|phone|email|link|handle|address|postcode|date|id|number|NI number)\]",
+        " ",
+        text,
+    )
     # "IT" (the department) only means IT in capitals; lower-cased it is the pronoun.
     text = re.sub(r"\bIT\b", "itdept", text)
     text = text.lower()

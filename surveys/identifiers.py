@@ -200,13 +200,17 @@ def redact_identifiers(text: str, keep_word: Callable[[str], bool]) -> str:
     """
     text = _EMAIL.sub(EMAIL, text)
     text = _URL.sub(LINK, text)
-    text = _HANDLE.sub(HANDLE, text)
-    text = _HASHTAG.sub(_hashtag(keep_word), text)
-    text = _BIRTH.sub(lambda m: m.group("cue") + DATE, text)
-    text = _DATE.sub(DATE, text)
-    text = _NI.sub(ID, text)
-    text = _phone(text)
+    if "@" in text:
+        text = _HANDLE.sub(HANDLE, text)
+    if "#" in text:
+        text = _HASHTAG.sub(_hashtag(keep_word), text)
     text = _SPOKEN_PHONE.sub(PHONE, text)
+    if not any(ch.isdigit() for ch in text):
+        return _ADDRESS.sub(ADDRESS, _STREET.sub(ADDRESS, text))  # only "flat"/street forms
+    text = _NI.sub(ID, text)  # before dates: "AB.12.34.56.C" holds a date-like 12.34.56
+    text = _DATE.sub(DATE, text)
+    text = _BIRTH.sub(lambda m: m.group("cue") + DATE, text)
+    text = _phone(text)
     text = _REGISTRATION.sub(_registration(keep_word), text)
     text = _POSTCODE.sub(POSTCODE, text)
     text = _ADDRESS.sub(ADDRESS, text)

@@ -164,9 +164,9 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _shouting(words: list[_Token]) -> bool:
-    letters = [ch for token in words for ch in token.text if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    return len(words) >= 3 and upper > 0.6 * len(letters)
+    # Capitals say nothing about names in a comment typed in capitals.
+    loud = sum(1 for token in words if len(token.text) > 1 and token.text.isupper())
+    return len(words) >= 3 and loud > 0.6 * len(words)
 
 
 def _protected(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -203,7 +203,7 @@ def _decide(text: str, tokens: list[_Token], shouting: bool) -> None:
     lex = lexicon()
     for token in tokens:
         word = token.lower
-        possessive = re.sub(r"(?:'s|s')$", "", word)
+        possessive = word[:-2] if word.endswith(("'s", "s'")) else word
         if token.text.isupper() and len(token.text) <= 3 and not shouting and word.isalpha():
             # "JB said", "TM", "OK": short capitals are initials unless the trade or English
             # uses them.
@@ -273,7 +273,12 @@ def _person_in_context(
     if not capitalised:
         # Lower case gives no capital to go on: only a role before it ("baby amber") and only
         # for words used more as names than as words.
-        return mostly_name and before is not None and before.lower in _BEFORE_PERSON
+        return (
+            mostly_name
+            and before is not None
+            and before.lower in _BEFORE_PERSON
+            and (token.lower in lex.nominal or token.lower not in lex.ordinary)
+        )
     first = _sentence_start(text, token.start)
     previous = before.lower if before is not None and _adjacent(text, before, token) else ""
     following = _word_after(text, token)

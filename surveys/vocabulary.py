@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import names as census_names
 import wordfreq
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from surveys.yamlfile import load_model
 
@@ -40,30 +41,31 @@ TYPO_TARGET_ZIPF = 3.5
 _STORED_ZIPF = 2.0
 
 
+def _one_word(value: str) -> str:
+    value = value.strip()
+    if not value or any(ch.isspace() for ch in value):
+        raise ValueError(f"{value!r} must be one word (put word groups under phrases)")
+    return value
+
+
+def _phrase(value: str) -> str:
+    if len(value.split()) < 2:
+        raise ValueError(f"{value!r} is one word: put it under terms")
+    return " ".join(value.split())
+
+
+OneWord = Annotated[str, AfterValidator(_one_word)]
+Phrase = Annotated[str, AfterValidator(_phrase)]
+
+
 class VocabularyFile(BaseModel):
     """The domain vocabulary file: words and phrases that are never personal data here."""
 
     model_config = ConfigDict(extra="forbid")
 
-    terms: list[str]
-    places: list[str] = []
-    phrases: list[str] = []
-
-    @field_validator("terms", "places")
-    @classmethod
-    def _single_words(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if not value.strip() or any(ch.isspace() for ch in value.strip()):
-                raise ValueError(f"{value!r} must be one word (put word groups under phrases)")
-        return [value.strip() for value in values]
-
-    @field_validator("phrases")
-    @classmethod
-    def _phrases(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if len(value.split()) < 2:
-                raise ValueError(f"{value!r} is one word: put it under terms")
-        return [" ".join(value.split()) for value in values]
+    terms: list[OneWord]
+    places: list[OneWord] = []
+    phrases: list[Phrase] = []
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Lexicon:
 
     zipf: dict[str, float]
     ordinary: frozenset[str]
+    nominal: frozenset[str]
     names: frozenset[str]
     domain: frozenset[str]
     phrases: tuple[str, ...]
@@ -92,11 +95,13 @@ def _wordfreq_zipf() -> dict[str, float]:
     return zipf
 
 
-def _brill_ordinary() -> frozenset[str]:
-    """Words the Brill lexicon has seen used as ordinary words: any lower-case entry, and
-    capitalised ones that are not proper nouns ("Polish", "English")."""
+def _brill_ordinary() -> tuple[frozenset[str], frozenset[str]]:
+    """Words the Brill lexicon has seen used as ordinary words (any lower-case entry, and
+    capitalised ones that are not proper nouns: "Polish", "English"), and those of them that
+    can be a noun or adjective, as a name can ("amber" can; "rang" cannot)."""
     text = resources.files("textblob").joinpath("en/en-lexicon.txt").read_text(encoding="utf-8")
-    words = set()
+    words: set[str] = set()
+    nominal: set[str] = set()
     for line in text.splitlines():
         parts = line.split()
         if len(parts) < 2 or line.startswith(";;;"):
@@ -104,7 +109,9 @@ def _brill_ordinary() -> frozenset[str]:
         word, tag = parts[0], parts[1]
         if word.islower() or (word[:1].isupper() and not tag.startswith("NNP")):
             words.add(word.lower())
-    return frozenset(words)
+            if tag.startswith(("NN", "JJ", "FW")):
+                nominal.add(word.lower())
+    return frozenset(words), frozenset(nominal)
 
 
 def _name_lists() -> frozenset[str]:
@@ -145,12 +152,13 @@ def read_vocabulary(path: Path) -> VocabularyFile:
 def lexicon() -> Lexicon:
     """Load the word lists once per process (about half a second)."""
     zipf = _wordfreq_zipf()
-    ordinary = _brill_ordinary()
+    ordinary, nominal = _brill_ordinary()
     vocabulary = read_vocabulary(VOCABULARY_FILE)
     domain = frozenset(word.lower() for word in (*vocabulary.terms, *vocabulary.places))
     return Lexicon(
         zipf=zipf,
         ordinary=ordinary,
+        nominal=nominal,
         names=_name_lists() - domain,
         domain=domain,
         phrases=tuple(vocabulary.phrases),

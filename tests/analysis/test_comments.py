@@ -66,6 +66,8 @@ def test_words_that_only_look_like_a_theme_are_not_one(text: str) -> None:
 def test_redaction_placeholders_are_not_themes() -> None:
     found = analyse("My TM [name] is great, ring me on [phone] or [email]").themes
     assert found == {"managers": "pos"}
+    moved = analyse("[name] moved from [address] on [date], case [id], [postcode]").themes
+    assert moved == {}
 
 
 def test_plain_textblob_gets_the_design_example_wrong_and_we_do_not() -> None:
