@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -432,6 +433,71 @@ def analyse(
         typer.echo(
             json.dumps({"id": row.get("id"), "themes": result.themes, "polarity": result.polarity})
         )
+
+
+@app.command()
+def redact(
+    source: Annotated[
+        str, typer.Argument(help="JSON Lines file of {id, text}, or - for stdin.")
+    ] = "-",
+) -> None:
+    """Redact each text exactly as the ballot box does, as JSON Lines {id, text} in the same
+    order; a line that cannot be read gets {id, error} and the rest go on."""
+    if source == "-":
+        _redact_lines(sys.stdin)
+        return
+    try:
+        with Path(source).open(encoding="utf-8") as lines:
+            _redact_lines(lines)
+    except OSError as exc:
+        fail(f"{source}: cannot be read ({exc.strerror})")
+
+
+def _redact_lines(lines: Iterable[str]) -> None:
+    from surveys.redact import redact as redact_text
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            typer.echo(json.dumps({"id": None, "line": number, "error": f"not JSON ({exc.msg})"}))
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            ident = row.get("id") if isinstance(row, dict) else None
+            error = 'expected an object with a "text" string'
+            typer.echo(json.dumps({"id": ident, "line": number, "error": error}))
+            continue
+        typer.echo(json.dumps({"id": row.get("id"), "text": redact_text(row["text"])}))
+
+
+@app.command("evaluate-redaction")
+def evaluate_redaction(
+    source: Annotated[str, typer.Argument(help="Labelled JSON Lines (id, text, pii, keep).")],
+) -> None:
+    """PII recall (share of pii strings gone) and keep rate (share of keep strings still there),
+    with every failure listed."""
+    from surveys.redact import redact as redact_text
+    from surveys.redaction_score import LabelledText, score
+
+    rows = []
+    for number, row in _jsonl(source):
+        pii, keep = row.get("pii", []), row.get("keep", [])
+        if not all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in (pii, keep)):
+            fail(f'{source}, line {number}: "pii" and "keep" must be lists of strings')
+        rows.append(LabelledText(str(row.get("id", number)), row["text"], tuple(pii), tuple(keep)))
+    result = score(rows, redact_text)
+    for miss in result.misses:
+        what = "LEAKED" if miss.kind == "leaked" else "LOST  "
+        typer.echo(f"{what} {miss.id}: {miss.string!r}\n        -> {miss.redacted}")
+    if result.misses:
+        typer.echo("")
+    typer.echo(f"{result.texts} labelled texts")
+    typer.echo(f"PII recall  {result.recall:.3f}  ({result.pii_gone} of {result.pii_total} gone)")
+    typer.echo(
+        f"keep rate   {result.keep_rate:.3f}  ({result.keep_kept} of {result.keep_total} kept)"
+    )
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -175,3 +176,46 @@ def test_staypulse_run_against_staypulse_sandbox_answers_start(tmp_path: Path) -
     assert bot is not None
     logs = bot.stderr.read() if bot.stderr else ""
     assert token.split(":")[1] not in logs
+
+
+def test_redact_answers_every_line_in_order_and_a_bad_line_with_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "comments.jsonl"
+    source.write_text(
+        '{"id": "a", "text": "ring Tunde on 07700 900123"}\n'
+        "not json\n"
+        '{"id": "c"}\n'
+        "\n"
+        '{"id": "d", "text": "TM Grace is off, Mosaic is down"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["redact", str(source)])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows == [
+        {"id": "a", "text": "ring [name] on [phone]"},
+        {"id": None, "line": 2, "error": "not JSON (Expecting value)"},
+        {"id": "c", "line": 3, "error": 'expected an object with a "text" string'},
+        {"id": "d", "text": "TM [name] is off, Mosaic is down"},
+    ]
+
+
+def test_redact_reads_stdin_and_uses_the_ballot_box_function() -> None:
+    from surveys.redact import redact
+
+    text = "Okeke at 22 Laburnum Close, dob 1/2/2012"
+    result = runner.invoke(app, ["redact", "-"], input=json.dumps({"id": 7, "text": text}))
+    assert json.loads(result.output) == {"id": 7, "text": redact(text)}
+
+
+def test_evaluate_redaction_prints_recall_keep_rate_and_failures(tmp_path: Path) -> None:
+    source = tmp_path / "labelled.jsonl"
+    rows = [
+        {"id": "x", "text": "Tunde rang from 07700 900123", "pii": ["Tunde"], "keep": []},
+        {"id": "y", "text": "Holly and tinsel everywhere", "pii": [], "keep": ["Holly", "tinsel"]},
+    ]
+    source.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate-redaction", str(source)])
+    assert result.exit_code == 0
+    assert "PII recall  1.000  (1 of 1 gone)" in result.output
+    assert "keep rate   0.500  (1 of 2 kept)" in result.output
+    assert "LOST   y: 'Holly'" in result.output
