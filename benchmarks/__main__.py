@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from benchmarks import analysis, fanout, respondents, summary
+from benchmarks import analysis, fanout, redaction, respondents, summary
 
 
 def main() -> None:
     """Run every benchmark in turn."""
     logging.basicConfig(level=logging.WARNING)
     analysis.main()
+    redaction.main()
     fanout.main()
     respondents.main([])
     summary.main()
