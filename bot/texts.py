@@ -43,8 +43,11 @@ def privacy_notice(min_group: int, min_comment_group: int) -> str:
         "<b>Stored with your answers:</b> only your team, role group, contract type and the "
         "week. Never your name, Telegram account or the time you answered. Nothing links your "
         "answers back to you, not even for us.\n\n"
-        "<b>Comments:</b> names, phone numbers, e-mails, addresses and case numbers are removed "
-        "before anything is saved.\n\n"
+        "<b>Comments:</b> before anything is saved, names, phone numbers, e-mails, addresses, "
+        "postcodes, dates of birth, NI numbers, case and staff numbers and car registrations are "
+        "replaced by placeholders such as [name], and so is any word the bot doesn't know as "
+        "ordinary English or a social-care term, in case it is a name. It's automatic and can "
+        "miss something, so please leave names out.\n\n"
         f"<b>Who sees what:</b> only the Principal Social Worker team, and never a score from a "
         f"group of fewer than {min_group} people, or a comment from a group of fewer than "
         f"{min_comment_group}.\n\n"
@@ -82,7 +85,8 @@ YOUR_ANSWER = "\n\n<i>Your answer was: {label}</i>"
 COMMENT_PROMPT = (
     "<b>Pulse · last step</b>\n\n"
     "Anything you'd like the PSW team to know? Type it below, or tap <b>No thanks</b>.\n"
-    "<i>Names and contact details are removed before it's saved.</i>"
+    "<i>Names, contact details, addresses, dates of birth and reference numbers are removed "
+    "automatically before it's saved; it can miss one, so please leave names out.</i>"
 )
 NO_THANKS, BACK, SKIP = "No thanks", "« Back", "Skip »"
 THANKS = (
@@ -102,7 +106,8 @@ COMMENT_TOO_LONG = (
 
 FEEDBACK_PROMPT = (
     "Type what you'd like the PSW team to know. It's anonymous: it's stored with your team, "
-    "role group and the week only, with names and contact details removed."
+    "role group and the week only. Names, contact details, addresses, dates of birth and "
+    "reference numbers are removed automatically; it can miss one, so please leave names out."
 )
 FEEDBACK_CANCEL = "Cancel"
 FEEDBACK_THANKS = "Thank you. Your comment has been passed on anonymously."
@@ -321,9 +326,10 @@ STAY_TITLE, EXIT_TITLE, RECORD_TITLE = (
 )
 STAY_INTRO = (
     "A stay interview: six short questions about why you stay and what would make work better, "
-    "then one rating. Skip anything you like. Names and contact details are removed before "
-    "anything is saved, and your answers are stored without your name, with your team, role "
-    "and contract and the month only."
+    "then one rating. Skip anything you like. Names, contact details, addresses, dates of "
+    "birth and reference numbers are removed automatically before anything is saved (it can "
+    "miss one, so please leave names out), and your answers are stored without your name, "
+    "with your team, role and contract and the month only."
 )
 INTERVIEW_TYPE = "\n\n<i>Type your answer (up to 1,000 characters), or skip.</i>"
 STAY_RATING = (
@@ -355,8 +361,9 @@ EXIT_IN_PROGRESS = "You have an exit interview in progress; here is where you we
 DONE, SAVE = "Done ✓", "Save ✓"
 RECORD_INTRO = (
     "Recording a stay interview you held in person. Don't write the person's name: choose their "
-    "team, role group and contract, type your notes, then check the themes. Names in the notes "
-    "are removed anyway."
+    "team, role group and contract, type your notes, then check the themes. Names, contact "
+    "details, addresses, dates of birth and reference numbers in the notes are removed "
+    "automatically too, but it can miss one."
 )
 RECORD_TEAM = "Which team is the person in?"
 RECORD_ROLE = "Their role group?"
