@@ -11,7 +11,7 @@ from textblob import TextBlob
 from analysis.comments import analyse
 from benchmarks.common import ROOT, emit
 
-DEV = ROOT.parent / "shared" / "data" / "comments_dev.jsonl"
+DEV = ROOT / "tests" / "data" / "comments_dev.jsonl"
 FALLBACK = [
     "My TM is brilliant but the pay is shocking",
     "Caseloads are too high and I work most evenings",

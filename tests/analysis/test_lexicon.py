@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from analysis.lexicon import _THEME_CUES, PHRASE_GATES, THEME_CUES, leads, word_starts
 from analysis.text import clauses, normalise
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "comments_dev.jsonl"
+DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
 WRITTEN = [
     "My TM's great but the pay is shocking and I'm drowning",
     "No complaints about pay since the market supplement, £3k more",
@@ -37,8 +37,7 @@ VOCABULARY = sorted(
 
 def _texts() -> list[str]:
     texts = list(WRITTEN)
-    if DEV.exists():
-        texts += [json.loads(line)["text"] for line in DEV.read_text().splitlines()]
+    texts += [json.loads(line)["text"] for line in DEV.read_text().splitlines()]
     return [c.text for t in texts for c in clauses(normalise(t))]
 
 
