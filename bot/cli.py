@@ -108,6 +108,14 @@ def run() -> None:
             "ORG_FILE %s not found; using the teams already in the database", settings.org_file
         )
     from bot.app import build_application  # imported late: the CLI's other commands stay fast
+    from surveys.vocabulary import lexicon
+
+    try:
+        # Load redaction's word lists now: a mistake in the vocabulary file stops the start with
+        # its line, and the first comment is not kept waiting for the load.
+        lexicon()
+    except ConfigFileError as exc:
+        fail(str(exc))
 
     services = _services(settings)
     application = build_application(settings, engine, token=settings.token, services=services)

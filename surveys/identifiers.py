@@ -46,7 +46,7 @@ _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 # "9-5" (a time, a shift) stay.
 _SEP = r"[\s.\-()/]*"
 _PHONE = re.compile(
-    rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(\s*0\s*\){_SEP})?|\(?\s*0)(?:{_SEP}\d){{9,10}}"
+    rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(\s*0\s*\){_SEP})?|(?:\(\s*)?0)(?:{_SEP}\d){{9,10}}"
     rf"|(?<![\w+])\+\s*[1-9](?:{_SEP}\d){{7,13}}",
 )
 _EXTENSION = re.compile(r"^\s*(?:ext\.?|extension|x)\s*\d{1,6}\b", re.I)
