@@ -11,12 +11,12 @@ import matplotlib
 matplotlib.use("Agg")  # headless: no display on a server
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from sqlalchemy import Float, case, cast, func
 from sqlmodel import Session, col, select
 
-from analysis.summary import Group, Period, Summary, group_filters
+from analysis.cells import add_up, score_cells, select_cells
+from analysis.summary import Group, Period, Summary, team_id_of
 from surveys.bank import QuestionBank
-from surveys.models import Answer, Submission
+from surveys.models import Submission, SubmissionKind
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
@@ -82,34 +82,32 @@ def theme_trend(
     bank: QuestionBank,
     min_group: int,
 ) -> tuple[TrendPoint, ...]:
-    """Weekly means of a theme, aggregated in SQL; small weeks are suppressed."""
+    """A theme's mean per released wave: each point a sum of standing cells (analysis/cells.py);
+    a wave with none is a gap, with no count."""
     first, last = period.weeks
-    reverse = [item.key for item in (*bank.anchors, *bank.items) if item.reverse]
-    score = (
-        case((col(Answer.item_key).in_(reverse), 6 - col(Answer.value)), else_=col(Answer.value))
-        if reverse
-        else col(Answer.value)
-    )
-    rows = session.exec(
-        select(
-            Submission.period,
-            func.count(func.distinct(Answer.submission_id)),
-            func.avg(cast(score, Float)),
+    team_id = team_id_of(session, group)
+    cells = score_cells(session=session, first=first, last=last, bank=bank, minimum=min_group)
+    weeks = sorted(
+        set(
+            session.exec(
+                select(Submission.period).where(
+                    col(Submission.period) >= first,
+                    col(Submission.period) <= last,
+                    Submission.kind == SubmissionKind.PULSE,
+                )
+            )
         )
-        .join(Submission, col(Submission.id) == col(Answer.submission_id))
-        .where(
-            Answer.theme == theme,
-            col(Submission.period) >= first,
-            col(Submission.period) <= last,
-            *group_filters(session, group),
-        )
-        .group_by(col(Submission.period))
-        .order_by(col(Submission.period))
-    ).all()
-    return tuple(
-        TrendPoint(week, int(n), round(float(mean), 2) if n >= min_group else None)
-        for week, n, mean in rows
     )
+    points = []
+    for week in weeks:
+        whole = team_id is None
+        mine = select_cells(
+            cells, theme=theme, team_id=team_id, whole_service=whole, first=week, last=week
+        )
+        figure = add_up(mine)
+        mean = figure.mean
+        points.append(TrendPoint(week, figure.people, None if mean is None else round(mean, 2)))
+    return tuple(points)
 
 
 def trend_chart(points: tuple[TrendPoint, ...], label: str, minimum: int) -> bytes:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
 
+from analysis.cells import OTHER_TEAMS, respondent_cells
 from analysis.summary import Period
 from surveys.models import Submission
 
@@ -22,6 +23,50 @@ class ShownComment:
     period: str
 
 
+def visible_groups(
+    *, session: Session, period: Period, min_group: int
+) -> tuple[set[tuple[int, int | None]], set[int]]:
+    """Where comments may be read from: the standing (wave, team) cells of respondents at
+    `min_group`, and the waves whose pooled "other teams" cell stands."""
+    first, last = period.weeks
+    cells = respondent_cells(session=session, first=first, last=last, minimum=min_group)
+    teams: set[tuple[int, int | None]] = {
+        (c.wave_id, c.team_id) for c in cells if c.team_id is not OTHER_TEAMS
+    }
+    pools = {c.wave_id for c in cells if c.team_id is OTHER_TEAMS}
+    return teams, pools
+
+
+def released_comments(
+    *, session: Session, period: Period, min_group: int
+) -> list[tuple[str, dict[str, str], str]]:
+    """(comment, its themes, its week) of every comment in a standing cell of `min_group`
+    respondents; a comment from a team whose cell was pooled is read as part of the pool."""
+    first, last = period.weeks
+    teams, pools = visible_groups(session=session, period=period, min_group=min_group)
+    rows = session.execute(
+        sa_select(  # five columns: more than sqlmodel's typed select takes
+            col(Submission.comment),
+            col(Submission.comment_themes),
+            col(Submission.wave_id),
+            col(Submission.team_id),
+            col(Submission.period),
+        ).where(
+            col(Submission.period) >= first,
+            col(Submission.period) <= last,
+            col(Submission.comment).is_not(None),
+            col(Submission.wave_id).is_not(None),
+        )
+    ).all()
+    found = []
+    for comment, themes, wave_id, team_id, week in rows:
+        if comment is None or wave_id is None:
+            continue
+        if (wave_id, team_id) in teams or (wave_id in pools and (wave_id, team_id) not in teams):
+            found.append((comment, dict(themes or {}), week))
+    return found
+
+
 def readable_comments(
     *,
     session: Session,
@@ -31,34 +76,17 @@ def readable_comments(
     min_group: int,
     limit: int = 10,
 ) -> list[ShownComment]:
-    """Up to `limit` comments on `theme` (any theme if None) from teams with at least
-    `min_group` submissions in that week, shuffled so their order says nothing about who wrote
-    them."""
-    first, last = period.weeks
-    in_period = (col(Submission.period) >= first, col(Submission.period) <= last)
-    sizes = {
-        (team_id, week): int(count)
-        for team_id, week, count in session.exec(
-            select(Submission.team_id, Submission.period, func.count())
-            .where(*in_period)
-            .group_by(col(Submission.team_id), col(Submission.period))
-        )
-    }
-    rows = session.exec(
-        select(
-            Submission.comment, Submission.comment_themes, Submission.team_id, Submission.period
-        ).where(*in_period, col(Submission.comment).is_not(None))
-    ).all()
+    """Up to `limit` comments on `theme` (any theme if None) from standing cells of at least
+    `min_group` respondents, shuffled so their order says nothing about who wrote them."""
     found = []
-    for comment, themes, team_id, week in rows:
-        stances = themes or {}
+    for comment, stances, week in released_comments(
+        session=session, period=period, min_group=min_group
+    ):
         chosen = theme if theme is not None else next(iter(stances), None)
         stance = stances.get(chosen) if chosen is not None else None
-        if comment is None or chosen is None or stance is None:
+        if chosen is None or stance is None:
             continue
         if direction and stance != direction:
-            continue
-        if sizes.get((team_id, week), 0) < min_group:
             continue
         found.append(ShownComment(comment, chosen, stance, week))
     random.SystemRandom().shuffle(found)

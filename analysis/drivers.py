@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session
 
+from analysis.comments_view import released_comments
 from analysis.interviews import (
     InterviewCounts,
     QuarterReasons,
@@ -14,9 +15,8 @@ from analysis.interviews import (
     interview_counts,
     month_span,
 )
-from analysis.summary import Group, Period, Summary, group_filters, summarise
+from analysis.summary import Group, Period, Summary, summarise
 from surveys.bank import QuestionBank
-from surveys.models import Submission
 from surveys.themes import THEMES
 
 
@@ -33,32 +33,17 @@ class CommentCounts:
 def comment_counts(
     *, session: Session, period: Period, group: Group, min_group: int
 ) -> tuple[CommentCounts, ...] | None:
-    """Counts of positive and negative comments per theme; None if the group is too small.
-
-    The themes of each comment were stored with it when it was written, so this reads one JSON
-    column of the commented submissions only.
-    """
-    first, last = period.weeks
-    where = (
-        col(Submission.period) >= first,
-        col(Submission.period) <= last,
-        *group_filters(session, group),
-    )
-    commented = int(
-        session.exec(
-            select(func.count())
-            .select_from(Submission)
-            .where(*where, col(Submission.comment).is_not(None))
-        ).one()
-    )
-    if commented < min_group:
+    """Counts of positive and negative comments per theme, from standing cells of at least
+    `min_group` respondents (whole service only); None if fewer than `min_group` comments."""
+    if group.filtered:
+        return None  # counts for one team would be read against the whole service's
+    found = released_comments(session=session, period=period, min_group=min_group)
+    if len(found) < min_group:
         return None
     positive = dict.fromkeys(THEMES, 0)
     negative = dict.fromkeys(THEMES, 0)
-    for themes in session.exec(
-        select(Submission.comment_themes).where(*where, col(Submission.comment).is_not(None))
-    ):
-        for theme, stance in (themes or {}).items():
+    for _, themes, _ in found:
+        for theme, stance in themes.items():
             if theme in THEMES:
                 (positive if stance == "pos" else negative)[theme] += 1
     return tuple(CommentCounts(t, label, positive[t], negative[t]) for t, label in THEMES.items())

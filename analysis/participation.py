@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, cast, func
 from sqlmodel import Session, col, select
 
-from analysis.suppression import suppressed
-from surveys.models import Delivery, Participant, Team, Wave
+from analysis.cells import OTHER_TEAMS, participation_cells
+from surveys.models import Delivery, Team, Wave, WaveStatus, WaveTally
+
+OTHER_TEAMS_NAME = "Other teams (together)"
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Participation:
     invited: int
     completed: int
     teams: tuple[TeamParticipation, ...]  # only teams that may be shown, largest first
-    hidden_teams: int  # teams left out because they are small (or to protect a small one)
+    hidden_teams: int  # teams not shown on their own (pooled into "other teams" or left out)
 
     @property
     def rate(self) -> float:
@@ -43,32 +45,49 @@ class Participation:
 
 
 def wave_participation(*, session: Session, wave_id: int, min_group: int) -> Participation | None:
-    """Participation in one wave, counted in SQL; None if the wave is unknown or too small."""
+    """Participation in one wave; None if the wave is unknown or too small.
+
+    While the wave is open only the service-wide count is given (results are never live). Once
+    it has closed, teams come from its tallies as standing cells (analysis/cells.py): teams
+    where at least `min_group` answered, and the rest pooled as "other teams" when together
+    they reach it; a team in neither is left out of the totals too.
+    """
     wave = session.get(Wave, wave_id)
     if wave is None:
         return None
-    rows = session.exec(
-        select(
-            Team.name,
-            func.count(col(Delivery.id)),
-            func.coalesce(func.sum(cast(col(Delivery.completed), Integer)), 0),
-        )
-        .select_from(Delivery)
-        .join(Participant, col(Participant.id) == col(Delivery.participant_id))
-        .join(Team, col(Team.id) == col(Participant.team_id))
-        .where(Delivery.wave_id == wave_id)
-        .group_by(Team.name)
-    ).all()
-    invited = {name: int(count) for name, count, _ in rows}
-    completed = {name: int(done) for name, _, done in rows}
-    total_invited, total_completed = sum(invited.values()), sum(completed.values())
-    if total_invited < min_group:
+    if wave.status == WaveStatus.OPEN:
+        invited, completed = session.exec(
+            select(
+                func.count(), func.coalesce(func.sum(cast(col(Delivery.completed), Integer)), 0)
+            ).where(Delivery.wave_id == wave_id)
+        ).one()
+        if int(invited) < min_group:
+            return None
+        return Participation(wave_id, wave.period, int(invited), int(completed), (), 0)
+    tallies = list(session.exec(select(WaveTally).where(WaveTally.wave_id == wave_id)))
+    cells = participation_cells(session=session, wave_id=wave_id, minimum=min_group)
+    standing_teams = {c.team_id for c in cells if c.team_id is not OTHER_TEAMS}
+    pooled = any(c.team_id is OTHER_TEAMS for c in cells)
+    names = {t.id: t.name for t in session.exec(select(Team))}
+    teams, other, hidden = [], TeamParticipation(OTHER_TEAMS_NAME, 0, 0), 0
+    for tally in tallies:
+        if tally.team_id is not None and tally.team_id in standing_teams:
+            teams.append(
+                TeamParticipation(names.get(tally.team_id, "?"), tally.invited, tally.answered)
+            )
+        else:
+            hidden += 1
+            if pooled:
+                other = TeamParticipation(
+                    OTHER_TEAMS_NAME,
+                    other.invited + tally.invited,
+                    other.completed + tally.answered,
+                )
+    shown = sorted(teams, key=lambda t: (-t.invited, t.team))
+    if pooled:
+        shown.append(other)
+    invited = sum(t.invited for t in shown)
+    completed = sum(t.completed for t in shown)
+    if invited < min_group:
         return None
-    hidden = suppressed(invited, min_group)
-    teams = tuple(
-        sorted(
-            (TeamParticipation(n, invited[n], completed[n]) for n in invited if n not in hidden),
-            key=lambda t: (-t.invited, t.team),
-        )
-    )
-    return Participation(wave_id, wave.period, total_invited, total_completed, teams, len(hidden))
+    return Participation(wave_id, wave.period, invited, completed, tuple(shown), hidden)

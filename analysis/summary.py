@@ -2,23 +2,22 @@
 
 A score is 1–5 with reverse-worded items turned round, so higher is always better; "favourable"
 is the share of 4s and 5s; the health-check score maps the mean to 0–100 with the LGA bands
-(0–50 low, 51–74 moderate, 75–100 high). Nothing is shown for fewer than `min_group`
-submissions, and a filtered group is also hidden when the rest of the organisation in that
-period is a small group, because subtracting the group from the whole would reveal them.
+(0–50 low, 51–74 moderate, 75–100 high). Every figure is a sum of standing cells (analysis/
+cells.py): whole waves, teams of at least `min_group` people, and each wave's pooled "other
+teams" when that reaches `min_group`. The whole service is all standing cells, so the whole
+minus a team is itself a sum of standing cells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Float, and_, case, cast, func
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
+from analysis.cells import add_up, respondent_cells, score_cells, select_cells
 from surveys.bank import QuestionBank
-from surveys.models import Answer, Submission, Team
+from surveys.models import Team
 from surveys.themes import ANCHORS, THEMES
 
 
@@ -80,16 +79,18 @@ def parse_period(text: str, today: date) -> Period:
 
 @dataclass(frozen=True)
 class Group:
-    """Who a summary is about: everyone, or one team, role group and/or employment type."""
+    """Who a summary is about: everyone, or one team.
+
+    Role-group and contract breakdowns are not offered beside team figures: crossed with team
+    figures they would single out the only agency worker in a team (docs/design.md).
+    """
 
     team_key: str | None = None
-    role_group: str | None = None
-    employment_type: str | None = None
 
     @property
     def filtered(self) -> bool:
         """Whether this is less than everyone."""
-        return any((self.team_key, self.role_group, self.employment_type))
+        return self.team_key is not None
 
 
 @dataclass(frozen=True)
@@ -135,98 +136,45 @@ class Summary:
     anchors: tuple[ThemeScore, ...]
 
 
-Filters = Sequence[ColumnElement[bool]]
-
-
-def group_filters(session: Session, group: Group) -> list[ColumnElement[bool]]:
-    filters: list[ColumnElement[bool]] = []
-    if group.team_key:
-        team = session.exec(select(Team).where(Team.key == group.team_key)).first()
-        filters.append(col(Submission.team_id) == (team.id if team else -1))
-    if group.role_group:
-        filters.append(col(Submission.role_group) == group.role_group)
-    if group.employment_type:
-        filters.append(col(Submission.employment_type) == group.employment_type)
-    return filters
-
-
-def _counts(session: Session, period: Period, filters: Filters) -> tuple[int, int, int]:
-    """Submissions in the period and in the one before from the group, and in the period from
-    everyone: one pass over the period index."""
-    first, last = period.previous().weeks[0], period.weeks[1]
-    current = col(Submission.period) >= period.weeks[0]
-    in_group = and_(*filters) if filters else None
-
-    def tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    query = select(
-        tally(and_(current, in_group) if in_group is not None else current),
-        tally(and_(~current, in_group) if in_group is not None else ~current),
-        tally(current),
-    ).where(col(Submission.period) >= first, col(Submission.period) <= last)
-    now, before, everyone = session.exec(query).one()
-    return int(now), int(before), int(everyone)
-
-
-Scores = dict[str, tuple[int, float, float]]
-
-
-def _scores(
-    session: Session, period: Period, filters: Filters, bank: QuestionBank
-) -> tuple[Scores, Scores]:
-    """theme -> (submissions answering it, mean score, share favourable), for the period and the
-    one before, in one SQL query over both."""
-    first, last = period.previous().weeks[0], period.weeks[1]
-    reverse = [item.key for item in (*bank.anchors, *bank.items) if item.reverse]
-    score = (
-        case((col(Answer.item_key).in_(reverse), 6 - col(Answer.value)), else_=col(Answer.value))
-        if reverse
-        else col(Answer.value)
-    )
-    current = case((col(Submission.period) >= period.weeks[0], 1), else_=0).label("current")
-    query = (
-        sa_select(  # five columns: more than sqlmodel's typed select takes
-            current,
-            col(Answer.theme),
-            func.count(func.distinct(Answer.submission_id)),
-            func.avg(cast(score, Float)),
-            func.avg(case((score >= 4, 1.0), else_=0.0)),
-        )
-        .join(Submission, col(Submission.id) == col(Answer.submission_id))
-        .where(and_(col(Submission.period) >= first, col(Submission.period) <= last, *filters))
-        .group_by(current, col(Answer.theme))
-    )
-    now: Scores = {}
-    before: Scores = {}
-    for is_current, theme, n, mean, fav in session.execute(query):
-        (now if is_current else before)[theme] = (int(n), float(mean), float(fav))
-    return now, before
+def team_id_of(session: Session, group: Group) -> int | None:
+    """The id of the group's team (-1 for a team that does not exist, so it matches nothing)."""
+    if group.team_key is None:
+        return None
+    team = session.exec(select(Team).where(Team.key == group.team_key)).first()
+    return team.id if team is not None and team.id is not None else -1
 
 
 def summarise(
     *, session: Session, period: Period, group: Group, bank: QuestionBank, min_group: int
 ) -> Summary:
-    """Scores per theme and anchor for `group` in `period`, with changes, under the rules."""
-    filters = group_filters(session, group)
-    submissions, earlier, everyone = _counts(session, period, filters)
+    """Scores per theme and anchor for `group` in `period`, with changes against the period
+    before, every figure a sum of standing cells (analysis/cells.py)."""
+    team_id = team_id_of(session, group)
+    whole = team_id is None
+    before, now = period.previous().weeks, period.weeks
+    cells = score_cells(session=session, first=before[0], last=now[1], bank=bank, minimum=min_group)
+    people = respondent_cells(session=session, first=now[0], last=now[1], minimum=min_group)
+    submissions = add_up(select_cells(people, team_id=team_id, whole_service=whole)).people
     shown = submissions >= min_group
-    if shown and group.filtered:
-        rest = everyone - submissions
-        shown = rest == 0 or rest >= min_group  # else whole minus group reveals the rest
-    now, before = _scores(session, period, filters, bank) if shown else ({}, {})
-    previous_shown = shown and earlier >= min_group
 
     def figures(theme: str, label: str) -> ThemeScore:
-        n, mean, fav = now.get(theme, (0, 0.0, 0.0))
-        if n < min_group:
-            return ThemeScore(theme, label, n)
+        mine = select_cells(cells, theme=theme, team_id=team_id, whole_service=whole)
+        current = add_up(c for c in mine if c.period >= now[0])
+        earlier = add_up(c for c in mine if c.period < now[0])
+        if not shown or current.mean is None or current.favourable_share is None:
+            return ThemeScore(theme, label, 0)
         change = favourable_change = None
-        if previous_shown and before.get(theme, (0, 0.0, 0.0))[0] >= min_group:
-            _, old_mean, old_fav = before[theme]
-            change, favourable_change = round(mean - old_mean, 2), round((fav - old_fav) * 100)
+        if earlier.mean is not None and earlier.favourable_share is not None:
+            change = round(current.mean - earlier.mean, 2)
+            favourable_change = round((current.favourable_share - earlier.favourable_share) * 100)
         return ThemeScore(
-            theme, label, n, round(mean, 2), round(fav * 100), change, favourable_change
+            theme,
+            label,
+            current.people,
+            round(current.mean, 2),
+            round(current.favourable_share * 100),
+            change,
+            favourable_change,
         )
 
     return Summary(

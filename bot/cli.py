@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from bot.logs import configure_logging
 from bot.services import Services
 from bot.settings import ConfigError, Settings, load_settings
+from surveys.ballot import check_key
 from surveys.db import (
     DatabaseNotReady,
     check_ready,
@@ -31,6 +33,7 @@ from surveys.models import PswRole, Wave
 from surveys.org import bot_username, load_org, read_org_file
 from surveys.participants import ParticipantError, create_invite, list_invites, revoke_invite
 from surveys.psw import add_psw_member, list_psw_members, record_audit, remove_psw_member
+from surveys.seal import SealError, new_key
 from surveys.waves import (
     WaveError,
     audience_size,
@@ -59,6 +62,8 @@ app.add_typer(org_app, name="org")
 app.add_typer(psw_app, name="psw")
 wave_app = typer.Typer(help="See, open or close pulse waves.", no_args_is_help=True)
 app.add_typer(wave_app, name="wave")
+key_app = typer.Typer(help="The key that seals answers until they are released.")
+app.add_typer(key_app, name="key")
 
 
 log = logging.getLogger("staypulse")
@@ -99,8 +104,15 @@ def run() -> None:
             "TELEGRAM_BOT_TOKEN is not set. Put the token from @BotFather in .env "
             "(see .env.example), or try StayPulse without one: `staypulse demo`."
         )
-    configure_logging(settings.log_level, secrets=[settings.token])
+    configure_logging(
+        settings.log_level,
+        secrets=[
+            settings.token,
+            *([settings.ballot_key.get_secret_value()] if settings.ballot_key else []),
+        ],
+    )
     engine = _engine(settings)
+    services = _services(settings)  # BALLOT_KEY checked before anything else happens
     if settings.org_file.exists():
         _load_org_file(engine, settings.org_file)
     else:
@@ -117,7 +129,6 @@ def run() -> None:
     except ConfigFileError as exc:
         fail(str(exc))
 
-    services = _services(settings)
     application = build_application(settings, engine, token=settings.token, services=services)
     log.info("StayPulse polling %s", settings.telegram_base_url)
     application.run_polling(
@@ -141,7 +152,7 @@ def demo(
     ),
 ) -> None:
     """Play a small organisation through the local sandbox and print what each person saw."""
-    settings = _settings()
+    settings = _local_key(_settings(), None)
     configure_logging("WARNING")
     from bot.demo import run_demo
 
@@ -149,6 +160,22 @@ def demo(
         asyncio.run(run_demo(settings, database_url=database_url, org_file=org_file))
     except ConfigFileError as exc:
         fail(str(exc))
+
+
+def _local_key(settings: Settings, keep: Path | None) -> Settings:
+    """Local runs without BALLOT_KEY get one of their own: a new one for each demo (its database
+    is wiped), or one kept beside the local chat's database so its drafts stay readable."""
+    if settings.ballot_key is not None:
+        return settings
+    if keep is None:
+        key = new_key()
+    else:
+        if not keep.exists():
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            keep.write_text(new_key() + "\n", encoding="ascii")
+            keep.chmod(0o600)
+        key = keep.read_text(encoding="ascii").strip()
+    return settings.model_copy(update={"ballot_key": SecretStr(key)})
 
 
 class ChatRole(StrEnum):
@@ -173,7 +200,7 @@ def chat(
     ),
 ) -> None:
     """Talk to the bot in this terminal, through the local sandbox."""
-    settings = _settings()
+    settings = _local_key(_settings(), Path("data/chat.key"))
     configure_logging("WARNING")
     from bot.chat import run_chat
 
@@ -554,14 +581,25 @@ def evaluate(
     )
 
 
+# --- the ballot key -----------------------------------------------------------------------------
+
+
+@key_app.command("new")
+def key_new() -> None:
+    """Print a new BALLOT_KEY for .env (keep a copy apart from the database and its backups)."""
+    typer.echo(f"BALLOT_KEY={new_key()}")
+
+
 # --- waves --------------------------------------------------------------------------------------
 
 
 def _services(settings: Settings) -> Services:
     try:
-        return Services.from_settings(settings, _engine(settings))
-    except ConfigFileError as exc:
+        services = Services.from_settings(settings, _engine(settings))
+        services.db_sync(check_key)
+    except (ConfigFileError, ConfigError, SealError) as exc:
         fail(str(exc))
+    return services
 
 
 @wave_app.command("list")
@@ -638,7 +676,16 @@ def wave_close(
             )
     if not closed:
         fail("No such open wave.", code=1)
+    released = asyncio.run(services.release_waves())
     typer.echo(f"Wave {target} is closed.")
+    for batch in released:
+        if batch.withheld:
+            typer.echo(
+                f"Fewer than {services.settings.min_group_size} answered wave {batch.wave_id}: "
+                "nothing of it was kept."
+            )
+        else:
+            typer.echo(f"Released {batch.released} answers of wave {batch.wave_id} as one batch.")
 
 
 def main() -> None:

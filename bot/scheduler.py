@@ -105,6 +105,8 @@ class Scheduler:
                     "wave %s was due while the bot was down and has closed: missed", wave_id
                 )
             closed = await services.db(close_due_waves, bank=services.bank, now=now)
+            # Also after a crash between a close and its release: release is idempotent.
+            await services.release_waves()
             sends = FanOutResult()
             if calendar.is_working_time(now):
                 messages: list[Message] = [*await services.db(outgoing, now=now)]

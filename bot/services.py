@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,13 +20,15 @@ from sqlmodel import Session
 from telegram.ext import Application, CallbackContext
 
 from bot.settings import Settings
+from surveys.ballot import WaveRelease, release_interviews, release_wave, waves_to_release
 from surveys.bank import QuestionBank, default_bank
 from surveys.calendar import WorkingCalendar
-from surveys.db import db_threads, run_unit
+from surveys.db import db_threads, run_unit, scrub
 from surveys.schedule import SchedulesFile, load_schedules
 from surveys.types import utcnow
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 KEY = "staypulse"
 
 
@@ -45,6 +48,8 @@ class Services:
     _db_threads: ThreadPoolExecutor = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Sealed drafts and ballots need the key before the first unit of work (ConfigError).
+        self.settings.use_ballot_key()
         # Built once: the bank-holiday table behind it is not free to make.
         self.calendar = self.settings.calendar()
         self._db_threads = ThreadPoolExecutor(db_threads(self.engine), thread_name_prefix="db")
@@ -62,6 +67,47 @@ class Services:
         database was busy or the connection dropped: surveys.db.run_unit)."""
 
         call = functools.partial(run_unit, self.engine, fn, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
+
+    async def release_waves(self) -> list[WaveRelease]:
+        """Release every closed wave whose sealed pulses wait, each batch in a unit of work of
+        its own (never the one that closed the wave), then scrub the SQLite WAL."""
+        released = []
+        for wave_id in await self.db(waves_to_release):
+            done = await self.db(
+                release_wave,
+                wave_id=wave_id,
+                bank=self.bank,
+                min_group=self.settings.min_group_size,
+            )
+            if done is not None:
+                released.append(done)
+                log.info(
+                    "wave %s released: %d answers, %d held comments, %d withheld (fewer than %d)",
+                    done.wave_id,
+                    done.released,
+                    done.feedback,
+                    done.withheld,
+                    self.settings.min_group_size,
+                )
+        if released:
+            await self._run(scrub, self.engine)
+        return released
+
+    async def release_interviews(self, queue: str) -> int:
+        """Release one interview queue if it now holds a whole batch; how many were released."""
+        month = self.clock().astimezone(self.settings.tz).strftime("%Y-%m")
+        count = await self.db(
+            release_interviews, kind=queue, period=month, min_group=self.settings.min_group_size
+        )
+        if count:
+            log.info("%d %s interviews released as one batch", count, queue)
+            await self._run(scrub, self.engine)
+        return count
+
+    async def _run(self, fn: Callable[..., T], /, *args: Any) -> T:
+        """Run a plain blocking call on the database's threads."""
+        call = functools.partial(fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
 
     def db_sync(self, fn: Callable[..., T], /, **kwargs: Any) -> T:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from surveys.calendar import REGIONS, WorkingCalendar
+from surveys.seal import KeyMissing, parse_key, use_key
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/staypulse.db"
 TELEGRAM_API_URL = "https://api.telegram.org"
@@ -57,6 +58,10 @@ class Settings(BaseSettings):
     )
 
     telegram_bot_token: SecretStr | None = None
+    # Seals drafts and unreleased answers (surveys/seal.py); never stored in the database.
+    ballot_key: SecretStr | None = None
+    # Delete a typed comment from the person's chat once it is stored (they are told so).
+    delete_typed_comments: bool = True
     telegram_base_url: str = TELEGRAM_API_URL
     database_url: str = DEFAULT_DATABASE_URL
     timezone: str = "Europe/London"
@@ -88,6 +93,15 @@ class Settings(BaseSettings):
         if not _TOKEN_RE.match(raw.strip()):
             # Never echo the value: it is a secret.
             raise ValueError("does not look like a bot token (expected '<digits>:<secret>')")
+        return raw.strip()
+
+    @field_validator("ballot_key", mode="before")
+    @classmethod
+    def _ballot_key_shape(cls, value: Any) -> Any:
+        if value in (None, ""):
+            return None
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        parse_key(raw)  # ValueError names no part of the value
         return raw.strip()
 
     @field_validator("telegram_base_url")
@@ -202,6 +216,12 @@ class Settings(BaseSettings):
             end=self.working_hours_end,
             region=self.bank_holidays,
         )
+
+    def use_ballot_key(self) -> None:
+        """Make BALLOT_KEY the key of every sealed column in this process; ConfigError if unset."""
+        if self.ballot_key is None:
+            raise ConfigError(f"Configuration error: {KeyMissing()}")
+        use_key(parse_key(self.ballot_key.get_secret_value()))
 
     @property
     def token(self) -> str | None:

@@ -34,23 +34,29 @@ PREFER_NOT = "Prefer not to say"
 
 
 def privacy_notice(min_group: int, min_comment_group: int) -> str:
-    """What is stored, what is never stored, who sees what, and how to leave."""
+    """What is stored, what is never stored, who sees what, and how to leave: exactly what the
+    code does (docs/design.md, "Anonymity")."""
     return (
         "<b>How your answers are kept safe</b>\n\n"
         "<b>Stored about you:</b> your Telegram chat id (to send you pulses), your team, role "
-        "and contract type, and whether you've answered each pulse (so reminders only go to "
-        "people who haven't).\n\n"
-        "<b>Stored with your answers:</b> only your team, role group, contract type and the "
-        "week. Never your name, Telegram account or the time you answered. Nothing links your "
-        "answers back to you, not even for us.\n\n"
+        "and contract type, and, while a pulse is open, whether you've answered it (so reminders "
+        "only go to people who haven't). When it closes, that is deleted: only how many answered "
+        "in each team is kept.\n\n"
+        "<b>Your answers:</b> locked (encrypted) until the pulse closes, then stored together "
+        f"with everyone else's, in a random order, with no name, Telegram account or time, only "
+        f'the pulse and your team, role group and contract (shown as "undisclosed" or "other '
+        f'teams" where fewer than {min_group} share them). If fewer than {min_group} people '
+        f"answer a pulse, nothing of it is kept.\n\n"
         "<b>Comments:</b> before anything is saved, names, phone numbers, e-mails, addresses, "
         "postcodes, dates of birth, NI numbers, case and staff numbers and car registrations are "
         "replaced by placeholders such as [name], and so is any word the bot doesn't know as "
         "ordinary English or a social-care term, in case it is a name. It's automatic and can "
         "miss something, so please leave names out.\n\n"
-        f"<b>Who sees what:</b> only the Principal Social Worker team, and never a score from a "
-        f"group of fewer than {min_group} people, or a comment from a group of fewer than "
-        f"{min_comment_group}.\n\n"
+        f"<b>Who sees what:</b> only the Principal Social Worker team, only after a pulse closes, "
+        f"never a figure from fewer than {min_group} people, and never a comment from a group "
+        f"of fewer than {min_comment_group}. PSW team members can't answer pulses themselves.\n\n"
+        "<b>What we can't promise:</b> Telegram itself sees that you message this bot and when; "
+        "the council's IT team runs the bot and is trusted not to change it.\n\n"
         "<b>You're in control:</b> /pause for a few weeks, /stop all messages, /forget to delete "
         "everything about you, /mydata to see what's held."
     )
@@ -105,12 +111,16 @@ COMMENT_TOO_LONG = (
 )
 
 FEEDBACK_PROMPT = (
-    "Type what you'd like the PSW team to know. It's anonymous: it's stored with your team, "
-    "role group and the week only. Names, contact details, addresses, dates of birth and "
-    "reference numbers are removed automatically; it can miss one, so please leave names out."
+    "Type what you'd like the PSW team to know. It's anonymous: names, contact details, "
+    "addresses, dates of birth and reference numbers are removed automatically (it can miss one, "
+    "so please leave names out), and it's kept locked until the next pulse closes, then stored "
+    "with that pulse's answers, with your team and role group only."
 )
 FEEDBACK_CANCEL = "Cancel"
-FEEDBACK_THANKS = "Thank you. Your comment has been passed on anonymously."
+FEEDBACK_THANKS = (
+    "Thank you. Your comment is saved, locked, without your name. The PSW team can read it "
+    "after the next pulse closes, and only if enough people in your group answered it."
+)
 FEEDBACK_CANCELLED = "Cancelled. Nothing was saved."
 
 HELP = (
@@ -341,13 +351,14 @@ STAY_FOLLOWUP = (
 )
 FOLLOWUP_YES = "Yes, please"
 STAY_THANKS = (
-    "Thank you — your stay interview is saved without your name. The PSW team only reads "
-    "interviews as part of groups of {min_group} or more."
+    "Thank you — your stay interview is saved, locked, without your name. It is released to "
+    "the PSW team only together with at least {min_group} others, in a random order."
 )
 EXIT_INTRO = (
     "Thank you for opening this. It's an exit interview from the Principal Social Worker team: "
-    "six short steps about why you are leaving, stored without your name (with your team and the "
-    "month only). You don't need to join anything."
+    "six short steps about why you are leaving, stored without your name (with your team only) "
+    "and released to the PSW team only together with other leavers' answers. You don't need to "
+    "join anything."
 )
 EXIT_REASONS = "Why are you leaving? Choose all that apply, then tap Done."
 EXIT_MAIN = "Which of those is the main reason?"

@@ -22,6 +22,7 @@ import surveys.models  # noqa: F401  (registers every table)
 ANONYMOUS: Final = "anonymous"
 IDENTITY: Final = "identity"
 REFERENCE: Final = "reference"
+SEALED: Final = "sealed"
 
 SIDES: Final[dict[str, str]] = {
     "submission": ANONYMOUS,
@@ -37,6 +38,10 @@ SIDES: Final[dict[str, str]] = {
     "interview_draft": IDENTITY,
     "exit_link": IDENTITY,
     "we_did_delivery": IDENTITY,
+    "sealed_ballot": SEALED,
+    "key_check": SEALED,
+    "wave_tally": REFERENCE,
+    "release": REFERENCE,
     "organisation": REFERENCE,
     "team": REFERENCE,
     "role": REFERENCE,
@@ -59,7 +64,7 @@ COLUMNS: Final[dict[str, str]] = {
     # anonymous
     "submission.id": "random 128-bit key; says nothing about when or by whom",
     "submission.kind": "pulse or feedback",
-    "submission.wave_id": "the wave answered (feedback: none)",
+    "submission.wave_id": "the wave answered (feedback: the wave it was released with)",
     "submission.period": "ISO week, e.g. 2026-W48: the finest time kept",
     "submission.team_id": "the team the person said they were in",
     "submission.role_group": "role group, or undisclosed",
@@ -70,6 +75,7 @@ COLUMNS: Final[dict[str, str]] = {
     "answer.item_key": "which question",
     "answer.theme": "the question's theme",
     "answer.value": "the answer, 1–5",
+    "interview.release_id": "the batch it was released in",
     "interview.id": "random 128-bit key",
     "interview.kind": "stay or exit",
     "interview.source": "self (answered in the chat) or psw (typed up by the PSW team)",
@@ -105,15 +111,35 @@ COLUMNS: Final[dict[str, str]] = {
     "delivery.invited_at": "when Telegram accepted the invite",
     "delivery.reminder_claimed_at": "just before the reminder was handed to Telegram",
     "delivery.reminded_at": "when Telegram accepted the reminder",
-    "delivery.completed": "whether they answered (no time: it could be matched to answers)",
+    "delivery.completed": "whether they answered, while the wave is open (for reminders); the "
+    "wave's deliveries are deleted when it closes, leaving only wave_tally",
     "delivery.unreachable": "Telegram said they blocked the bot",
     "draft.id": "internal number",
     "draft.participant_id": "whose pulse is in progress",
     "draft.kind": "pulse or feedback",
     "draft.wave_id": "the wave",
     "draft.position": "the question they are at",
-    "draft.answers": "answers so far; deleted when the pulse is submitted or closes",
+    "draft.answers": "answers so far, sealed with BALLOT_KEY; deleted when the pulse is sealed "
+    "as a ballot or the wave closes",
     "draft.updated_at": "last change, to resume",
+    "sealed_ballot.id": "random key",
+    "sealed_ballot.kind": "the queue it waits in: pulse, feedback, stay, exit or psw",
+    "sealed_ballot.wave_id": "the wave a pulse answered",
+    "sealed_ballot.recorded_by": "the PSW member who typed up an interview they held",
+    "sealed_ballot.content": "the answers, comment and group, sealed with BALLOT_KEY (no person); "
+    "deleted, overwritten on SQLite, when its batch is released",
+    "key_check.id": "always 1",
+    "key_check.value": "a known text sealed with BALLOT_KEY, to detect a wrong key at start-up",
+    "wave_tally.id": "internal number",
+    "wave_tally.wave_id": "a closed wave",
+    "wave_tally.team_id": "a team",
+    "wave_tally.invited": "how many of the team were invited",
+    "wave_tally.answered": "how many of the team answered",
+    "release.id": "internal number",
+    "release.kind": "wave, stay, exit or psw",
+    "release.wave_id": "the wave released",
+    "release.period": "the wave's week, or the month an interview batch was released",
+    "release.people": "how many people's ballots the batch held (0: fewer than k, none kept)",
     "team_invite.code": "the code in an invite link",
     "team_invite.team_id": "the team it puts people in",
     "team_invite.created_by": "Telegram id of the PSW member or admin who made it",
@@ -132,7 +158,8 @@ COLUMNS: Final[dict[str, str]] = {
     "interview_draft.chat_id": "the chat an interview is in progress in",
     "interview_draft.kind": "stay, exit or record",
     "interview_draft.step": "the step they are at",
-    "interview_draft.answers": "answers so far, redacted; deleted when the interview is stored",
+    "interview_draft.answers": "answers so far, redacted and sealed with BALLOT_KEY; deleted "
+    "when the interview is sealed as a ballot",
     "interview_draft.exit_code": "exit: the link opened",
     "interview_draft.updated_at": "last change",
     "exit_link.code": "the code in a one-time exit interview link",
@@ -189,7 +216,7 @@ COLUMNS: Final[dict[str, str]] = {
 
 def tables() -> list[Table]:
     """Every table, anonymous first, then identity, then reference, each alphabetical."""
-    order = {ANONYMOUS: 0, IDENTITY: 1, REFERENCE: 2}
+    order = {ANONYMOUS: 0, SEALED: 1, IDENTITY: 2, REFERENCE: 3}
     found = list(SQLModel.metadata.tables.values())
     return sorted(found, key=lambda t: (order[SIDES.get(t.name, ANONYMOUS)], t.name))
 
@@ -258,6 +285,8 @@ def report() -> str:
         "- **anonymous**: answers. Random keys, no person, no time finer than an ISO week (pulses) "
         "or a month (interviews); on SQLite `WITHOUT ROWID`, so not even the hidden row order "
         "follows the order people answered in. Free text is redacted before it is stored.",
+        "- **sealed**: finished answers waiting to be released in a batch, encrypted with "
+        "`BALLOT_KEY`, which is never in the database: a copy or backup cannot read them.",
         "- **identity**: people and the operational rows about them (who was invited, who is mid-"
         "survey, who may read results, who read what). Never an answer.",
         "- **reference**: the organisation's own lists, the timetable and PSW team updates. No "
@@ -270,17 +299,21 @@ def report() -> str:
         "",
         *(f"- `{name}`: {why}." for name, why in ALLOWED_LINKS.items()),
         "",
-        "Anonymous tables hold no date or time column, and nothing records when a submission was "
-        "written: `delivery.completed` says that someone answered a wave but not when, and "
-        "unfinished pulses are submitted in random order when a wave closes. The only "
-        "attributes an answer carries are the group (team, role group, contract) and the week or "
-        "month, and results are only shown for groups of at least `MIN_GROUP_SIZE` "
-        "(`MIN_COMMENT_GROUP_SIZE` for comments), with complementary suppression. `/forget` "
-        "deletes the identity rows and leaves the answers, which by then belong to no one.",
+        "Anonymous tables hold no date or time column. Nothing is written to them when a person "
+        "answers: a finished pulse or interview is sealed, and released only with at least "
+        "`MIN_GROUP_SIZE` others, in one transaction that changes no one's identity rows, in "
+        "random order with fresh random keys; so a transaction id (PostgreSQL's `xmin`), a "
+        "SQLite WAL commit or the order of rows on disk points at a batch, never a person. When "
+        "a wave closes its deliveries (who answered) are deleted; only per-team counts remain. "
+        "The group an answer carries is coarsened in each batch until every combination of "
+        "team, role group and contract is shared by at least `MIN_GROUP_SIZE` rows. Every "
+        "figure is a sum of cells (wave, team, theme) of at least `MIN_GROUP_SIZE` people. "
+        "`/forget` deletes the identity rows and leaves the released answers, which by then "
+        "belong to no one.",
         "",
-        "One limit: on PostgreSQL the physical order of rows is not hidden, so someone reading the "
-        "live database while a wave runs could watch submissions arrive. Access to the database "
-        "itself should be limited to the IT operator, as for any HR system.",
+        "Trusted, and said so: the IT operator who can change the running code or read "
+        "`BALLOT_KEY` together with the database could read sealed answers before release; and "
+        "Telegram itself sees who messages the bot and when.",
         "",
     ]
     side = None

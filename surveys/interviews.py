@@ -8,9 +8,10 @@ Three flows share one draft per chat (InterviewDraft) and one way out (`_store`)
 - a stay interview held in person and typed up by a PSW member (/record_stay): team, role group,
   contract, notes, then the themes the analyser proposes, confirmed or corrected by toggles.
 
-Every text is redacted before it is kept, even in a draft. What is stored is the group (team,
-role group, contract), the month, the texts and the themes; never the person, never a time. The
-follow-up request is not part of the interview: the bot sends it like /talk.
+Every text is redacted before it is kept, and drafts are sealed. A finished interview is sealed
+into its queue (surveys/ballot.py) and released with at least k others; what is then stored is
+the group (coarsened), the month of release, the texts and the themes; never the person, never a
+time. The follow-up request is not part of the interview: the bot sends it like /talk.
 
 The analyser lives in `analysis/`, which this package does not import: callers pass a `coder`
 that turns a text into {theme: "pos"|"neg"}.
@@ -27,6 +28,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from surveys.ballot import EXIT, PSW, STAY, seal
 from surveys.models import (
     ExitLink,
     Interview,
@@ -35,6 +37,7 @@ from surveys.models import (
     InterviewTheme,
     Participant,
     PswMember,
+    SealedBallot,
     Team,
 )
 from surveys.participants import UNDISCLOSED, get_participant
@@ -378,21 +381,39 @@ def _store(
     for theme, direction in coded:
         themes[theme] = direction if themes.get(theme, direction) == direction else "both"
     interview.themes = themes
-    session.add(interview)
-    session.flush()
-    for theme, direction in coded:
-        if theme in THEMES and direction in ("pos", "neg"):
-            session.add(
-                InterviewTheme(
-                    interview_id=interview.id, source="coded", theme=theme, direction=direction
-                )
-            )
-    for theme in reasons:
-        session.add(
-            InterviewTheme(interview_id=interview.id, source="reason", theme=theme, direction="neg")
-        )
+    theme_rows = [
+        ("coded", theme, direction)
+        for theme, direction in coded
+        if theme in THEMES and direction in ("pos", "neg")
+    ]
+    theme_rows += [("reason", theme, "neg") for theme in reasons]
+    # The ballot box: sealed now, released with the rest of its queue's batch later.
+    seal(
+        session=session,
+        kind=PSW if draft.kind == "record" else EXIT if draft.kind == "exit" else STAY,
+        group=(interview.team_id, interview.role_group, interview.employment_type),
+        recorded_by=interview.recorded_by,
+        content={
+            "interview": {
+                "answers": interview.answers,
+                "themes": interview.themes,
+                "intention_to_stay": interview.intention_to_stay,
+                "main_reason": interview.main_reason,
+                "destination": interview.destination,
+                "come_back": interview.come_back,
+            },
+            "theme_rows": theme_rows,
+        },
+    )
     session.delete(draft)
     return interview
+
+
+def queue_of(interview: Interview) -> str:
+    """The release queue an interview waits in."""
+    if interview.source == "psw":
+        return PSW
+    return EXIT if interview.kind == InterviewKind.EXIT else STAY
 
 
 def _group_of(interview: Interview, participant: Participant | None) -> None:
@@ -407,18 +428,45 @@ def _group_of(interview: Interview, participant: Participant | None) -> None:
 
 
 def recorded_this_month(*, session: Session, member: PswMember, today: date) -> list[Interview]:
-    """The stay interviews this member typed up this month (to check or delete)."""
-    return list(
-        session.exec(
-            select(Interview).where(
-                Interview.recorded_by == member.id, Interview.period == month_of(today)
+    """The stay interviews this member typed up: those still waiting to be released (opened
+    for them to check) and those released this month."""
+    waiting = []
+    for row in session.exec(
+        select(SealedBallot).where(SealedBallot.kind == PSW, SealedBallot.recorded_by == member.id)
+    ):
+        content = dict(row.content)
+        fields = dict(content.get("interview") or {})
+        waiting.append(
+            Interview(
+                id=row.id,
+                kind=InterviewKind.STAY,
+                source="psw",
+                period=month_of(today),
+                team_id=content.get("team"),
+                role_group=str(content.get("role") or UNDISCLOSED),
+                employment_type=str(content.get("contract") or UNDISCLOSED),
+                answers=fields.get("answers") or {},
+                themes=fields.get("themes") or {},
+                recorded_by=member.id,
             )
-        ).all()
-    )
+        )
+    released = session.exec(
+        select(Interview).where(
+            Interview.recorded_by == member.id, Interview.period == month_of(today)
+        )
+    ).all()
+    return [*waiting, *released]
 
 
 def delete_recorded(*, session: Session, member: PswMember, interview_id: str) -> bool:
-    """Delete one interview this member recorded; False if it is not theirs or is gone."""
+    """Delete one interview this member recorded, waiting or released; False if it is not
+    theirs or is gone."""
+    sealed = session.get(SealedBallot, interview_id)
+    if sealed is not None:
+        if sealed.kind != PSW or sealed.recorded_by != member.id:
+            return False
+        session.delete(sealed)
+        return True
     interview = session.get(Interview, interview_id)
     if interview is None or interview.recorded_by != member.id:
         return False

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from surveys.seal import SealedJSON
 from surveys.types import UTCDateTime, utcnow
 
 
@@ -185,7 +186,8 @@ class Delivery(SQLModel, table=True):
 
 
 class Draft(SQLModel, table=True):
-    """Answers of someone mid-survey; deleted when submitted or when the wave closes."""
+    """Answers of someone mid-survey, sealed (surveys/seal.py); deleted when the pulse is sealed
+    as a ballot or when the wave closes."""
 
     __table_args__ = (UniqueConstraint("participant_id", "kind", "wave_id", name="uq_draft"),)
 
@@ -194,8 +196,66 @@ class Draft(SQLModel, table=True):
     kind: str = Field(max_length=16)
     wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="CASCADE")
     position: int = 0
-    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(SealedJSON("draft"), nullable=False)
+    )
     updated_at: datetime = _when(default_now=True)
+
+
+class WaveTally(SQLModel, table=True):
+    """How many of a team were invited to a closed wave and how many answered.
+
+    Written when the wave closes, from its deliveries, which are then deleted: after the close
+    only these counts remain of who answered (docs/design.md, anonymity rule 2).
+    """
+
+    __tablename__ = "wave_tally"
+    __table_args__ = (UniqueConstraint("wave_id", "team_id", name="uq_wave_tally"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    wave_id: int = Field(foreign_key="wave.id", ondelete="CASCADE", index=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    invited: int = 0
+    answered: int = 0
+
+
+class SealedBallot(SQLModel, table=True):
+    """A finished pulse, feedback comment or interview waiting, sealed, to be released in a batch
+    of at least MIN_GROUP_SIZE (surveys/ballot.py).
+
+    It holds no person: the group it will be released under travels inside the sealed content.
+    `kind` says which queue it waits in; `wave_id` is the wave a pulse answered; `recorded_by`
+    is the PSW member who typed up an interview they held (for /my_interviews).
+    """
+
+    __tablename__ = "sealed_ballot"
+
+    id: str = Field(default_factory=random_id, primary_key=True, max_length=32)
+    kind: str = Field(max_length=16, index=True)
+    wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="SET NULL")
+    recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
+    content: dict[str, Any] = Field(sa_column=Column(SealedJSON("ballot"), nullable=False))
+
+
+class Release(SQLModel, table=True):
+    """One batch of ballots released together: a wave's pulses (with held feedback), or a batch
+    of interviews of one kind. `people` counts the ballots that count towards thresholds."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # "wave", "stay", "exit" or "psw"
+    wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="SET NULL")
+    period: str = Field(max_length=16)  # the wave's week, or the month of an interview batch
+    people: int = 0
+
+
+class KeyCheck(SQLModel, table=True):
+    """A known value sealed with BALLOT_KEY when the database is first used: a wrong key is
+    found at start-up, not when the first wave closes."""
+
+    __tablename__ = "key_check"
+
+    id: int = Field(default=1, primary_key=True)
+    value: str = Field(sa_column=Column(SealedJSON("check"), nullable=False))
 
 
 class WeDid(SQLModel, table=True):
@@ -323,6 +383,9 @@ class Interview(SQLModel, table=True):
     themes: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     intention_to_stay: int | None = Field(default=None, ge=1, le=5)
     recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
+    # The batch it was released in: interview figures are sums over whole batches.
+    # (No foreign key: SQLite cannot add one to an existing table without rebuilding it.)
+    release_id: int | None = None
     main_reason: str | None = Field(default=None, max_length=32)  # exit: the one main theme
     destination: str | None = Field(default=None, max_length=32)  # exit: where they are going
     come_back: int | None = Field(default=None, ge=1, le=5)  # exit: would they come back
@@ -369,7 +432,9 @@ class InterviewDraft(SQLModel, table=True):
     chat_id: int = Field(sa_type=BigInteger, primary_key=True)
     kind: str = Field(max_length=16)  # "stay", "exit" or "record"
     step: str = Field(default="", max_length=32)
-    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(SealedJSON("interview_draft"), nullable=False)
+    )
     exit_code: str | None = Field(
         default=None, foreign_key="exit_link.code", ondelete="CASCADE", max_length=32
     )

@@ -19,6 +19,7 @@ from surveys.models import (
     EmploymentType,
     Participant,
     ParticipantStatus,
+    PswMember,
     Role,
     Team,
     TeamInvite,
@@ -52,6 +53,18 @@ def active_employment_types(*, session: Session) -> Sequence[EmploymentType]:
     ).all()
 
 
+PSW_CANNOT_TAKE_PART = (
+    "You're on the PSW team's list, so you can read results. To keep everyone's answers "
+    "anonymous, people who read results can't answer pulses or count as respondents."
+)
+
+
+def reads_results(*, session: Session, chat_id: int) -> bool:
+    """Whether this private chat belongs to someone on the PSW list (who may read results)."""
+    found = session.exec(select(PswMember.id).where(PswMember.telegram_id == chat_id)).first()
+    return found is not None
+
+
 def get_participant(*, session: Session, chat_id: int) -> Participant | None:
     """The participant writing from this chat, if they have joined."""
     return session.exec(select(Participant).where(Participant.chat_id == chat_id)).first()
@@ -75,7 +88,12 @@ def _check_choice(session: Session, team_id: int, role_key: str, employment_type
 def join(
     *, session: Session, chat_id: int, team_id: int, role_key: str, employment_type: str
 ) -> tuple[Participant, bool]:
-    """Record someone who agreed to take part (or update them). Returns (participant, new)."""
+    """Record someone who agreed to take part (or update them). Returns (participant, new).
+
+    People who can read results (the PSW list) cannot take part as respondents: they would count
+    towards the very thresholds that protect the people they read about."""
+    if reads_results(session=session, chat_id=chat_id):
+        raise ParticipantError(PSW_CANNOT_TAKE_PART)
     _check_choice(session, team_id, role_key, employment_type)
     participant = get_participant(session=session, chat_id=chat_id)
     created = participant is None

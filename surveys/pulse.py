@@ -1,34 +1,34 @@
 """Waves, drafts and the ballot box: a pulse from invitation to anonymous submission.
 
-Progress lives in the database (a Draft per person and wave), so a pulse continues where it
-stopped after a restart. Every step names the position it answers, so a double tap or a
-redelivered update changes nothing the second time. Submitting writes the anonymous Submission,
-marks the Delivery complete and deletes the Draft in the caller's one transaction (DESIGN.md,
-anonymity rules 1–3).
+Progress lives in the database (a sealed Draft per person and wave), so a pulse continues where
+it stopped after a restart. Every step names the position it answers, so a double tap or a
+redelivered update changes nothing the second time. Submitting seals the answers as a ballot,
+marks the Delivery complete and deletes the Draft; nothing readable is written until the wave's
+whole batch is released after it closes (surveys/ballot.py, docs/design.md "Anonymity").
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from surveys.ballot import FEEDBACK, PULSE, Group, seal
 from surveys.bank import ItemSpec, QuestionBank
 from surveys.models import (
-    Answer,
     Delivery,
     Draft,
     Participant,
     ParticipantStatus,
-    Submission,
-    SubmissionKind,
+    PswMember,
     Wave,
     WaveStatus,
+    WaveTally,
 )
 from surveys.participants import UNDISCLOSED, get_participant, is_reachable
 from surveys.redact import redact
@@ -117,9 +117,12 @@ def reachable_participants(
     *, session: Session, now: datetime, team_ids: Iterable[int] | None = None
 ) -> list[Participant]:
     """People the bot may message now, optionally only in some teams."""
+    readers = select(PswMember.telegram_id)
     query = select(Participant).where(
         col(Participant.status).in_([ParticipantStatus.ACTIVE, ParticipantStatus.PAUSED]),
         col(Participant.team_id).is_not(None),
+        # People who can read results are never respondents (docs/design.md, rule 6).
+        col(Participant.chat_id).not_in(readers),
     )
     if team_ids is not None:
         query = query.where(col(Participant.team_id).in_(list(team_ids)))
@@ -404,37 +407,13 @@ def clean_comment(text: str | None) -> str | None:
     return redact(text)
 
 
-def _ballot(
-    session: Session,
-    participant: Participant,
-    *,
-    kind: str,
-    period: str,
-    wave_id: int | None,
-    answers: dict[str, int],
-    comment: str | None,
-    bank: QuestionBank,
-    comment_themes: dict[str, str] | None,
-) -> Submission:
-    submission = Submission(
-        kind=kind,
-        wave_id=wave_id,
-        period=period,
-        team_id=participant.team_id,
-        role_group=participant.role_key or UNDISCLOSED,
-        employment_type=participant.employment_type or UNDISCLOSED,
-        comment=comment,
-        comment_themes=comment_themes if comment else None,
+def _group(participant: Participant) -> Group:
+    """The group a ballot will be released under, as the person's identity says now."""
+    return (
+        participant.team_id,
+        participant.role_key or UNDISCLOSED,
+        participant.employment_type or UNDISCLOSED,
     )
-    session.add(submission)
-    session.flush()
-    for key, value in answers.items():
-        item = bank.get(key)
-        if item is not None:
-            session.add(
-                Answer(submission_id=submission.id, item_key=key, theme=item.theme, value=value)
-            )
-    return submission
 
 
 def _cast(
@@ -444,24 +423,23 @@ def _cast(
     draft: Draft,
     *,
     comment: str | None,
-    bank: QuestionBank,
     comment_themes: dict[str, str] | None,
 ) -> bool:
-    """The ballot box: write a draft's answers (and comment) as one anonymous submission and
-    delete the draft. Returns whether anything was stored (a draft with nothing is just deleted)."""
+    """Seal a draft's answers (and comment) as one ballot and delete the draft. Returns whether
+    anything was sealed (a draft with nothing is just deleted)."""
     answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
     stored = bool(answers or comment)
     if stored:
-        _ballot(
-            session,
-            participant,
-            kind=SubmissionKind.PULSE,
-            period=wave.period,
+        seal(
+            session=session,
+            kind=PULSE,
+            group=_group(participant),
             wave_id=wave.id,
-            answers=answers,
-            comment=comment,
-            bank=bank,
-            comment_themes=comment_themes,
+            content={
+                "answers": answers,
+                "comment": comment,
+                "themes": comment_themes if comment else None,
+            },
         )
     session.delete(draft)
     return stored
@@ -491,9 +469,7 @@ def submit_pulse(
         return _unchanged(
             pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
         )
-    _cast(
-        session, participant, wave, draft, comment=comment, bank=bank, comment_themes=comment_themes
-    )
+    _cast(session, participant, wave, draft, comment=comment, comment_themes=comment_themes)
     delivery.completed = True  # even with nothing to store: no reminder for a "no thanks"
     session.add(delivery)
     return PulseState(PulseStage.DONE, wave_id)
@@ -508,34 +484,51 @@ class CloseResult:
 
 
 def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datetime) -> CloseResult:
-    """Close a wave: submit drafts holding at least one answer or a comment, drop the rest."""
+    """Close a wave: seal drafts holding at least one answer, drop the rest, and forget who
+    answered (per-team counts stay in WaveTally). The sealed ballots are released afterwards, in
+    a unit of work of their own (surveys.ballot.release_wave)."""
     wave = session.get(Wave, wave_id)
     if wave is None:
         raise ValueError(f"no wave {wave_id}")
+    if wave.status == WaveStatus.CLOSED:
+        return CloseResult(0, 0)
     submitted = dropped = 0
-    drafts = session.exec(
-        select(Draft).where(Draft.wave_id == wave_id, Draft.kind == DraftKind.PULSE)
-    ).all()
-    # Submitted in random order, so nothing about the order of rows follows the people.
-    drafts = list(drafts)
-    random.SystemRandom().shuffle(drafts)
+    drafts = list(
+        session.exec(select(Draft).where(Draft.wave_id == wave_id, Draft.kind == DraftKind.PULSE))
+    )
+    completed_now: set[int] = set()
     for draft in drafts:
         participant = session.get(Participant, draft.participant_id)
         if participant is None:  # forgotten meanwhile; their draft goes with them
             session.delete(draft)
             dropped += 1
         # A comment is only ever taken with its submission, so a draft never holds one.
-        elif _cast(session, participant, wave, draft, comment=None, bank=bank, comment_themes=None):
-            delivery = _delivery(session, participant, wave_id)
-            if delivery is not None:
-                delivery.completed = True
-                session.add(delivery)
+        elif _cast(session, participant, wave, draft, comment=None, comment_themes=None):
+            completed_now.add(draft.participant_id)
             submitted += 1
         else:
             dropped += 1
+    _tally(session, wave_id, completed_now)
     wave.status = WaveStatus.CLOSED
     session.add(wave)
     return CloseResult(submitted, dropped)
+
+
+def _tally(session: Session, wave_id: int, completed_now: set[int]) -> None:
+    """Replace the wave's deliveries with per-team counts: after the close, who answered is
+    forgotten."""
+    counts: dict[int | None, list[int]] = {}
+    for delivery, team_id in session.exec(
+        select(Delivery, Participant.team_id)
+        .join(Participant, col(Participant.id) == col(Delivery.participant_id))
+        .where(Delivery.wave_id == wave_id)
+    ):
+        tally = counts.setdefault(team_id, [0, 0])
+        tally[0] += 1
+        tally[1] += int(delivery.completed or delivery.participant_id in completed_now)
+    for team_id, (invited, answered) in counts.items():
+        session.add(WaveTally(wave_id=wave_id, team_id=team_id, invited=invited, answered=answered))
+    session.execute(delete(Delivery).where(col(Delivery.wave_id) == wave_id))
 
 
 # --- waiting for text: comments, feedback, talk notes ------------------------------------------
@@ -596,16 +589,12 @@ def submit_feedback(
     draft = _draft(session, participant, None, DraftKind.FEEDBACK)
     if draft is None:
         return False
-    _ballot(
-        session,
-        participant,
-        kind=SubmissionKind.FEEDBACK,
-        period=iso_week(now, tz),
-        wave_id=None,
-        answers={},
-        comment=comment,
-        bank=bank,
-        comment_themes=comment_themes,
+    # Held, sealed, and released with the next wave (it never counts towards that wave's k).
+    seal(
+        session=session,
+        kind=FEEDBACK,
+        group=_group(participant),
+        content={"answers": {}, "comment": comment, "themes": comment_themes},
     )
     session.delete(draft)
     return True

@@ -21,10 +21,12 @@ from sqlmodel import Session, SQLModel
 from bot.settings import Settings, load_settings
 from surveys.db import make_engine, session_scope, upgrade
 from surveys.org import load_org, read_org_file
+from surveys.seal import parse_key, use_key
 
 ROOT = Path(__file__).resolve().parent.parent
 ORG_EXAMPLE = ROOT / "org.example.yaml"
 DEFAULT_PG_URL = "postgresql://staypulse:staypulse@127.0.0.1:5432/postgres"
+TEST_BALLOT_KEY = "dGVzdC1iYWxsb3Qta2V5LW5vdC1mb3ItcmVhbC11c2U="
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -35,6 +37,9 @@ def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
         if name.startswith(("TELEGRAM_", "DATABASE_", "MIN_", "WORKING_", "ADMIN_", "PSW_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setitem(Settings.model_config, "env_file", None)
+    # Every test seals with the same key, so processes started by a test can open its drafts.
+    monkeypatch.setenv("BALLOT_KEY", TEST_BALLOT_KEY)
+    use_key(parse_key(TEST_BALLOT_KEY))
 
 
 @pytest.fixture(scope="session")

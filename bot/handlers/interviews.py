@@ -38,6 +38,7 @@ from surveys.interviews import (
     create_exit_link,
     delete_recorded,
     open_exit_link,
+    queue_of,
     recorded_this_month,
     start_record,
     start_stay,
@@ -336,6 +337,7 @@ async def _after(
         return
     stored = outcome.stored
     assert stored is not None
+    await services.release_interviews(queue_of(stored))
     if stored.source == "psw":
         assert member is not None
         await services.db(
@@ -345,7 +347,7 @@ async def _after(
     elif stored.kind == "exit":
         done = texts.EXIT_THANKS
     else:
-        done = texts.STAY_THANKS.format(min_group=services.settings.min_comment_group_size)
+        done = texts.STAY_THANKS.format(min_group=services.settings.min_group_size)
         if outcome.followup:
             done += "\n\n" + await send_talk_request(update, context, None)
     query = update.callback_query

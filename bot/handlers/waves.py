@@ -170,6 +170,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
             action="wave.close",
             detail=f"wave={waves[-1].id}",
         )
+        await services.release_waves()
         await edit(query, texts.WAVE_CLOSED.format(wave=waves[-1].id))
     # Invites (in working hours) and the next plan follow the timetable's own rules.
     timetable = context.application.bot_data.get(SCHEDULER_KEY)

@@ -219,3 +219,50 @@ def test_evaluate_redaction_prints_recall_keep_rate_and_failures(tmp_path: Path)
     assert "PII recall  1.000  (1 of 1 gone)" in result.output
     assert "keep rate   0.500  (1 of 2 kept)" in result.output
     assert "LOST   y: 'Holly'" in result.output
+
+
+def test_key_new_prints_a_key_the_settings_accept() -> None:
+    from bot.settings import load_settings
+
+    result = runner.invoke(app, ["key", "new"])
+    assert result.exit_code == 0
+    line = result.output.strip()
+    assert line.startswith("BALLOT_KEY=")
+    assert load_settings(ballot_key=line.removeprefix("BALLOT_KEY=")).ballot_key is not None
+    assert runner.invoke(app, ["key", "new"]).output.strip() != line  # a new one every time
+
+
+def test_run_without_a_ballot_key_names_the_variable(
+    db_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from surveys.db import make_engine, upgrade
+
+    upgrade(make_engine(db_env))
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abcdefghijklmnopqrstuvwxyz")
+    monkeypatch.delenv("BALLOT_KEY")
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 2
+    [line] = result.output.strip().splitlines()
+    assert "BALLOT_KEY is not set" in line
+    assert "staypulse key new" in line
+
+
+def test_a_malformed_or_wrong_ballot_key_is_one_line_that_never_echoes_it(
+    db_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from surveys.db import make_engine, upgrade
+    from surveys.seal import new_key
+
+    upgrade(make_engine(db_env))
+    monkeypatch.setenv("BALLOT_KEY", "not-a-key-at-all")
+    result = runner.invoke(app, ["wave", "close"])
+    assert result.exit_code == 2
+    assert "BALLOT_KEY" in result.output
+    assert "not-a-key-at-all" not in result.output
+    # The first key used seals the database's key check; any other key is then refused.
+    monkeypatch.setenv("BALLOT_KEY", new_key())
+    assert runner.invoke(app, ["wave", "close"]).exit_code == 1  # accepted: no open wave
+    monkeypatch.setenv("BALLOT_KEY", new_key())
+    result = runner.invoke(app, ["wave", "close"])
+    assert result.exit_code == 2
+    assert "does not open the answers sealed in this database" in result.output
