@@ -45,9 +45,18 @@ class Period:
         end = self.start - timedelta(days=1)
         return Period(end - length, end)
 
+    def whole_weeks(self) -> Period:
+        """The span every figure really covers: whole ISO weeks, Monday to Sunday, because each
+        pulse (and so each cell) belongs to one week."""
+        return Period(
+            self.start - timedelta(days=self.start.weekday()),
+            self.end + timedelta(days=6 - self.end.weekday()),
+        )
+
     def label(self) -> str:
-        """How a PSW would say it."""
-        return f"{self.start.day} {self.start:%b %Y} – {self.end.day} {self.end:%b %Y}"
+        """How a PSW would say it: the whole weeks the figures cover."""
+        whole = self.whole_weeks()
+        return f"{whole.start.day} {whole.start:%b %Y} – {whole.end.day} {whole.end:%b %Y}"
 
 
 class PeriodError(ValueError):

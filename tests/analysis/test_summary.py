@@ -111,11 +111,13 @@ def test_a_small_group_and_the_rest_of_a_group_are_both_hidden(engine: Engine) -
         )
     # South's 2 stand neither alone nor pooled (2 < 5): they are left out of every figure,
     # totals included, so everyone minus North reveals nothing.
-    assert everyone.shown and everyone.submissions == 9
+    assert everyone.shown
+    assert everyone.submissions == 9
     pay = next(t for t in everyone.themes if t.theme == "pay")
     assert (pay.n, pay.mean) == (9, 4.0)
     assert not south_only.shown  # 2 people
-    assert north_only.shown and north_only.submissions == 9
+    assert north_only.shown
+    assert north_only.submissions == 9
 
 
 def test_periods_are_parsed_or_refused_clearly() -> None:
@@ -202,3 +204,10 @@ def test_exports_and_charts_hide_what_summaries_hide(engine: Engine) -> None:
     assert [c.value for c in sheet[2]][:2] == ["theme", "responses"]
     png = theme_scores_chart(summary, 5)
     assert png.startswith(b"\x89PNG")
+
+
+def test_a_period_covers_whole_weeks_and_says_so() -> None:
+    typed = Period(date(2026, 11, 4), date(2026, 11, 20))  # a Wednesday to a Friday
+    assert typed.whole_weeks() == Period(date(2026, 11, 2), date(2026, 11, 22))
+    assert typed.label() == "2 Nov 2026 – 22 Nov 2026"
+    assert typed.whole_weeks().whole_weeks() == typed.whole_weeks()
