@@ -333,8 +333,15 @@ async def _fortnight(story: Story) -> None:
     await types(leaver, f"/start x_{code}")
     seeded = seed_interviews(local.services)
     say(
-        f"  (Earlier this year the PSW team recorded {seeded[0]} stay and {seeded[1]} exit "
-        "interviews; the demo adds them so /drivers has enough to show.)"
+        f"  (The demo adds {seeded[0]} stay and {seeded[1]} exit interviews from earlier in the "
+        "year so /drivers has enough to show.)"
+    )
+    stays = await local.services.release_interviews("stay")
+    exits = await local.services.release_interviews("exit")
+    say(
+        f"  Interviews wait sealed until {local.services.settings.min_group_size} of a kind are "
+        f"in, then go out together in a random order: {stays} stay and {exits} exit interviews "
+        "were just released as two batches."
     )
 
     heading("Priya tells everyone what changed (/wedid)")

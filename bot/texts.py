@@ -51,7 +51,8 @@ def privacy_notice(min_group: int, min_comment_group: int) -> str:
         "postcodes, dates of birth, NI numbers, case and staff numbers and car registrations are "
         "replaced by placeholders such as [name], and so is any word the bot doesn't know as "
         "ordinary English or a social-care term, in case it is a name. It's automatic and can "
-        "miss something, so please leave names out.\n\n"
+        "miss something, so please leave names out. Once it's stored, your message is deleted "
+        "from this chat.\n\n"
         f"<b>Who sees what:</b> only the Principal Social Worker team, only after a pulse closes, "
         f"never a figure from fewer than {min_group} people, and never a comment from a group "
         f"of fewer than {min_comment_group}. PSW team members can't answer pulses themselves.\n\n"
@@ -117,6 +118,10 @@ FEEDBACK_PROMPT = (
     "with that pulse's answers, with your team and role group only."
 )
 FEEDBACK_CANCEL = "Cancel"
+PERIOD_WIDENED = (
+    "(Widened to whole weeks: each pulse's answers belong to the week it ran, never to a day.)"
+)
+TYPED_REMOVED = "\n\n(I've deleted your message from this chat now that it's stored.)"
 FEEDBACK_THANKS = (
     "Thank you. Your comment is saved, locked, without your name. The PSW team can read it "
     "after the next pulse closes, and only if enough people in your group answered it."

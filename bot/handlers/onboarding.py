@@ -22,6 +22,7 @@ from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
 from surveys.models import EmploymentType, Organisation, Participant, Role, Team
 from surveys.participants import (
+    PSW_CANNOT_TAKE_PART,
     UNDISCLOSED,
     ParticipantError,
     active_employment_types,
@@ -29,6 +30,7 @@ from surveys.participants import (
     active_teams,
     get_participant,
     join,
+    reads_results,
     resolve_invite,
     resume,
     update_details,
@@ -74,6 +76,8 @@ class StartView:
 
 
 def _start(*, session: Session, chat_id: int, code: str | None) -> StartView:
+    if reads_results(session=session, chat_id=chat_id):
+        return StartView("psw", PSW_CANNOT_TAKE_PART)
     participant = get_participant(session=session, chat_id=chat_id)
     team = resolve_invite(session=session, code=code) if code else None
     if participant is not None:
@@ -101,7 +105,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     view = await services.db(_start, chat_id=chat_id(update), code=code)
     user = update.effective_user
     first_name = user.first_name if user else None
-    if view.kind in ("profile", "changed"):
+    if view.kind == "psw":
+        await reply(update, escape(view.text))
+    elif view.kind in ("profile", "changed"):
         await reply(update, view.text, keyboards.profile())
     elif view.team is not None:
         await reply(update, texts.welcome(first_name, view.org, view.team.name))

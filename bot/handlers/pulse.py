@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import Pulse
-from bot.handlers.util import answer_query, chat_id, edit, reply
+from bot.handlers.util import answer_query, chat_id, edit, remove_typed, reply
 from bot.services import Services, services_of
 from surveys.bank import SCALE
 from surveys.participants import get_participant
@@ -162,7 +162,8 @@ async def finish_pulse(update: Update, services: Services, wave_id: int, text: s
             )
         except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
             log.info("could not mark pulse message done (%s)", exc.message)
-    await reply(update, await thanks(services))
+    removed = await remove_typed(update, services.settings.delete_typed_comments)
+    await reply(update, await thanks(services) + removed)
 
 
 async def finish_feedback(update: Update, services: Services, text: str) -> None:
@@ -184,4 +185,8 @@ async def finish_feedback(update: Update, services: Services, text: str) -> None
         tz=services.settings.tz,
         comment_themes=_themes(comment),
     )
-    await reply(update, texts.FEEDBACK_THANKS if stored else texts.STRAY_TEXT)
+    if not stored:
+        await reply(update, texts.STRAY_TEXT)
+        return
+    removed = await remove_typed(update, services.settings.delete_typed_comments)
+    await reply(update, texts.FEEDBACK_THANKS + removed)

@@ -99,6 +99,8 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         f"<b>Summary</b> · {period.label()} · {who}",
         f"{summary.submissions} responses; changes against the {period_text} before.",
     ]
+    if ".." in period_text and period.whole_weeks() != period:
+        lines.append(texts.PERIOD_WIDENED)
     if not summary.shown:
         lines.append(texts.SUMMARY_HIDDEN.format(minimum=minimum))
     else:

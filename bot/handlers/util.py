@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
+
+from bot import texts
 
 log = logging.getLogger(__name__)
 
@@ -41,3 +43,17 @@ def chat_id(update: Update) -> int:
     """The chat an update came from."""
     assert update.effective_chat is not None
     return update.effective_chat.id
+
+
+async def remove_typed(update: Update, enabled: bool) -> str:
+    """Delete the person's typed message once what it said is stored (DELETE_TYPED_COMMENTS), so
+    a phone left unlocked does not show it; returns the line that tells them, or "" if kept."""
+    message = update.effective_message
+    if not enabled or message is None:
+        return ""
+    try:
+        await message.delete()
+    except TelegramError as exc:  # too old to delete, or already gone: the answer is stored
+        log.info("could not delete a typed message (%s)", type(exc).__name__)
+        return ""
+    return texts.TYPED_REMOVED

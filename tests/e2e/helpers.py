@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import random
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import SQLModel, select
+from sqlmodel import Session, SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
 from bot.sandbox import Person, SimClient, SimClientError, newest_button
 from surveys.db import session_scope
-from surveys.models import Participant, Team
+from surveys.models import Participant, Release, SealedBallot, Team, Wave, WaveStatus
+from surveys.waves import close_now
 
 PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
 
@@ -55,13 +57,29 @@ async def answer_pulse(person: Person, labels: list[str], comment: str | None = 
 
 
 def dump_database(engine: Engine) -> str:
-    """Every value in every table, as text: what anyone with the database could read."""
+    """Every value in every table, as text: what anyone with a copy of the database could read
+    (raw rows: sealed columns stay sealed without BALLOT_KEY)."""
     parts = []
     with engine.connect() as connection:
         for table in SQLModel.metadata.sorted_tables:
-            for row in connection.execute(select(table)):
+            for row in connection.exec_driver_sql(f'select * from "{table.name}"'):  # noqa: S608
                 parts.append(" ".join(str(value) for value in row))
     return "\n".join(parts)
+
+
+def ballots(engine: Engine, kind: str = "pulse") -> list[dict[str, Any]]:
+    """The sealed ballots waiting in one queue, opened with the bot's key (what the bot will
+    release when the wave closes)."""
+    with session_scope(engine) as session:
+        rows = session.exec(select(SealedBallot).where(SealedBallot.kind == kind))
+        return [dict(row.content) for row in rows]
+
+
+async def close_and_release(local: LocalBot, wave_id: int) -> None:
+    """Close a wave now and release its batch, as the timetable does when its window ends."""
+    services = local.services
+    await services.db(close_now, wave_id=wave_id, bank=services.bank, now=services.clock())
+    await services.release_waves()
 
 
 async def seed_people(
@@ -140,3 +158,25 @@ async def answer_patiently(
             await client.send(chat_id, "/pulse")  # nothing happened: a lost reply
             await asyncio.sleep(0.5)
     return pulse_done((await client.view(chat_id))["messages"])
+
+
+def released_wave(session: Session, week: str) -> int:
+    """A closed, released wave for an ISO week (made on first use), for seeding answers as a
+    release would have written them."""
+    found = session.exec(select(Wave).where(Wave.period == week)).first()
+    if found is None:
+        moment = datetime.strptime(f"{week}-1", "%G-W%V-%u").replace(tzinfo=UTC)
+        found = Wave(
+            schedule_key="seeded",
+            due_at=moment,
+            opens_at=moment,
+            closes_at=moment,
+            status=WaveStatus.CLOSED,
+            period=week,
+            item_keys=[],
+        )
+        session.add(found)
+        session.flush()
+        session.add(Release(kind="wave", wave_id=found.id, period=week, people=0))
+    assert found.id is not None
+    return found.id

@@ -12,7 +12,7 @@ from bot.local import LocalBot, add_psw, local_bot
 from bot.sandbox import Person
 from bot.settings import Settings
 from surveys.db import session_scope
-from surveys.models import Delivery, Draft, Participant, PswRole, Submission
+from surveys.models import Delivery, Draft, Participant, PswRole, SealedBallot
 from tests.e2e.helpers import answer_pulse, join, open_pulse
 
 pytestmark = pytest.mark.e2e
@@ -89,7 +89,8 @@ async def test_forget_deletes_identity_and_keeps_anonymous_answers(
     with session_scope(local.services.engine) as session:
         assert list(session.exec(select(Delivery))) == []
         assert list(session.exec(select(Draft))) == []
-        assert [s.comment for s in session.exec(select(Submission))] == ["Fine thanks"]
+        # The sealed ballot stays: nothing links it to her, so it is released with the wave.
+        assert [b.content["comment"] for b in session.exec(select(SealedBallot))] == ["Fine thanks"]
     [answer] = await asha.says("/mydata")
     assert answer.text.startswith("I hold nothing about you.")
 

@@ -121,6 +121,9 @@ async def test_drivers_show_why_people_stay_beside_why_they_leave(local: LocalBo
         _stay(local, chat_id, why, forward)
     for chat_id, (reasons, main, kept) in zip(cycle(range(50_000, 50_100)), EXITS):
         _exit(local, chat_id, reasons, main, kept)
+    # Sealed until each queue holds a batch of k; then released together (here, 8 and 8).
+    assert await local.services.release_interviews("stay") == len(STAYS)
+    assert await local.services.release_interviews("exit") == len(EXITS)
     priya = await psw(local, PswRole.VIEWER)
     [shown] = await priya.says("/drivers")
     stay = _section(shown.text, "Why people stay")

@@ -7,12 +7,13 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.local import LocalBot, local_bot
 from bot.sandbox import Person, Sandbox
 from bot.services import Services
 from bot.settings import Settings
+from surveys.ballot import INTERVIEW_QUEUES
 from surveys.db import session_scope
 from surveys.models import (
     AuditEntry,
@@ -21,6 +22,7 @@ from surveys.models import (
     InterviewDraft,
     InterviewTheme,
     PswRole,
+    SealedBallot,
 )
 from tests.e2e.helpers import dump_database, join
 from tests.e2e.test_wave_commands import psw
@@ -39,12 +41,41 @@ STAY_ANSWERS = [
 def interviews(
     local: LocalBot,
 ) -> tuple[list[Interview], list[InterviewTheme], list[InterviewDraft]]:
+    """Every interview, released or still sealed in its queue (opened with the bot's key, as
+    the release will write it), its themes, and the drafts in progress."""
+    month = local.services.clock().strftime("%Y-%m")
     with session_scope(local.services.engine) as session:
         found = list(session.exec(select(Interview)))
         themes = list(session.exec(select(InterviewTheme)))
         drafts = list(session.exec(select(InterviewDraft)))
         for row in (*found, *themes, *drafts):
             session.expunge(row)
+        queued = select(SealedBallot).where(col(SealedBallot.kind).in_(INTERVIEW_QUEUES))
+        for row in session.exec(queued):
+            content = dict(row.content)
+            fields = dict(content.get("interview") or {})
+            found.append(
+                Interview(
+                    id=row.id,
+                    kind="exit" if row.kind == "exit" else "stay",
+                    source="psw" if row.kind == "psw" else "self",
+                    period=month,
+                    team_id=content.get("team"),
+                    role_group=content.get("role"),
+                    employment_type=content.get("contract"),
+                    answers=fields.get("answers") or {},
+                    themes=fields.get("themes") or {},
+                    intention_to_stay=fields.get("intention_to_stay"),
+                    recorded_by=row.recorded_by,
+                    main_reason=fields.get("main_reason"),
+                    destination=fields.get("destination"),
+                    come_back=fields.get("come_back"),
+                )
+            )
+            themes += [
+                InterviewTheme(interview_id=row.id, source=source, theme=theme, direction=way)
+                for source, theme, way in content.get("theme_rows") or []
+            ]
     return found, themes, drafts
 
 
@@ -78,7 +109,7 @@ async def test_self_serve_stay_interview_is_stored_redacted_and_anonymous(
     [followup] = await asha.taps("Agree")
     assert "follow-up conversation" in followup.text
     [done] = await asha.taps("Yes, please")
-    assert done.text.startswith("Thank you — your stay interview is saved without your name.")
+    assert done.text.startswith("Thank you — your stay interview is saved, locked, without your")
     request = await priya.expect("Conversation request")
     assert "Asha" in request.text
     assert "caseload" not in request.text  # the request carries the name, never the answers

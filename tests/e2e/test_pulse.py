@@ -11,7 +11,7 @@ from bot.sandbox import Person, Sandbox
 from bot.services import Services
 from bot.settings import Settings
 from surveys.db import session_scope
-from surveys.models import Answer, Delivery, Draft, Submission
+from surveys.models import Answer, Delivery, Draft, SealedBallot, Submission, Wave
 from surveys.pulse import close_wave
 from tests.e2e.helpers import join, open_pulse
 
@@ -19,10 +19,31 @@ pytestmark = pytest.mark.e2e
 
 
 def stored(local: LocalBot) -> tuple[list[Submission], list[Answer], list[Delivery], list[Draft]]:
+    """What the ballot box holds: sealed pulse and feedback ballots opened with the bot's key,
+    shaped as the rows their release will write, with the deliveries and drafts."""
+    submissions, answers = [], []
     with session_scope(local.services.engine) as session:
+        for row in session.exec(select(SealedBallot)):
+            content = dict(row.content)
+            wave = session.get(Wave, row.wave_id) if row.wave_id else None
+            submission = Submission(
+                kind=row.kind,
+                wave_id=row.wave_id,
+                period=wave.period if wave else "",
+                team_id=content.get("team"),
+                role_group=content.get("role"),
+                employment_type=content.get("contract"),
+                comment=content.get("comment"),
+                comment_themes=content.get("themes"),
+            )
+            submissions.append(submission)
+            answers += [
+                Answer(submission_id=submission.id, item_key=key, theme="", value=value)
+                for key, value in dict(content.get("answers") or {}).items()
+            ]
         return (
-            list(session.exec(select(Submission))),
-            list(session.exec(select(Answer))),
+            submissions,
+            answers,
             list(session.exec(select(Delivery))),
             list(session.exec(select(Draft))),
         )
@@ -253,10 +274,12 @@ async def test_feedback_is_stored_anonymously_at_any_time(local: LocalBot, asha:
     [prompt] = await asha.says("/feedback")
     assert "anonymous" in prompt.text
     [thanks] = await asha.says("Mosaic keeps logging me out, email me at a.b@x.org")
-    assert thanks.text == "Thank you. Your comment has been passed on anonymously."
+    assert thanks.text.startswith("Thank you. Your comment is saved, locked, without your name.")
+    assert thanks.text.endswith("(I've deleted your message from this chat now that it's stored.)")
+    assert not any("Mosaic keeps" in m.text for m in await asha.chat())
     [submission] = stored(local)[0]
     assert submission.kind == "feedback"
-    assert submission.wave_id is None
+    assert submission.wave_id is None  # held, and released with the next wave
     assert submission.comment == "Mosaic keeps logging me out, email me at [email]"
     [stray] = await asha.says("and another thing")
     assert stray.text.startswith("I'm not waiting for an answer")

@@ -11,6 +11,7 @@ from bot.sandbox import Person
 from surveys.bank import default_bank
 from surveys.db import session_scope
 from surveys.models import Answer, AuditEntry, PswRole, Submission, Team
+from tests.e2e.helpers import released_wave
 
 pytestmark = pytest.mark.e2e
 
@@ -19,10 +20,12 @@ def seed_ballots(local: LocalBot, team_key: str, count: int, comment: str | None
     bank = default_bank()
     with session_scope(local.services.engine) as session:
         team = session.exec(select(Team).where(Team.key == team_key)).one()
+        wave_id = released_wave(session, "2026-W48")
         for index in range(count):
             text = comment if comment and index % 2 == 0 else None
             submission = Submission(
                 kind="pulse",
+                wave_id=wave_id,
                 period="2026-W48",
                 team_id=team.id,
                 role_group="social_worker",
@@ -46,14 +49,16 @@ async def test_summary_shows_scores_and_hides_small_groups(local: LocalBot, asha
     add_psw(local.services.engine, 9001, PswRole.VIEWER)
     priya = await Person(local.client, 9001, "Priya").join()
     [summary] = await priya.says("/summary 4w")
-    assert "Summary · 29 Oct 2026 – 25 Nov 2026 · everyone" in summary.text
-    assert "15 responses" in summary.text
+    assert "Summary · 26 Oct 2026 – 29 Nov 2026 · everyone" in summary.text  # whole weeks
+    # Fostering's 3 stand neither alone nor pooled: left out of every figure, totals too.
+    assert "12 responses" in summary.text
     assert "• Pay: 1.5/5 · 0% favourable · 12 low" in summary.text
     assert "• Workload: not enough responses" in summary.text
     [team] = await priya.says("/summary fostering")
     assert "Not enough responses to show this group" in team.text
-    [team] = await priya.says("/summary assessment")  # 12 shown would leave 3 derivable
-    assert "Not enough responses to show this group" in team.text
+    [team] = await priya.says("/summary assessment")  # everyone minus it is nothing
+    assert "12 responses" in team.text
+    assert "• Pay: 1.5/5 · 0% favourable · 12 low" in team.text
     [comments] = await priya.says("/comments pay neg")
     assert comments.text.startswith("Comments on Pay (last 12 weeks, random order)")
     assert "“Pay is shocking & agency <earn> double” (neg, 2026-W48)" in comments.text

@@ -151,7 +151,7 @@ async def test_the_digest_goes_to_the_psw_chat_once_with_small_teams_hidden(
     timetable = Scheduler(local.app, autoplan=False)
     clock.set(london(2026, 12, 8, 10, 0))
     await timetable.run_due()
-    for person in team[:4]:
+    for person in team[:5]:
         await person.expect("A new pulse is ready")
         await person.taps("Start")
         for _ in range(4):
@@ -163,12 +163,12 @@ async def test_the_digest_goes_to_the_psw_chat_once_with_small_teams_hidden(
     view = await local.client.view(PSW_CHAT)
     [digest] = [m["text"] for m in view["messages"] if m["from"] == "bot"]
     assert digest.startswith("📊 StayPulse weekly digest · 2026-W51")
-    assert "4 of 7 invited answered (57%)" in digest
-    assert "• 2 team(s) not shown" in digest
+    # The pulse is still open: only the service-wide count, no team, and no scores yet (answers
+    # are released when it closes).
+    assert "open pulse of Tuesday 8 December: 5 of 7 invited answered" in digest
     assert "Fostering" not in digest
-    # Both teams hidden or none: with one small team, the next smallest must hide too ... here
-    # there are only two teams, so the Assessment Team is hidden as well.
     assert "Assessment Team" not in digest
+    assert "no scores are shown" in digest
     assert (await timetable.run_due()).digest is None  # once a week
     with session_scope(local.services.engine) as session:
         assert [d.period for d in session.exec(select(Digest))] == ["2026-W51"]
