@@ -118,17 +118,23 @@ _SPLIT = re.compile(
 )
 
 
+_PLACEHOLDER = re.compile(r"\[(?:name|phone|email|link|handle|postcode|number|NI number)\]")
+_IT = re.compile(r"\bIT\b")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Lower case, typographic quotes made plain, the domain's abbreviations expanded."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     # Redaction placeholders say nothing about work: "[phone]" is not a comment about phones.
-    text = re.sub(r"\[(?:name|phone|email|link|handle|postcode|number|NI number)\]", " ", text)
+    if "[" in text:
+        text = _PLACEHOLDER.sub(" ", text)
     # "IT" (the department) only means IT in capitals; lower-cased it is the pronoun.
-    text = re.sub(r"\bIT\b", "itdept", text)
+    text = _IT.sub("itdept", text)
     text = text.lower()
     text = _EXPAND.sub(_expansion, text)
     text = _TOKEN.sub(_word_expansion, text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
