@@ -83,7 +83,13 @@ _WORD_EXPANSIONS: dict[str, str] = {
 _OTHERS = [(p, r) for p, r in _REPLACEMENTS if _spellings(p) is None]
 _OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(_OTHERS)}
 _EXPAND = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(_OTHERS)))
-_TOKEN = re.compile(r"\b[a-z]+(?:'[a-z]+)?\b")
+# Only the words that expand are matched, so the replacement runs a few times a comment, not
+# once a word.
+_TOKEN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(_WORD_EXPANSIONS, key=len, reverse=True))
+    + r")(?:'[a-z]+)?\b"
+)
 
 
 def _expansion(match: re.Match[str]) -> str:
