@@ -1,18 +1,23 @@
 """How well the analyser finds themes and their directions, against labelled comments, beside a
-baseline of keyword themes and plain TextBlob polarity measured in the same run."""
+baseline of keyword themes and plain TextBlob polarity measured in the same run; and the honest
+figures: k-fold cross-validation on the training pool and the held-out split."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from textblob import TextBlob
 
-from analysis.comments import CommentAnalysis, Direction
+from analysis.comments import CommentAnalysis, Direction, analyse
+from analysis.dataset import FOLDS, Labelled, folds, split
+from analysis.learned import Model
+from analysis.rules import analyse_rules
 from surveys.themes import THEMES
 
-Analyser = Callable[[str], CommentAnalysis]
+# An analyser reads a comment with what it answered: (text, question, source).
+Analyser = Callable[[str, str | None, str | None], CommentAnalysis]
 
 
 # What a keyword search would look for: each theme's own obvious words.
@@ -31,8 +36,9 @@ BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def baseline(text: str) -> CommentAnalysis:
-    """Keyword themes, each given the direction of plain TextBlob polarity."""
+def baseline(text: str, question: str | None = None, source: str | None = None) -> CommentAnalysis:
+    """Keyword themes, each given the direction of plain TextBlob polarity (the question and
+    source are ignored: a keyword search has no use for them)."""
     polarity = float(TextBlob(text).sentiment.polarity)
     direction: Direction = "pos" if polarity >= 0 else "neg"
     words = set(re.findall(r"[a-z]+", text.lower()))
@@ -43,6 +49,20 @@ def baseline(text: str) -> CommentAnalysis:
         if any((k in words) if " " not in k and len(k) <= 4 else (k in lowered) for k in keywords)
     }
     return CommentAnalysis(themes, polarity)
+
+
+def with_model(model: Model) -> Analyser:
+    """The analyser with `model`'s weights in place of the shipped ones."""
+
+    def analyser(text: str, question: str | None, source: str | None) -> CommentAnalysis:
+        return analyse(text, question, source=source, model=model)
+
+    return analyser
+
+
+def shipped(text: str, question: str | None = None, source: str | None = None) -> CommentAnalysis:
+    """The analyser as it ships."""
+    return analyse(text, question, source=source)
 
 
 @dataclass(frozen=True)
@@ -64,34 +84,113 @@ class Evaluation:
     macro_f1: float
     direction_accuracy: float
     directions_judged: int
+    comments: int = 0
 
 
-def _ratio(a: int, b: int) -> float:
+def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def evaluate(labelled: Iterable[tuple[str, dict[str, str]]], analyser: Analyser) -> Evaluation:
-    """Score `analyser` on (text, {theme: direction}) pairs."""
-    tp = dict.fromkeys(THEMES, 0)
-    fp = dict.fromkeys(THEMES, 0)
-    fn = dict.fromkeys(THEMES, 0)
-    right = judged = 0
-    for text, truth in labelled:
-        found = analyser(text).themes
+@dataclass
+class _Counts:
+    tp: dict[str, int]
+    fp: dict[str, int]
+    fn: dict[str, int]
+    right: int = 0
+    judged: int = 0
+    comments: int = 0
+
+    @classmethod
+    def empty(cls) -> _Counts:
+        return cls(dict.fromkeys(THEMES, 0), dict.fromkeys(THEMES, 0), dict.fromkeys(THEMES, 0))
+
+    def add(self, found: dict[str, str], truth: dict[str, str]) -> None:
+        self.comments += 1
         for theme in THEMES:
             if theme in found and theme in truth:
-                tp[theme] += 1
-                judged += 1
-                right += found[theme] == truth[theme]
+                self.tp[theme] += 1
+                self.judged += 1
+                self.right += found[theme] == truth[theme]
             elif theme in found:
-                fp[theme] += 1
+                self.fp[theme] += 1
             elif theme in truth:
-                fn[theme] += 1
-    scores = []
-    for theme in THEMES:
-        precision = _ratio(tp[theme], tp[theme] + fp[theme])
-        recall = _ratio(tp[theme], tp[theme] + fn[theme])
-        f1 = _ratio(int(2 * precision * recall * 10**6), int((precision + recall) * 10**6))
-        scores.append(ThemeScore(theme, precision, recall, f1, tp[theme] + fn[theme]))
-    macro = sum(s.f1 for s in scores) / len(scores)
-    return Evaluation(tuple(scores), macro, _ratio(right, judged), judged)
+                self.fn[theme] += 1
+
+    def evaluation(self) -> Evaluation:
+        scores = []
+        for theme in THEMES:
+            tp, fp, fn = self.tp[theme], self.fp[theme], self.fn[theme]
+            precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+            f1 = _ratio(2 * precision * recall, precision + recall)
+            scores.append(ThemeScore(theme, precision, recall, f1, tp + fn))
+        macro = sum(s.f1 for s in scores) / len(scores)
+        return Evaluation(
+            tuple(scores), macro, _ratio(self.right, self.judged), self.judged, self.comments
+        )
+
+
+def evaluate(rows: Iterable[Labelled], analyser: Analyser = shipped) -> Evaluation:
+    """Score `analyser` on labelled comments."""
+    counts = _Counts.empty()
+    for row in rows:
+        counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+    return counts.evaluation()
+
+
+def cross_validate(
+    rows: Sequence[Labelled],
+    k: int = FOLDS,
+    fit: Callable[[Sequence[Labelled]], Model] | None = None,
+) -> Evaluation:
+    """k-fold cross-validation: each fold scored by a model trained on the other folds, the
+    counts pooled. Needs scikit-learn (a development dependency) unless `fit` is given."""
+    if fit is None:
+        from analysis.train import fit as train
+
+        fit = train
+    counts = _Counts.empty()
+    for train_rows, test_rows in folds(rows, k):
+        analyser = with_model(fit(train_rows))
+        for row in test_rows:
+            counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+    return counts.evaluation()
+
+
+def rules_only(
+    text: str, question: str | None = None, source: str | None = None
+) -> CommentAnalysis:
+    """The hand-written rules without the learned weights, to show what the weights add."""
+    return analyse_rules(text, question)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The figures `staypulse evaluate` prints: the shipped analyser on the data it was trained
+    on (fit), k-fold cross-validated on that pool, and on the held-out split; the rules alone
+    and the keyword baseline beside each. `cross_validated` is None without scikit-learn."""
+
+    fit: Evaluation
+    cross_validated: Evaluation | None
+    held_out: Evaluation
+    rules_fit: Evaluation
+    rules_held_out: Evaluation
+    baseline_fit: Evaluation
+    baseline_held_out: Evaluation
+
+
+def report(rows: Sequence[Labelled], k: int = FOLDS) -> Report:
+    """Every figure of the honest evaluation, over labelled comments split by analysis.dataset."""
+    train, held = split(rows)
+    try:
+        cross = cross_validate(train, k)
+    except ImportError:  # scikit-learn is a development dependency
+        cross = None
+    return Report(
+        fit=evaluate(train),
+        cross_validated=cross,
+        held_out=evaluate(held),
+        rules_fit=evaluate(train, rules_only),
+        rules_held_out=evaluate(held, rules_only),
+        baseline_fit=evaluate(train, baseline),
+        baseline_held_out=evaluate(held, baseline),
+    )

@@ -12,7 +12,13 @@ import re
 # stubs for these; `sre_parse` is the deprecated public name of the same module).
 import re._constants as _constants  # type: ignore[import-not-found]
 import re._parser as _parser  # type: ignore[import-not-found]
-from typing import Any, Final
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import yaml
+
+from surveys.themes import THEMES
 
 _LITERAL = _constants.LITERAL
 _SUBPATTERN = _constants.SUBPATTERN
@@ -104,6 +110,103 @@ class Cues:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+EXTRA_PATH: Final = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
+_THEMES: Final = tuple(THEMES)
+
+
+class LexiconError(ValueError):
+    """A word-list file that cannot be used; the message names the entry and why."""
+
+
+@dataclass(frozen=True)
+class QuestionLean:
+    """What answers to a question lean to when their words do not say."""
+
+    pattern: re.Pattern[str]
+    direction: Literal["pos", "neg"] | None
+    elsewhere: bool = False  # the answers describe another employer
+
+
+@dataclass(frozen=True)
+class Extra:
+    """The word lists kept in data/lexicon.yaml, checked."""
+
+    questions: tuple[QuestionLean, ...]
+    cues: dict[str, tuple[str, ...]]
+    phrases: tuple[tuple[str, float], ...]
+    sarcasm: tuple[str, ...]
+    departure: tuple[str, ...]
+
+
+def _pattern(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise LexiconError(f"{where}: expected a regular expression")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise LexiconError(f"{where}: {value!r} does not compile ({exc})") from exc
+    return value
+
+
+def _patterns(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: expected a list of regular expressions")
+    return tuple(_pattern(item, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def load_extra(path: Path = EXTRA_PATH) -> Extra:
+    """Read and check the word lists in `path`; LexiconError says what is wrong where."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    name = path.name
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: expected a mapping")
+    unknown = set(data) - {"questions", "cues", "phrases", "sarcasm", "departure"}
+    if unknown:
+        raise LexiconError(f"{name}: unknown sections {sorted(unknown)}")
+    questions = []
+    for i, item in enumerate(data.get("questions") or []):
+        where = f"{name}, questions[{i}]"
+        if not isinstance(item, dict) or item.get("lean") not in ("pos", "neg", None):
+            raise LexiconError(f"{where}: expected match, and lean pos or neg")
+        if not isinstance(item.get("elsewhere", False), bool):
+            raise LexiconError(f"{where}: elsewhere must be true or false")
+        pattern = re.compile(_pattern(item.get("match"), where))
+        questions.append(QuestionLean(pattern, item.get("lean"), item.get("elsewhere", False)))
+    cues = data.get("cues") or {}
+    if not isinstance(cues, dict) or any(theme not in _THEMES for theme in cues):
+        raise LexiconError(f"{name}, cues: keys must be themes ({', '.join(_THEMES)})")
+    phrases = []
+    for i, item in enumerate(data.get("phrases") or []):
+        where = f"{name}, phrases[{i}]"
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not isinstance(item[1], int | float)
+            or isinstance(item[1], bool)
+        ):
+            raise LexiconError(f"{where}: expected [pattern, score]")
+        phrases.append((_pattern(item[0], where), float(item[1])))
+    return Extra(
+        tuple(questions),
+        {theme: _patterns(p, f"{name}, cues.{theme}") for theme, p in cues.items()},
+        tuple(phrases),
+        _patterns(data.get("sarcasm") or [], f"{name}, sarcasm"),
+        _patterns(data.get("departure") or [], f"{name}, departure"),
+    )
+
+
+EXTRA: Final[Extra] = load_extra()
+
+
+def question_lean(question: str) -> QuestionLean | None:
+    """How answers to `question` lean when their own words do not say, if the lists know."""
+    lowered = question.lower().replace("’", "'")
+    for lean in EXTRA.questions:
+        if lean.pattern.search(lowered):
+            return lean
+    return None
 
 
 _THEME_CUES: dict[str, tuple[str, ...]] = {
@@ -495,179 +598,187 @@ _THEME_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Indexed by how their words start: a clause is searched with a few small regexes, not 350 cues.
+for _theme, _cues in EXTRA.cues.items():
+    _THEME_CUES[_theme] = (*_THEME_CUES[_theme], *_cues)
 THEME_CUES: Final[Cues] = Cues(_THEME_CUES)
 
 # Phrases whose meaning is not the sum of their words, scored before single words.
+_RULE_PHRASES: tuple[tuple[str, float], ...] = (
+    (r"\bno complaints?\b", 2.0),
+    (r"\bcan not fault\b", 2.0),
+    (r"\bnot bad\b", 1.0),
+    (r"\bnot too bad\b", 1.0),
+    (r"\bno longer\b[^,]*", 1.5),
+    (r"\bnot drowning\b", 2.0),
+    (r"\bcould (?:be|do with being) (?:better|improved|higher|more)\b", -1.5),
+    (r"\bcould be worse\b", 0.5),
+    (r"\bleaves? a lot to be desired\b", -2.0),
+    (r"\bnot (?:great|good|ideal|the best|brilliant|amazing|fair|enough)\b", -1.5),
+    (r"\b(?:is|are|was|were) not (?:great|good|ideal|fair|enough)\b", -1.5),
+    (r"\bmakes? (?:all )?the difference\b", 2.0),
+    (r"\b(?:why|reason) i (?:have )?stay", 2.0),
+    (r"\bwhy i have not left\b", 2.0),
+    (r"\bkeeps? me here\b", 2.0),
+    (r"\bkept me going\b", 2.0),
+    (r"\bgot me through\b", 2.0),
+    (r"\bfor once\b", 1.0),
+    (r"\bat last\b", 0.5),
+    (r"\bfinally\b", 0.5),
+    (r"\bnever (?:get|got|have|had|happens?)\b", -2.0),
+    (r"\bno one\b", -1.0),
+    (r"\bnobody\b", -1.0),
+    (r"\bagain\b", -1.0),
+    (r"\bstill waiting\b", -2.0),
+    (r"\btoo (?:high|many|much|big|heavy|long|slow)\b", -2.0),
+    (
+        r"\b(?:earn|get|paid|pay|make)s? (?:nearly |almost |about |roughly )?(?:double|twice)",
+        -2.0,
+    ),
+    (r"\b(?:£ ?\d[\d,.]*k?|\d+ ?k) (?:more|extra)\b", -2.0),
+    (r"\b(?:more|better) (?:money|pay) (?:elsewhere|at|in|as)\b", -2.0),
+    (r"\bearn(?:ing)? more\b", -2.0),
+    (r"\bstacking shelves\b", -2.0),
+    (r"\bliving the dream\b", -2.0),
+    (r"\bthanks a lot\b", -1.0),
+    (r"\bthe only (?:reason|thing)\b", 0.5),
+    (r"\blearned? (?:a lot|loads|so much)\b", 2.0),
+    (r"\bover the moon\b", 2.0),
+    (r"\bhas (?:really )?helped\b", 1.5),
+    (r"\bon my own\b", -1.5),
+    (r"\bcovering for\b", -1.0),
+    (r"\bin the evenings?\b", -1.0),
+    (r"\bat (?:the )?weekends?\b", -1.0),
+    (r"\bmost (?:evenings|nights|weekends)\b", -1.5),
+    (r"\bon (?:a )?(?:sunday|saturday)\b", -1.0),
+    (r"\b\d{2} cases\b", -1.5),
+    (r"\bout of touch\b", -2.0),
+    (r"\bnot listened\b", -2.0),
+    (
+        r"\bno (?:support|one to|time|space|desk|room|admin|progression|training|"
+        r"supervision)\b",
+        -2.0,
+    ),
+    (r"\btick[- ]?box\b", -1.5),
+    (r"\bwaste of time\b", -2.0),
+    (r"\bnot (?:convinced|sure)\b", -1.5),
+    (r"\bdoes not (?:work|help|fix|change)\b", -1.5),
+    (r"\bdid not help\b", -1.5),
+    (r"\bcan not (?:record|work|cope|get|find|switch)\b", -1.5),
+    (r"\bmore than (?:me|us|i)\b", -1.0),
+    (r"\bgood (?:week|day|month)\b", 1.0),
+    (r"\bdaily battle\b", -2.0),
+    (r"\bgave up\b", -1.5),
+    (r"\bright down\b", -1.0),
+    # Bad things getting less: good news.
+    (r"\b(?:come|came|gone|went|coming) down\b", 2.0),
+    (r"\b(?:got |been )?reduced\b", 1.5),
+    (
+        r"\bless (?:bureaucracy|paperwork|pressure|stress|admin|"
+        r"time (?:typing|on|doing|filling))",
+        2.0,
+    ),
+    (r"\bfewer (?:cases|forms|panels|meetings)\b", 2.0),
+    (r"\bno more\b", 1.5),
+    (r"\blighter\b", 1.5),
+    (r"\bshorter\b", 1.0),
+    (r"\bcut out\b", 1.5),
+    (r"\bmore time (?:with|for) (?:the )?(?:children|families|kids|direct|young)", 2.0),
+    (r"\bmuch (?:quicker|faster|easier|fairer|better)\b", 1.5),
+    # Wishes: something is missing.
+    (r"\bwould be (?:nice|good|great|helpful|lovely|better)\b", -2.0),
+    (r"\bit would (?:help|be good)\b", -2.0),
+    (r"\bcould do with\b", -2.0),
+    (r"\bwould make (?:a|all the) (?:huge |big |real )?difference\b", -2.0),
+    (r"\bif only\b", -2.0),
+    (r"\bi wish\b", -1.5),
+    (r"\bwe need (?:more|better|a)\b", -1.5),
+    # Better than where I was before: good here.
+    (
+        r"\b(?:than|in|at|from) my (?:last|previous|old) "
+        r"(?:la|authority|council|job|team|employer|"
+        r"role|post)\b",
+        1.5,
+    ),
+    (r"\bwhich i could not\b", 1.0),
+    (r"\bfor my (?:last|previous|old) (?:la|authority|council|job|team|employer)\b", 1.5),
+    # The domain's own ways of saying it.
+    (r"\brock bottom\b", -2.5),
+    (r"\bnon-?existent\b", -2.0),
+    (r"\bno idea\b", -1.5),
+    (r"\bon top of\b", -1.0),
+    (r"\bfor everything\b", -1.5),
+    (r"\bmore time (?:filling|typing|doing|on|in front)\b[^,]* than\b", -2.0),
+    (r"\bwithout (?:a |any )?(?:working|proper|decent)\b", -2.0),
+    (r"\b(?:had|have) to (?:use|pay for|buy) (?:my|our) own\b", -2.0),
+    (r"\bpaying to\b", -2.0),
+    (r"\bmy own (?:money|phone|car|course)\b", -1.0),
+    (r"\b(?:has|have) not (?:gone up|changed|improved|increased|moved)\b", -2.0),
+    (r"\bnever available\b", -2.0),
+    (r"\bstayed late with\b", 1.5),
+    (r"\bpulled together\b", 2.0),
+    (r"\blook(?:s|ed)? out for (?:each other|me)\b", 2.0),
+    (r"\b(?:manage|have|had) a laugh\b", 1.5),
+    (r"\bbats an eyelid\b", 2.0),
+    (r"\bdo not mind\b", 1.5),
+    (r"\bnever (?:makes?|made) me feel (?:guilty|bad|judged)\b", 2.5),
+    (r"\bmakes? (?:it|the school run|life|things) (?:possible|easier|work)\b", 2.0),
+    (r"\bi would struggle\b", 1.0),
+    (r"\bbeing watched\b", -1.5),
+    (r"\bcut (?:the |it |them )?(?:[a-z]+ )?down\b", 2.0),
+    (r"\bbeen cut (?:from|down|to)\b", 2.0),
+    (r"\bhalf the length\b", 1.5),
+    (r"\bless of a burden\b", 2.0),
+    (r"\b(?:budget )?cuts (?:to|in)\b|\bbudget cuts\b", -2.0),
+    (r"\bonly reason i (?:have not|am still|stay|stayed|lasted)\b", 2.5),
+    (r"\bif it (?:was|were) not for\b", 2.5),
+    (r"\bnot once (?:has|have|did)\b", 2.0),
+    (r"\bwould (?:help|love|like)\b", -1.5),
+    (r"\bon the floor\b", -2.0),
+    (r"\bcounting the days\b", -2.0),
+    (r"\bheads? down\b", -1.0),
+    (r"\brushed\b", -1.5),
+    (r"\bsays? otherwise\b", -2.0),
+    (r"\bkeep(?:s)? telling us\b", -1.0),
+    (r"\bbehaved itself\b", 2.0),
+    (r"\bmakes? sense\b", 1.5),
+    (r"\bgiving it a chance\b", 1.0),
+    (r"\bknows? (?:my|our) names?\b", 1.5),
+    (r"\bstill not\b", -2.0),
+    (r"\bdifferent answers\b", -2.0),
+    (r"\bno one can\b", -1.5),
+    (r"\b(?:get|got|getting) the time back\b", 1.5),
+    (r"\bnever expected to\b", 1.5),
+    (r"\b(?:made|make|makes) (?:all )?the difference\b", 2.0),
+    (r"\bless (?:knackered|tired|stressed|exhausted|anxious|burnt out)\b", 2.0),
+    (r"\bchecked in\b", 1.5),
+    (r"\blooked after\b", 1.5),
+    (r"\bwhile it lasted\b", -2.0),
+    (r"\bcan not (?:claim|take|get released|afford)\b", -2.0),
+    (r"\bsheer (?:amount|volume|number)\b", -2.0),
+    (r"\btakes? \d+ (?:minutes|mins|hours)\b", -1.5),
+    (r"\bnot even a\b", -2.0),
+    (r"\bkept in the dark\b", 0.5),
+    (r"\bbeen (?:really )?open about\b", 2.0),
+    (r"\bwithout any fuss\b", 2.0),
+    (r"\bhats off\b", 2.0),
+    (r"\bdeserves? a medal\b", 2.0),
+    (r"\bnothing here for\b", -2.0),
+    (
+        r"\bno (?:clear |real |obvious )?(?:route|path|plan|way up|prospects?|chance to)\b",
+        -2.0,
+    ),
+    (
+        r"\bknows? (?:us|me|everyone|all of us|staff) by (?:our |my )?(?:first )?names?\b",
+        2.0,
+    ),
+    (r"\bsurvivable\b", 1.5),
+    (r"\bprotected (?:my )?caseload\b", 2.0),
+    (r"\bmanagers actually manage\b", 2.0),
+    (r"\bcan not fault\b", 2.0),
+    (r"\bis (?:it|that) (?:management|good|fair|ok)\?", -2.0),
+)
 PHRASES: Final[tuple[tuple[re.Pattern[str], float], ...]] = tuple(
-    (re.compile(p), score)
-    for p, score in (
-        (r"\bno complaints?\b", 2.0),
-        (r"\bcan not fault\b", 2.0),
-        (r"\bnot bad\b", 1.0),
-        (r"\bnot too bad\b", 1.0),
-        (r"\bno longer\b[^,]*", 1.5),
-        (r"\bnot drowning\b", 2.0),
-        (r"\bcould (?:be|do with being) (?:better|improved|higher|more)\b", -1.5),
-        (r"\bcould be worse\b", 0.5),
-        (r"\bleaves? a lot to be desired\b", -2.0),
-        (r"\bnot (?:great|good|ideal|the best|brilliant|amazing|fair|enough)\b", -1.5),
-        (r"\b(?:is|are|was|were) not (?:great|good|ideal|fair|enough)\b", -1.5),
-        (r"\bmakes? (?:all )?the difference\b", 2.0),
-        (r"\b(?:why|reason) i (?:have )?stay", 2.0),
-        (r"\bwhy i have not left\b", 2.0),
-        (r"\bkeeps? me here\b", 2.0),
-        (r"\bkept me going\b", 2.0),
-        (r"\bgot me through\b", 2.0),
-        (r"\bfor once\b", 1.0),
-        (r"\bat last\b", 0.5),
-        (r"\bfinally\b", 0.5),
-        (r"\bnever (?:get|got|have|had|happens?)\b", -2.0),
-        (r"\bno one\b", -1.0),
-        (r"\bnobody\b", -1.0),
-        (r"\bagain\b", -1.0),
-        (r"\bstill waiting\b", -2.0),
-        (r"\btoo (?:high|many|much|big|heavy|long|slow)\b", -2.0),
-        (
-            r"\b(?:earn|get|paid|pay|make)s? (?:nearly |almost |about |roughly )?(?:double|twice)",
-            -2.0,
-        ),
-        (r"\b(?:£ ?\d[\d,.]*k?|\d+ ?k) (?:more|extra)\b", -2.0),
-        (r"\b(?:more|better) (?:money|pay) (?:elsewhere|at|in|as)\b", -2.0),
-        (r"\bearn(?:ing)? more\b", -2.0),
-        (r"\bstacking shelves\b", -2.0),
-        (r"\bliving the dream\b", -2.0),
-        (r"\bthanks a lot\b", -1.0),
-        (r"\bthe only (?:reason|thing)\b", 0.5),
-        (r"\blearned? (?:a lot|loads|so much)\b", 2.0),
-        (r"\bover the moon\b", 2.0),
-        (r"\bhas (?:really )?helped\b", 1.5),
-        (r"\bon my own\b", -1.5),
-        (r"\bcovering for\b", -1.0),
-        (r"\bin the evenings?\b", -1.0),
-        (r"\bat (?:the )?weekends?\b", -1.0),
-        (r"\bmost (?:evenings|nights|weekends)\b", -1.5),
-        (r"\bon (?:a )?(?:sunday|saturday)\b", -1.0),
-        (r"\b\d{2} cases\b", -1.5),
-        (r"\bout of touch\b", -2.0),
-        (r"\bnot listened\b", -2.0),
-        (
-            r"\bno (?:support|one to|time|space|desk|room|admin|progression|training|"
-            r"supervision)\b",
-            -2.0,
-        ),
-        (r"\btick[- ]?box\b", -1.5),
-        (r"\bwaste of time\b", -2.0),
-        (r"\bnot (?:convinced|sure)\b", -1.5),
-        (r"\bdoes not (?:work|help|fix|change)\b", -1.5),
-        (r"\bdid not help\b", -1.5),
-        (r"\bcan not (?:record|work|cope|get|find|switch)\b", -1.5),
-        (r"\bmore than (?:me|us|i)\b", -1.0),
-        (r"\bgood (?:week|day|month)\b", 1.0),
-        (r"\bdaily battle\b", -2.0),
-        (r"\bgave up\b", -1.5),
-        (r"\bright down\b", -1.0),
-        # Bad things getting less: good news.
-        (r"\b(?:come|came|gone|went|coming) down\b", 2.0),
-        (r"\b(?:got |been )?reduced\b", 1.5),
-        (
-            r"\bless (?:bureaucracy|paperwork|pressure|stress|admin|"
-            r"time (?:typing|on|doing|filling))",
-            2.0,
-        ),
-        (r"\bfewer (?:cases|forms|panels|meetings)\b", 2.0),
-        (r"\bno more\b", 1.5),
-        (r"\blighter\b", 1.5),
-        (r"\bshorter\b", 1.0),
-        (r"\bcut out\b", 1.5),
-        (r"\bmore time (?:with|for) (?:the )?(?:children|families|kids|direct|young)", 2.0),
-        (r"\bmuch (?:quicker|faster|easier|fairer|better)\b", 1.5),
-        # Wishes: something is missing.
-        (r"\bwould be (?:nice|good|great|helpful|lovely|better)\b", -2.0),
-        (r"\bit would (?:help|be good)\b", -2.0),
-        (r"\bcould do with\b", -2.0),
-        (r"\bwould make (?:a|all the) (?:huge |big |real )?difference\b", -2.0),
-        (r"\bif only\b", -2.0),
-        (r"\bi wish\b", -1.5),
-        (r"\bwe need (?:more|better|a)\b", -1.5),
-        # Better than where I was before: good here.
-        (
-            r"\b(?:than|in|at|from) my (?:last|previous|old) "
-            r"(?:la|authority|council|job|team|employer|"
-            r"role|post)\b",
-            1.5,
-        ),
-        (r"\bwhich i could not\b", 1.0),
-        (r"\bfor my (?:last|previous|old) (?:la|authority|council|job|team|employer)\b", 1.5),
-        # The domain's own ways of saying it.
-        (r"\brock bottom\b", -2.5),
-        (r"\bnon-?existent\b", -2.0),
-        (r"\bno idea\b", -1.5),
-        (r"\bon top of\b", -1.0),
-        (r"\bfor everything\b", -1.5),
-        (r"\bmore time (?:filling|typing|doing|on|in front)\b[^,]* than\b", -2.0),
-        (r"\bwithout (?:a |any )?(?:working|proper|decent)\b", -2.0),
-        (r"\b(?:had|have) to (?:use|pay for|buy) (?:my|our) own\b", -2.0),
-        (r"\bpaying to\b", -2.0),
-        (r"\bmy own (?:money|phone|car|course)\b", -1.0),
-        (r"\b(?:has|have) not (?:gone up|changed|improved|increased|moved)\b", -2.0),
-        (r"\bnever available\b", -2.0),
-        (r"\bstayed late with\b", 1.5),
-        (r"\bpulled together\b", 2.0),
-        (r"\blook(?:s|ed)? out for (?:each other|me)\b", 2.0),
-        (r"\b(?:manage|have|had) a laugh\b", 1.5),
-        (r"\bbats an eyelid\b", 2.0),
-        (r"\bdo not mind\b", 1.5),
-        (r"\bnever (?:makes?|made) me feel (?:guilty|bad|judged)\b", 2.5),
-        (r"\bmakes? (?:it|the school run|life|things) (?:possible|easier|work)\b", 2.0),
-        (r"\bi would struggle\b", 1.0),
-        (r"\bbeing watched\b", -1.5),
-        (r"\bcut (?:the |it |them )?(?:[a-z]+ )?down\b", 2.0),
-        (r"\bbeen cut (?:from|down|to)\b", 2.0),
-        (r"\bhalf the length\b", 1.5),
-        (r"\bless of a burden\b", 2.0),
-        (r"\b(?:budget )?cuts (?:to|in)\b|\bbudget cuts\b", -2.0),
-        (r"\bonly reason i (?:have not|am still|stay|stayed|lasted)\b", 2.5),
-        (r"\bif it (?:was|were) not for\b", 2.5),
-        (r"\bnot once (?:has|have|did)\b", 2.0),
-        (r"\bwould (?:help|love|like)\b", -1.5),
-        (r"\bon the floor\b", -2.0),
-        (r"\bcounting the days\b", -2.0),
-        (r"\bheads? down\b", -1.0),
-        (r"\brushed\b", -1.5),
-        (r"\bsays? otherwise\b", -2.0),
-        (r"\bkeep(?:s)? telling us\b", -1.0),
-        (r"\bbehaved itself\b", 2.0),
-        (r"\bmakes? sense\b", 1.5),
-        (r"\bgiving it a chance\b", 1.0),
-        (r"\bknows? (?:my|our) names?\b", 1.5),
-        (r"\bstill not\b", -2.0),
-        (r"\bdifferent answers\b", -2.0),
-        (r"\bno one can\b", -1.5),
-        (r"\b(?:get|got|getting) the time back\b", 1.5),
-        (r"\bnever expected to\b", 1.5),
-        (r"\b(?:made|make|makes) (?:all )?the difference\b", 2.0),
-        (r"\bless (?:knackered|tired|stressed|exhausted|anxious|burnt out)\b", 2.0),
-        (r"\bchecked in\b", 1.5),
-        (r"\blooked after\b", 1.5),
-        (r"\bwhile it lasted\b", -2.0),
-        (r"\bcan not (?:claim|take|get released|afford)\b", -2.0),
-        (r"\bsheer (?:amount|volume|number)\b", -2.0),
-        (r"\btakes? \d+ (?:minutes|mins|hours)\b", -1.5),
-        (r"\bnot even a\b", -2.0),
-        (r"\bkept in the dark\b", 0.5),
-        (r"\bbeen (?:really )?open about\b", 2.0),
-        (r"\bwithout any fuss\b", 2.0),
-        (r"\bhats off\b", 2.0),
-        (r"\bdeserves? a medal\b", 2.0),
-        (r"\bnothing here for\b", -2.0),
-        (r"\bno (?:clear |real |obvious )?(?:route|path|plan|way up|prospects?|chance to)\b", -2.0),
-        (r"\bknows? (?:us|me|everyone|all of us|staff) by (?:our |my )?(?:first )?names?\b", 2.0),
-        (r"\bsurvivable\b", 1.5),
-        (r"\bprotected (?:my )?caseload\b", 2.0),
-        (r"\bmanagers actually manage\b", 2.0),
-        (r"\bcan not fault\b", 2.0),
-        (r"\bis (?:it|that) (?:management|good|fair|ok)\?", -2.0),
-    )
+    (re.compile(p), score) for p, score in (*_RULE_PHRASES, *EXTRA.phrases)
 )
 
 
@@ -734,6 +845,7 @@ SARCASM: Final[re.Pattern[str]] = re.compile(
     r"🙃|🙄|\boh (?:great|good|joy|wonderful)\b|\bjust what we needed\b|\bliving the dream\b|"
     r"\byeah right\b|\bwhat fun\b|\bhow lovely\b|\b(?:love|loving) (?:doing|spending|being)\b[^,.]*"
     r"\b(?:\d{1,2} ?pm|midnight|sunday|saturday|weekend|evening)"
+    + "".join(f"|{p}" for p in EXTRA.sarcasm)
 )
 # Leaving for something better elsewhere: what is better there is a reason to leave here.
 DEPARTURE: Final[re.Pattern[str]] = re.compile(
@@ -742,6 +854,7 @@ DEPARTURE: Final[re.Pattern[str]] = re.compile(
     r"over the border|next door|neighbouring|new job|new role|another|nhs)"
     r"|\bgot (?:a|the) job\b|\b(?:got )?offered a (?:perm |permanent )?(?:post|job|role)\b"
     r"|\bhanded in my notice\b|\b(?:could|can) not turn it down\b"
+    + "".join(f"|{p}" for p in EXTRA.departure)
 )
 
 POSITIVE: Final[dict[str, float]] = {

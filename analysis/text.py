@@ -83,7 +83,13 @@ _WORD_EXPANSIONS: dict[str, str] = {
 _OTHERS = [(p, r) for p, r in _REPLACEMENTS if _spellings(p) is None]
 _OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(_OTHERS)}
 _EXPAND = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(_OTHERS)))
-_TOKEN = re.compile(r"\b[a-z]+(?:'[a-z]+)?\b")
+# Only the words that expand are matched, so the replacement runs a few times a comment, not
+# once a word.
+_TOKEN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(_WORD_EXPANSIONS, key=len, reverse=True))
+    + r")(?:'[a-z]+)?\b"
+)
 
 
 def _expansion(match: re.Match[str]) -> str:
@@ -118,22 +124,26 @@ _SPLIT = re.compile(
 )
 
 
+# What surveys.redact writes (older texts may still hold [number] and [NI number]).
+_PLACEHOLDER = re.compile(
+    r"\[(?:name|phone|email|link|handle|address|postcode|date|id|number|NI number)\]"
+)
+_IT = re.compile(r"\bIT\b")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Lower case, typographic quotes made plain, the domain's abbreviations expanded."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     # Redaction placeholders say nothing about work: "[phone]" is not a comment about phones.
-    # (Older texts may hold [number] and [NI number]; surveys.redact now writes [id].)
-    text = re.sub(
-        r"\[(?:name|phone|email|link|handle|address|postcode|date|id|number|NI number)\]",
-        " ",
-        text,
-    )
+    if "[" in text:
+        text = _PLACEHOLDER.sub(" ", text)
     # "IT" (the department) only means IT in capitals; lower-cased it is the pronoun.
-    text = re.sub(r"\bIT\b", "itdept", text)
+    text = _IT.sub("itdept", text)
     text = text.lower()
     text = _EXPAND.sub(_expansion, text)
     text = _TOKEN.sub(_word_expansion, text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)

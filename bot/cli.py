@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import SecretStr
@@ -43,6 +43,11 @@ from surveys.waves import (
     wave_counts,
 )
 from surveys.yamlfile import ConfigFileError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from analysis.dataset import Labelled
 
 app = typer.Typer(
     help="StayPulse: anonymous pulse surveys and stay/exit interviews for social care staff.",
@@ -457,14 +462,21 @@ def _jsonl(source: str) -> list[tuple[int, dict[str, Any]]]:
 @app.command()
 def analyse(
     source: Annotated[
-        str, typer.Argument(help="JSON Lines file of {id, text}, or - for stdin.")
+        str,
+        typer.Argument(
+            help='JSON Lines file of {id, text} (with "question" for stay and exit answers, '
+            '"source" pulse, feedback, stay or exit), or - for stdin.'
+        ),
     ] = "-",
 ) -> None:
     """Themes with directions and polarity for each comment, as JSON Lines in the same order."""
     from analysis.comments import analyse as analyse_comment
 
-    for _number, row in _jsonl(source):
-        result = analyse_comment(row["text"])
+    for number, row in _jsonl(source):
+        question, kind = row.get("question"), row.get("source")
+        if not isinstance(question, str | None) or not isinstance(kind, str | None):
+            fail(f'{source}, line {number}: "question" and "source" must be strings')
+        result = analyse_comment(row["text"], question, source=kind)
         typer.echo(
             json.dumps({"id": row.get("id"), "themes": result.themes, "polarity": result.polarity})
         )
@@ -546,23 +558,37 @@ def datamap() -> None:
 
 @app.command()
 def evaluate(
-    source: Annotated[str, typer.Argument(help="Labelled JSON Lines (id, text, themes).")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A directory of labelled JSON Lines files (the honest report: fit, k-fold "
+            "cross-validation, held-out split), or one labelled file (id, text, themes)."
+        ),
+    ] = "tests/data",
+    folds: Annotated[int, typer.Option(help="Folds for cross-validation.", min=2)] = 5,
 ) -> None:
-    """Per-theme precision, recall and F1, macro-F1 and direction accuracy, beside a baseline
-    (keyword themes and plain TextBlob polarity) measured in the same run."""
-    from analysis.comments import analyse as analyse_comment
-    from analysis.evaluate import baseline
-    from analysis.evaluate import evaluate as score
+    """Per-theme F1, macro-F1 and direction accuracy beside a baseline (keyword themes and plain
+    TextBlob polarity) measured in the same run. On a directory: on the training pool (fit),
+    k-fold cross-validated on it (needs the dev extra's scikit-learn), and on the held-out split
+    that nothing was trained or tuned on, with the rules alone beside each."""
+    from analysis.dataset import DataError, load, load_dir
 
-    rows = _jsonl(source)
-    data = []
-    for number, row in rows:
-        themes = row.get("themes")
-        if not isinstance(themes, dict) or any(v not in ("pos", "neg") for v in themes.values()):
-            fail(f'{source}, line {number}: "themes" must map themes to "pos" or "neg"')
-        data.append((row["text"], themes))
-    ours, theirs = score(data, analyse_comment), score(data, baseline)
-    typer.echo(f"{len(data)} labelled comments\n")
+    path = Path(source)
+    try:
+        rows = load_dir(path) if path.is_dir() else load(path)
+    except (DataError, OSError) as exc:
+        fail(f"{source}: {exc}")
+    if path.is_dir():
+        _evaluate_report(rows, folds)
+    else:
+        _evaluate_file(rows)
+
+
+def _evaluate_file(rows: Sequence[Labelled]) -> None:
+    from analysis.evaluate import baseline, evaluate
+
+    ours, theirs = evaluate(rows), evaluate(rows, baseline)
+    typer.echo(f"{len(rows)} labelled comments\n")
     typer.echo(f"{'theme':<19}{'support':>8}   {'StayPulse P/R/F1':^20}   {'baseline P/R/F1':^20}")
     for mine, base in zip(ours.themes, theirs.themes, strict=True):
         typer.echo(
@@ -588,6 +614,46 @@ def evaluate(
 def key_new() -> None:
     """Print a new BALLOT_KEY for .env (keep a copy apart from the database and its backups)."""
     typer.echo(f"BALLOT_KEY={new_key()}")
+
+
+def _evaluate_report(rows: Sequence[Labelled], folds: int) -> None:
+    from analysis.evaluate import report
+
+    found = report(rows, folds)
+    cv = found.cross_validated
+    columns = [
+        ("fit", found.fit),
+        (f"{folds}-fold CV", cv),
+        ("held-out", found.held_out),
+        ("rules held", found.rules_held_out),
+        ("base held", found.baseline_held_out),
+        ("base fit", found.baseline_fit),
+    ]
+    typer.echo(
+        f"{found.fit.comments} training comments (fit and cross-validation), "
+        f"{found.held_out.comments} held out (never trained or tuned on)\n"
+    )
+    typer.echo("theme F1" + " " * 19 + "".join(f"{name:>12}" for name, _e in columns))
+    for index, theme in enumerate(found.fit.themes):
+        support = f"{theme.support}/{found.held_out.themes[index].support}"
+        cells = "".join(
+            f"{e.themes[index].f1:>12.3f}" if e else f"{'-':>12}" for _name, e in columns
+        )
+        typer.echo(f"{theme.theme:<19}{support:>8}{cells}")
+    typer.echo("")
+    for label, field in (
+        ("theme macro-F1", "macro_f1"),
+        ("direction accuracy", "direction_accuracy"),
+    ):
+        cells = "".join(
+            f"{getattr(e, field):>12.3f}" if e else f"{'-':>12}" for _name, e in columns
+        )
+        typer.echo(f"{label:<27}{cells}")
+    judged = "".join(f"{e.directions_judged:>12}" if e else f"{'-':>12}" for _name, e in columns)
+    typer.echo(f"{'  (themes judged)':<27}{judged}")
+    if cv is None:
+        typer.echo("\ncross-validation needs scikit-learn: pip install -e '.[dev]'")
+    typer.echo("\nsupport: labelled themes in the training pool / in the held-out split")
 
 
 # --- waves --------------------------------------------------------------------------------------

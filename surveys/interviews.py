@@ -14,16 +14,16 @@ the group (coarsened), the month of release, the texts and the themes; never the
 time. The follow-up request is not part of the interview: the bot sends it like /talk.
 
 The analyser lives in `analysis/`, which this package does not import: callers pass a `coder`
-that turns a text into {theme: "pos"|"neg"}.
+that turns a text, with the question it answers, into {theme: "pos"|"neg"}.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -44,7 +44,13 @@ from surveys.participants import UNDISCLOSED, get_participant
 from surveys.pulse import clean_comment
 from surveys.themes import THEMES
 
-Coder = Callable[[str], Mapping[str, str]]
+
+class Coder(Protocol):
+    """Themes of a text: {theme: "pos"|"neg"}. The question it answers, when there is one,
+    says which way a bare answer goes ("What might tempt you to leave?" "the commute")."""
+
+    def __call__(self, text: str, question: str | None = None, /) -> Mapping[str, str]: ...
+
 
 STAY_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("look_forward", "What do you look forward to when you come to work?"),
@@ -342,8 +348,8 @@ def _store(
     answers = draft.answers
     coded: dict[tuple[str, str], None] = {}
     texts = {key: answers[key] for key in QUESTIONS if isinstance(answers.get(key), str)}
-    for text in texts.values():
-        for theme, direction in coder(text).items():
+    for key, text in texts.items():
+        for theme, direction in coder(text, QUESTIONS[key]).items():
             coded[(theme, direction)] = None
     interview = Interview(
         kind=InterviewKind.EXIT if draft.kind == "exit" else InterviewKind.STAY,

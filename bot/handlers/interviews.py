@@ -61,9 +61,10 @@ LETTER_KIND = {letter: kind for kind, letter in KIND_LETTER.items()}
 COME_BACK = ("Definitely not", "Probably not", "Not sure", "Probably", "Definitely")
 
 
-def coder(text: str) -> Mapping[str, str]:
-    """The analyser's themes for a text, as surveys.interviews wants them."""
-    return analyse(text).themes
+def coder(text: str, question: str | None = None) -> Mapping[str, str]:
+    """The analyser's themes for a text, read with the question it answers, as
+    surveys.interviews wants them."""
+    return analyse(text, question).themes
 
 
 # --- showing a step -------------------------------------------------------------------------------

@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.lexicon import _THEME_CUES, PHRASE_GATES, THEME_CUES, leads, word_starts
+from analysis.lexicon import (
+    _THEME_CUES,
+    PHRASE_GATES,
+    THEME_CUES,
+    LexiconError,
+    leads,
+    load_extra,
+    word_starts,
+)
 from analysis.text import clauses, normalise
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
@@ -83,3 +91,25 @@ def test_leads_read_off_the_pattern() -> None:
 )
 def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
     assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cues:\n  salary: ['\\\\bpay']\n",
+        "cues:\n  pay: ['(unclosed']\n",
+        "phrases:\n  - ['\\\\bfine\\\\b', 'high']\n",
+        "questions:\n  - match: 'leave'\n    lean: sideways\n",
+        "colours: []\n",
+    ],
+)
+def test_a_bad_word_list_file_is_refused(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text)
+    with pytest.raises(LexiconError):
+        load_extra(path)
+
+
+def test_the_shipped_word_list_file_loads() -> None:
+    assert load_extra().cues
+    assert load_extra().questions

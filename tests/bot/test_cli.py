@@ -266,3 +266,31 @@ def test_a_malformed_or_wrong_ballot_key_is_one_line_that_never_echoes_it(
     result = runner.invoke(app, ["wave", "close"])
     assert result.exit_code == 2
     assert "does not open the answers sealed in this database" in result.output
+
+
+def test_evaluate_reports_fit_cross_validation_and_held_out_beside_the_baseline(
+    tmp_path: Path,
+) -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    for name, lines in (("comments_dev.jsonl", 80), ("writer_a.jsonl", 80)):
+        kept = (data / name).read_text(encoding="utf-8").splitlines()[:lines]
+        (tmp_path / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "2-fold CV" in result.output
+    assert "held-out" in result.output
+    assert "base held" in result.output
+    assert "theme macro-F1" in result.output
+    assert "direction accuracy" in result.output
+
+
+def test_evaluate_one_file_and_analyse_with_a_question(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
+    result = runner.invoke(app, ["evaluate", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "theme macro-F1" in result.output
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text('{"id": "1", "text": "parking", "question": "What might make you leave?"}\n')
+    result = runner.invoke(app, ["analyse", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert '"environment": "neg"' in result.output

@@ -1,0 +1,213 @@
+"""The learned half of comment analysis: linear weights over a comment's words, word pairs,
+the question it answers and what the rules made of it, scored by hand.
+
+The weights are trained by `python -m analysis.train` (scikit-learn, a development dependency)
+and shipped as a small JSON file beside this module. Scoring is dictionary lookups in plain
+Python: a scikit-learn `predict` per comment costs more than the whole rule pass.
+
+Two models:
+- detection, one linear model per theme over the comment's features: does it take a stance on
+  the theme at all? The rules' own findings are features, so the model learns how far to trust
+  each of them, and can find a theme the rules missed ("a dad threatened me on a visit").
+- direction, one linear model for every theme over the clauses that spoke of the theme (or the
+  whole comment), the rules' score for it, and the question: good news or bad?
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Final
+
+from analysis.rules import CommentAnalysis, Direction, Reading, direction_of, polarity_of
+from surveys.themes import THEMES
+
+MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
+FORMAT: Final = 1
+_WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
+
+
+class ModelError(ValueError):
+    """A weights file that cannot be used; the message says why."""
+
+
+def _words(text: str) -> list[str]:
+    # Numbers by their size, not their value: "27 cases" and "31 cases" are the same complaint.
+    return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in _WORD.findall(text) if w]
+
+
+def _grams(prefix: str, words: list[str], into: set[str]) -> None:
+    for word in words:
+        into.add(prefix + word)
+    for first, second in pairwise(words):
+        into.add(f"{prefix}{first} {second}")
+
+
+def _sign(score: float) -> str:
+    if score >= 1.5:
+        return "pos2"
+    if score > 0:
+        return "pos"
+    if score <= -1.5:
+        return "neg2"
+    return "neg" if score < 0 else "none"
+
+
+def _context(into: set[str], reading: Reading, question: str | None, source: str | None) -> None:
+    if question:
+        for word in _words(question.lower()):
+            into.add("q:" + word)
+    if reading.lean is not None:
+        into.add(f"lean:{reading.lean.direction}")
+    into.add(f"src:{source or 'pulse'}")
+
+
+def detection_features(
+    reading: Reading,
+    question: str | None = None,
+    source: str | None = None,
+    words: list[str] | None = None,
+) -> set[str]:
+    """What the theme detectors look at: words, the rules' themes, the question; `words` are
+    the comment's `_words` if known."""
+    features: set[str] = set()
+    words = _words(reading.normalised) if words is None else words
+    features.update(["w:" + word for word in words])
+    features.add(f"len:{min(len(words), 8) // 3}")  # one-word answers behave differently
+    for theme, score in reading.scores.items():
+        features.add("cue:" + theme)
+        features.add(f"cue:{theme}:{_sign(score)}")
+    _context(features, reading, question, source)
+    return features
+
+
+def direction_features(
+    reading: Reading,
+    theme: str,
+    question: str | None = None,
+    source: str | None = None,
+    words: list[str] | None = None,
+) -> set[str]:
+    """What the direction model looks at for one theme: the clauses that spoke of it, the rules'
+    score for it, and the question; `words` are the comment's `_words` if known."""
+    words = _words(reading.normalised) if words is None else words
+    features: set[str] = {"t:" + theme}
+    local = reading.local.get(theme)
+    _grams("l:", words if local is None else _words(local), features)
+    features.update(["w:" + word for word in words])
+    score = reading.scores.get(theme)
+    rule = "unseen" if score is None else _sign(score)
+    features.add("rule:" + rule)
+    features.add(f"rule:{theme}:{rule}")
+    features.add("total:" + _sign(reading.total))
+    if reading.lean is not None:
+        features.add(f"lean:{theme}:{reading.lean.direction}")
+    _context(features, reading, question, source)
+    return features
+
+
+@dataclass(frozen=True)
+class Model:
+    """Trained weights, laid out for scoring by lookup."""
+
+    detect_bias: Mapping[str, float]
+    detect: Mapping[str, tuple[tuple[str, float], ...]]  # feature -> (theme, weight)
+    direction_bias: float
+    direction: Mapping[str, float]
+    threshold: float = 0.0  # a theme is found when its detection score is above this
+
+    def detect_scores(self, features: set[str]) -> dict[str, float]:
+        """Each theme's detection score (positive: the comment takes a stance on it)."""
+        scores = dict(self.detect_bias)
+        for pairs in map(self.detect.get, features):
+            if pairs:
+                for theme, weight in pairs:
+                    scores[theme] += weight
+        return scores
+
+    def direction_score(self, features: set[str]) -> float:
+        """Positive: good news for the theme."""
+        found = [w for w in map(self.direction.get, features) if w is not None]
+        return self.direction_bias + sum(found)
+
+    def apply(
+        self, reading: Reading, question: str | None = None, source: str | None = None
+    ) -> CommentAnalysis:
+        """The themes and directions of a comment the rules have read."""
+        words = _words(reading.normalised)
+        scores = self.detect_scores(detection_features(reading, question, source, words))
+        themes: dict[str, Direction] = {}
+        for theme in THEMES:
+            if scores[theme] <= self.threshold:
+                continue
+            features = direction_features(reading, theme, question, source, words)
+            lean = self.direction_score(features)
+            if lean == 0:  # no evidence either way: the rules' reading
+                themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
+            else:
+                themes[theme] = "pos" if lean > 0 else "neg"
+        return CommentAnalysis(themes, polarity_of(reading))
+
+    def to_json(self) -> dict[str, Any]:
+        """The weights as the shipped file holds them (sorted, so diffs are readable)."""
+        by_feature: dict[str, dict[str, float]] = {}
+        for feature, pairs in self.detect.items():
+            by_feature[feature] = dict(sorted(pairs))
+        return {
+            "format": FORMAT,
+            "threshold": self.threshold,
+            "detect": {
+                "bias": dict(sorted(self.detect_bias.items())),
+                "weights": dict(sorted(by_feature.items())),
+            },
+            "direction": {
+                "bias": self.direction_bias,
+                "weights": dict(sorted(self.direction.items())),
+            },
+        }
+
+
+def _number(value: object, where: str) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ModelError(f"{where}: expected a number")
+    return float(value)
+
+
+def model_from_json(data: object) -> Model:
+    """A model from its JSON form, checked."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ModelError(f"expected a weights object of format {FORMAT}")
+    detect, direction = data.get("detect"), data.get("direction")
+    if not isinstance(detect, dict) or not isinstance(direction, dict):
+        raise ModelError('expected "detect" and "direction" objects')
+    bias = detect.get("bias")
+    if not isinstance(bias, dict) or set(bias) != set(THEMES):
+        raise ModelError("detect.bias must give every theme a bias")
+    pairs: dict[str, list[tuple[str, float]]] = {}
+    for feature, weights in dict(detect.get("weights") or {}).items():
+        if not isinstance(weights, dict) or not set(weights) <= set(THEMES):
+            raise ModelError(f"detect.weights[{feature!r}] must map themes to numbers")
+        pairs[feature] = [
+            (t, _number(w, f"detect.weights[{feature!r}]")) for t, w in weights.items()
+        ]
+    return Model(
+        {theme: _number(b, f"detect.bias.{theme}") for theme, b in bias.items()},
+        {feature: tuple(p) for feature, p in pairs.items()},
+        _number(direction.get("bias"), "direction.bias"),
+        {
+            feature: _number(w, f"direction.weights[{feature!r}]")
+            for feature, w in dict(direction.get("weights") or {}).items()
+        },
+        _number(data.get("threshold", 0.0), "threshold"),
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The weights shipped with the package (analysis/data/comment_model.json)."""
+    return model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))

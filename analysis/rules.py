@@ -1,0 +1,251 @@
+"""The hand-written half of comment analysis: the themes a comment takes a stance on, each with a
+direction, read by the domain's rules (analysis.comments combines it with the learned half).
+
+Clause by clause: "my TM is brilliant but the pay is shocking" is two statements, managers
+positive and pay negative. Within a clause the domain's own phrases come first ("no complaints
+about pay", "could be better", "agency earn double", "no longer drowning"), then single words
+with negation, and TextBlob's polarity only as a last, weak signal: plain TextBlob calls
+"Caseloads are too high and I work most evenings" positive. No NLTK corpus is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+# TextBlob's own sentiment lexicon (shipped with the package; no NLTK corpus).
+from textblob.en import sentiment as textblob_lexicon
+
+from analysis.lexicon import (
+    DEPARTURE,
+    LEAD_INDEX,
+    NEGATIVE,
+    NEGATORS,
+    PHRASE_GATES,
+    POSITIVE,
+    SARCASM,
+    THEME_CUES,
+    UNLED,
+    QuestionLean,
+    question_lean,
+    word_starts,
+)
+from analysis.text import Clause, clauses, normalise
+
+Direction = Literal["pos", "neg"]
+_SCARE_QUOTES = re.compile(r"'[a-z ]{1,20}'")
+_WORD = re.compile(r"[a-z£][a-z0-9£'-]*")
+# With no signal at all, what a mention most likely means: staff raise these to complain.
+_LEANS_NEGATIVE = {
+    "workload",
+    "processes",
+    "it_systems",
+    "environment",
+    "wellbeing",
+    "work_life_balance",
+    "pay",
+    "leadership",
+}
+
+
+@dataclass(frozen=True)
+class CommentAnalysis:
+    """The analyser's reading of one comment."""
+
+    themes: dict[str, Direction] = field(default_factory=dict)
+    polarity: float = 0.0
+
+
+def themes_in(text: str, starts: frozenset[str] | None = None) -> set[str]:
+    """The themes a (normalised) text mentions; `starts` are its `word_starts` if known."""
+    starts = word_starts(text) if starts is None else starts
+    return THEME_CUES.themes_in(text, starts)
+
+
+def _lexicon() -> tuple[dict[str, float], dict[str, float]]:
+    textblob_lexicon.load()
+    polarity: dict[str, float] = {}
+    intensifiers: dict[str, float] = {}
+    for word, senses in textblob_lexicon.items():
+        if None not in senses or " " in word:
+            continue
+        value, _subjectivity, intensity = senses[None]
+        if "RB" in senses and intensity != 1.0:
+            intensifiers[word] = float(intensity)  # "very good" is better than good
+        polarity[word] = float(value)
+    return polarity, intensifiers
+
+
+_TEXTBLOB_POLARITY, _TEXTBLOB_INTENSIFIERS = _lexicon()
+_TEXTBLOB_NEGATIONS = frozenset({"no", "not", "never"})
+
+
+def textblob_polarity(words: list[str]) -> float:
+    """TextBlob's polarity of a clause's words, the way its pattern analyser averages them
+    (an intensifier scales the next word, a negation flips and halves it), without its
+    tokeniser: called on every weak clause, TextBlob's own pass cost more than all the rules."""
+    total = 0.0
+    assessed = 0
+    negate = False
+    boost = 1.0
+    for index, word in enumerate(words):
+        if word in _TEXTBLOB_NEGATIONS:
+            negate = True
+            continue
+        value = _TEXTBLOB_POLARITY.get(word)
+        if value is None:
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _TEXTBLOB_INTENSIFIERS and following in _TEXTBLOB_POLARITY:
+            boost *= _TEXTBLOB_INTENSIFIERS[word]
+            continue
+        value *= boost
+        total += -0.5 * value if negate else value
+        assessed += 1
+        negate, boost = False, 1.0
+    return max(-1.0, min(1.0, total / assessed)) if assessed else 0.0
+
+
+def _word_score(words: list[str]) -> float:
+    score = 0.0
+    for index, word in enumerate(words):
+        value = POSITIVE.get(word, 0.0) + NEGATIVE.get(word, 0.0)
+        if not value:
+            continue
+        window = words[max(0, index - 3) : index]
+        if any(w in NEGATORS for w in window):
+            value = -value * 0.8  # "not supportive" is negative; "not bad" mildly positive
+        score += value
+    return score
+
+
+def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
+    """How good or bad a clause is, in the domain's terms (positive is good); `starts` are its
+    `word_starts` if known."""
+    score = 0.0
+    # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
+    rest = _SCARE_QUOTES.sub(" ", text) if "'" in text else text
+    starts = word_starts(text) if starts is None else starts
+    # Only the phrases whose first word starts as one of the clause's words are tried, in
+    # order, and only if the strings they cannot match without are there too.
+    candidates = set(UNLED)
+    for start in starts:
+        candidates.update(LEAD_INDEX.get(start, ()))
+    for index in sorted(candidates):
+        pattern, value, gate = PHRASE_GATES[index]
+        for literal in gate:  # a loop, not any(): this runs ~50 times a clause
+            if literal in rest:
+                break
+        else:
+            if gate:
+                continue
+        rest, found = pattern.subn(" ", rest)  # its words are spent
+        if found:
+            score += value
+    words = _WORD.findall(rest)
+    score += _word_score(words)
+    if abs(score) < 0.5:
+        polarity = textblob_polarity(_WORD.findall(text))
+        if abs(polarity) >= 0.2:
+            score += 0.5 if polarity > 0 else -0.5
+    return score
+
+
+_TWO_DIGITS = re.compile(r"\b(\d{2})\b")
+_OUT_OF_HOURS = re.compile(
+    r"\b(?:evenings?|weekends?|sundays?|saturdays?|\d{1,2} ?pm|midnight|overtime)\b"
+)
+
+
+def _theme_score(clause: Clause, theme: str, base: float) -> float:
+    text = clause.text
+    if theme == "workload":
+        numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
+        if any(18 <= n <= 60 for n in numbers) and base >= 0 and "only" not in text:
+            return base - 1.5
+    if theme == "work_life_balance" and base == 0 and _OUT_OF_HOURS.search(text):
+        return -1.0
+    return base
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules make of a comment: each theme's score (positive is good) and the clauses
+    that spoke of it, for the learned half to weigh."""
+
+    normalised: str
+    scores: dict[str, float]
+    local: dict[str, str]
+    total: float
+    lean: QuestionLean | None = None
+
+
+def read(text: str, question: str | None = None) -> Reading:
+    """The rules' reading of `text`, answered to `question` if it was one."""
+    normalised = normalise(text)
+    lean = question_lean(question) if question else None
+    found: dict[str, tuple[float, bool]] = {}
+    local: dict[str, list[str]] = {}
+    total = 0.0
+    sarcastic = bool(SARCASM.search(text.lower()))
+    departure = DEPARTURE.search(normalised)
+    # "Where are you going, and what does it offer?": every answer praises somewhere else.
+    departure_at = 0 if lean is not None and lean.elsewhere else None
+    if departure is not None and departure_at is None:
+        departure_at = departure.start()
+    previous: set[str] = set()
+    position = 0
+    for clause in clauses(normalised):
+        position = normalised.find(clause.text, position)
+        starts = word_starts(clause.text)
+        mentioned = themes_in(clause.text, starts)
+        if not mentioned:
+            # "PM is lovely but never available", "caseload is 27, can't keep going like this":
+            # a statement with no theme of its own is about the one before.
+            mentioned = previous
+        previous = mentioned or previous
+        base = clause_score(clause.text, starts)
+        if sarcastic and base > 0:
+            base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
+        if departure_at is not None and position >= departure_at and base > 0:
+            base = -base  # "Leaving for a locum role - better money": better there, not here
+        total += base
+        for theme in mentioned:
+            local.setdefault(theme, []).append(clause.text)
+            score = _theme_score(clause, theme, base)
+            earlier = found.get(theme)
+            # A later clause wins when it turns the sentence ("... but") or is more decided.
+            if earlier is None or clause.contrast or abs(score) > abs(earlier[0]):
+                found[theme] = (score, clause.contrast)
+    scores = {theme: score for theme, (score, _contrast) in found.items()}
+    return Reading(
+        normalised,
+        scores,
+        {theme: " , ".join(texts) for theme, texts in local.items()},
+        total,
+        lean,
+    )
+
+
+def direction_of(theme: str, score: float, lean: QuestionLean | None = None) -> Direction:
+    """A rule score as a direction; with no signal, what the question or the theme suggests."""
+    if score > 0:
+        return "pos"
+    if score < 0:
+        return "neg"
+    if lean is not None and lean.direction is not None:
+        return lean.direction  # "What might make you leave?" "the commute"
+    return "neg" if theme in _LEANS_NEGATIVE else "pos"
+
+
+def polarity_of(reading: Reading) -> float:
+    """The comment's overall polarity, -1..1."""
+    return round(max(-1.0, min(1.0, reading.total / 3)), 3)
+
+
+def analyse_rules(text: str, question: str | None = None) -> CommentAnalysis:
+    """The rules alone: themes with directions and overall polarity."""
+    reading = read(text, question)
+    themes = {t: direction_of(t, s, reading.lean) for t, s in reading.scores.items()}
+    return CommentAnalysis(themes, polarity_of(reading))

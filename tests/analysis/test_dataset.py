@@ -1,0 +1,53 @@
+"""The labelled data and its fixed splits: what is held out is decided by the ids alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from analysis.dataset import DataError, folds, is_held_out, load, load_dir, split
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_a_quarter_of_each_writer_is_held_out_and_none_of_the_development_file() -> None:
+    rows = load_dir(DATA)
+    train, held = split(rows)
+    assert len(train) + len(held) == len(rows)
+    by_file = Counter(row.file for row in held)
+    assert "comments_dev.jsonl" not in by_file
+    for name, total in Counter(row.file for row in rows).items():
+        if name.startswith("writer_"):
+            assert 0.18 < by_file[name] / total < 0.32, name
+
+
+def test_the_split_follows_the_id_not_the_order_or_the_text() -> None:
+    rows = load_dir(DATA)
+    held = {row.id for row in rows if is_held_out(row)}
+    assert held == {row.id for row in reversed(rows) if is_held_out(row)}
+    assert held == {row.id for row in split(rows)[1]}
+
+
+def test_folds_test_every_training_line_once() -> None:
+    train, _held = split(load_dir(DATA))
+    tested = [row.id for _fit, test in folds(train) for row in test]
+    assert sorted(tested) == sorted(row.id for row in train)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": "x1", "text": "ok", "themes": {"salary": "neg"}}',
+        '{"id": "x1", "text": "ok", "themes": {"pay": "bad"}}',
+        '{"id": "x1", "text": "ok", "themes": {}, "source": "email"}',
+        '{"id": "x1", "themes": {}}',
+        "not json",
+    ],
+)
+def test_a_bad_line_is_refused_with_its_place(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n")
+    with pytest.raises(DataError, match=r"bad\.jsonl, line 1"):
+        load(path)
