@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo run test lint typecheck pytest bench install clean
+.PHONY: demo run test check lint typecheck pytest bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ run: $(STAMP)
 
 ## The whole check: lint, type check, and the tests on SQLite and PostgreSQL.
 test: lint typecheck pytest
+
+## The inner loop: lint, types and the in-process tests (no end-to-end or soak tests).
+check: lint typecheck
+	$(BIN)/pytest -q -m "not e2e" tests/surveys tests/analysis tests/bot tests/test_imports.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -27,8 +27,19 @@ def main() -> None:
     texts = comments()
     for text in texts:
         redact(text)
-    ours = max(rate(redact, texts, 3) for _ in range(3))
-    plain = max(rate(lambda t: TextBlob(t).sentiment.polarity, texts, 3) for _ in range(3))
+
+    def redact_all() -> None:
+        for _ in range(3):
+            for text in texts:
+                redact(text)
+
+    def polarity_all() -> None:
+        for _ in range(3):
+            for text in texts:
+                TextBlob(text).sentiment.polarity  # noqa: B018 (timed for its cost)
+
+    ours = max(rate(redact_all, 3 * len(texts)) for _ in range(3))
+    plain = max(rate(polarity_all, 3 * len(texts)) for _ in range(3))
     emit(
         {
             "benchmark": "redaction",

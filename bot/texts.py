@@ -302,7 +302,6 @@ THEMES_NONE = "Fewer than {minimum} comments in the last 12 weeks, so no counts 
 DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
 TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
-EXPORT_USAGE = "Usage: /export [csv|xlsx] [period] [team]."
 
 # "You said, we did"
 WEDID_USAGE = (

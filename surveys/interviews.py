@@ -101,11 +101,6 @@ def step_index(draft: InterviewDraft) -> tuple[int, int]:
     return steps.index(draft.step), len(steps)
 
 
-def draft_for(*, session: Session, chat_id: int) -> InterviewDraft | None:
-    """The interview in progress in this chat, if any."""
-    return session.get(InterviewDraft, chat_id)
-
-
 def waiting_for_text(*, session: Session, chat_id: int) -> InterviewDraft | None:
     """The draft, if its current step takes typed text."""
     draft = session.get(InterviewDraft, chat_id)

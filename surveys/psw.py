@@ -67,8 +67,3 @@ def record_audit(
     session.add(
         AuditEntry(actor_telegram_id=actor_telegram_id, action=action[:64], detail=detail[:500])
     )
-
-
-def recent_audit(*, session: Session, limit: int = 50) -> Sequence[AuditEntry]:
-    """The newest audit entries first."""
-    return session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)).all()

@@ -141,38 +141,6 @@ def add_deliveries(*, session: Session, wave_id: int, participants: Iterable[Par
     return added
 
 
-def invites_to_send(
-    *, session: Session, wave_id: int, now: datetime | None = None
-) -> list[tuple[int, int]]:
-    """(delivery id, chat id) of everyone in the wave not yet invited who may be messaged now."""
-    rows = session.exec(
-        select(Delivery.id, Participant)
-        .join(Participant, col(Participant.id) == col(Delivery.participant_id))
-        .where(
-            Delivery.wave_id == wave_id,
-            col(Delivery.invited_at).is_(None),
-            col(Delivery.invite_claimed_at).is_(None),
-            col(Delivery.unreachable).is_(False),
-        )
-        .order_by(col(Delivery.id))
-    ).all()
-    moment = now or utcnow()
-    return [
-        (delivery_id, participant.chat_id)
-        for delivery_id, participant in rows
-        if delivery_id is not None and is_reachable(participant, moment)
-    ]
-
-
-def record_invite(*, session: Session, delivery_id: int, message_id: int, now: datetime) -> None:
-    """The invite went out as this message."""
-    delivery = session.get(Delivery, delivery_id)
-    if delivery is not None:
-        delivery.invited_at = now
-        delivery.invite_message_id = message_id
-        session.add(delivery)
-
-
 def record_unreachable(*, session: Session, delivery_id: int) -> None:
     """Telegram answered 403 for this person: skip them from now on."""
     delivery = session.get(Delivery, delivery_id)
