@@ -13,7 +13,7 @@ from surveys.redact import redact
 
 # The redaction development set is in the repository, so this runs the same on a fresh clone;
 # its texts are staff comments with and without personal data, 10 to 60 words long.
-TEXTS = ROOT / "tests" / "data" / "pii_dev.jsonl"
+TEXTS = ROOT / "tests" / "data" / "redaction" / "pii_dev.jsonl"
 
 
 def comments() -> list[str]:
