@@ -119,6 +119,7 @@ def _wait_for(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
     raise AssertionError("timed out")
 
 
+@pytest.mark.e2e  # two real processes talking over loopback: left out of `make check`
 def test_staypulse_run_against_staypulse_sandbox_answers_start(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.db'}"
