@@ -58,6 +58,7 @@ RESPONDENT_COMMANDS = [
     BotCommand("stop", "No more messages"),
     BotCommand("forget", "Delete everything about you"),
     BotCommand("privacy", "How your answers are kept safe"),
+    BotCommand("whoami", "Your Telegram user id"),
     BotCommand("help", "What I can do"),
 ]
 PSW_COMMANDS = [
@@ -154,6 +155,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "forget": control.forget_command,
         "privacy": control.privacy_command,
         "help": control.help_command,
+        "whoami": onboarding.whoami_command,
         "invite": psw.invite_command,
         "schedule": waves.schedule_command,
         "wave": waves.wave_command,

@@ -159,7 +159,7 @@ async def _fortnight(story: Story) -> None:
     assessment = invite_code(await priya.last())
     await priya.says("/invite cin_cp_north")
     north = invite_code(await priya.last())
-    say("  (and one for Child in Need and Child Protection North)")
+    say("  (and one for CIN and Child Protection North)")
 
     heading("Asha, a social worker, opens the Assessment Team link on her phone")
     asha = await Person(client, 101, "Asha").join()

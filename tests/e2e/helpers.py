@@ -14,8 +14,35 @@ from bot.local import LocalBot
 from bot.sandbox import Person, SimClient, SimClientError, newest_button
 from surveys.db import session_scope
 from surveys.models import Participant, Team
+from surveys.participants import create_invite
+from surveys.types import utcnow
+
+# The database behind each running sandbox, so `join(person)` can make the person's invite as
+# the PSW team would (registered by the e2e `local` fixture).
+_ENGINES: dict[str, Engine] = {}
+
+
+def register_engine(local: LocalBot) -> None:
+    """Let `join` find the database of this local bot."""
+    _ENGINES[local.client.base_url] = local.services.engine
+
 
 PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
+
+
+def invite_code(engine: Engine, team: str = "Assessment Team", **limits: Any) -> str:
+    """A fresh team invite code for the team with this name, as a PSW member would make."""
+    with session_scope(engine) as session:
+        key = session.exec(select(Team.key).where(Team.name == team)).one()
+        invite, _team = create_invite(
+            session=session,
+            team_key=key,
+            created_by=0,
+            now=utcnow(),
+            days=limits.pop("days", 30),
+            **limits,
+        )
+        return invite.code
 
 
 async def join(
@@ -23,10 +50,13 @@ async def join(
     team: str = "Assessment Team",
     role: str = "Social worker",
     employment: str = "Permanent",
+    *,
+    engine: Engine | None = None,
 ) -> None:
-    """The person joins with a bare /start and the pickers."""
-    await person.says("/start")
-    await person.taps(team)
+    """The person joins with their team's invite link and the pickers."""
+    engine = engine or _ENGINES.get(person.client.base_url)
+    assert engine is not None, "pass engine=: this bot was not started by the `local` fixture"
+    await person.says(f"/start {invite_code(engine, team)}")
     await person.taps(role)
     await person.taps(employment)
     [done] = await person.taps("I'm happy to take part")
