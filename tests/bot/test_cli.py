@@ -25,6 +25,7 @@ runner = CliRunner()
 def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("ORG_FILE", str(ORG_EXAMPLE))
     return url
 
 
@@ -81,7 +82,8 @@ def test_db_upgrade_org_load_and_psw_management(db_env: str, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "8 teams" in result.output
     result = runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)])
-    assert "0 added, 0 updated, 0 deactivated" in result.output
+    assert "0 to add, 0 to change, 0 to deactivate, 16 unchanged" in result.output
+    assert "Nothing to change." in result.output
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(ORG_EXAMPLE.read_text().replace("key: fostering", "key: Fostering!"))
