@@ -489,3 +489,31 @@ INVITE_EXIT_LINK = (
     "Send this link to the leaver:\n{link}\n\nIt works once, for whoever opens it first, "
     "until {until}. Their answers are stored with the team and month only, never their name."
 )
+
+PSW_CHAT_OUTSIDERS = (
+    "⚠️ <b>The PSW chat ({chat_id}) has people in it who are not in the PSW team.</b>{named}\n\n"
+    "{unknown}The weekly digest goes to each PSW member privately until only PSW members are "
+    "in it. Remove the others, or add them with <code>staypulse psw add ID</code> if they "
+    "should read results."
+)
+PSW_CHAT_UNCHECKED = (
+    "⚠️ <b>I couldn't check who is in the PSW chat ({chat_id})</b>: {error}. The weekly digest "
+    "goes to each PSW member privately until I can. Make sure I'm still in the group and "
+    "PSW_CHAT_ID is right."
+)
+
+
+def psw_chat_warning(
+    *, chat_id: int, unknown: int, named: tuple[str, ...], error: str | None
+) -> str:
+    """What the PSW admins are told when the PSW chat has outsiders, or could not be checked."""
+    if error is not None:
+        return PSW_CHAT_UNCHECKED.format(chat_id=chat_id, error=escape(error))
+    named_text = "\n" + "\n".join(f"• {escape(n)} (an admin)" for n in named) if named else ""
+    unknown_text = (
+        f"Telegram tells me there are {unknown} other member(s) but not who (a bot can't list a "
+        "group's members). "
+        if unknown
+        else ""
+    )
+    return PSW_CHAT_OUTSIDERS.format(chat_id=chat_id, named=named_text, unknown=unknown_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
@@ -12,6 +13,7 @@ from sqlmodel import SQLModel, select
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
 from bot.sandbox import Person, SimClient, SimClientError, newest_button
+from bot.services import Services
 from surveys.db import session_scope
 from surveys.models import Participant, Team
 from surveys.participants import create_invite
@@ -19,26 +21,29 @@ from surveys.types import utcnow
 
 # The database behind each running sandbox, so `join(person)` can make the person's invite as
 # the PSW team would (registered by the e2e `local` fixture).
-_ENGINES: dict[str, Engine] = {}
+_SERVICES: dict[str, Services] = {}
 
 
 def register_engine(local: LocalBot) -> None:
-    """Let `join` find the database of this local bot."""
-    _ENGINES[local.client.base_url] = local.services.engine
+    """Let `join` find the database and clock of this local bot."""
+    _SERVICES[local.client.base_url] = local.services
 
 
 PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
 
 
-def invite_code(engine: Engine, team: str = "Assessment Team", **limits: Any) -> str:
-    """A fresh team invite code for the team with this name, as a PSW member would make."""
+def invite_code(
+    engine: Engine, team: str = "Assessment Team", *, now: datetime | None = None, **limits: Any
+) -> str:
+    """A fresh team invite code for the team with this name, as a PSW member would make (at
+    `now`: the bot's simulated clock, when the test has one)."""
     with session_scope(engine) as session:
         key = session.exec(select(Team.key).where(Team.name == team)).one()
         invite, _team = create_invite(
             session=session,
             team_key=key,
             created_by=0,
-            now=utcnow(),
+            now=now or utcnow(),
             days=limits.pop("days", 30),
             **limits,
         )
@@ -54,9 +59,12 @@ async def join(
     engine: Engine | None = None,
 ) -> None:
     """The person joins with their team's invite link and the pickers."""
-    engine = engine or _ENGINES.get(person.client.base_url)
-    assert engine is not None, "pass engine=: this bot was not started by the `local` fixture"
-    await person.says(f"/start {invite_code(engine, team)}")
+    services = _SERVICES.get(person.client.base_url)
+    if engine is None:
+        assert services is not None, "pass engine=: this bot was not started by `local`"
+        engine = services.engine
+    now = services.clock() if services is not None else None
+    await person.says(f"/start {invite_code(engine, team, now=now)}")
     await person.taps(role)
     await person.taps(employment)
     [done] = await person.taps("I'm happy to take part")
