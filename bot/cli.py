@@ -116,6 +116,12 @@ def run() -> None:
         fail(problem)
     configure_logging(settings.log_level, secrets=[settings.token])
     engine = _engine(settings)
+    # One getMe first: a wrong token or an unreachable Telegram is one line here, not PTB's
+    # page-long traceback (with the token in its URLs) from inside run_polling, and nothing has
+    # changed yet.
+    telegram = asyncio.run(check_telegram(settings))
+    if not telegram.ok:
+        fail(telegram.line)
     if settings.org_file is not None:
         _load_org_at_start(engine, settings.org_file)
     from telegram.error import InvalidToken, NetworkError
@@ -131,11 +137,6 @@ def run() -> None:
         fail(str(exc))
 
     services = _services(settings)
-    # One getMe first: a wrong token or an unreachable Telegram is one line here, not PTB's
-    # page-long traceback (with the token in its URLs) from inside run_polling.
-    telegram = asyncio.run(check_telegram(settings))
-    if not telegram.ok:
-        fail(telegram.line)
     application = build_application(settings, engine, token=settings.token, services=services)
     log.info("StayPulse polling %s", settings.telegram_base_url)
     try:
