@@ -205,3 +205,21 @@ async def test_without_a_psw_chat_the_digest_goes_to_each_psw_member(
     clock.set(london(2026, 12, 14, 9, 0))
     assert (await Scheduler(local.app, autoplan=False).run_due()).digest == "2026-W51"
     await Person(local.client, 9001, "Priya").expect("StayPulse weekly digest")
+
+
+async def test_the_privacy_notice_names_controller_dpo_basis_retention_and_complaints(
+    local: LocalBot,
+) -> None:
+    local.services.settings = local.services.settings.model_copy(
+        update={
+            "privacy_controller": "Example Borough Council (ICO Z1234567)",
+            "privacy_dpo_contact": "dpo@example.gov.uk",
+        }
+    )
+    asha = await Person(local.client, 101, "Asha").join()
+    [notice] = await asha.says("/privacy")
+    assert "Data controller: Example Borough Council (ICO Z1234567)" in notice.text
+    assert "Data Protection Officer: dpo@example.gov.uk" in notice.text
+    assert "Lawful basis: Public task (UK GDPR Article 6(1)(e))" in notice.text
+    assert "How long it is kept:" in notice.text
+    assert "ico.org.uk/make-a-complaint" in notice.text
