@@ -1,18 +1,25 @@
 # StayPulse: `make demo` and `make test` work on a fresh machine with Python 3.11+ and pip.
 # Both create .venv and install into it when needed, and are safe to run again.
+# `make install` installs only what the bot needs to run (a production server gets no test or
+# lint tools); `make test`, `lint` and `typecheck` add the dev tools to the same .venv.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 
 .PHONY: demo run test check lint typecheck pytest bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
 
 install: $(STAMP)
 
@@ -32,17 +39,17 @@ test: lint typecheck pytest
 check: lint typecheck
 	$(BIN)/pytest -q -m "not e2e" tests/surveys tests/analysis tests/bot tests/test_imports.py
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy bot surveys analysis benchmarks
 
-pytest: $(STAMP)
+pytest: $(DEV_STAMP)
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -13,6 +13,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -21,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import groups
 from bot.concurrency import PerChatUpdateProcessor
 from bot.handlers import (
     buttons,
@@ -58,6 +60,7 @@ RESPONDENT_COMMANDS = [
     BotCommand("stop", "No more messages"),
     BotCommand("forget", "Delete everything about you"),
     BotCommand("privacy", "How your answers are kept safe"),
+    BotCommand("whoami", "Your Telegram user id"),
     BotCommand("help", "What I can do"),
 ]
 PSW_COMMANDS = [
@@ -154,6 +157,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "forget": control.forget_command,
         "privacy": control.privacy_command,
         "help": control.help_command,
+        "whoami": onboarding.whoami_command,
         "invite": psw.invite_command,
         "schedule": waves.schedule_command,
         "wave": waves.wave_command,
@@ -173,6 +177,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private & new_message))
+    app.add_handler(ChatMemberHandler(groups.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(buttons.on_button))
     app.add_handler(MessageHandler(private & new_message & filters.COMMAND, common.unknown_command))
     app.add_handler(MessageHandler(private & new_message & filters.TEXT, text.on_text))
@@ -200,6 +205,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         except TelegramError as exc:
             # Telegram knows no chat with a member who has never written to the bot.
             log.info("no PSW command menu for member %s yet (%s)", member.id, exc.message)
+    groups.schedule_checks(app)  # the PSW chat's members, now and weekly
     timetable = app.bot_data.get(SCHEDULER_KEY)
     if isinstance(timetable, Scheduler) and app.job_queue is not None:
         # As a job, so polling starts at once even if a large fan-out is due.

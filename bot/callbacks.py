@@ -21,10 +21,12 @@ class CallbackError(ValueError):
 
 @dataclass(frozen=True)
 class Onboard:
-    """A step of joining: team chosen (t), role chosen (r), contract chosen (e), consent (ok/no)."""
+    """A step of joining with invite `code`: role chosen (r), contract chosen (e), consent
+    (ok/no). The code, not a team id, travels on, so consent is checked against a real invite
+    and forged button data cannot put anyone in a team."""
 
-    step: Literal["t", "r", "e", "ok", "no"]
-    team_id: int = 0
+    step: Literal["r", "e", "ok", "no"]
+    code: str
     role: str = ""
     employment: str = ""
 
@@ -94,8 +96,8 @@ _FIELDS = ("team", "role", "emp")
 def encode(callback: Callback) -> str:
     """The callback data string for a button."""
     match callback:
-        case Onboard(step, team_id, role, employment):
-            parts = ["ob", step, str(team_id), role, employment]
+        case Onboard(step, code, role, employment):
+            parts = ["ob", step, code, role, employment]
         case Change(field):
             parts = ["me", field]
         case SetDetail(field, value):
@@ -131,8 +133,8 @@ def decode(data: str | None) -> Callback:
         raise CallbackError("unknown version")
     parts = rest.split(":")
     kind, args = parts[0], parts[1:]
-    if kind == "ob" and len(args) == 4 and args[0] in ("t", "r", "e", "ok", "no"):
-        return Onboard(args[0], _int(args[1]), args[2], args[3])  # type: ignore[arg-type]
+    if kind == "ob" and len(args) == 4 and args[0] in ("r", "e", "ok", "no") and args[1]:
+        return Onboard(args[0], args[1], args[2], args[3])  # type: ignore[arg-type]
     if kind == "me" and len(args) == 1 and args[0] in _FIELDS:
         return Change(args[0])  # type: ignore[arg-type]
     if kind == "set" and len(args) == 2 and args[0] in _FIELDS and args[1]:

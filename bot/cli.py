@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from bot.logs import configure_logging
+from bot.preflight import check_telegram, database_line, describe_database_error
 from bot.services import Services
 from bot.settings import ConfigError, Settings, load_settings
 from surveys.ballot import check_key
@@ -29,11 +30,20 @@ from surveys.db import (
     session_scope,
     upgrade,
 )
-from surveys.models import PswRole, Wave
-from surveys.org import bot_username, load_org, read_org_file
-from surveys.participants import ParticipantError, create_invite, list_invites, revoke_invite
+from surveys.models import PswRole, Team, Wave
+from surveys.org import OrgPlan, OrgSpec, bot_username, load_org, plan_org, read_org_file
+from surveys.participants import (
+    ParticipantError,
+    create_invite,
+    create_personal_invites,
+    joined_by_team,
+    list_invites,
+    live_team_invite,
+    revoke_invite,
+)
 from surveys.psw import add_psw_member, list_psw_members, record_audit, remove_psw_member
 from surveys.seal import SealError, new_key
+from surveys.types import utcnow
 from surveys.waves import (
     WaveError,
     audience_size,
@@ -89,6 +99,9 @@ def _settings() -> Settings:
 
 def _engine(settings: Settings, *, ready: bool = True) -> Engine:
     engine = make_engine(settings.database_url)
+    problem = database_line(engine)
+    if problem is not None:
+        fail(problem)
     if ready:
         try:
             check_ready(engine)
@@ -109,6 +122,8 @@ def run() -> None:
             "TELEGRAM_BOT_TOKEN is not set. Put the token from @BotFather in .env "
             "(see .env.example), or try StayPulse without one: `staypulse demo`."
         )
+    for problem in settings.missing_files():
+        fail(problem)
     configure_logging(
         settings.log_level,
         secrets=[
@@ -118,12 +133,16 @@ def run() -> None:
     )
     engine = _engine(settings)
     services = _services(settings)  # BALLOT_KEY checked before anything else happens
-    if settings.org_file.exists():
-        _load_org_file(engine, settings.org_file)
-    else:
-        log.warning(
-            "ORG_FILE %s not found; using the teams already in the database", settings.org_file
-        )
+    # One getMe first: a wrong token or an unreachable Telegram is one line here, not PTB's
+    # page-long traceback (with the token in its URLs) from inside run_polling, and nothing has
+    # changed yet.
+    telegram = asyncio.run(check_telegram(settings))
+    if not telegram.ok:
+        fail(telegram.line)
+    if settings.org_file is not None:
+        _load_org_at_start(engine, settings.org_file)
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import build_application  # imported late: the CLI's other commands stay fast
     from surveys.vocabulary import lexicon
 
@@ -136,15 +155,20 @@ def run() -> None:
 
     application = build_application(settings, engine, token=settings.token, services=services)
     log.info("StayPulse polling %s", settings.telegram_base_url)
-    application.run_polling(
-        allowed_updates=[
-            "message",
-            "edited_message",
-            "callback_query",
-            "my_chat_member",
-            "channel_post",
-        ]
-    )
+    try:
+        application.run_polling(
+            allowed_updates=[
+                "message",
+                "edited_message",
+                "callback_query",
+                "my_chat_member",
+                "channel_post",
+            ]
+        )
+    except InvalidToken:  # between the check above and now: the token was revoked
+        fail(asyncio.run(check_telegram(settings)).line)
+    except NetworkError as exc:
+        fail(f"Lost Telegram while starting ({type(exc).__name__}); StayPulse will be restarted.")
 
 
 @app.command()
@@ -263,6 +287,23 @@ def sandbox(
         pass
 
 
+@app.command()
+def doctor(
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Skip asking Telegram (or TELEGRAM_BASE_URL).")
+    ] = False,
+) -> None:
+    """Check the configuration, files, database and Telegram; one line each with what to fix."""
+    from bot.doctor import FAIL, diagnose
+
+    findings = diagnose(telegram=not offline)
+    for finding in findings:
+        colour = {FAIL: typer.colors.RED, "warn": typer.colors.YELLOW}.get(finding.status)
+        typer.secho(f"{finding.status:<5} {finding.line}", fg=colour)
+    if any(f.status == FAIL for f in findings):
+        raise typer.Exit(1)
+
+
 # --- database and organisation ------------------------------------------------------------------
 
 
@@ -275,7 +316,7 @@ def db_upgrade() -> None:
         before = current_revision(engine)
         upgrade(engine)
     except Exception as exc:  # a clear line, not a traceback, for the operator
-        fail(f"Database upgrade failed: {type(exc).__name__}: {exc}")
+        fail(f"Database upgrade failed: {describe_database_error(settings.database_url, exc)}")
     after = current_revision(engine)
     if before == after:
         typer.echo(f"Database already at the latest schema ({after}).")
@@ -297,13 +338,30 @@ def db_status() -> None:
     typer.echo(f"Schema {current or 'none'}; this version needs {head}: {state}.")
 
 
-def _load_org_file(engine: Engine, path: Path) -> None:
+def _read_org(path: Path, variable: str = "") -> OrgSpec:
     try:
-        spec = read_org_file(path)
+        return read_org_file(path)
     except ConfigFileError as exc:
-        fail(str(exc))
+        fail(f"{variable}: {exc}" if variable else str(exc))
+
+
+def _plan_lines(path: Path, plan: OrgPlan) -> list[str]:
+    lines = [
+        f"{path}: {len(plan.added)} to add, {len(plan.changed)} to change, "
+        f"{len(plan.deactivated)} to deactivate, {plan.unchanged} unchanged."
+    ]
+    if plan.rename is not None:
+        lines.append(f"  rename the organisation: {plan.rename[0]!r} → {plan.rename[1]!r}")
+    lines += [f"  add {entry}" for entry in plan.added]
+    lines += [f"  change {entry}" for entry in plan.changed]
+    lines += [f"  deactivate {entry}" for entry in plan.deactivated]
+    return lines
+
+
+def _apply_org(engine: Engine, path: Path, spec: OrgSpec) -> None:
     with session_scope(engine) as session:
         result = load_org(session=session, spec=spec)
+        record_audit(session=session, actor_telegram_id=0, action="org.load", detail="via=shell")
     log.info(
         "organisation file %s: %d added, %d updated, %d deactivated",
         path,
@@ -319,11 +377,76 @@ def _load_org_file(engine: Engine, path: Path) -> None:
     )
 
 
+def _load_org_at_start(engine: Engine, path: Path) -> None:
+    """ORG_FILE at start: additions and changes go ahead; anything that needs asking stops the
+    start with one line, since nobody is there to ask."""
+    spec = _read_org(path, "ORG_FILE")
+    with session_scope(engine) as session:
+        plan = plan_org(session=session, spec=spec)
+    if plan.needs_confirmation:
+        what = []
+        if plan.deactivated:
+            what.append(f"deactivate {len(plan.deactivated)} team(s), role(s) or contract(s)")
+        if plan.rename is not None:
+            what.append(f"rename the organisation to {plan.rename[1]!r}")
+        fail(
+            f"ORG_FILE: loading {path} would {' and '.join(what)}. If that is right, run "
+            f"`staypulse org load {path}` once to confirm it; if not, fix ORG_FILE."
+        )
+    if not plan.changes_nothing:
+        _apply_org(engine, path, spec)
+
+
 @org_app.command("load")
-def org_load(file: Annotated[Path, typer.Argument(help="The organisation YAML file.")]) -> None:
-    """Load or re-load the organisation file; safe to run again."""
+def org_load(
+    file: Annotated[Path, typer.Argument(help="The organisation YAML file.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; change nothing.")
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="Deactivate teams or rename the organisation without asking."),
+    ] = False,
+) -> None:
+    """Load or re-load the organisation file; shows what changes, and asks before deactivating
+    teams or renaming the organisation."""
     settings = _settings()
-    _load_org_file(_engine(settings), file)
+    engine = _engine(settings)
+    spec = _read_org(file)
+    with session_scope(engine) as session:
+        plan = plan_org(session=session, spec=spec)
+    for line in _plan_lines(file, plan):
+        typer.echo(line)
+    if dry_run:
+        typer.echo("Dry run: nothing was changed.")
+        return
+    if plan.changes_nothing:
+        typer.echo("Nothing to change.")
+        return
+    if plan.needs_confirmation and not yes:
+        try:
+            go_ahead = typer.confirm("Deactivate and rename as listed above?")
+        except typer.Abort:  # no terminal to answer on
+            go_ahead = False
+        if not go_ahead:
+            fail("Cancelled: nothing was changed. Use --yes to go ahead without asking.", code=1)
+    _apply_org(engine, file, spec)
+
+
+@org_app.command("show")
+def org_show() -> None:
+    """The active teams, with how many people have joined each against its headcount."""
+    settings = _settings()
+    with session_scope(_engine(settings)) as session:
+        teams = joined_by_team(session=session)
+        inactive = session.exec(select(Team).where(col(Team.active).is_(False))).all()
+    if not teams:
+        fail("No teams yet. Load them with `staypulse org load org.yaml`.", code=1)
+    for team in teams:
+        headcount = f" of {team.headcount}" if team.headcount is not None else " (no headcount)"
+        typer.echo(f"{team.key}\t{team.name}\t{team.joined} joined{headcount}")
+    if inactive:
+        typer.echo(f"({len(inactive)} inactive team(s) not shown.)")
 
 
 # --- PSW team -----------------------------------------------------------------------------------
@@ -331,7 +454,9 @@ def org_load(file: Annotated[Path, typer.Argument(help="The organisation YAML fi
 
 @psw_app.command("add")
 def psw_add(
-    telegram_id: Annotated[int, typer.Argument(help="The member's Telegram user id.")],
+    telegram_id: Annotated[
+        int, typer.Argument(help="The member's Telegram user id (they can send the bot /whoami).")
+    ],
     role: Annotated[
         PswRole, typer.Option(help="admin can change things; viewer reads results.")
     ] = PswRole.VIEWER,
@@ -339,7 +464,10 @@ def psw_add(
 ) -> None:
     """Add a PSW team member, or change their role."""
     if telegram_id <= 0:
-        fail("A Telegram user id is a positive number.")
+        fail(
+            "A Telegram user id is a positive number: ask the person to send the bot /whoami "
+            "(a negative number is a group's id, for PSW_CHAT_ID)."
+        )
     settings = _settings()
     with session_scope(_engine(settings)) as session:
         _member, created = add_psw_member(
@@ -385,24 +513,43 @@ def _link(engine: Engine, code: str) -> str:
     return f"https://t.me/{username}?start={code}"
 
 
+def _uses(uses: int, max_uses: int | None) -> str:
+    if max_uses is None:
+        return f"used {uses}, no limit"
+    return f"{max(max_uses - uses, 0)} of {max_uses} uses left"
+
+
 @app.command()
 def invite(
     team: Annotated[str | None, typer.Argument(help="The team's key from the org file.")] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Make another link even if the team has a live one.")
+    ] = False,
+    days: Annotated[
+        int | None, typer.Option(help="How many days the link works (default INVITE_DAYS).")
+    ] = None,
+    uses: Annotated[
+        int | None, typer.Option(help="How many people may join with it (default: no limit).")
+    ] = None,
+    people: Annotated[
+        int | None,
+        typer.Option(help="Make this many single-use personal links instead, one per person."),
+    ] = None,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option("--csv", help="With --people: write the links to this new CSV file."),
+    ] = None,
     list_: Annotated[
         bool, typer.Option("--list", help="List the invites that still work.")
     ] = False,
     revoke: Annotated[str | None, typer.Option(help="Stop this invite code from working.")] = None,
 ) -> None:
-    """Make a team invite link (or --list them, or --revoke one)."""
+    """Show or make a team invite link (or --people N personal ones, --list, --revoke CODE)."""
     settings = _settings()
     engine = _engine(settings)
+    now = utcnow()
     if list_:
-        with session_scope(engine) as session:
-            rows = [(i.code, t.key, i.created_at) for i, t in list_invites(session=session)]
-        if not rows:
-            typer.echo("No working invites. Make one with `staypulse invite TEAM`.")
-        for code, team_key, created in rows:
-            typer.echo(f"{code}\t{team_key}\t{created:%Y-%m-%d}\t{_link(engine, code)}")
+        _list_invites(engine, settings, now)
         return
     if revoke is not None:
         with session_scope(engine) as session:
@@ -417,20 +564,118 @@ def invite(
         return
     if team is None:
         fail("Name a team: `staypulse invite TEAM` (or --list, or --revoke CODE).")
+    if csv_file is not None and people is None:
+        fail("--csv needs --people N: it is for personal links.")
+    if people is not None and (uses is not None or new):
+        fail("Personal links (--people) work once each; --uses and --new do not apply.")
+    if people is not None:
+        _personal_invites(engine, settings, team, people, days, csv_file, now)
+        return
     try:
         with session_scope(engine) as session:
-            made, found = create_invite(session=session, team_key=team, created_by=0)
-            record_audit(
-                session=session,
-                actor_telegram_id=0,
-                action="invite.create",
-                detail=f"team={found.key} via=shell",
-            )
+            live = None if new else live_team_invite(session=session, team_key=team, now=now)
+            if live is not None:
+                made, found = live
+                typer.echo(f"{found.name} already has a live link (--new makes another):")
+            else:
+                made, found = create_invite(
+                    session=session,
+                    team_key=team,
+                    created_by=0,
+                    now=now,
+                    days=days or settings.invite_days,
+                    max_uses=uses,
+                )
+                record_audit(
+                    session=session,
+                    actor_telegram_id=0,
+                    action="invite.create",
+                    detail=f"team={found.key} via=shell",
+                )
             code, name = made.code, found.name
+            until, status = made.expires_at, _uses(made.uses, made.max_uses)
     except ParticipantError as exc:
         fail(str(exc))
     typer.echo(f"Invite for {name}: {_link(engine, code)}")
+    typer.echo(f"Works until {until.astimezone(settings.tz):%Y-%m-%d %H:%M}, {status}.")
     typer.echo(f"Revoke it with: staypulse invite --revoke {code}")
+
+
+def _list_invites(engine: Engine, settings: Settings, now: Any) -> None:
+    with session_scope(engine) as session:
+        lines = list_invites(session=session, now=now)
+    if not lines:
+        typer.echo("No working invites. Make one with `staypulse invite TEAM`.")
+    personal: dict[str, int] = {}
+    for line in lines:
+        if line.personal:
+            personal[line.team_key] = personal.get(line.team_key, 0) + 1
+            continue
+        until = line.expires_at.astimezone(settings.tz)
+        typer.echo(
+            f"{line.code}\t{line.team_key}\tuntil {until:%Y-%m-%d}\t"
+            f"{_uses(line.uses, line.max_uses)}\t{_link(engine, line.code)}"
+        )
+    for team_key, count in personal.items():
+        typer.echo(f"(personal)\t{team_key}\t{count} single-use link(s) not yet used")
+
+
+def _personal_invites(
+    engine: Engine,
+    settings: Settings,
+    team: str,
+    count: int,
+    days: int | None,
+    csv_file: Path | None,
+    now: Any,
+) -> None:
+    with session_scope(engine) as session:
+        username = bot_username(session=session)
+    if username is None:
+        fail("Start the bot once (`staypulse run`) so it learns its t.me name, then try again.")
+    if csv_file is not None and csv_file.exists():
+        fail(f"{csv_file} already exists: choose a new file name (nothing was made).")
+    try:
+        with session_scope(engine) as session:
+            made, found = create_personal_invites(
+                session=session,
+                team_key=team,
+                created_by=0,
+                now=now,
+                days=days or settings.invite_days,
+                count=count,
+            )
+            record_audit(
+                session=session,
+                actor_telegram_id=0,
+                action="invite.personal",
+                detail=f"team={found.key} count={count} via=shell",
+            )
+            rows = [(i.code, f"https://t.me/{username}?start={i.code}") for i in made]
+            until = made[0].expires_at.astimezone(settings.tz)
+            if csv_file is not None:  # written inside the unit: no file, no links
+                _write_csv(csv_file, found.name, until, rows)
+    except ParticipantError as exc:
+        fail(str(exc))
+    if csv_file is not None:
+        typer.echo(f"Wrote {len(rows)} personal links for {found.name} to {csv_file}.")
+    else:
+        for _code, link in rows:
+            typer.echo(link)
+    typer.echo(f"Each works once, until {until:%Y-%m-%d}. Revoke one with --revoke CODE.")
+
+
+def _write_csv(path: Path, team: str, until: Any, rows: list[tuple[str, str]]) -> None:
+    import csv
+
+    try:
+        with path.open("x", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["team", "link", "code", "expires"])
+            for code, link in rows:
+                writer.writerow([team, link, code, f"{until:%Y-%m-%d}"])
+    except OSError as exc:
+        fail(f"{path}: cannot be written ({exc.strerror}); nothing was made.")
 
 
 # --- comment analysis -----------------------------------------------------------------------
@@ -611,9 +856,37 @@ def _evaluate_file(rows: Sequence[Labelled]) -> None:
 
 
 @key_app.command("new")
-def key_new() -> None:
-    """Print a new BALLOT_KEY for .env (keep a copy apart from the database and its backups)."""
-    typer.echo(f"BALLOT_KEY={new_key()}")
+def key_new(
+    env_file: Annotated[
+        Path | None,
+        typer.Option(help="Write it into this .env (only if BALLOT_KEY is not set there yet)."),
+    ] = None,
+) -> None:
+    """Make a new BALLOT_KEY: print it, or write it into .env (keep a copy apart from the
+    database and its backups)."""
+    line = f"BALLOT_KEY={new_key()}"
+    if env_file is None:
+        typer.echo(line)
+        return
+    try:
+        lines = env_file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        fail(f"Cannot read {env_file}: {exc.strerror}")
+    found = [i for i, text in enumerate(lines) if text.strip().startswith("BALLOT_KEY=")]
+    if any(lines[i].strip() != "BALLOT_KEY=" for i in found):
+        # Replacing it would leave whatever it has sealed unreadable.
+        fail(f"BALLOT_KEY is already set in {env_file}; nothing was changed.")
+    if found:
+        lines[found[0]] = line
+    else:
+        lines.append(line)
+    try:
+        env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {env_file}: {exc.strerror}")
+    typer.echo(
+        f"A new BALLOT_KEY is in {env_file}. Keep a copy somewhere safe, apart from backups."
+    )
 
 
 def _evaluate_report(rows: Sequence[Labelled], folds: int) -> None:

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from bot.handlers.interviews import coder
 from bot.local import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
-from bot.sandbox import Person
+from bot.sandbox import Person, Sandbox
 from bot.sandbox.client import Shown
 from bot.scheduler import RunReport, Scheduler
 from bot.services import Services
@@ -134,15 +134,24 @@ async def run_demo(settings: Settings, *, database_url: str, org_file: Path) -> 
     )
     clock = SimulatedClock(START)
     services = Services.from_settings(demo_settings, engine, clock=clock)
-    async with local_bot(demo_settings, engine, services=services) as local:
-        say(f"Sandbox Bot API on {local.sandbox.url}; the bot is @{local.services.bot_username}.")
-        say(
-            f"Data in {database_url} (recreated for each demo). Simulated time starts "
-            f"{START:%A %d %B %Y %H:%M}."
-        )
-        story = Story(local, clock)
-        await _fortnight(story)
-        stats = await local.client.stats()
+    # The PSW group exists before the bot starts, as in real life: the bot checks who is in it
+    # at start.
+    box = Sandbox()
+    await box.start()
+    box.sim.add_user(PSW_ADMIN_ID, "Priya")
+    box.sim.add_group(PSW_CHAT_ID, "PSW team", [PSW_ADMIN_ID])
+    try:
+        async with local_bot(demo_settings, engine, services=services, sandbox=box) as local:
+            say(f"Sandbox Bot API on {box.url}; the bot is @{local.services.bot_username}.")
+            say(
+                f"Data in {database_url} (recreated for each demo). Simulated time starts "
+                f"{START:%A %d %B %Y %H:%M}."
+            )
+            story = Story(local, clock)
+            await _fortnight(story)
+            stats = await local.client.stats()
+    finally:
+        await box.stop()
     heading("Sandbox")
     say(f"  Bot API calls by status: {stats['totals']}")
     say(f"  A fortnight of simulated time in {time.monotonic() - started:.1f}s of wall time.")
@@ -151,7 +160,6 @@ async def run_demo(settings: Settings, *, database_url: str, org_file: Path) -> 
 async def _fortnight(story: Story) -> None:
     local, client = story.local, story.local.client
     priya = await Person(client, PSW_ADMIN_ID, "Priya").join()
-    await client.add_group(PSW_CHAT_ID, "PSW team", [PSW_ADMIN_ID])
 
     heading("Monday 08:30 · Priya, from the PSW team, makes invite links")
     await story.until(START.replace(hour=8, minute=30))
@@ -159,7 +167,7 @@ async def _fortnight(story: Story) -> None:
     assessment = invite_code(await priya.last())
     await priya.says("/invite cin_cp_north")
     north = invite_code(await priya.last())
-    say("  (and one for Child in Need and Child Protection North)")
+    say("  (and one for CIN and Child Protection North)")
 
     heading("Asha, a social worker, opens the Assessment Team link on her phone")
     asha = await Person(client, 101, "Asha").join()

@@ -19,7 +19,7 @@ from bot.callbacks import (
     encode,
 )
 from surveys.bank import SCALE
-from surveys.models import EmploymentType, Role, Team
+from surveys.models import EmploymentType, Role
 
 
 def button(text: str, callback: Callback) -> InlineKeyboardButton:
@@ -31,45 +31,41 @@ def _rows(buttons: list[InlineKeyboardButton], per_row: int) -> list[list[Inline
     return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
 
 
-def team_picker(teams: Sequence[Team], *, changing: bool = False) -> InlineKeyboardMarkup:
-    """One team per row: team names are long."""
-    buttons = [
-        button(t.name, SetDetail("team", str(t.id)) if changing else Onboard("t", t.id or 0))
-        for t in teams
-    ]
-    return InlineKeyboardMarkup(_rows(buttons, 1))
+# Two buttons share a row only when every label fits half a phone's width.
+HALF_ROW_CHARS = 15
 
 
 def role_picker(
-    roles: Sequence[Role], *, team_id: int = 0, changing: bool = False
+    roles: Sequence[Role], *, code: str = "", changing: bool = False
 ) -> InlineKeyboardMarkup:
     """Roles from the organisation file, then "Prefer not to say"."""
     options = [(r.name, r.key) for r in roles] + [(texts.PREFER_NOT, UNDISCLOSED)]
     buttons = [
-        button(name, SetDetail("role", key) if changing else Onboard("r", team_id, key))
+        button(name, SetDetail("role", key) if changing else Onboard("r", code, key))
         for name, key in options
     ]
     return InlineKeyboardMarkup(_rows(buttons, 1))
 
 
 def employment_picker(
-    kinds: Sequence[EmploymentType], *, team_id: int = 0, role: str = "", changing: bool = False
+    kinds: Sequence[EmploymentType], *, code: str = "", role: str = "", changing: bool = False
 ) -> InlineKeyboardMarkup:
     """Employment types, then "Prefer not to say"."""
     options = [(k.name, k.key) for k in kinds] + [(texts.PREFER_NOT, UNDISCLOSED)]
     buttons = [
-        button(name, SetDetail("emp", key) if changing else Onboard("e", team_id, role, key))
+        button(name, SetDetail("emp", key) if changing else Onboard("e", code, role, key))
         for name, key in options
     ]
-    return InlineKeyboardMarkup(_rows(buttons, 2))
+    per_row = 2 if all(len(name) <= HALF_ROW_CHARS for name, _key in options) else 1
+    return InlineKeyboardMarkup(_rows(buttons, per_row))
 
 
-def consent(team_id: int, role: str, employment: str) -> InlineKeyboardMarkup:
+def consent(code: str, role: str, employment: str) -> InlineKeyboardMarkup:
     """Agree, or not now."""
     return InlineKeyboardMarkup(
         [
-            [button(texts.CONSENT_BUTTON, Onboard("ok", team_id, role, employment))],
-            [button(texts.DECLINE_BUTTON, Onboard("no", team_id, role, employment))],
+            [button(texts.CONSENT_BUTTON, Onboard("ok", code, role, employment))],
+            [button(texts.DECLINE_BUTTON, Onboard("no", code, role, employment))],
         ]
     )
 

@@ -13,6 +13,12 @@ import sys
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+def mask(secret: str) -> str:
+    """`7000000001:…` for a bot token; `…` for anything else."""
+    head, colon, _rest = secret.partition(":")
+    return f"{head}:…" if colon and head.isdigit() else "…"
+
+
 class SecretFilter(logging.Filter):
     """Masks secrets (the bot token) in every record that passes."""
 
@@ -26,7 +32,8 @@ class SecretFilter(logging.Filter):
         message = record.getMessage()
         masked = message
         for secret in self.secrets:
-            masked = masked.replace(secret, "<token>")
+            # Masked as the operator will recognise it (the bot's id), never the secret half.
+            masked = masked.replace(secret, mask(secret))
         if masked != message:
             record.msg, record.args = masked, None
         return True

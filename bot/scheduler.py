@@ -15,14 +15,16 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InputFile
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import texts
-from bot.digest import build_digest
+from bot.digest import DigestContent, build_digest
 from bot.fanout import FanOut, FanOutResult, Message
+from bot.groups import check_psw_chat, psw_chat_is_private
 from bot.services import KEY, Services
 from surveys import wedid
+from surveys.psw import list_psw_members
 from surveys.waves import (
     claim_digest,
     close_due_waves,
@@ -139,9 +141,6 @@ class Scheduler:
 
     async def _digest(self) -> str | None:
         services = self.services
-        chat_id = services.settings.psw_chat_id
-        if chat_id is None:
-            return None
         now = services.clock()
         period = await services.db(
             digest_due, schedules=services.schedules, calendar=services.calendar, now=now
@@ -156,9 +155,41 @@ class Scheduler:
                 bank=services.bank,
                 today=now.astimezone(services.settings.tz).date(),
             )
-            message = await self.app.bot.send_message(chat_id, content.text)
-        except TelegramError as exc:
+        except Exception:
             await services.db(release_digest, period=period)
+            raise
+        # The digest goes only where only PSW members can read it (DESIGN rule 9): the PSW chat
+        # if it is set and checks out now, else each member privately.
+        chat_id = services.settings.psw_chat_id
+        if chat_id is not None and not psw_chat_is_private(self.app):
+            await check_psw_chat(self.app)
+        if chat_id is not None and psw_chat_is_private(self.app):
+            try:
+                message_id = await self._post(chat_id, period, content)
+            except Forbidden as exc:  # removed from the group since the check
+                log.warning("digest for %s not posted (%s); will retry", period, exc.message)
+                message_id = None
+        else:
+            if chat_id is not None:
+                log.warning("digest for %s sent privately: the PSW chat has others in it", period)
+            message_id = await self._post_privately(period, content)
+        if message_id is None:
+            await services.db(release_digest, period=period)
+            return None
+        await services.db(
+            confirm_digest, period=period, now=services.clock(), message_id=message_id
+        )
+        log.info("digest for %s posted", period)
+        return period
+
+    async def _post(self, chat_id: int, period: str, content: DigestContent) -> int | None:
+        """Text then chart to one chat; the text's message id, or None if it failed (Forbidden:
+        a person who never started the bot, or a group the bot is not in, is raised)."""
+        try:
+            message = await self.app.bot.send_message(chat_id, content.text)
+        except Forbidden:
+            raise
+        except TelegramError as exc:
             log.warning("digest for %s not posted (%s); will retry", period, type(exc).__name__)
             return None
         if content.chart is not None:
@@ -170,8 +201,24 @@ class Scheduler:
                 )
             except TelegramError as exc:  # the text went out; the picture is a bonus
                 log.warning("digest chart for %s not posted (%s)", period, type(exc).__name__)
-        await services.db(
-            confirm_digest, period=period, now=services.clock(), message_id=message.message_id
-        )
-        log.info("digest for %s posted", period)
-        return period
+        return int(message.message_id)
+
+    async def _post_privately(self, period: str, content: DigestContent) -> int | None:
+        """To each PSW member; 0 when none could be reached because none has started the bot
+        (retrying would not help), None to retry later."""
+        members = await self.services.db(list_psw_members)
+        first: int | None = None
+        retry = False
+        for member in members:
+            try:
+                sent = await self._post(member.telegram_id, period, content)
+            except Forbidden:
+                log.warning(
+                    "digest for %s: PSW member %s has not started the bot", period, member.id
+                )
+                continue
+            retry = retry or sent is None
+            first = first if first is not None else sent
+        if first is None and retry:
+            return None
+        return first or 0

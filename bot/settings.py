@@ -12,16 +12,44 @@ from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.logs import mask
 from surveys.calendar import REGIONS, WorkingCalendar
 from surveys.seal import KeyMissing, parse_key, use_key
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/staypulse.db"
 TELEGRAM_API_URL = "https://api.telegram.org"
+
+# The privacy notice's information-governance defaults: true of every installation, but a council
+# must name itself, its DPO and its own retention schedule before going live (README).
+DEFAULT_CONTROLLER = "Your employer, the organisation named at the start of this chat."
+DEFAULT_DPO_CONTACT = "Your employer's Data Protection Officer (the PSW team can tell you how)."
+DEFAULT_LAWFUL_BASIS = (
+    "Public task (UK GDPR Article 6(1)(e)): your employer's duty to recruit, support and keep "
+    "a safe social care workforce. Taking part is voluntary."
+)
+DEFAULT_RETENTION = (
+    "Your details (chat id, team, role, contract) are kept while you take part and deleted when "
+    "you use /forget. Anonymous answers are kept under your employer's records retention "
+    "schedule."
+)
+DEFAULT_COMPLAINTS = (
+    "Tell the Data Protection Officer first. You can also complain to the Information "
+    "Commissioner's Office: ico.org.uk/make-a-complaint, 0303 123 1113."
+)
+# Which of those a council must change before going live (`staypulse doctor` warns).
+PRIVACY_TO_FILL_IN = ("privacy_controller", "privacy_dpo_contact")
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{10,}$")
@@ -29,6 +57,15 @@ _TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{10,}$")
 
 class ConfigError(Exception):
     """A configuration value is missing or wrong; the message names the variable."""
+
+
+def _day(name: str) -> int:
+    """One day's name ('mon', 'Monday') as a Python weekday; a clear error for anything else."""
+    key = name[:3]
+    if len(name) < 3 or key not in _DAY_NAMES:
+        # Not list.index's own error, which would leak "tuple.index(x): x not in tuple".
+        raise ValueError(f"{name!r} is not a day (use mon, tue, wed, thu, fri, sat, sun)")
+    return _DAY_NAMES.index(key)
 
 
 def _parse_weekdays(value: str) -> tuple[int, ...]:
@@ -39,12 +76,12 @@ def _parse_weekdays(value: str) -> tuple[int, ...]:
             continue
         if "-" in part:
             first, last = part.split("-", 1)
-            start, end = _DAY_NAMES.index(first[:3]), _DAY_NAMES.index(last[:3])
+            start, end = _day(first), _day(last)
             if end < start:
                 raise ValueError(f"range {part!r} runs backwards")
             days.update(range(start, end + 1))
         else:
-            days.add(_DAY_NAMES.index(part[:3]))
+            days.add(_day(part))
     if not days:
         raise ValueError("at least one working day is needed")
     return tuple(sorted(days))
@@ -72,7 +109,8 @@ class Settings(BaseSettings):
     min_comment_group_size: int = 10
     admin_telegram_ids: Annotated[tuple[int, ...], NoDecode] = ()
     psw_chat_id: int | None = None
-    org_file: Path = Path("org.yaml")
+    # Unset (empty) means: do not load an organisation file at start; use what is in the database.
+    org_file: Path | None = Path("org.yaml")
     # The question bank and schedules; unset means the ones shipped in surveys/.
     question_file: Path | None = None
     schedule_file: Path | None = None
@@ -83,6 +121,14 @@ class Settings(BaseSettings):
     alert_intent_below: float = Field(default=3.0, ge=1, le=5)
     # Respondents who send more than this many messages a minute are asked to slow down.
     flood_messages_per_minute: int = Field(default=20, ge=5)
+    # How long a new team invite link works, in days (an invite can also be revoked at any time).
+    invite_days: int = Field(default=30, ge=1, le=365)
+    # The information-governance part of the privacy notice; each council fills these in.
+    privacy_controller: str = Field(default=DEFAULT_CONTROLLER, min_length=1, max_length=300)
+    privacy_dpo_contact: str = Field(default=DEFAULT_DPO_CONTACT, min_length=1, max_length=300)
+    privacy_lawful_basis: str = Field(default=DEFAULT_LAWFUL_BASIS, min_length=1, max_length=400)
+    privacy_retention: str = Field(default=DEFAULT_RETENTION, min_length=1, max_length=400)
+    privacy_complaints: str = Field(default=DEFAULT_COMPLAINTS, min_length=1, max_length=300)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -168,10 +214,42 @@ class Settings(BaseSettings):
             raise ValueError(f"{value} is below 3; groups that small can be identified")
         return value
 
-    @field_validator("question_file", "schedule_file", mode="before")
+    @field_validator("question_file", "schedule_file", "org_file", mode="before")
     @classmethod
     def _optional_path(cls, value: Any) -> Any:
         return None if value in ("", None) else value
+
+    @field_validator("psw_chat_id", mode="before")
+    @classmethod
+    def _optional_chat(cls, value: Any) -> Any:
+        # `PSW_CHAT_ID=` as shipped in .env.example means "no PSW group".
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("psw_chat_id")
+    @classmethod
+    def _group_id(cls, value: int | None) -> int | None:
+        if value is not None and value >= 0:
+            raise ValueError(
+                f"{value} is a person's id, not a group's; group ids are negative (the bot logs "
+                "the id of every group it is added to), or leave it empty to send the digest "
+                "to each PSW member privately"
+            )
+        return value
+
+    @field_validator(
+        "privacy_controller",
+        "privacy_dpo_contact",
+        "privacy_lawful_basis",
+        "privacy_retention",
+        "privacy_complaints",
+        mode="before",
+    )
+    @classmethod
+    def _notice_text(cls, value: Any, info: ValidationInfo) -> Any:
+        # An empty line in .env means "use the default wording", not "say nothing".
+        if isinstance(value, str) and not value.strip() and info.field_name:
+            return cls.model_fields[info.field_name].default
+        return value.strip() if isinstance(value, str) else value
 
     @field_validator("bank_holidays")
     @classmethod
@@ -227,6 +305,27 @@ class Settings(BaseSettings):
     def token(self) -> str | None:
         """The bot token as plain text, or None."""
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+    def missing_files(self) -> list[str]:
+        """One line for each file variable that points at no file, naming the variable."""
+        problems = []
+        for variable, path, otherwise in (
+            ("ORG_FILE", self.org_file, "leave it empty to use the teams already loaded"),
+            ("QUESTION_FILE", self.question_file, "leave it empty for the shipped question bank"),
+            ("SCHEDULE_FILE", self.schedule_file, "leave it empty for the shipped schedules"),
+        ):
+            if path is not None and not path.is_file():
+                where = "is a folder, not a file" if path.is_dir() else "does not exist"
+                problems.append(
+                    f"{variable}: {path} {where} (relative paths start in {Path.cwd()}); "
+                    f"fix the path or {otherwise}."
+                )
+        return problems
+
+
+def mask_token(token: str | None) -> str:
+    """A token as it may appear anywhere people can read it: its bot id only, `7000000001:…`."""
+    return mask(token) if token else "(none)"
 
 
 def _describe(error: ValidationError) -> str:

@@ -6,6 +6,7 @@ from bot.callbacks import MAX_BYTES, Pulse, encode
 from bot.settings import Settings
 from surveys.bank import QuestionBank, default_bank, load_bank
 from surveys.schedule import SchedulesFile, load_schedules
+from surveys.yamlfile import ConfigFileError
 
 _LARGEST_WAVE_ID = 10**10 - 1
 
@@ -22,10 +23,20 @@ def pulse_buttons_fit(items: int) -> bool:
 
 
 def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile]:
-    """The bank and schedules (ConfigFileError names file, line and field when wrong)."""
-    bank = load_bank(settings.question_file) if settings.question_file else default_bank()
-    schedules = load_schedules(
-        settings.schedule_file,
-        context={"calendar": settings.calendar(), "bank": bank, "button_fits": pulse_buttons_fit},
-    )
+    """The bank and schedules (ConfigFileError names the variable, file, line and field)."""
+    try:
+        bank = load_bank(settings.question_file) if settings.question_file else default_bank()
+    except ConfigFileError as exc:
+        raise ConfigFileError(f"QUESTION_FILE: {exc}") from None
+    try:
+        schedules = load_schedules(
+            settings.schedule_file,
+            context={
+                "calendar": settings.calendar(),
+                "bank": bank,
+                "button_fits": pulse_buttons_fit,
+            },
+        )
+    except ConfigFileError as exc:
+        raise ConfigFileError(f"SCHEDULE_FILE: {exc}") from None
     return bank, schedules

@@ -5,12 +5,17 @@ Anything a person or the organisation file supplied is escaped before it is put 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from surveys.participants import MyData
 from surveys.pulse import MAX_COMMENT_CHARS
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 WELCOME = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
@@ -23,19 +28,83 @@ WELCOME_INVITED = (
     "Every week or two I'll ask you a few quick questions about work. It takes about 30 "
     "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>."
 )
-UNKNOWN_INVITE = "That invite link isn't valid any more. Please choose your team instead."
-NO_TEAMS = (
-    "I'm not set up yet: no teams have been loaded. Please ask your PSW team to run "
-    "<code>staypulse org load</code>."
+NEED_INVITE = (
+    "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
+    "To join, please open the invite link your Principal Social Worker (PSW) team sent you for "
+    "your team. If you haven't had one, ask them for it: each team has its own link, so your "
+    "answers count for the right team."
+)
+INVITE_REFUSED = {
+    "unknown": (
+        "That invite link isn't valid: it may have been withdrawn or copied incompletely. Please "
+        "ask your PSW team for a new one."
+    ),
+    "expired": "That invite link has expired. Please ask your PSW team for a new one.",
+    "used": (
+        "That invite link has already been used: personal links work once. Please ask your PSW "
+        "team for a new one."
+    ),
+    "full": (
+        "I can't add anyone else to that team: as many people have joined as it has staff. If "
+        "you work in this team, please contact the PSW team so they can check."
+    ),
+}
+CHANGE_TEAM_NEEDS_INVITE = (
+    "To move to another team, please open an invite link for your new team: ask your PSW team "
+    "for one. Your role and contract stay as they are."
+)
+WHOAMI = (
+    "Your Telegram user id is <code>{user_id}</code>.\n\n"
+    "Your PSW team or IT may ask for it, for example to add you to the PSW team. It isn't a "
+    "secret, but there's no need to share it otherwise."
 )
 ASK_ROLE = "Which of these best describes your role?"
 ASK_EMPLOYMENT = "And are you permanent or agency?"
 PREFER_NOT = "Prefer not to say"
 
 
-def privacy_notice(min_group: int, min_comment_group: int) -> str:
-    """What is stored, what is never stored, who sees what, and how to leave: exactly what the
-    code does (docs/design.md, "Anonymity")."""
+@dataclass(frozen=True)
+class PrivacyContacts:
+    """What an information-governance team requires in a privacy notice, from the settings."""
+
+    controller: str
+    dpo_contact: str
+    lawful_basis: str
+    retention: str
+    complaints: str
+
+
+def governance(settings: Settings) -> PrivacyContacts:
+    """The privacy notice's information-governance part, as the council configured it."""
+    return PrivacyContacts(
+        controller=settings.privacy_controller,
+        dpo_contact=settings.privacy_dpo_contact,
+        lawful_basis=settings.privacy_lawful_basis,
+        retention=settings.privacy_retention,
+        complaints=settings.privacy_complaints,
+    )
+
+
+def _governance_section(contacts: PrivacyContacts | None) -> str:
+    """Controller, DPO, lawful basis, retention and complaints, each as configured."""
+    if contacts is None:
+        return ""
+    return (
+        f"\n\n<b>Data controller:</b> {escape(contacts.controller)}\n"
+        f"<b>Data Protection Officer:</b> {escape(contacts.dpo_contact)}\n"
+        f"<b>Lawful basis:</b> {escape(contacts.lawful_basis)}\n"
+        f"<b>How long it is kept:</b> {escape(contacts.retention)}\n"
+        f"<b>Your rights and complaints:</b> you can ask what is held (/mydata) and have it "
+        f"deleted (/forget). {escape(contacts.complaints)}"
+    )
+
+
+def privacy_notice(
+    min_group: int, min_comment_group: int, contacts: PrivacyContacts | None = None
+) -> str:
+    """What is stored, what is never stored, who sees what, how to leave, and (with `contacts`)
+    who is responsible and how to complain: exactly what the code does (docs/design.md,
+    "Anonymity")."""
     return (
         "<b>How your answers are kept safe</b>\n\n"
         "<b>Stored about you:</b> your Telegram chat id (to send you pulses), your team, role "
@@ -60,7 +129,7 @@ def privacy_notice(min_group: int, min_comment_group: int) -> str:
         "the council's IT team runs the bot and is trusted not to change it.\n\n"
         "<b>You're in control:</b> /pause for a few weeks, /stop all messages, /forget to delete "
         "everything about you, /mydata to see what's held."
-    )
+    ) + _governance_section(contacts)
 
 
 CONSENT_BUTTON = "I'm happy to take part"
@@ -139,11 +208,12 @@ HELP = (
     "/resume – start again after a pause or stop\n"
     "/stop – no more messages\n"
     "/forget – delete everything about you\n"
-    "/privacy – how your answers are kept safe"
+    "/privacy – how your answers are kept safe\n"
+    "/whoami – your Telegram user id"
 )
 PSW_HELP = (
     "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
-    "/invite &lt;team&gt; – a link that puts people in a team\n"
+    "/invite &lt;team&gt; – a team's invite link; /invite list, /invite revoke &lt;code&gt;\n"
     "/schedule – next waves, reminders and digest\n"
     "/wave open, /wave close – start or end a pulse now (admins)\n"
     "/summary [4w|12w|quarter|year|from..to] [team] – theme scores\n"
@@ -208,11 +278,43 @@ TALK_TO_PSW = (
     "PSW team.{note}\n\nThis request is not linked to any answers."
 )
 
-INVITE_USAGE = "Usage: /invite &lt;team&gt;. Teams: {teams}"
-INVITE_LINK = (
-    "Invite link for <b>{team}</b>:\n{link}\n\nAnyone who opens it joins that team. "
-    "Revoke it with <code>/invite revoke {code}</code>."
+INVITE_USAGE = (
+    "Usage: /invite &lt;team&gt; shows the team's live link (or makes one); "
+    "/invite &lt;team&gt; new makes another; /invite list shows every live link; admins: "
+    "/invite revoke &lt;code&gt;.\n\n<b>Teams</b> (joined of headcount):\n{teams}"
 )
+INVITE_TEAM_LINE = "• <code>{key}</code> {name}: {joined}{headcount}"
+INVITE_LINK = (
+    "Invite link for <b>{team}</b>:\n{link}\n\n{status}. Whoever opens it joins that team, so "
+    "share it only with the team. Revoke it with <code>/invite revoke {code}</code>."
+)
+INVITE_EXISTING = "This team already has a live link; /invite {key} new makes another.\n\n"
+INVITE_STATUS = "It works until {until}, {uses}"
+INVITE_LIST_TITLE = "<b>Live invite links</b>"
+INVITE_LIST_LINE = "• {team}: <code>{code}</code>, until {until}, {uses}"
+INVITE_LIST_PERSONAL = "• {team}: {count} personal link(s) not yet used, the first expiring {until}"
+INVITE_LIST_NONE = "No live invite links. /invite &lt;team&gt; makes one."
+INVITE_REVOKED = "Revoked: <code>{code}</code> no longer works."
+INVITE_NO_SUCH = "No live invite with that code."
+INVITE_REVOKE_ADMINS = "Only PSW admins can revoke invites."
+
+
+def invite_uses(uses: int, max_uses: int | None) -> str:
+    """'used 3 times, no limit' or '7 of 10 uses left'."""
+    if max_uses is None:
+        return f"used {uses} time{'s' if uses != 1 else ''}, no use limit"
+    return f"{max(max_uses - uses, 0)} of {max_uses} uses left"
+
+
+def need_invite(first_name: str | None, org: str) -> str:
+    """A bare /start from someone who has not joined: how to get an invite."""
+    name = f" {escape(first_name)}" if first_name else ""
+    return NEED_INVITE.format(name=name, org=escape(org))
+
+
+def invite_refused(reason: str) -> str:
+    """Why an invite link does not let this person in."""
+    return INVITE_REFUSED.get(reason, INVITE_REFUSED["unknown"])
 
 
 def welcome(first_name: str | None, org: str, team: str | None = None) -> str:
@@ -402,3 +504,31 @@ INVITE_EXIT_LINK = (
     "Send this link to the leaver:\n{link}\n\nIt works once, for whoever opens it first, "
     "until {until}. Their answers are stored with the team and month only, never their name."
 )
+
+PSW_CHAT_OUTSIDERS = (
+    "⚠️ <b>The PSW chat ({chat_id}) has people in it who are not in the PSW team.</b>{named}\n\n"
+    "{unknown}The weekly digest goes to each PSW member privately until only PSW members are "
+    "in it. Remove the others, or add them with <code>staypulse psw add ID</code> if they "
+    "should read results."
+)
+PSW_CHAT_UNCHECKED = (
+    "⚠️ <b>I couldn't check who is in the PSW chat ({chat_id})</b>: {error}. The weekly digest "
+    "goes to each PSW member privately until I can. Make sure I'm still in the group and "
+    "PSW_CHAT_ID is right."
+)
+
+
+def psw_chat_warning(
+    *, chat_id: int, unknown: int, named: tuple[str, ...], error: str | None
+) -> str:
+    """What the PSW admins are told when the PSW chat has outsiders, or could not be checked."""
+    if error is not None:
+        return PSW_CHAT_UNCHECKED.format(chat_id=chat_id, error=escape(error))
+    named_text = "\n" + "\n".join(f"• {escape(n)} (an admin)" for n in named) if named else ""
+    unknown_text = (
+        f"Telegram tells me there are {unknown} other member(s) but not who (a bot can't list a "
+        "group's members). "
+        if unknown
+        else ""
+    )
+    return PSW_CHAT_OUTSIDERS.format(chat_id=chat_id, named=named_text, unknown=unknown_text)

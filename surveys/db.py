@@ -7,6 +7,7 @@ PostgreSQL is reached through psycopg 3. The schema is owned by the Alembic migr
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -42,7 +43,10 @@ def normalise_url(url: str | URL) -> URL:
     if parsed.get_backend_name() == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     elif parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # Not allowed to (a read-only install folder): opening the file then fails, and the
+        # caller says which folder to create for whom.
+        with contextlib.suppress(OSError):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     return parsed
 
 

@@ -95,6 +95,9 @@ class Team(SQLModel, table=True):
     name: str = Field(max_length=200)
     service_area: str = Field(default="", max_length=200)
     active: bool = True
+    # Staff in the team, from the organisation file: nobody joins beyond it (a forwarded link
+    # cannot fill a team with strangers), and participation is shown against it.
+    headcount: int | None = None
 
 
 class Role(SQLModel, table=True):
@@ -299,7 +302,8 @@ class Digest(SQLModel, table=True):
 
 
 class TeamInvite(SQLModel, table=True):
-    """A code in a deep link that puts whoever opens it in a team."""
+    """A code in a deep link that puts whoever opens it in a team, until it expires, is
+    revoked or has been used `max_uses` times (a personal invite: once)."""
 
     __tablename__ = "team_invite"
 
@@ -308,6 +312,10 @@ class TeamInvite(SQLModel, table=True):
     created_by: int = Field(sa_type=BigInteger)
     created_at: datetime = _when(default_now=True)
     revoked: bool = False
+    expires_at: datetime = _when()
+    max_uses: int | None = None
+    uses: int = 0
+    personal: bool = False
 
 
 class AuditEntry(SQLModel, table=True):

@@ -17,6 +17,11 @@ _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,19}$")
 KEY_RULE = "1–20 characters of lower-case letters, digits and _"
 
 
+# Names are buttons, one to a row, on a phone: about 30 characters fit before Telegram cuts the
+# label short with "…", and "Child in Need and Child Pro…" could be either of two teams.
+NAME_MAX = 32
+
+
 def _check_key(value: str) -> str:
     if not _KEY_RE.match(value):
         raise ValueError(f"{value!r} is not a valid key ({KEY_RULE})")
@@ -27,18 +32,31 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     key: str
-    name: str = Field(min_length=1, max_length=120)
+    name: str = Field(min_length=1)
 
     @field_validator("key")
     @classmethod
     def _key(cls, value: str) -> str:
         return _check_key(value)
 
+    @field_validator("name")
+    @classmethod
+    def _fits_a_button(cls, value: str) -> str:
+        if len(value) > NAME_MAX:
+            raise ValueError(
+                f"{value!r} is {len(value)} characters; names are shown on phone buttons, which "
+                f"fit about {NAME_MAX}, so shorten it (a team's longer description can go in "
+                "service_area)"
+            )
+        return value
+
 
 class TeamSpec(_Entry):
     """A team as written in the organisation file."""
 
     service_area: str = Field(default="", max_length=120)
+    # How many staff the team has; nobody can join beyond it. Leave it out for no limit.
+    headcount: int | None = Field(default=None, ge=1, le=10_000)
 
 
 class OrgSpec(BaseModel):
@@ -81,9 +99,89 @@ class OrgLoadResult:
     unchanged: int
 
 
+@dataclass(frozen=True)
+class OrgPlan:
+    """What loading an organisation file would change, in words, before anything changes."""
+
+    rename: tuple[str, str] | None  # (from, to); None for a first load or the same name
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    deactivated: tuple[str, ...]
+    unchanged: int
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Deactivating anything or renaming the organisation is asked about first: a wrong
+        file must not silently close teams people are in."""
+        return bool(self.deactivated) or self.rename is not None
+
+    @property
+    def changes_nothing(self) -> bool:
+        """Whether loading would leave the database as it is."""
+        return not (self.rename or self.added or self.changed or self.deactivated)
+
+
+_Option = Role | EmploymentType
+
+
+def plan_org(*, session: Session, spec: OrgSpec) -> OrgPlan:
+    """Compare the file with the database; reads only."""
+    added: list[str] = []
+    changed: list[str] = []
+    deactivated: list[str] = []
+    unchanged = 0
+    org = session.exec(select(Organisation)).first()
+    rename = (org.name, spec.organisation) if org and org.name != spec.organisation else None
+
+    teams = {team.key: team for team in session.exec(select(Team))}
+    for entry in spec.teams:
+        team = teams.pop(entry.key, None)
+        if team is None:
+            added.append(f"team {entry.key} ({entry.name})")
+            continue
+        differences = []
+        if team.name != entry.name:
+            differences.append(f"name {team.name!r} → {entry.name!r}")
+        if team.service_area != entry.service_area:
+            differences.append(f"service area {team.service_area!r} → {entry.service_area!r}")
+        if team.headcount != entry.headcount:
+            differences.append(
+                f"headcount {team.headcount or 'none'} → {entry.headcount or 'none'}"
+            )
+        if not team.active:
+            differences.append("active again")
+        if differences:
+            changed.append(f"team {entry.key}: {', '.join(differences)}")
+        else:
+            unchanged += 1
+    deactivated += [f"team {t.key} ({t.name})" for t in teams.values() if t.active]
+
+    options: tuple[tuple[str, type[_Option], list[_Entry]], ...] = (
+        ("role", Role, spec.roles),
+        ("employment type", EmploymentType, spec.employment_types),
+    )
+    for label, table, entries in options:
+        rows: list[_Option] = list(session.exec(select(table)))
+        existing = {row.key: row for row in rows}
+        for position, option in enumerate(entries):
+            row = existing.pop(option.key, None)
+            if row is None:
+                added.append(f"{label} {option.key} ({option.name})")
+            elif (row.name, row.position, row.active) != (option.name, position, True):
+                what = "active again" if not row.active else ""
+                if row.name != option.name:
+                    what = f"name {row.name!r} → {option.name!r}"
+                changed.append(f"{label} {option.key}: {what or 'order'}")
+            else:
+                unchanged += 1
+        deactivated += [f"{label} {r.key} ({r.name})" for r in existing.values() if r.active]
+    return OrgPlan(rename, tuple(added), tuple(changed), tuple(deactivated), unchanged)
+
+
 def load_org(*, session: Session, spec: OrgSpec) -> OrgLoadResult:
     """Make the database match the file. Entries missing from the file are deactivated, not
-    deleted, because anonymous answers keep pointing at their team."""
+    deleted, because anonymous answers keep pointing at their team. Callers ask first when
+    `plan_org` says it needs confirmation."""
     added = updated = deactivated = unchanged = 0
 
     org = session.exec(select(Organisation)).first()
@@ -96,11 +194,19 @@ def load_org(*, session: Session, spec: OrgSpec) -> OrgLoadResult:
     teams = {team.key: team for team in session.exec(select(Team))}
     for entry in spec.teams:
         team = teams.pop(entry.key, None)
+        wanted = (entry.name, entry.service_area, entry.headcount, True)
         if team is None:
-            session.add(Team(key=entry.key, name=entry.name, service_area=entry.service_area))
+            session.add(
+                Team(
+                    key=entry.key,
+                    name=entry.name,
+                    service_area=entry.service_area,
+                    headcount=entry.headcount,
+                )
+            )
             added += 1
-        elif (team.name, team.service_area, team.active) != (entry.name, entry.service_area, True):
-            team.name, team.service_area, team.active = entry.name, entry.service_area, True
+        elif (team.name, team.service_area, team.headcount, team.active) != wanted:
+            team.name, team.service_area, team.headcount, team.active = wanted
             session.add(team)
             updated += 1
         else:

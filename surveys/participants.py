@@ -254,26 +254,179 @@ def my_data(*, session: Session, chat_id: int) -> MyData | None:
 
 # --- team invites -------------------------------------------------------------------------------
 
+# 12 characters of [A-Za-z0-9_-]: short enough to ride in a button's callback data with a role
+# and a contract (bot/callbacks.py), long enough (72 random bits) not to be guessed.
+CODE_BYTES = 9
+CODE_LENGTH = 12
+PERSONAL_MAX = 1000
 
-def create_invite(*, session: Session, team_key: str, created_by: int) -> tuple[TeamInvite, Team]:
-    """A new invite code for a team; the code goes into a t.me deep link."""
+
+class InviteRefused(ParticipantError):
+    """An invite code that does not let anyone in now; `reason` says why, for the right words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "unknown" (or revoked), "expired", "used" or "full"
+
+
+def _team_by_key(session: Session, team_key: str) -> Team:
     team = session.exec(select(Team).where(Team.key == team_key, col(Team.active))).first()
     if team is None:
         known = ", ".join(t.key for t in active_teams(session=session))
         raise ParticipantError(f"No active team {team_key!r}. Teams: {known}")
+    return team
+
+
+def _new_code() -> str:
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+def create_invite(
+    *,
+    session: Session,
+    team_key: str,
+    created_by: int,
+    now: datetime,
+    days: int,
+    max_uses: int | None = None,
+) -> tuple[TeamInvite, Team]:
+    """A new team invite code (for a t.me deep link) that works for `days` days, and for at most
+    `max_uses` people when given."""
+    if not 1 <= days <= 365:
+        raise ParticipantError("An invite can last from 1 to 365 days.")
+    if max_uses is not None and not 1 <= max_uses <= 10_000:
+        raise ParticipantError("A use limit is a number from 1 to 10,000.")
+    team = _team_by_key(session, team_key)
     assert team.id is not None
-    invite = TeamInvite(code=secrets.token_urlsafe(9), team_id=team.id, created_by=created_by)
+    invite = TeamInvite(
+        code=_new_code(),
+        team_id=team.id,
+        created_by=created_by,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+        max_uses=max_uses,
+    )
     session.add(invite)
     return invite, team
 
 
-def resolve_invite(*, session: Session, code: str) -> Team | None:
-    """The team an invite code puts people in, or None if it is unknown, revoked or stale."""
-    invite = session.get(TeamInvite, code[:32])
-    if invite is None or invite.revoked:
-        return None
-    team = session.get(Team, invite.team_id)
-    return team if team is not None and team.active else None
+def create_personal_invites(
+    *, session: Session, team_key: str, created_by: int, now: datetime, days: int, count: int
+) -> tuple[list[TeamInvite], Team]:
+    """`count` single-use invites for one team, one per person (for a mail merge)."""
+    if not 1 <= count <= PERSONAL_MAX:
+        raise ParticipantError(f"Make from 1 to {PERSONAL_MAX:,} personal invites at a time.")
+    if not 1 <= days <= 365:
+        raise ParticipantError("An invite can last from 1 to 365 days.")
+    team = _team_by_key(session, team_key)
+    assert team.id is not None
+    invites = [
+        TeamInvite(
+            code=_new_code(),
+            team_id=team.id,
+            created_by=created_by,
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+            max_uses=1,
+            personal=True,
+        )
+        for _ in range(count)
+    ]
+    session.add_all(invites)
+    return invites, team
+
+
+def _works(invite: TeamInvite, now: datetime) -> bool:
+    return (
+        not invite.revoked
+        and invite.expires_at > now
+        and (invite.max_uses is None or invite.uses < invite.max_uses)
+    )
+
+
+def live_team_invite(
+    *, session: Session, team_key: str, now: datetime
+) -> tuple[TeamInvite, Team] | None:
+    """The newest team (not personal) invite for this team that still works, if any."""
+    team = _team_by_key(session, team_key)
+    invites = session.exec(
+        select(TeamInvite)
+        .where(TeamInvite.team_id == team.id, col(TeamInvite.personal).is_(False))
+        .order_by(col(TeamInvite.created_at).desc())
+    ).all()
+    for invite in invites:
+        if _works(invite, now):
+            return invite, team
+    return None
+
+
+def joined_count(*, session: Session, team_id: int) -> int:
+    """How many people are in a team (paused and stopped included: they may come back)."""
+    return session.exec(
+        select(func.count()).select_from(Participant).where(Participant.team_id == team_id)
+    ).one()
+
+
+def check_invite(*, session: Session, code: str, now: datetime) -> tuple[TeamInvite, Team]:
+    """The invite and its team if the code lets someone in now; InviteRefused says why not."""
+    invite = session.get(TeamInvite, code[:32]) if code else None
+    team = session.get(Team, invite.team_id) if invite is not None else None
+    if invite is None or invite.revoked or team is None or not team.active:
+        raise InviteRefused("unknown")
+    if invite.expires_at <= now:
+        raise InviteRefused("expired")
+    if invite.max_uses is not None and invite.uses >= invite.max_uses:
+        raise InviteRefused("used")
+    assert team.id is not None
+    if team.headcount is not None and joined_count(session=session, team_id=team.id) >= (
+        team.headcount
+    ):
+        raise InviteRefused("full")
+    return invite, team
+
+
+def join_with_invite(
+    *,
+    session: Session,
+    chat_id: int,
+    code: str,
+    role_key: str,
+    employment_type: str,
+    now: datetime,
+) -> tuple[Participant, bool]:
+    """Someone who opened an invite agreed to take part: checked again now (it may have expired,
+    been used up or the team filled since they opened it), then counted as one use."""
+    existing = get_participant(session=session, chat_id=chat_id)
+    invite, team = check_invite(session=session, code=code, now=now)
+    if existing is not None and existing.team_id == team.id:
+        # Already in this team (a second tap of the consent button): no second use.
+        return existing, False
+    assert team.id is not None
+    participant, created = join(
+        session=session,
+        chat_id=chat_id,
+        team_id=team.id,
+        role_key=role_key,
+        employment_type=employment_type,
+    )
+    invite.uses += 1
+    session.add(invite)
+    return participant, created
+
+
+def change_team_with_invite(
+    *, session: Session, chat_id: int, code: str, now: datetime
+) -> tuple[Participant, bool]:
+    """A participant opened an invite: move them to its team (one use). Returns (participant,
+    moved); not moved when they are already in that team."""
+    participant = _require(session, chat_id)
+    invite, team = check_invite(session=session, code=code, now=now)
+    if participant.team_id == team.id:
+        return participant, False
+    update_details(session=session, chat_id=chat_id, team_id=team.id)
+    invite.uses += 1
+    session.add(invite)
+    return participant, True
 
 
 def revoke_invite(*, session: Session, code: str) -> bool:
@@ -286,11 +439,69 @@ def revoke_invite(*, session: Session, code: str) -> bool:
     return True
 
 
-def list_invites(*, session: Session) -> Sequence[tuple[TeamInvite, Team]]:
-    """Invites that still work, newest first."""
+@dataclass(frozen=True)
+class InviteLine:
+    """An invite that still works, for listings."""
+
+    code: str
+    team_key: str
+    team_name: str
+    expires_at: datetime
+    uses: int
+    max_uses: int | None
+    personal: bool
+
+    @property
+    def remaining(self) -> int | None:
+        """How many more people may use it; None for no limit."""
+        return None if self.max_uses is None else max(self.max_uses - self.uses, 0)
+
+
+def list_invites(*, session: Session, now: datetime) -> list[InviteLine]:
+    """Invites that still work (not revoked, expired or used up), newest first."""
     rows = session.exec(
         select(TeamInvite, Team)
-        .where(col(TeamInvite.team_id) == col(Team.id), col(TeamInvite.revoked).is_(False))
-        .order_by(col(TeamInvite.created_at).desc())
+        .where(
+            col(TeamInvite.team_id) == col(Team.id),
+            col(TeamInvite.revoked).is_(False),
+            col(TeamInvite.expires_at) > now,
+            col(Team.active),
+        )
+        .order_by(col(TeamInvite.created_at).desc(), col(TeamInvite.code))
     ).all()
-    return [(invite, team) for invite, team in rows]
+    return [
+        InviteLine(
+            invite.code,
+            team.key,
+            team.name,
+            invite.expires_at,
+            invite.uses,
+            invite.max_uses,
+            invite.personal,
+        )
+        for invite, team in rows
+        if _works(invite, now)
+    ]
+
+
+@dataclass(frozen=True)
+class TeamJoined:
+    """How many people have joined a team, against its headcount."""
+
+    key: str
+    name: str
+    joined: int
+    headcount: int | None
+
+
+def joined_by_team(*, session: Session) -> list[TeamJoined]:
+    """Each active team with how many have joined and its headcount, by name."""
+    counts = dict(
+        session.exec(
+            select(col(Participant.team_id), func.count()).group_by(col(Participant.team_id))
+        ).all()
+    )
+    return [
+        TeamJoined(team.key, team.name, counts.get(team.id, 0), team.headcount)
+        for team in active_teams(session=session)
+    ]

@@ -34,7 +34,9 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read the developer's .env or real variables."""
     for name in list(os.environ):
-        if name.startswith(("TELEGRAM_", "DATABASE_", "MIN_", "WORKING_", "ADMIN_", "PSW_")):
+        if name.startswith(
+            ("TELEGRAM_", "DATABASE_", "MIN_", "WORKING_", "ADMIN_", "PSW_", "ORG_", "PRIVACY_")
+        ):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setitem(Settings.model_config, "env_file", None)
     # Every test seals with the same key, so processes started by a test can open its drafts.

@@ -47,7 +47,10 @@ async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """How answers are kept safe."""
     settings = services_of(context).settings
     await reply(
-        update, texts.privacy_notice(settings.min_group_size, settings.min_comment_group_size)
+        update,
+        texts.privacy_notice(
+            settings.min_group_size, settings.min_comment_group_size, texts.governance(settings)
+        ),
     )
 
 

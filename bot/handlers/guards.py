@@ -12,6 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import texts
+from bot.groups import leave_group
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class Guard:
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._recent: dict[int, deque[float]] = {}
         self._warned_at: dict[int, float] = {}
+        self._left: set[int] = set()  # groups we have asked to leave (once each)
 
     def _repeat(self, update_id: int) -> bool:
         if update_id in self._seen:
@@ -56,13 +58,20 @@ class Guard:
         if self._repeat(update.update_id):
             log.info("update %s delivered again; ignored", update.update_id)
             raise ApplicationHandlerStop
+        if update.my_chat_member is not None:
+            return  # added to or removed from a chat: bot.groups decides whether to stay
         chat = update.effective_chat
         if chat is None:
             raise ApplicationHandlerStop
         if chat.type != ChatType.PRIVATE:
             if self.psw_chat_id is not None and chat.id == self.psw_chat_id:
                 return
-            raise ApplicationHandlerStop  # groups and channels other than the PSW chat
+            # Groups and channels other than the PSW chat: say nothing there, and leave (a
+            # group the bot was added to before it left groups by itself, or while it was down).
+            if chat.id not in self._left:
+                self._left.add(chat.id)
+                await leave_group(context.application, chat.id)
+            raise ApplicationHandlerStop
         user = update.effective_user
         if user is None:
             raise ApplicationHandlerStop

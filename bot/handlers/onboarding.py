@@ -1,13 +1,16 @@
-"""Joining: /start with or without an invite code, team → role → contract → privacy → consent.
+"""Joining: /start with an invite code, then role → contract → privacy → consent.
 
-Nothing is stored until the person taps "I'm happy to take part": the choices so far travel in
-the buttons' callback data, so joining needs no server-side state and survives a restart.
+Nobody joins without a valid invite (a bare /start says how to get one), and the code is checked
+again at consent. Nothing is stored until the person taps "I'm happy to take part": the code and
+choices so far travel in the buttons' callback data, so joining needs no server-side state and
+survives a restart.
 States are drawn in bot/onboarding.mmd.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 
 from sqlmodel import Session, select
@@ -20,18 +23,20 @@ from bot.callbacks import Change, Onboard, SetDetail
 from bot.handlers import interviews
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
+from bot.texts import governance
 from surveys.models import EmploymentType, Organisation, Participant, Role, Team
 from surveys.participants import (
     PSW_CANNOT_TAKE_PART,
     UNDISCLOSED,
+    InviteRefused,
     ParticipantError,
     active_employment_types,
     active_roles,
-    active_teams,
+    change_team_with_invite,
+    check_invite,
     get_participant,
-    join,
+    join_with_invite,
     reads_results,
-    resolve_invite,
     resume,
     update_details,
 )
@@ -65,61 +70,77 @@ def profile_text(*, session: Session, participant: Participant, template: str) -
 
 @dataclass(frozen=True)
 class StartView:
-    """What /start shows: the person's details, or the first step of joining."""
+    """What /start shows: the person's details, the first step of joining, or why not."""
 
-    kind: str  # "profile", "changed", "invited", "new" or "bad_code"
+    kind: str  # "profile", "changed", "invited", "need_invite" or "refused"
     text: str = ""
     org: str = ""
     team: Team | None = None
     roles: tuple[Role, ...] = ()
-    teams: tuple[Team, ...] = ()
+    refused: str = ""  # InviteRefused.reason
 
 
-def _start(*, session: Session, chat_id: int, code: str | None) -> StartView:
+def _start(*, session: Session, chat_id: int, code: str | None, now: datetime) -> StartView:
     if reads_results(session=session, chat_id=chat_id):
         return StartView("psw", PSW_CANNOT_TAKE_PART)
     participant = get_participant(session=session, chat_id=chat_id)
-    team = resolve_invite(session=session, code=code) if code else None
     if participant is not None:
         resume(session=session, chat_id=chat_id)  # /start ends a /stop
-        if team is not None and team.id != participant.team_id:
-            update_details(session=session, chat_id=chat_id, team_id=team.id)
-            text = profile_text(session=session, participant=participant, template=texts.CHANGED)
-            return StartView("changed", text)
+        refused = ""
+        if code:
+            try:
+                _person, moved = change_team_with_invite(
+                    session=session, chat_id=chat_id, code=code, now=now
+                )
+            except InviteRefused as exc:
+                refused = exc.reason
+            else:
+                if moved:
+                    text = profile_text(
+                        session=session, participant=participant, template=texts.CHANGED
+                    )
+                    return StartView("changed", text)
         text = profile_text(session=session, participant=participant, template=texts.PROFILE)
-        return StartView("profile", text)
+        return StartView("profile", text, refused=refused)
     org = _organisation_name(session=session)
-    if team is not None:
-        return StartView("invited", org=org, team=team, roles=tuple(active_roles(session=session)))
-    teams = tuple(active_teams(session=session))
-    return StartView("bad_code" if code else "new", org=org, teams=teams)
+    if not code:
+        return StartView("need_invite", org=org)
+    try:
+        _invite, team = check_invite(session=session, code=code, now=now)
+    except InviteRefused as exc:
+        return StartView("refused", org=org, refused=exc.reason)
+    return StartView("invited", org=org, team=team, roles=tuple(active_roles(session=session)))
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start [code]: join a team, or see and change your details."""
+    """/start [code]: join a team with an invite, or see and change your details."""
     services = services_of(context)
     code = context.args[0] if context.args else None
     if code is not None and code.startswith("x_"):  # a leaver's one-time exit interview link
         await interviews.start_exit(update, context, code[2:])
         return
-    view = await services.db(_start, chat_id=chat_id(update), code=code)
+    view = await services.db(_start, chat_id=chat_id(update), code=code, now=services.clock())
     user = update.effective_user
     first_name = user.first_name if user else None
     if view.kind == "psw":
         await reply(update, escape(view.text))
-    elif view.kind in ("profile", "changed"):
+        return
+    if view.refused:
+        await reply(update, texts.invite_refused(view.refused))
+    if view.kind in ("profile", "changed"):
         await reply(update, view.text, keyboards.profile())
-    elif view.team is not None:
+    elif view.team is not None and code is not None:
         await reply(update, texts.welcome(first_name, view.org, view.team.name))
-        await reply(
-            update, texts.ASK_ROLE, keyboards.role_picker(view.roles, team_id=view.team.id or 0)
-        )
-    elif not view.teams:
-        await reply(update, texts.NO_TEAMS)
-    else:
-        if view.kind == "bad_code":
-            await reply(update, texts.UNKNOWN_INVITE)
-        await reply(update, texts.welcome(first_name, view.org), keyboards.team_picker(view.teams))
+        await reply(update, texts.ASK_ROLE, keyboards.role_picker(view.roles, code=code))
+    elif view.kind == "need_invite":
+        await reply(update, texts.need_invite(first_name, view.org))
+
+
+async def whoami_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/whoami: the person's Telegram user id, for `psw add` or ADMIN_TELEGRAM_IDS."""
+    user = update.effective_user
+    if user is not None:
+        await reply(update, texts.WHOAMI.format(user_id=user.id))
 
 
 async def on_onboard(update: Update, context: ContextTypes.DEFAULT_TYPE, step: Onboard) -> None:
@@ -127,47 +148,48 @@ async def on_onboard(update: Update, context: ContextTypes.DEFAULT_TYPE, step: O
     services = services_of(context)
     query = update.callback_query
     assert query is not None
-    if step.step == "t":
-        roles = await services.db(active_roles)
-        await edit(query, texts.ASK_ROLE, keyboards.role_picker(roles, team_id=step.team_id))
-    elif step.step == "r":
+    if step.step == "r":
         kinds = await services.db(active_employment_types)
         await edit(
             query,
             texts.ASK_EMPLOYMENT,
-            keyboards.employment_picker(kinds, team_id=step.team_id, role=step.role),
+            keyboards.employment_picker(kinds, code=step.code, role=step.role),
         )
     elif step.step == "e":
         notice = texts.privacy_notice(
-            services.settings.min_group_size, services.settings.min_comment_group_size
+            services.settings.min_group_size,
+            services.settings.min_comment_group_size,
+            governance(services.settings),
         )
-        await edit(query, notice, keyboards.consent(step.team_id, step.role, step.employment))
+        await edit(query, notice, keyboards.consent(step.code, step.role, step.employment))
     elif step.step == "no":
         await edit(query, texts.DECLINED)
     else:
         try:
             await services.db(
-                join,
+                join_with_invite,
                 chat_id=chat_id(update),
-                team_id=step.team_id,
+                code=step.code,
                 role_key=_key(step.role),
                 employment_type=_key(step.employment),
+                now=services.clock(),
             )
+        except InviteRefused as exc:
+            await edit(query, texts.invite_refused(exc.reason))
+            return
         except ParticipantError as exc:
-            teams = await services.db(active_teams)
-            await edit(query, str(exc), keyboards.team_picker(teams))
+            await edit(query, escape(str(exc)))
             return
         await edit(query, texts.JOINED)
 
 
 async def on_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
-    """Show the picker for the detail the person wants to change."""
+    """Show the picker for the detail the person wants to change (a team needs an invite)."""
     services = services_of(context)
     query = update.callback_query
     assert query is not None
     if change.field == "team":
-        teams = await services.db(active_teams)
-        await edit(query, "Which team are you in now?", keyboards.team_picker(teams, changing=True))
+        await edit(query, texts.CHANGE_TEAM_NEEDS_INVITE)
     elif change.field == "role":
         roles = await services.db(active_roles)
         await edit(query, texts.ASK_ROLE, keyboards.role_picker(roles, changing=True))
@@ -178,10 +200,9 @@ async def on_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: 
 
 def _set(*, session: Session, chat_id: int, field: str, value: str) -> str:
     if field == "team":
-        if not value.isdigit():
-            raise ParticipantError("That team is no longer listed. Please choose again.")
-        participant = update_details(session=session, chat_id=chat_id, team_id=int(value))
-    elif field == "role":
+        # Only an invite for the new team moves someone (old or forged buttons cannot).
+        raise ParticipantError(texts.CHANGE_TEAM_NEEDS_INVITE)
+    if field == "role":
         participant = update_details(session=session, chat_id=chat_id, role_key=_key(value))
     else:
         participant = update_details(session=session, chat_id=chat_id, employment_type=_key(value))

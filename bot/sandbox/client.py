@@ -180,14 +180,27 @@ class SimClient:
         await self._call("POST", f"/sim/users/{user_id}/block")
 
     async def add_group(
-        self, chat_id: int, title: str, member_ids: list[int], kind: str = "group"
+        self,
+        chat_id: int,
+        title: str,
+        member_ids: list[int],
+        kind: str = "group",
+        *,
+        admin_ids: list[int] | None = None,
+        added_by: int | None = None,
     ) -> None:
-        """A group chat (or supergroup, or channel) with the bot in it."""
-        await self._call(
-            "POST",
-            "/sim/groups",
-            json={"chat_id": chat_id, "title": title, "member_ids": member_ids, "type": kind},
-        )
+        """A group chat (or supergroup, or channel) with the bot in it; with `added_by`, the bot
+        is told who added it (a my_chat_member update)."""
+        payload: dict[str, Any] = {
+            "chat_id": chat_id,
+            "title": title,
+            "member_ids": member_ids,
+            "type": kind,
+            "admin_ids": admin_ids or [],
+        }
+        if added_by is not None:
+            payload["added_by"] = added_by
+        await self._call("POST", "/sim/groups", json=payload)
 
     async def edit(
         self, user_id: int, message_id: int, text: str, *, chat_id: int | None = None

@@ -227,15 +227,18 @@ class Sandbox:
 
     async def _add_group(self, request: web.Request) -> web.Response:
         async def act(body: dict[str, Any]) -> Any:
-            members = body.get("member_ids", [])
-            if not isinstance(members, list):
-                raise SimError("member_ids must be a list")
+            members, admins = body.get("member_ids", []), body.get("admin_ids", [])
+            if not isinstance(members, list) or not isinstance(admins, list):
+                raise SimError("member_ids and admin_ids must be lists")
             chat = self.sim.add_group(
                 self._int(body.get("chat_id"), "chat_id"),
                 str(body.get("title", "")),
                 [self._int(m, "member_ids") for m in members],
                 str(body.get("type", "group")),
+                [self._int(a, "admin_ids") for a in admins],
             )
+            if body.get("added_by") is not None:  # tell the bot, as Telegram does
+                await self.sim.bot_added(chat, self._int(body["added_by"], "added_by"))
             return self.world.chat_json(chat)
 
         return await self._sim(request, act)

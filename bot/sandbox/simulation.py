@@ -170,9 +170,14 @@ class Simulation:
         return user
 
     def add_group(
-        self, chat_id: int, title: str, member_ids: list[int], kind: str = "group"
+        self,
+        chat_id: int,
+        title: str,
+        member_ids: list[int],
+        kind: str = "group",
+        admin_ids: list[int] | None = None,
     ) -> SimChat:
-        """A group (or channel) the bot is a member of."""
+        """A group (or channel) the bot is a member of; more members if it exists already."""
         if chat_id >= 0:
             raise SimError("group and channel chat ids are negative, as on Telegram")
         if kind not in ("group", "supergroup", "channel"):
@@ -183,9 +188,25 @@ class Simulation:
         if chat is None:
             chat = SimChat(chat_id=chat_id, type=kind, title=title)
             self.world.chats[chat_id] = chat
+        for admin in admin_ids or ():
+            self.user(admin)
         chat.title = title
-        chat.members |= {*member_ids, self.world.bot_id}
+        chat.members |= {*member_ids, *(admin_ids or ()), self.world.bot_id}
+        chat.admins |= set(admin_ids or ())
         return chat
+
+    async def bot_added(self, chat: SimChat, by: int) -> int:
+        """The my_chat_member update Telegram sends when someone adds the bot to a group."""
+        user = self.user(by)
+        bot = self.world.bot_json()
+        payload = {
+            "chat": self.world.chat_json(chat),
+            "from": user.as_json(),
+            "date": int(time.time()),
+            "old_chat_member": {"status": "left", "user": bot},
+            "new_chat_member": {"status": "member", "user": bot},
+        }
+        return await self._queue({"my_chat_member": payload})
 
     # --- what people see -----------------------------------------------------------------------
 

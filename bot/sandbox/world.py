@@ -101,6 +101,7 @@ class SimChat:
     type: str
     title: str | None = None
     members: set[int] = field(default_factory=set)
+    admins: set[int] = field(default_factory=set)  # members who are group admins
     messages: dict[int, SimMessage] = field(default_factory=dict)
     notices: list[dict[str, Any]] = field(default_factory=list)  # callback answers shown
     next_message_id: int = 1
@@ -617,6 +618,66 @@ class World:
         """A chat's details."""
         chat = self._chat(params)
         return {**self.chat_json(chat), "accent_color_id": 0, "max_reaction_count": 11}
+
+    def member_json(self, chat: SimChat, user_id: int) -> dict[str, Any]:
+        """Telegram's ChatMember object for one user of a group."""
+        user = self.bot_json() if user_id == self.bot_id else self.users[user_id].as_json()
+        if user_id not in chat.members:
+            return {"status": "left", "user": user}
+        if user_id in chat.admins:
+            rights = [
+                "can_be_edited",
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+            ]
+            return {
+                "status": "administrator",
+                "user": user,
+                "is_anonymous": False,
+                **dict.fromkeys(rights, False),
+            }
+        return {"status": "member", "user": user}
+
+    def _group(self, params: dict[str, Any]) -> SimChat:
+        chat = self._chat(params)
+        if chat.type == "private":
+            raise ApiError(400, "Bad Request: chat not found")
+        if self.bot_id not in chat.members:
+            raise ApiError(403, "Forbidden: bot is not a member of the group chat")
+        return chat
+
+    async def api_leaveChat(self, params: dict[str, Any]) -> Any:
+        """The bot leaves a group or channel."""
+        chat = self._group(params)
+        chat.members.discard(self.bot_id)
+        chat.admins.discard(self.bot_id)
+        self._touch(chat)
+        return True
+
+    async def api_getChatMemberCount(self, params: dict[str, Any]) -> Any:
+        """How many members a group has, bots included (Telegram cannot list them for bots)."""
+        return len(self._group(params).members)
+
+    async def api_getChatAdministrators(self, params: dict[str, Any]) -> Any:
+        """The group's admins (people only here)."""
+        chat = self._group(params)
+        return [self.member_json(chat, user_id) for user_id in sorted(chat.admins)]
+
+    async def api_getChatMember(self, params: dict[str, Any]) -> Any:
+        """One user's membership of a group."""
+        chat = self._group(params)
+        user_id = _as_int(params, "user_id")
+        if user_id not in self.users and user_id != self.bot_id:
+            raise ApiError(400, "Bad Request: PARTICIPANT_ID_INVALID")
+        return self.member_json(chat, user_id or 0)
 
     def _scope_key(self, params: dict[str, Any]) -> str:
         scope = _as_json(params, "scope") or {"type": "default"}

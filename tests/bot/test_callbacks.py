@@ -20,21 +20,25 @@ from bot.callbacks import (
     encode,
 )
 from surveys.org import _KEY_RE
+from surveys.participants import CODE_LENGTH
 
 keys = st.from_regex(_KEY_RE, fullmatch=True)
 ids = st.integers(min_value=0, max_value=10**10 - 1)
 
 
+codes = st.from_regex(f"[A-Za-z0-9_-]{{{CODE_LENGTH}}}", fullmatch=True)
+
+
 @given(
-    step=st.sampled_from(["t", "r", "e", "ok", "no"]),
-    team=ids,
+    step=st.sampled_from(["r", "e", "ok", "no"]),
+    code=codes,
     role=keys | st.just("-"),
     employment=keys | st.just("-"),
 )
 def test_the_longest_onboarding_data_fits_in_64_bytes(
-    step: str, team: int, role: str, employment: str
+    step: str, code: str, role: str, employment: str
 ) -> None:
-    callback = Onboard(step, team, role, employment)  # type: ignore[arg-type]
+    callback = Onboard(step, code, role, employment)  # type: ignore[arg-type]
     data = encode(callback)
     assert len(data.encode()) <= MAX_BYTES
     assert decode(data) == callback

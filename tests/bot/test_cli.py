@@ -25,6 +25,7 @@ runner = CliRunner()
 def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("ORG_FILE", str(ORG_EXAMPLE))
     return url
 
 
@@ -81,7 +82,8 @@ def test_db_upgrade_org_load_and_psw_management(db_env: str, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "8 teams" in result.output
     result = runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)])
-    assert "0 added, 0 updated, 0 deactivated" in result.output
+    assert "0 to add, 0 to change, 0 to deactivate, 16 unchanged" in result.output
+    assert "Nothing to change." in result.output
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(ORG_EXAMPLE.read_text().replace("key: fostering", "key: Fostering!"))
@@ -295,3 +297,80 @@ def test_evaluate_one_file_and_analyse_with_a_question(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyse", str(answers)])
     assert result.exit_code == 0, result.output
     assert '"environment": "neg"' in result.output
+
+
+def test_org_load_dry_run_changes_nothing_and_deactivating_asks_first(
+    db_env: str, tmp_path: Path
+) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)]).exit_code == 0
+    wrong = tmp_path / "other.yaml"
+    wrong.write_text(
+        "organisation: Another Council\n"
+        "teams:\n  - key: north\n    name: North\n"
+        "roles:\n  - key: social_worker\n    name: Social worker\n"
+        "employment_types:\n  - key: permanent\n    name: Permanent\n"
+    )
+    result = runner.invoke(app, ["org", "load", str(wrong), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert 'rename the organisation: "Example Borough Council Children\'s Services"' in (
+        result.output
+    )
+    assert "deactivate team fostering (Fostering and Adoption)" in result.output
+    assert "Dry run: nothing was changed." in result.output
+    result = runner.invoke(app, ["org", "load", str(wrong)], input="n\n")
+    assert result.exit_code == 1
+    assert "Cancelled: nothing was changed." in result.output
+    shown = runner.invoke(app, ["org", "show"]).output
+    assert "fostering\tFostering and Adoption" in shown  # still there
+    assert "front_door\tFront Door (MASH)\t0 joined of 14" in shown
+    result = runner.invoke(app, ["org", "load", str(wrong), "--yes"])
+    assert result.exit_code == 0
+    assert "14 deactivated" in result.output  # 8 teams, 5 roles, 1 contract type
+
+    long_name = tmp_path / "long.yaml"
+    long_name.write_text(
+        ORG_EXAMPLE.read_text().replace("name: Assessment Team", "name: " + "Assessment " * 10)
+    )
+    result = runner.invoke(app, ["org", "load", str(long_name), "--dry-run"])
+    assert result.exit_code == 2
+    assert f"{long_name}, line" in result.output
+    assert "teams[1].name" in result.output
+    assert "names are shown on phone buttons" in result.output
+
+
+def test_invite_shows_the_live_link_and_makes_personal_ones_for_a_mail_merge(
+    db_env: str, tmp_path: Path
+) -> None:
+    from bot.settings import load_settings
+    from surveys.db import make_engine, session_scope
+    from surveys.org import set_bot_username
+
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(app, ["org", "load", str(ORG_EXAMPLE)]).exit_code == 0
+    first = runner.invoke(app, ["invite", "assessment", "--uses", "12", "--days", "7"])
+    assert first.exit_code == 0, first.output
+    assert "12 of 12 uses left" in first.output
+    again = runner.invoke(app, ["invite", "assessment"])
+    assert "already has a live link (--new makes another)" in again.output
+    assert "/start" in again.output
+    result = runner.invoke(app, ["invite", "assessment", "--people", "3"])
+    assert result.exit_code == 2
+    assert "Start the bot once" in result.output
+    with session_scope(make_engine(load_settings().database_url)) as session:
+        set_bot_username(session=session, username="staypulse_bot")
+    result = runner.invoke(app, ["invite", "assessment", "--people", "3"])
+    assert result.output.count("https://t.me/staypulse_bot?start=") == 3
+    merge = tmp_path / "assessment.csv"
+    result = runner.invoke(app, ["invite", "fostering", "--people", "2", "--csv", str(merge)])
+    assert result.exit_code == 0, result.output
+    rows = merge.read_text().splitlines()
+    assert rows[0] == "team,link,code,expires"
+    assert len(rows) == 3
+    result = runner.invoke(app, ["invite", "fostering", "--people", "2", "--csv", str(merge)])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    listed = runner.invoke(app, ["invite", "--list"]).output
+    assert "12 of 12 uses left" in listed
+    assert "(personal)\tassessment\t3 single-use link(s) not yet used" in listed
+    assert runner.invoke(app, ["invite", "assessment", "--people", "0"]).exit_code == 2

@@ -76,3 +76,41 @@ def test_env_example_documents_every_setting() -> None:
     example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
     for name in Settings.model_fields:
         assert f"{name.upper()}=" in example, f"{name.upper()} is not in .env.example"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("WORKING_DAYS", "weekdays", "'weekdays' is not a day (use mon, tue"),
+        ("PSW_CHAT_ID", "42", "PSW_CHAT_ID: 42 is a person's id, not a group's"),
+        ("INVITE_DAYS", "0", "INVITE_DAYS"),
+        ("PRIVACY_DPO_CONTACT", "x" * 301, "PRIVACY_DPO_CONTACT"),
+    ],
+)
+def test_new_settings_refuse_bad_values_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert "\n" not in str(caught.value)
+    assert expected in str(caught.value)
+    assert "tuple" not in str(caught.value)
+
+
+def test_the_empty_values_env_example_ships_mean_the_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("PSW_CHAT_ID", "ORG_FILE", "PRIVACY_CONTROLLER", "QUESTION_FILE"):
+        monkeypatch.setenv(name, "")
+    settings = load_settings()
+    assert settings.psw_chat_id is None
+    assert settings.org_file is None
+    assert settings.privacy_controller.startswith("Your employer")
+
+
+def test_tokens_are_masked_to_their_bot_id() -> None:
+    from bot.settings import mask_token
+
+    assert mask_token("7000000001:secret") == "7000000001:…"
+    assert mask_token(None) == "(none)"

@@ -13,6 +13,7 @@ from bot.local import LocalBot, SimulatedClock, local_bot
 from bot.sandbox import Person
 from bot.services import Services
 from bot.settings import Settings
+from tests.e2e.helpers import register_engine
 
 # A working Wednesday morning: tests must not depend on when CI happens to run.
 WEDNESDAY_MORNING = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -33,6 +34,7 @@ async def local(
     settings: Settings, org_engine: Engine, services: Services
 ) -> AsyncIterator[LocalBot]:
     async with local_bot(settings, org_engine, services=services) as running:
+        register_engine(running)
         yield running
 
 

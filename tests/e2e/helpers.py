@@ -13,11 +13,42 @@ from sqlmodel import Session, SQLModel, select
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
 from bot.sandbox import Person, SimClient, SimClientError, newest_button
+from bot.services import Services
 from surveys.db import session_scope
 from surveys.models import Participant, Release, SealedBallot, Team, Wave, WaveStatus
+from surveys.participants import create_invite
+from surveys.types import utcnow
 from surveys.waves import close_now
 
+# The database behind each running sandbox, so `join(person)` can make the person's invite as
+# the PSW team would (registered by the e2e `local` fixture).
+_SERVICES: dict[str, Services] = {}
+
+
+def register_engine(local: LocalBot) -> None:
+    """Let `join` find the database and clock of this local bot."""
+    _SERVICES[local.client.base_url] = local.services
+
+
 PULSE_ITEMS = ["intent_stay", "recommend", "workload_high", "supervision"]
+
+
+def invite_code(
+    engine: Engine, team: str = "Assessment Team", *, now: datetime | None = None, **limits: Any
+) -> str:
+    """A fresh team invite code for the team with this name, as a PSW member would make (at
+    `now`: the bot's simulated clock, when the test has one)."""
+    with session_scope(engine) as session:
+        key = session.exec(select(Team.key).where(Team.name == team)).one()
+        invite, _team = create_invite(
+            session=session,
+            team_key=key,
+            created_by=0,
+            now=now or utcnow(),
+            days=limits.pop("days", 30),
+            **limits,
+        )
+        return invite.code
 
 
 async def join(
@@ -25,10 +56,16 @@ async def join(
     team: str = "Assessment Team",
     role: str = "Social worker",
     employment: str = "Permanent",
+    *,
+    engine: Engine | None = None,
 ) -> None:
-    """The person joins with a bare /start and the pickers."""
-    await person.says("/start")
-    await person.taps(team)
+    """The person joins with their team's invite link and the pickers."""
+    services = _SERVICES.get(person.client.base_url)
+    if engine is None:
+        assert services is not None, "pass engine=: this bot was not started by `local`"
+        engine = services.engine
+    now = services.clock() if services is not None else None
+    await person.says(f"/start {invite_code(engine, team, now=now)}")
     await person.taps(role)
     await person.taps(employment)
     [done] = await person.taps("I'm happy to take part")

@@ -97,7 +97,7 @@ async def test_personal_data_typed_in_a_comment_never_reaches_disk_or_logs(
     try:
         async with local_bot(settings, org_engine, services=services) as local:
             asha = await Person(local.client, 101, "Asha").join()
-            await join(asha)
+            await join(asha, engine=org_engine)
             await open_pulse(local)
             await answer_pulse(asha, ["Agree"] * 4, comment=comment)
             await asha.says("/feedback")

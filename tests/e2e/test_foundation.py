@@ -17,11 +17,13 @@ from surveys.models import PswRole
 pytestmark = pytest.mark.e2e
 
 
-async def test_start_greets_the_person_by_name_and_asks_for_their_team(asha: Person) -> None:
+async def test_start_greets_the_person_by_name_and_says_how_to_get_an_invite(
+    asha: Person,
+) -> None:
     [reply] = await asha.says("/start")
     assert reply.text.startswith("Hello Asha, I'm StayPulse for Example Borough Council")
-    assert reply.text.endswith("which team are you in?")
-    assert "Assessment Team" in [b.text for b in reply.buttons]
+    assert "please open the invite link your Principal Social Worker (PSW) team sent" in reply.text
+    assert reply.buttons == []  # no team picker: nobody chooses a team without an invite
 
 
 async def test_help_lists_commands_and_psw_members_see_their_role(
@@ -104,4 +106,4 @@ def test_the_token_is_masked_in_any_log_line() -> None:
     with logging_as_configured("INFO", secrets=["123:secret-token"]) as stream:
         logging.getLogger("somewhere").warning("calling https://x/bot123:secret-token/getMe")
     assert "secret-token" not in stream.getvalue()
-    assert "bot<token>/getMe" in stream.getvalue()
+    assert "bot123:…/getMe" in stream.getvalue()

@@ -136,7 +136,7 @@ async def test_stay_interview_survives_a_restart_and_bad_input_loses_nothing(
     try:
         async with local_bot(settings, org_engine, sandbox=sandbox, services=services) as first:
             asha = await Person(first.client, 101, "Asha").join()
-            await join(asha)
+            await join(asha, engine=org_engine)
             await asha.says("/stay")
             [asked] = await asha.says("The families")
             [too_long] = await asha.says("x" * 1001)

@@ -191,7 +191,7 @@ async def test_progress_survives_a_restart_of_the_bot(
     try:
         async with local_bot(settings, org_engine, sandbox=sandbox, services=services) as first:
             asha = await Person(first.client, 101, "Asha").join()
-            await join(asha)
+            await join(asha, engine=org_engine)
             await open_pulse(first)
             await asha.expect("A new pulse is ready")
             await asha.taps("Start")
