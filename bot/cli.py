@@ -131,14 +131,18 @@ def run() -> None:
             *([settings.ballot_key.get_secret_value()] if settings.ballot_key else []),
         ],
     )
+    try:
+        settings.use_ballot_key()  # set at all? (whether it opens this database: below)
+    except ConfigError as exc:
+        fail(str(exc).removeprefix("Configuration error: "))
     engine = _engine(settings)
-    services = _services(settings)  # BALLOT_KEY checked before anything else happens
     # One getMe first: a wrong token or an unreachable Telegram is one line here, not PTB's
     # page-long traceback (with the token in its URLs) from inside run_polling, and nothing has
     # changed yet.
     telegram = asyncio.run(check_telegram(settings))
     if not telegram.ok:
         fail(telegram.line)
+    services = _services(settings)  # BALLOT_KEY must open what this database has sealed
     if settings.org_file is not None:
         _load_org_at_start(engine, settings.org_file)
     from telegram.error import InvalidToken, NetworkError

@@ -374,3 +374,20 @@ def test_invite_shows_the_live_link_and_makes_personal_ones_for_a_mail_merge(
     assert "12 of 12 uses left" in listed
     assert "(personal)\tassessment\t3 single-use link(s) not yet used" in listed
     assert runner.invoke(app, ["invite", "assessment", "--people", "0"]).exit_code == 2
+
+
+def test_key_new_writes_into_an_env_file_once_and_never_replaces_a_key(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("TELEGRAM_BOT_TOKEN=\nBALLOT_KEY=\nTIMEZONE=Europe/London\n", encoding="utf-8")
+    result = runner.invoke(app, ["key", "new", "--env-file", str(env)])
+    assert result.exit_code == 0
+    lines = env.read_text(encoding="utf-8").splitlines()
+    [key_line] = [line for line in lines if line.startswith("BALLOT_KEY=")]
+    assert len(key_line) > len("BALLOT_KEY=") + 40
+    assert lines[0] == "TELEGRAM_BOT_TOKEN="
+    assert lines[2] == "TIMEZONE=Europe/London"
+    again = runner.invoke(app, ["key", "new", "--env-file", str(env)])
+    assert again.exit_code == 2
+    assert "already set" in again.output
+    assert env.read_text(encoding="utf-8").splitlines() == lines  # nothing changed
+    assert key_line.split("=", 1)[1] not in again.output

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox import Sandbox
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_BALLOT_KEY
 
 STAYPULSE = [sys.executable, "-m", "bot"]
 TOKEN = "7000000001:sandboxtokensandboxtokensandbox12345"
@@ -62,7 +62,8 @@ def as_test_command(line: str) -> list[str] | None:
 
 def run(folder: Path, command: list[str], **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k.isupper() and not k.startswith(
-        ("TELEGRAM_", "DATABASE_", "ORG_", "PSW_", "ADMIN_", "PRIVACY_", "QUESTION_", "SCHEDULE_")
+        ("TELEGRAM_", "DATABASE_", "ORG_", "PSW_", "ADMIN_", "PRIVACY_", "QUESTION_", "SCHEDULE_",
+         "BALLOT_")
     )}  # fmt: skip
     clean["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
@@ -176,7 +177,11 @@ def test_a_wrong_token_and_an_unreachable_telegram_are_one_line_without_the_toke
 ) -> None:
     database = f"sqlite:///{server / 'db.sqlite'}"
     assert run(server, [*STAYPULSE, "db", "upgrade"], DATABASE_URL=database).returncode == 0
-    common = {"DATABASE_URL": database, "ORG_FILE": "org.example.yaml"}
+    common = {
+        "DATABASE_URL": database,
+        "ORG_FILE": "org.example.yaml",
+        "BALLOT_KEY": TEST_BALLOT_KEY,
+    }
     wrong = run(
         server,
         [*STAYPULSE, "run"],
