@@ -134,14 +134,25 @@ class DriversReport:
 
 
 def drivers_report(
-    *, session: Session, today: date, bank: QuestionBank, min_group: int
+    *,
+    session: Session,
+    today: date,
+    bank: QuestionBank,
+    min_group: int,
+    min_comment_group: int | None = None,
 ) -> DriversReport:
     """Pulses and comments over the last 12 weeks, interviews over the last 12 months."""
     period = Period(today - timedelta(weeks=12) + timedelta(days=1), today)
     summary = summarise(
         session=session, period=period, group=Group(), bank=bank, min_group=min_group
     )
-    counts = comment_counts(session=session, period=period, group=Group(), min_group=min_group)
+    # Comments are counted only from cells where they could be read (MIN_COMMENT_GROUP_SIZE).
+    counts = comment_counts(
+        session=session,
+        period=period,
+        group=Group(),
+        min_group=min_comment_group or min_group,
+    )
     months = month_span(today, 12)
     stays = interview_counts(session=session, kind="stay", months=months, min_group=min_group)
     exits = interview_counts(session=session, kind="exit", months=months, min_group=min_group)

@@ -98,7 +98,13 @@ def build_digest(
     found = alerts(summary, intent_below=settings.alert_intent_below)
     if found:
         parts.append("<b>Alerts</b>\n" + "\n".join(f"• {escape(a.text)}" for a in found))
-    report = drivers_report(session=session, today=today, bank=bank, min_group=minimum)
+    report = drivers_report(
+        session=session,
+        today=today,
+        bank=bank,
+        min_group=minimum,
+        min_comment_group=settings.min_comment_group_size,
+    )
     stay, leave = report.stay[:3], report.leave[:3]
     if stay or leave:
         parts.append(

@@ -400,7 +400,10 @@ COMMENTS_NONE = (
     "No comments to show: none on that theme in the last 12 weeks from a team with at least "
     "{minimum} responses that week."
 )
-THEMES_NONE = "Fewer than {minimum} comments in the last 12 weeks, so no counts are shown."
+THEMES_NONE = (
+    "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "
+    "weeks, so no counts are shown."
+)
 DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
 TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
@@ -457,8 +460,9 @@ STAY_FOLLOWUP = (
 )
 FOLLOWUP_YES = "Yes, please"
 STAY_THANKS = (
-    "Thank you — your stay interview is saved, locked, without your name. It is released to "
-    "the PSW team only together with at least {min_group} others, in a random order."
+    "Thank you — your stay interview is saved, locked, without your name. The PSW team gets it "
+    "only in a batch of at least {min_group} stay interviews from different people, in a "
+    "random order."
 )
 EXIT_INTRO = (
     "Thank you for opening this. It's an exit interview from the Principal Social Worker team: "
@@ -495,8 +499,14 @@ RECORD_THEMES = (
     "👎 a reason to leave, plain for not mentioned. Then Save."
 )
 RECORD_SAVED = "Saved: {summary}\n\n/my_interviews lists the ones you recorded this month."
-MY_INTERVIEWS_TITLE = "<b>Stay interviews you recorded in {month}</b>"
-MY_INTERVIEWS_NONE = "You haven't recorded any stay interviews this month. /record_stay adds one."
+MY_INTERVIEWS_TITLE = (
+    "<b>Stay interviews you recorded, waiting to be released</b>\n"
+    "They count in the results in batches of your own records only; until then you can delete "
+    "them here."
+)
+MY_INTERVIEWS_NONE = (
+    "You have no recorded stay interviews waiting to be released. /record_stay adds one."
+)
 MY_INTERVIEWS_DELETE = "Delete {number}"
 MY_INTERVIEWS_DELETED = "Deleted."
 INVITE_EXIT_USAGE = "Usage: /invite_exit &lt;team&gt;. Teams: {teams}"

@@ -12,8 +12,10 @@ Batches:
 - a wave's pulses, after it closes; fewer than k answered and nothing of that wave is kept;
   /feedback comments wait and go out with the next wave that is released (they never count
   towards k: they are messages, not respondents);
-- stay interviews done in the bot, exit interviews, and interviews a PSW member typed up: three
-  queues, each released when it holds k. A PSW member's interviews never make up anyone else's k.
+- stay interviews done in the bot and exit interviews: queues released when they hold k
+  different people (a keyed tag sealed with each, so someone answering twice counts once);
+  interviews a PSW member typed up: released in batches of that member's own records only, so
+  they never make up anyone else's k.
 
 Before a batch is written its group labels are coarsened so that every combination of team, role
 group and contract in it is shared by at least k rows (role and contract to "undisclosed", then
@@ -233,12 +235,47 @@ def pending(*, session: Session, kind: str) -> int:
     return len(session.exec(select(SealedBallot.id).where(SealedBallot.kind == kind)).all())
 
 
+def _one_each(rows: Sequence[SealedBallot]) -> tuple[list[SealedBallot], list[SealedBallot]]:
+    """(one ballot per person, the rest): a person who answered twice counts once. Which one
+    is kept does not depend on when it was written (the keys are random)."""
+    kept: dict[object, SealedBallot] = {}
+    for row in sorted(rows, key=lambda r: r.id):
+        who = dict(row.content).get("who")
+        kept[who if who is not None else row.id] = row
+    chosen = {row.id for row in kept.values()}
+    return list(kept.values()), [row for row in rows if row.id not in chosen]
+
+
 def release_interviews(*, session: Session, kind: str, period: str, min_group: int) -> int:
-    """Release one interview queue as a batch if it holds at least `min_group`; how many were
-    released (0 if not yet). Run it in a unit of work of its own."""
+    """Release one interview queue in batches of at least `min_group` people; how many were
+    released (0 if not yet). Run it in a unit of work of its own.
+
+    Self-serve stay and exit interviews count people (a keyed tag sealed with each), so one
+    person answering again cannot make up someone else's batch; the earlier answer is replaced.
+    Interviews a PSW member typed up go out in batches of that member's own records only.
+    """
     rows = list(session.exec(select(SealedBallot).where(SealedBallot.kind == kind)))
-    if len(rows) < min_group:
-        return 0
+    batches: list[tuple[list[SealedBallot], list[SealedBallot]]]
+    if kind == PSW:
+        groups: dict[object, list[SealedBallot]] = {}
+        for row in rows:
+            groups.setdefault(row.recorded_by, []).append(row)
+        batches = [(group, []) for group in groups.values()]
+    else:
+        batches = [_one_each(rows)]
+    released = 0
+    for batch, superseded in batches:
+        if len(batch) >= min_group:
+            _release_batch(session, kind, period, batch, min_group)
+            gone = [r.id for r in (*batch, *superseded)]
+            session.exec(delete(SealedBallot).where(col(SealedBallot.id).in_(gone)))
+            released += len(batch)
+    return released
+
+
+def _release_batch(
+    session: Session, kind: str, period: str, rows: Sequence[SealedBallot], min_group: int
+) -> None:
     contents = _open(rows)
     release = Release(kind=kind, period=period, people=len(rows))
     session.add(release)
@@ -276,8 +313,6 @@ def release_interviews(*, session: Session, kind: str, period: str, min_group: i
     session.execute(insert(Interview), interviews)
     if themes:
         session.execute(insert(InterviewTheme), themes)
-    session.exec(delete(SealedBallot).where(col(SealedBallot.id).in_([r.id for r in rows])))
-    return len(rows)
 
 
 def check_key(*, session: Session) -> None:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from surveys.ballot import EXIT, PSW, STAY, seal
@@ -34,14 +33,19 @@ from surveys.models import (
     Interview,
     InterviewDraft,
     InterviewKind,
-    InterviewTheme,
     Participant,
     PswMember,
     SealedBallot,
     Team,
 )
-from surveys.participants import UNDISCLOSED, get_participant
+from surveys.participants import (
+    PSW_CANNOT_TAKE_PART,
+    UNDISCLOSED,
+    get_participant,
+    reads_results,
+)
 from surveys.pulse import clean_comment
+from surveys.seal import sealer
 from surveys.themes import THEMES
 
 
@@ -127,7 +131,10 @@ def _begin(session: Session, chat_id: int, kind: str, now: datetime) -> Intervie
 
 
 def start_stay(*, session: Session, chat_id: int, now: datetime) -> InterviewDraft:
-    """Begin (or continue) a self-serve stay interview; only for people who have joined."""
+    """Begin (or continue) a self-serve stay interview; only for people who have joined and
+    cannot read results."""
+    if reads_results(session=session, chat_id=chat_id):
+        raise InterviewError(PSW_CANNOT_TAKE_PART)
     if get_participant(session=session, chat_id=chat_id) is None:
         raise InterviewError("You haven't joined yet. Type /start to join your team first.")
     return _begin(session, chat_id, "stay", now)
@@ -177,6 +184,10 @@ def open_exit_link(*, session: Session, chat_id: int, code: str, now: datetime) 
     link = session.get(ExitLink, code[:32])
     if link is None:
         raise InterviewError("That link isn't one I know. Please ask the PSW team for a new one.")
+    if reads_results(session=session, chat_id=chat_id):
+        # Whoever reads results must not be able to answer exit interviews themselves and so
+        # make up the rest of a leaver's batch.
+        raise InterviewError(PSW_CANNOT_TAKE_PART)
     draft = session.get(InterviewDraft, chat_id)
     if draft is not None and draft.exit_code == link.code:
         return draft  # the same leaver opening it again
@@ -404,6 +415,9 @@ def _store(
                 "come_back": interview.come_back,
             },
             "theme_rows": theme_rows,
+            # Who, as a keyed tag inside the seal: a batch counts people, not interviews, so one
+            # person cannot fill a batch around someone else's (it is never released).
+            "who": sealer().tag(str(draft.chat_id)) if draft.kind != "record" else None,
         },
     )
     session.delete(draft)
@@ -429,8 +443,9 @@ def _group_of(interview: Interview, participant: Participant | None) -> None:
 
 
 def recorded_this_month(*, session: Session, member: PswMember, today: date) -> list[Interview]:
-    """The stay interviews this member typed up: those still waiting to be released (opened
-    for them to check) and those released this month."""
+    """The stay interviews this member typed up that are still waiting to be released (opened
+    for them to check, and deletable). Released ones are part of a batch and stay with it:
+    deleting one would leave the rest of its batch smaller than k."""
     waiting = []
     for row in session.exec(
         select(SealedBallot).where(SealedBallot.kind == PSW, SealedBallot.recorded_by == member.id)
@@ -451,26 +466,14 @@ def recorded_this_month(*, session: Session, member: PswMember, today: date) -> 
                 recorded_by=member.id,
             )
         )
-    released = session.exec(
-        select(Interview).where(
-            Interview.recorded_by == member.id, Interview.period == month_of(today)
-        )
-    ).all()
-    return [*waiting, *released]
+    return waiting
 
 
 def delete_recorded(*, session: Session, member: PswMember, interview_id: str) -> bool:
-    """Delete one interview this member recorded, waiting or released; False if it is not
-    theirs or is gone."""
+    """Delete one interview this member recorded that is still waiting to be released; False if
+    it is not theirs, is gone, or was released with its batch."""
     sealed = session.get(SealedBallot, interview_id)
-    if sealed is not None:
-        if sealed.kind != PSW or sealed.recorded_by != member.id:
-            return False
-        session.delete(sealed)
-        return True
-    interview = session.get(Interview, interview_id)
-    if interview is None or interview.recorded_by != member.id:
+    if sealed is None or sealed.kind != PSW or sealed.recorded_by != member.id:
         return False
-    session.exec(delete(InterviewTheme).where(col(InterviewTheme.interview_id) == interview_id))
-    session.delete(interview)
+    session.delete(sealed)
     return True

@@ -30,7 +30,7 @@ from surveys.models import (
     WaveStatus,
     WaveTally,
 )
-from surveys.participants import UNDISCLOSED, get_participant, is_reachable
+from surveys.participants import UNDISCLOSED, get_participant, is_reachable, reads_results
 from surveys.redact import redact
 from surveys.types import utcnow
 
@@ -200,7 +200,8 @@ def _open_for(
 ) -> tuple[Participant, Wave, Delivery] | PulseState:
     participant = get_participant(session=session, chat_id=chat_id)
     wave = session.get(Wave, wave_id)
-    if participant is None or wave is None:
+    # Someone put on the PSW list after being invited may not answer any more (rule 6).
+    if participant is None or wave is None or reads_results(session=session, chat_id=chat_id):
         return PulseState(PulseStage.CLOSED, wave_id)
     delivery = _delivery(session, participant, wave_id)
     if delivery is None or not _is_open(wave, now):
@@ -503,9 +504,10 @@ def _tally(session: Session, wave_id: int, completed_now: set[int]) -> None:
 
 
 def start_feedback(*, session: Session, chat_id: int) -> bool:
-    """The person's next text is an anonymous comment. False if they have not joined."""
+    """The person's next text is an anonymous comment. False if they have not joined (or can
+    read results: feedback would sit beside the answers they read)."""
     participant = get_participant(session=session, chat_id=chat_id)
-    if participant is None:
+    if participant is None or reads_results(session=session, chat_id=chat_id):
         return False
     if _draft(session, participant, None, DraftKind.FEEDBACK) is None:
         assert participant.id is not None

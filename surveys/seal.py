@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -80,6 +82,13 @@ class Sealer:
 
     def __init__(self, key: bytes) -> None:
         self._aead = AESGCM(key)
+        # A separate key for tags, derived from the same secret, so a tag says nothing about it.
+        self._tag_key = hmac.new(key, b"staypulse person tag", hashlib.sha256).digest()
+
+    def tag(self, value: str) -> str:
+        """A keyed hash of `value` (a chat id): the same person gives the same tag, and without
+        the key no one can tell whose it is. Only ever stored inside sealed content."""
+        return hmac.new(self._tag_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
     def seal(self, value: Any, *, context: str) -> bytes:
         """Encrypt `value` (JSON-able), padded to a whole number of buckets."""

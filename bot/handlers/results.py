@@ -151,10 +151,12 @@ async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         comment_counts,
         period=parse_period("12w", today),
         group=Group(),
-        min_group=services.settings.min_group_size,
+        min_group=services.settings.min_comment_group_size,
     )
     if counts is None:
-        await reply(update, texts.THEMES_NONE.format(minimum=services.settings.min_group_size))
+        await reply(
+            update, texts.THEMES_NONE.format(minimum=services.settings.min_comment_group_size)
+        )
         return
     lines = ["<b>What comments are about</b> (last 12 weeks: positive / negative)"]
     for count in sorted(counts, key=lambda c: -(c.positive + c.negative)):
@@ -228,7 +230,13 @@ async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     today = services.clock().astimezone(services.settings.tz).date()
     minimum = services.settings.min_group_size
-    report = await services.db(drivers_report, today=today, bank=services.bank, min_group=minimum)
+    report = await services.db(
+        drivers_report,
+        today=today,
+        bank=services.bank,
+        min_group=minimum,
+        min_comment_group=services.settings.min_comment_group_size,
+    )
     for part in split_message(render_drivers(report, minimum)):
         await reply(update, part)
 

@@ -250,14 +250,14 @@ async def test_psw_records_a_stay_interview_confirms_themes_and_can_delete_it(
     assert "Smith" not in interview.answers["notes"]
     assert ("managers", "pos") in {(t.theme, t.direction) for t in themes}
     [listing] = await priya.says("/my_interviews")
-    assert listing.text.startswith("Stay interviews you recorded in November 2026")
+    assert listing.text.startswith("Stay interviews you recorded, waiting to be released")
     assert "1. Assessment Team · Social worker · Permanent" in listing.text
     # Someone else in the PSW team sees only their own.
     other = await psw(local, PswRole.VIEWER, 9003)
     [theirs] = await other.says("/my_interviews")
-    assert theirs.text.startswith("You haven't recorded any stay interviews this month")
+    assert theirs.text.startswith("You have no recorded stay interviews waiting")
     [after] = await priya.taps("Delete 1")
-    assert after.text.startswith("You haven't recorded any stay interviews this month")
+    assert after.text.startswith("You have no recorded stay interviews waiting")
     found, themes, _ = interviews(local)
     assert found == []
     assert themes == []

@@ -30,6 +30,15 @@ from surveys.ballot import (
 )
 from surveys.bank import default_bank
 from surveys.db import run_unit, scrub, session_scope
+from surveys.interviews import (
+    STAY_QUESTIONS,
+    InterviewError,
+    answer,
+    create_exit_link,
+    delete_recorded,
+    open_exit_link,
+    start_stay,
+)
 from surveys.models import (
     Answer,
     Delivery,
@@ -44,6 +53,7 @@ from surveys.models import (
 )
 from surveys.participants import ParticipantError, join
 from surveys.pulse import (
+    PulseStage,
     add_deliveries,
     close_wave,
     open_wave,
@@ -407,3 +417,90 @@ def test_coarsening_leaves_no_combination_rarer_than_k(
         assert after[0] in (before[0], None)
         assert after[1] in (before[1], "undisclosed")
         assert after[2] in (before[2], "undisclosed")
+
+
+# --- interviews: batches count people, not interviews ---------------------------------------
+
+
+def _no_themes(text: str, question: str | None = None) -> dict[str, str]:
+    return {}
+
+
+def _stay(engine: Engine, chat_id: int, why: str) -> None:
+    run_unit(engine, start_stay, chat_id=chat_id, now=NOW)
+    steps: list[tuple[str, object]] = [(f"q:{key}", None) for key, _ in STAY_QUESTIONS]
+    steps[0] = (steps[0][0], why)
+    steps += [("rating", 4), ("followup", False)]
+    for step, value in steps:
+        run_unit(
+            engine, answer, chat_id=chat_id, step=step, value=value, coder=_no_themes,
+            today=NOW.date(), now=NOW,
+        )  # fmt: skip
+
+
+def test_one_person_answering_again_cannot_make_up_someone_elses_stay_batch(
+    engine: Engine,
+) -> None:
+    """The attack: four blank stay interviews from one account, then a colleague's real one,
+    would be a "batch of five" with one real person in it."""
+    chats, _ = _setup(engine, 6)
+    for _ in range(4):
+        _stay(engine, chats[0], "nothing much")
+    _stay(engine, chats[1], "my manager")
+    assert run_unit(engine, release_interviews, kind="stay", period="2026-11", min_group=5) == 0
+    for chat in chats[2:5]:
+        _stay(engine, chat, "the team")
+    # Five different people now: released, one interview each; the repeats are gone.
+    assert run_unit(engine, release_interviews, kind="stay", period="2026-11", min_group=5) == 5
+    with session_scope(engine) as session:
+        assert len(session.exec(select(Interview)).all()) == 5
+        assert pending(session=session, kind="stay") == 0
+
+
+def test_a_psw_members_records_are_released_only_with_their_own(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        alice, bob = PswMember(telegram_id=1, name="A"), PswMember(telegram_id=2, name="B")
+        session.add_all([alice, bob])
+        session.flush()
+        for member, count in ((alice, 1), (bob, 4)):
+            for index in range(count):
+                seal(
+                    session=session, kind="psw", group=(None, "undisclosed", "undisclosed"),
+                    content={"interview": {"answers": {"notes": f"{index}"}}, "theme_rows": []},
+                    recorded_by=member.id,
+                )  # fmt: skip
+    # Five records, but Bob's four cannot make up a batch around Alice's one.
+    assert run_unit(engine, release_interviews, kind="psw", period="2026-11", min_group=5) == 0
+    with session_scope(engine) as session:
+        seal(
+            session=session, kind="psw", group=(None, "undisclosed", "undisclosed"),
+            content={"interview": {"answers": {"notes": "x"}}, "theme_rows": []},
+            recorded_by=bob.id,
+        )  # fmt: skip
+    assert run_unit(engine, release_interviews, kind="psw", period="2026-11", min_group=5) == 5
+    with session_scope(engine) as session:
+        assert {i.recorded_by for i in session.exec(select(Interview))} == {bob.id}
+        member = session.get(PswMember, bob.id)
+        assert member is not None
+        released = session.exec(select(Interview)).first()
+        assert released is not None
+        # Released records stay with their batch: deleting one would leave four.
+        assert not delete_recorded(session=session, member=member, interview_id=released.id)
+
+
+def test_people_who_read_results_cannot_answer_exit_stay_pulse_or_feedback(engine: Engine) -> None:
+    chats, wave_id = _setup(engine, 2)
+    with session_scope(engine) as session:
+        link = create_exit_link(session=session, team_key="north", created_by=1, now=NOW)
+        code = link.code
+        session.add(PswMember(telegram_id=chats[0]))  # put on the PSW list after joining
+    with pytest.raises(InterviewError, match="can't answer pulses"):
+        run_unit(engine, open_exit_link, chat_id=chats[0], code=code, now=NOW)
+    with pytest.raises(InterviewError, match="can't answer pulses"):
+        run_unit(engine, start_stay, chat_id=chats[0], now=NOW)
+    assert run_unit(engine, start_feedback, chat_id=chats[0]) is False
+    state = run_unit(
+        engine, record_answer, chat_id=chats[0], wave_id=wave_id, position=0, value=5,
+        bank=BANK, now=NOW,
+    )  # fmt: skip
+    assert state.stage == PulseStage.CLOSED
