@@ -190,7 +190,8 @@ FEEDBACK_CANCEL = "Cancel"
 PERIOD_WIDENED = (
     "(Widened to whole weeks: each pulse's answers belong to the week it ran, never to a day.)"
 )
-TYPED_REMOVED = "\n\n(I've deleted your message from this chat now that it's stored.)"
+TYPED_REMOVED = "\n\n(I'm deleting your message from this chat now that it's stored.)"
+TYPED_NOT_REMOVED = "I couldn't delete your message from this chat; you can delete it yourself."
 FEEDBACK_THANKS = (
     "Thank you. Your comment is saved, locked, without your name. The PSW team can read it "
     "after the next pulse closes, and only if enough people in your group answered it."

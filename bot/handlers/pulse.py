@@ -162,8 +162,9 @@ async def finish_pulse(update: Update, services: Services, wave_id: int, text: s
             )
         except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
             log.info("could not mark pulse message done (%s)", exc.message)
-    removed = await remove_typed(update, services.settings.delete_typed_comments)
-    await reply(update, await thanks(services) + removed)
+    deleting = services.settings.delete_typed_comments
+    await reply(update, await thanks(services) + (texts.TYPED_REMOVED if deleting else ""))
+    await remove_typed(update, deleting)
 
 
 async def finish_feedback(update: Update, services: Services, text: str) -> None:
@@ -188,5 +189,6 @@ async def finish_feedback(update: Update, services: Services, text: str) -> None
     if not stored:
         await reply(update, texts.STRAY_TEXT)
         return
-    removed = await remove_typed(update, services.settings.delete_typed_comments)
-    await reply(update, texts.FEEDBACK_THANKS + removed)
+    deleting = services.settings.delete_typed_comments
+    await reply(update, texts.FEEDBACK_THANKS + (texts.TYPED_REMOVED if deleting else ""))
+    await remove_typed(update, deleting)

@@ -45,15 +45,15 @@ def chat_id(update: Update) -> int:
     return update.effective_chat.id
 
 
-async def remove_typed(update: Update, enabled: bool) -> str:
+async def remove_typed(update: Update, enabled: bool) -> None:
     """Delete the person's typed message once what it said is stored (DELETE_TYPED_COMMENTS), so
-    a phone left unlocked does not show it; returns the line that tells them, or "" if kept."""
+    a phone left unlocked does not show it. Called after the confirmation (which says so) has
+    gone out, so the confirmation is the bot's answer; if Telegram refuses, the person is told."""
     message = update.effective_message
     if not enabled or message is None:
-        return ""
+        return
     try:
         await message.delete()
     except TelegramError as exc:  # too old to delete, or already gone: the answer is stored
         log.info("could not delete a typed message (%s)", type(exc).__name__)
-        return ""
-    return texts.TYPED_REMOVED
+        await reply(update, texts.TYPED_NOT_REMOVED)

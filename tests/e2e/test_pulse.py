@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
@@ -275,8 +277,13 @@ async def test_feedback_is_stored_anonymously_at_any_time(local: LocalBot, asha:
     assert "anonymous" in prompt.text
     [thanks] = await asha.says("Mosaic keeps logging me out, email me at a.b@x.org")
     assert thanks.text.startswith("Thank you. Your comment is saved, locked, without your name.")
-    assert thanks.text.endswith("(I've deleted your message from this chat now that it's stored.)")
-    assert not any("Mosaic keeps" in m.text for m in await asha.chat())
+    assert thanks.text.endswith("(I'm deleting your message from this chat now that it's stored.)")
+    for _ in range(50):  # the deletion follows the thanks
+        if not any("Mosaic keeps" in m.text for m in await asha.chat()):
+            break
+        await asyncio.sleep(0.1)
+    else:
+        raise AssertionError("the typed comment is still in the chat")
     [submission] = stored(local)[0]
     assert submission.kind == "feedback"
     assert submission.wave_id is None  # held, and released with the next wave
