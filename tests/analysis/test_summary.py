@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,30 +13,11 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from analysis.summary import Group, Period, PeriodError, parse_period, summarise
 from surveys.bank import default_bank
-from surveys.models import Answer, Submission, Team, Wave, WaveStatus
+from surveys.models import Answer, Submission, Team, Wave
+from tests.seeding import released_wave
 
 BANK = default_bank()
 NOVEMBER = Period(date(2026, 11, 2), date(2026, 11, 29))  # ISO weeks 45–48
-
-
-def wave_of(session: Session, week: str) -> int:
-    """The (closed, released) wave of an ISO week, made on first use."""
-    found = session.exec(select(Wave).where(Wave.period == week)).first()
-    if found is None:
-        moment = datetime.strptime(f"{week}-1", "%G-W%V-%u").replace(tzinfo=UTC)
-        found = Wave(
-            schedule_key="test",
-            due_at=moment,
-            opens_at=moment,
-            closes_at=moment,
-            status=WaveStatus.CLOSED,
-            period=week,
-            item_keys=[],
-        )
-        session.add(found)
-        session.flush()
-    assert found.id is not None
-    return found.id
 
 
 def ballot(
@@ -44,7 +25,7 @@ def ballot(
 ) -> None:
     submission = Submission(
         kind="pulse",
-        wave_id=wave_of(session, week),
+        wave_id=released_wave(session, week),
         period=week,
         team_id=team.id,
         role_group=role,

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
 from bot.local import LocalBot
 from bot.sandbox import Person, SimClient, SimClientError, newest_button
 from bot.services import Services
 from surveys.db import session_scope
-from surveys.models import Participant, Release, SealedBallot, Team, Wave, WaveStatus
+from surveys.models import Participant, SealedBallot, Team
 from surveys.participants import create_invite
 from surveys.types import utcnow
 from surveys.waves import close_now
@@ -195,25 +195,3 @@ async def answer_patiently(
             await client.send(chat_id, "/pulse")  # nothing happened: a lost reply
             await asyncio.sleep(0.5)
     return pulse_done((await client.view(chat_id))["messages"])
-
-
-def released_wave(session: Session, week: str) -> int:
-    """A closed, released wave for an ISO week (made on first use), for seeding answers as a
-    release would have written them."""
-    found = session.exec(select(Wave).where(Wave.period == week)).first()
-    if found is None:
-        moment = datetime.strptime(f"{week}-1", "%G-W%V-%u").replace(tzinfo=UTC)
-        found = Wave(
-            schedule_key="seeded",
-            due_at=moment,
-            opens_at=moment,
-            closes_at=moment,
-            status=WaveStatus.CLOSED,
-            period=week,
-            item_keys=[],
-        )
-        session.add(found)
-        session.flush()
-        session.add(Release(kind="wave", wave_id=found.id, period=week, people=0))
-    assert found.id is not None
-    return found.id

@@ -11,7 +11,7 @@ from bot.sandbox import Person
 from surveys.bank import default_bank
 from surveys.db import session_scope
 from surveys.models import Answer, AuditEntry, PswRole, Submission, Team
-from tests.e2e.helpers import released_wave
+from tests.seeding import released_wave
 
 pytestmark = pytest.mark.e2e
 
