@@ -44,7 +44,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(DEV_STAMP)
-	$(BIN)/mypy bot surveys analysis benchmarks
+	$(BIN)/mypy bot surveys analysis sandbox benchmarks
 
 pytest: $(DEV_STAMP)
 	$(BIN)/pytest

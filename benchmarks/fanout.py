@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from benchmarks.common import database, emit, postgres_available
-from bot.local import SimulatedClock, local_bot
+from bot.local.runner import SimulatedClock, local_bot
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import load_settings

@@ -31,10 +31,10 @@ from sqlmodel import select
 
 from benchmarks.common import ROOT, database, emit, peak_rss_mb, postgres_available
 from bot.invites import open_wave_now
-from bot.sandbox import Sandbox, SimClient, SimClientError, newest_button
-from bot.sandbox.limits import SandboxLimits
 from bot.services import Services
 from bot.settings import load_settings
+from sandbox import Sandbox, SimClient, SimClientError, newest_button
+from sandbox.limits import SandboxLimits
 from surveys.db import session_scope
 from surveys.models import Participant, Team
 

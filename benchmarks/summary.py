@@ -24,7 +24,7 @@ from analysis.summary import Group, Period, iso_week_of, summarise
 from benchmarks.common import database, emit, peak_rss_mb, postgres_available
 from benchmarks.respondents import UNLIMITED, start_bot, stop_bot, wait_until_ready
 from bot import texts
-from bot.sandbox import Sandbox, SimClient
+from sandbox import Sandbox, SimClient
 from surveys.bank import default_bank
 from surveys.db import session_scope
 from surveys.models import PswMember, PswRole

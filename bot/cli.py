@@ -187,7 +187,7 @@ def demo(
     """Play a small organisation through the local sandbox and print what each person saw."""
     settings = _local_key(_settings(), None)
     configure_logging("WARNING")
-    from bot.demo import run_demo
+    from bot.local.demo import run_demo
 
     try:
         asyncio.run(run_demo(settings, database_url=database_url, org_file=org_file))
@@ -235,7 +235,7 @@ def chat(
     """Talk to the bot in this terminal, through the local sandbox."""
     settings = _local_key(_settings(), Path("data/chat.key"))
     configure_logging("WARNING")
-    from bot.chat import run_chat
+    from bot.local.chat import run_chat
 
     try:
         asyncio.run(
@@ -269,7 +269,7 @@ def sandbox(
     if host not in ("127.0.0.1", "localhost", "::1"):
         fail("The sandbox listens on loopback only (127.0.0.1, localhost or ::1).")
     configure_logging("INFO")
-    from bot.sandbox import Sandbox
+    from sandbox import Sandbox
 
     async def serve() -> None:
         box = Sandbox(token, bot_username=bot_username)

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
     "surveys": {"telegram", "bot", "analysis"},
     "analysis": {"telegram", "bot"},
+    # The Bot API sandbox is a tool of its own: it knows HTTP and Telegram's rules, not StayPulse.
+    "sandbox": {"telegram", "bot", "surveys", "analysis"},
 }
 
 
@@ -39,6 +41,17 @@ def test_package_does_not_import_what_it_must_not(package: str) -> None:
 def test_only_bot_imports_telegram() -> None:
     for path in ROOT.rglob("*.py"):
         relative = path.relative_to(ROOT)
-        if relative.parts[0] in ("bot", "tests", "benchmarks", ".venv", "build"):
+        if relative.parts[0] in ("bot", "tests", "benchmarks", ".venv", "build", "data"):
             continue
         assert "telegram" not in imported_roots(path), relative
+
+
+def test_the_adapter_does_not_ship_the_sandbox() -> None:
+    """Only the local-run tools and the CLI command that starts them reach the sandbox."""
+    allowed = {ROOT / "bot" / "cli.py", *(ROOT / "bot" / "local").rglob("*.py")}
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot").rglob("*.py")
+        if path not in allowed and "sandbox" in imported_roots(path)
+    ]
+    assert offenders == []

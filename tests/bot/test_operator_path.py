@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Sandbox
+from sandbox import Sandbox
 from tests.conftest import ROOT, TEST_BALLOT_KEY
 
 STAYPULSE = [sys.executable, "-m", "bot"]

@@ -16,7 +16,7 @@ from typing import Any
 from telegram.ext import ContextTypes
 
 from bot.app import build_application
-from bot.local import SimulatedClock
+from bot.local.runner import SimulatedClock
 from bot.logs import configure_logging
 from bot.scheduler import Scheduler
 from bot.services import Services

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine
 
-from bot.local import LocalBot, SimulatedClock, local_bot
-from bot.sandbox import Person
+from bot.local.runner import LocalBot, SimulatedClock, local_bot
 from bot.services import Services
 from bot.settings import Settings
+from sandbox import Person
 from tests.e2e.helpers import register_engine
 
 # A working Wednesday morning: tests must not depend on when CI happens to run.

@@ -11,9 +11,9 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel, select
 
 from bot.invites import open_wave_now, send_invites
-from bot.local import LocalBot
-from bot.sandbox import Person, SimClient, SimClientError, newest_button
+from bot.local.runner import LocalBot
 from bot.services import Services
+from sandbox import Person, SimClient, SimClientError, newest_button
 from surveys.db import session_scope
 from surveys.models import Participant, SealedBallot, Team
 from surveys.participants import create_invite

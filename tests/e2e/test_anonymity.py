@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.local import LocalBot, add_psw, local_bot
+from bot.local.runner import LocalBot, add_psw, local_bot
 from bot.logs import configure_logging
-from bot.sandbox import Person
 from bot.services import Services
 from bot.settings import Settings
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import Answer, Delivery, Participant, PswRole, Submission
 from tests.e2e.helpers import (

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.local import LocalBot, add_psw, local_bot
-from bot.sandbox import Person
+from bot.local.runner import LocalBot, add_psw, local_bot
 from bot.settings import Settings
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import Delivery, Draft, Participant, PswRole, SealedBallot
 from tests.e2e.helpers import answer_pulse, join, open_pulse

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import func, select
 
 from bot.fanout import WORKERS
-from bot.sandbox import Sandbox, SimClient, newest_button
+from sandbox import Sandbox, SimClient, newest_button
 from surveys.db import session_scope
 from surveys.models import Delivery, Draft, Participant, Wave
 from surveys.waves import outgoing

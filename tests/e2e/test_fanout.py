@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from bot.local import LocalBot
+from bot.local.runner import LocalBot
 from bot.scheduler import Scheduler
 from surveys.db import session_scope
 from surveys.models import Delivery

@@ -9,7 +9,7 @@ import asyncio
 import pytest
 from sqlmodel import func, select
 
-from bot.local import LocalBot
+from bot.local.runner import LocalBot
 from bot.scheduler import Scheduler
 from surveys.db import session_scope
 from surveys.models import Delivery

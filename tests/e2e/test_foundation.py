@@ -9,9 +9,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from bot.local import LocalBot, add_psw
+from bot.local.runner import LocalBot, add_psw
 from bot.logs import configure_logging
-from bot.sandbox import Person
+from sandbox import Person
 from surveys.models import PswRole
 
 pytestmark = pytest.mark.e2e

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from bot.local import LocalBot
+from bot.local.runner import LocalBot
 from bot.logs import configure_logging
-from bot.sandbox import Person, SimClientError
+from sandbox import Person, SimClientError
 from surveys.models import PswRole
 from tests.e2e.helpers import dump_database, join, open_pulse
 from tests.e2e.test_wave_commands import psw

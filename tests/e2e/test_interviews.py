@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from bot.local import LocalBot, local_bot
-from bot.sandbox import Person, Sandbox
+from bot.local.runner import LocalBot, local_bot
 from bot.services import Services
 from bot.settings import Settings
+from sandbox import Person, Sandbox
 from surveys.ballot import INTERVIEW_QUEUES
 from surveys.db import session_scope
 from surveys.models import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from bot.local import LocalBot, add_psw
-from bot.sandbox import Person
+from bot.local.runner import LocalBot, add_psw
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import Participant, PswRole, Team
 from tests.e2e.helpers import invite_code, join

@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import select
 
 from analysis.comments import analyse
-from bot.local import LocalBot, add_psw
-from bot.sandbox import Person
+from bot.local.runner import LocalBot, add_psw
+from sandbox import Person
 from surveys.bank import default_bank
 from surveys.db import session_scope
 from surveys.models import Answer, AuditEntry, PswRole, Submission, Team

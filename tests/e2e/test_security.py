@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import select
 
 from bot.callbacks import DeleteInterview, Step, WeDidSend, encode
-from bot.local import LocalBot
-from bot.sandbox import Person
+from bot.local.runner import LocalBot
 from bot.settings import Settings
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import AuditEntry, PswRole
 from tests.e2e.helpers import dump_database, join

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from bot.local import LocalBot, SimulatedClock, add_psw
-from bot.sandbox import Person
+from bot.local.runner import LocalBot, SimulatedClock, add_psw
 from bot.scheduler import Scheduler
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import Delivery, Digest, PswRole, Wave
 from tests.e2e.helpers import join

@@ -12,11 +12,11 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.groups import REPORT_KEY, PswChatReport
-from bot.local import LocalBot, SimulatedClock, add_psw, local_bot
-from bot.sandbox import Person, Sandbox
+from bot.local.runner import LocalBot, SimulatedClock, add_psw, local_bot
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
+from sandbox import Person, Sandbox
 from surveys.db import session_scope
 from surveys.models import Participant, PswRole, Team
 from surveys.participants import create_personal_invites, revoke_invite

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.local import LocalBot
-from bot.sandbox import Person
+from bot.local.runner import LocalBot
 from bot.scheduler import Scheduler
+from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import AuditEntry, PswRole, WeDid, WeDidDelivery
 from surveys.wedid import WeDidError, plan_broadcast

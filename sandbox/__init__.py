@@ -4,9 +4,9 @@ It answers the Bot API methods StayPulse uses, as strictly as Telegram does, and
 simulation API (`/sim/...`) to play the people on the other side. See docs/sandbox.md.
 """
 
-from bot.sandbox.client import Person, SimClient, SimClientError, newest_button
-from bot.sandbox.limits import SandboxLimits
-from bot.sandbox.server import Sandbox, make_token
+from sandbox.client import Person, SimClient, SimClientError, newest_button
+from sandbox.limits import SandboxLimits
+from sandbox.server import Sandbox, make_token
 
 __all__ = [
     "Person",

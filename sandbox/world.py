@@ -17,8 +17,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.html import HtmlError, parse_html, utf16_len
-from bot.sandbox.limits import Fault, SandboxLimits, Stats, TokenBucket, retry_after_seconds
+from sandbox.html import HtmlError, parse_html, utf16_len
+from sandbox.limits import Fault, SandboxLimits, Stats, TokenBucket, retry_after_seconds
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

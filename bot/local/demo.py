@@ -18,13 +18,13 @@ import typer
 from sqlmodel import Session, col, select
 
 from bot.handlers.interviews import coder
-from bot.local import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
-from bot.sandbox import Person, Sandbox
-from bot.sandbox.client import Shown
+from bot.local.runner import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
+from bot.local.transcript import render_all
 from bot.scheduler import RunReport, Scheduler
 from bot.services import Services
 from bot.settings import Settings
-from bot.transcript import render_all
+from sandbox import Person, Sandbox
+from sandbox.client import Shown
 from surveys.db import session_scope
 from surveys.interviews import answer, create_exit_link, open_exit_link, start_stay
 from surveys.models import Answer, Participant, PswRole, Submission

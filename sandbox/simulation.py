@@ -11,8 +11,8 @@ import itertools
 import time
 from typing import Any
 
-from bot.sandbox.limits import Fault
-from bot.sandbox.world import CallbackQuery, SimChat, SimError, SimMessage, SimUser, World
+from sandbox.limits import Fault
+from sandbox.world import CallbackQuery, SimChat, SimError, SimMessage, SimUser, World
 
 # What a person can send besides text, and the message field Telegram uses for each.
 _MEDIA: dict[str, dict[str, Any]] = {

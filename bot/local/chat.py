@@ -13,11 +13,11 @@ from pathlib import Path
 import typer
 
 from bot.invites import open_wave_now, send_invites
-from bot.local import add_psw, local_bot, prepare_database
-from bot.sandbox import Person, SimClientError
-from bot.sandbox.client import Shown
+from bot.local.runner import add_psw, local_bot, prepare_database
+from bot.local.transcript import render_all
 from bot.settings import Settings
-from bot.transcript import render_all
+from sandbox import Person, SimClientError
+from sandbox.client import Shown
 from surveys.models import PswRole
 
 HELP = (

@@ -9,9 +9,9 @@ from typing import Any
 
 from aiohttp import BodyPartReader, web
 
-from bot.sandbox.limits import SandboxLimits
-from bot.sandbox.simulation import Simulation
-from bot.sandbox.world import ApiError, SimError, World
+from sandbox.limits import SandboxLimits
+from sandbox.simulation import Simulation
+from sandbox.world import ApiError, SimError, World
 
 DEFAULT_BOT_ID = 7000000001
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from bot.sandbox.client import Shown
+from sandbox.client import Shown
 
 WIDTH = 78
 

@@ -18,9 +18,9 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.sandbox import Sandbox, SandboxLimits, SimClient
 from bot.services import Services
 from bot.settings import Settings
+from sandbox import Sandbox, SandboxLimits, SimClient
 from surveys.db import make_engine, session_scope, upgrade
 from surveys.models import PswRole
 from surveys.org import load_org, read_org_file

@@ -15,8 +15,8 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot.sandbox import Sandbox, SandboxLimits, SimClient, SimClientError, newest_button
-from bot.sandbox.html import HtmlError, parse_html
+from sandbox import Sandbox, SandboxLimits, SimClient, SimClientError, newest_button
+from sandbox.html import HtmlError, parse_html
 
 
 class Api:
