@@ -78,7 +78,7 @@ def _span(first: str, last: str) -> tuple[ColumnElement[bool], ColumnElement[boo
 
 
 def score_cells(
-    *, session: Session, first: str, last: str, bank: QuestionBank, minimum: int
+    session: Session, *, first: str, last: str, bank: QuestionBank, minimum: int
 ) -> list[Cell]:
     """Standing (wave, team, theme) cells of scores for waves whose week is in first..last."""
     reverse = [item.key for item in (*bank.anchors, *bank.items) if item.reverse]
@@ -116,7 +116,7 @@ def score_cells(
     return standing(raw, minimum)
 
 
-def respondent_cells(*, session: Session, first: str, last: str, minimum: int) -> list[Cell]:
+def respondent_cells(session: Session, *, first: str, last: str, minimum: int) -> list[Cell]:
     """Standing (wave, team) cells of people who answered a pulse at all."""
     query = (
         select(Submission.wave_id, Submission.period, Submission.team_id, func.count())
@@ -134,7 +134,7 @@ def respondent_cells(*, session: Session, first: str, last: str, minimum: int) -
     return standing(raw, minimum)
 
 
-def participation_cells(*, session: Session, wave_id: int, minimum: int) -> list[Cell]:
+def participation_cells(session: Session, *, wave_id: int, minimum: int) -> list[Cell]:
     """Standing (team) cells of how many answered a closed wave, from its tallies."""
     raw = {
         (wave_id, "", tally.team_id, RESPONDENTS): _Raw(tally.answered)

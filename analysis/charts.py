@@ -74,8 +74,8 @@ class TrendPoint:
 
 
 def theme_trend(
-    *,
     session: Session,
+    *,
     period: Period,
     group: Group,
     theme: str,

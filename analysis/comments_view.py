@@ -24,7 +24,7 @@ class ShownComment:
 
 
 def visible_groups(
-    *, session: Session, period: Period, min_group: int
+    session: Session, *, period: Period, min_group: int
 ) -> tuple[set[tuple[int, int | None]], set[int]]:
     """Where comments may be read from: the standing (wave, team) cells of respondents at
     `min_group`, and the waves whose pooled "other teams" cell stands."""
@@ -38,7 +38,7 @@ def visible_groups(
 
 
 def released_comments(
-    *, session: Session, period: Period, min_group: int
+    session: Session, *, period: Period, min_group: int
 ) -> list[tuple[str, dict[str, str], str]]:
     """(comment, its themes, its week) of every comment in a standing cell of `min_group`
     respondents; a comment from a team whose cell was pooled is read as part of the pool."""
@@ -68,8 +68,8 @@ def released_comments(
 
 
 def readable_comments(
-    *,
     session: Session,
+    *,
     period: Period,
     theme: str | None,
     direction: str | None,

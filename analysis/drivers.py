@@ -31,7 +31,7 @@ class CommentCounts:
 
 
 def comment_counts(
-    *, session: Session, period: Period, group: Group, min_group: int
+    session: Session, *, period: Period, group: Group, min_group: int
 ) -> tuple[CommentCounts, ...] | None:
     """Counts of positive and negative comments per theme, from standing cells of at least
     `min_group` respondents (whole service only); None if fewer than `min_group` comments."""
@@ -134,8 +134,8 @@ class DriversReport:
 
 
 def drivers_report(
-    *,
     session: Session,
+    *,
     today: date,
     bank: QuestionBank,
     min_group: int,

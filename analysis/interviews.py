@@ -40,7 +40,7 @@ class InterviewCounts:
 
 
 def interview_counts(
-    *, session: Session, kind: str, months: tuple[str, str], min_group: int
+    session: Session, *, kind: str, months: tuple[str, str], min_group: int
 ) -> InterviewCounts:
     """Counts for `kind` ("stay" or "exit") interviews filed in `months` (first, last)."""
     first, last = months
@@ -104,7 +104,7 @@ def _quarter(month: str) -> str:
 
 
 def exit_reasons_by_quarter(
-    *, session: Session, today: date, min_group: int, quarters: int = 4
+    session: Session, *, today: date, min_group: int, quarters: int = 4
 ) -> tuple[QuarterReasons, ...]:
     """Reasons for leaving per quarter, the last `quarters` quarters (this one included)."""
     start_month = ((today.month - 1) // 3) * 3 + 1

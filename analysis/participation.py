@@ -44,7 +44,7 @@ class Participation:
         return self.completed / self.invited if self.invited else 0.0
 
 
-def wave_participation(*, session: Session, wave_id: int, min_group: int) -> Participation | None:
+def wave_participation(session: Session, *, wave_id: int, min_group: int) -> Participation | None:
     """Participation in one wave; None if the wave is unknown or too small.
 
     While the wave is open only the service-wide count is given (results are never live). Once

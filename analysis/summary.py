@@ -154,7 +154,7 @@ def team_id_of(session: Session, group: Group) -> int | None:
 
 
 def summarise(
-    *, session: Session, period: Period, group: Group, bank: QuestionBank, min_group: int
+    session: Session, *, period: Period, group: Group, bank: QuestionBank, min_group: int
 ) -> Summary:
     """Scores per theme and anchor for `group` in `period`, with changes against the period
     before, every figure a sum of standing cells (analysis/cells.py)."""

@@ -31,7 +31,7 @@ class DigestContent:
     chart: bytes | None
 
 
-def participation_text(*, session: Session, settings: Settings) -> str:
+def participation_text(session: Session, *, settings: Settings) -> str:
     """Participation in the latest wave by team, small teams hidden."""
     wave = latest_wave(session=session)
     if wave is None or wave.id is None:
@@ -69,7 +69,7 @@ def participation_text(*, session: Session, settings: Settings) -> str:
 
 
 def build_digest(
-    *, session: Session, period: str, settings: Settings, bank: QuestionBank, today: date
+    session: Session, *, period: str, settings: Settings, bank: QuestionBank, today: date
 ) -> DigestContent:
     """Everything the digest says for ISO week `period`."""
     minimum = settings.min_group_size

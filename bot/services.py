@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -28,6 +28,7 @@ from surveys.schedule import SchedulesFile, load_schedules
 from surveys.types import utcnow
 
 T = TypeVar("T")
+P = ParamSpec("P")
 log = logging.getLogger(__name__)
 KEY = "staypulse"
 
@@ -62,11 +63,14 @@ class Services:
         bank, schedules = load_survey_files(settings)
         return cls(settings=settings, engine=engine, bank=bank, schedules=schedules, **kwargs)
 
-    async def db(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
-        """Run `fn(session=..., **kwargs)` as one unit of work, off the event loop (again if the
-        database was busy or the connection dropped: surveys.db.run_unit)."""
+    async def db(
+        self, fn: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run `fn(session, *args, **kwargs)` as one unit of work, off the event loop (again if
+        the database was busy or the connection dropped: surveys.db.run_unit). Typed through
+        `fn`'s own signature, so a misspelt or wrong-typed argument fails mypy."""
 
-        call = functools.partial(run_unit, self.engine, fn, **kwargs)
+        call = functools.partial(run_unit, self.engine, fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
 
     async def release_waves(self) -> list[WaveRelease]:
@@ -110,9 +114,11 @@ class Services:
         call = functools.partial(fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
 
-    def db_sync(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+    def db_sync(
+        self, fn: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
         """The same unit of work, for code that is not async (start-up, the CLI)."""
-        return run_unit(self.engine, fn, **kwargs)
+        return run_unit(self.engine, fn, *args, **kwargs)
 
     def session(self) -> Session:
         """A plain session, for tests and scripts."""

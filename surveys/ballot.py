@@ -63,8 +63,8 @@ _shuffle = random.SystemRandom().shuffle
 
 
 def seal(
-    *,
     session: Session,
+    *,
     kind: str,
     group: Group,
     content: dict[str, Any],
@@ -179,7 +179,7 @@ def _submission_rows(
 
 
 def release_wave(
-    *, session: Session, wave_id: int, bank: QuestionBank, min_group: int
+    session: Session, *, wave_id: int, bank: QuestionBank, min_group: int
 ) -> WaveRelease | None:
     """Release a closed wave's sealed pulses (and held feedback) in one batch; None if the wave
     is not closed or was released before. Run it in a unit of work of its own."""
@@ -214,7 +214,7 @@ def release_wave(
     return WaveRelease(wave_id, len(pulses), 0, len(held))
 
 
-def waves_to_release(*, session: Session) -> list[int]:
+def waves_to_release(session: Session) -> list[int]:
     """Closed waves that still have sealed pulses, or were never released: oldest first."""
     released = select(Release.wave_id).where(col(Release.wave_id).is_not(None))
     waiting = select(SealedBallot.wave_id).where(SealedBallot.kind == PULSE)
@@ -230,7 +230,7 @@ def waves_to_release(*, session: Session) -> list[int]:
     return [wave_id for wave_id in rows if wave_id is not None]
 
 
-def pending(*, session: Session, kind: str) -> int:
+def pending(session: Session, *, kind: str) -> int:
     """How many ballots wait sealed in one queue."""
     return len(session.exec(select(SealedBallot.id).where(SealedBallot.kind == kind)).all())
 
@@ -246,7 +246,7 @@ def _one_each(rows: Sequence[SealedBallot]) -> tuple[list[SealedBallot], list[Se
     return list(kept.values()), [row for row in rows if row.id not in chosen]
 
 
-def release_interviews(*, session: Session, kind: str, period: str, min_group: int) -> int:
+def release_interviews(session: Session, *, kind: str, period: str, min_group: int) -> int:
     """Release one interview queue in batches of at least `min_group` people; how many were
     released (0 if not yet). Run it in a unit of work of its own.
 
@@ -315,7 +315,7 @@ def _release_batch(
         session.execute(insert(InterviewTheme), themes)
 
 
-def check_key(*, session: Session) -> None:
+def check_key(session: Session) -> None:
     """Seal a known value with the configured key the first time; afterwards open it, so a
     wrong BALLOT_KEY stops start-up (WrongKey) instead of failing when a wave closes."""
     found = session.get(KeyCheck, 1)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -26,6 +26,7 @@ from sqlmodel import Session, create_engine
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+P = ParamSpec("P")
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Units of work the bot runs at once. PostgreSQL serves many connections (its pool holds as
@@ -118,8 +119,10 @@ def is_transient(error: BaseException) -> bool:
     return any(marker in text for marker in _TRANSIENT)
 
 
-def run_unit(engine: Engine, fn: Callable[..., T], /, **kwargs: Any) -> T:
-    """Run `fn(session=..., **kwargs)` as one unit of work, again from the start if the database
+def run_unit(
+    engine: Engine, fn: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run `fn(session, *args, **kwargs)` as one unit of work, again from the start if the database
     was busy or the connection dropped (nothing of a failed attempt was committed).
 
     Each retry is logged with the error's kind, never its statement or values. If the commit
@@ -129,7 +132,7 @@ def run_unit(engine: Engine, fn: Callable[..., T], /, **kwargs: Any) -> T:
     for attempt, delay in enumerate((*RETRY_DELAYS, None), start=1):
         try:
             with session_scope(engine) as session:
-                return fn(session=session, **kwargs)
+                return fn(session, *args, **kwargs)
         except DBAPIError as exc:
             if delay is None or not is_transient(exc):
                 raise

@@ -105,7 +105,7 @@ def step_index(draft: InterviewDraft) -> tuple[int, int]:
     return steps.index(draft.step), len(steps)
 
 
-def waiting_for_text(*, session: Session, chat_id: int) -> InterviewDraft | None:
+def waiting_for_text(session: Session, *, chat_id: int) -> InterviewDraft | None:
     """The draft, if its current step takes typed text."""
     draft = session.get(InterviewDraft, chat_id)
     if draft is None or not (draft.step.startswith("q:") or draft.step == "notes"):
@@ -130,7 +130,7 @@ def _begin(session: Session, chat_id: int, kind: str, now: datetime) -> Intervie
     return draft
 
 
-def start_stay(*, session: Session, chat_id: int, now: datetime) -> InterviewDraft:
+def start_stay(session: Session, *, chat_id: int, now: datetime) -> InterviewDraft:
     """Begin (or continue) a self-serve stay interview; only for people who have joined and
     cannot read results."""
     if reads_results(session=session, chat_id=chat_id):
@@ -140,12 +140,12 @@ def start_stay(*, session: Session, chat_id: int, now: datetime) -> InterviewDra
     return _begin(session, chat_id, "stay", now)
 
 
-def start_record(*, session: Session, chat_id: int, now: datetime) -> InterviewDraft:
+def start_record(session: Session, *, chat_id: int, now: datetime) -> InterviewDraft:
     """Begin (or continue) typing up a stay interview held in person."""
     return _begin(session, chat_id, "record", now)
 
 
-def cancel(*, session: Session, chat_id: int) -> bool:
+def cancel(session: Session, *, chat_id: int) -> bool:
     """Drop the draft in this chat (not an exit interview's: its link is spent)."""
     draft = session.get(InterviewDraft, chat_id)
     if draft is None or draft.kind == "exit":
@@ -158,7 +158,7 @@ def cancel(*, session: Session, chat_id: int) -> bool:
 
 
 def create_exit_link(
-    *, session: Session, team_key: str, created_by: int, now: datetime
+    session: Session, *, team_key: str, created_by: int, now: datetime
 ) -> ExitLink:
     """A one-time link for a leaver from `team_key`, valid for 14 days."""
     team = session.exec(select(Team).where(Team.key == team_key, col(Team.active))).first()
@@ -175,7 +175,7 @@ def create_exit_link(
     return link
 
 
-def open_exit_link(*, session: Session, chat_id: int, code: str, now: datetime) -> InterviewDraft:
+def open_exit_link(session: Session, *, chat_id: int, code: str, now: datetime) -> InterviewDraft:
     """The leaver opened their link: bind it to this chat and begin, or continue where they were.
 
     Refused politely when it is unknown, expired, or already used (by anyone, this chat included
@@ -239,8 +239,8 @@ def _rating(value: Any) -> int | None:
 
 
 def answer(
-    *,
     session: Session,
+    *,
     chat_id: int,
     step: str,
     value: Any,
@@ -442,7 +442,7 @@ def _group_of(interview: Interview, participant: Participant | None) -> None:
 # --- the PSW member's own records -----------------------------------------------------------------
 
 
-def recorded_this_month(*, session: Session, member: PswMember, today: date) -> list[Interview]:
+def recorded_this_month(session: Session, *, member: PswMember, today: date) -> list[Interview]:
     """The stay interviews this member typed up that are still waiting to be released (opened
     for them to check, and deletable). Released ones are part of a batch and stay with it:
     deleting one would leave the rest of its batch smaller than k."""
@@ -469,7 +469,7 @@ def recorded_this_month(*, session: Session, member: PswMember, today: date) -> 
     return waiting
 
 
-def delete_recorded(*, session: Session, member: PswMember, interview_id: str) -> bool:
+def delete_recorded(session: Session, *, member: PswMember, interview_id: str) -> bool:
     """Delete one interview this member recorded that is still waiting to be released; False if
     it is not theirs, is gone, or was released with its batch."""
     sealed = session.get(SealedBallot, interview_id)

@@ -124,7 +124,7 @@ class OrgPlan:
 _Option = Role | EmploymentType
 
 
-def plan_org(*, session: Session, spec: OrgSpec) -> OrgPlan:
+def plan_org(session: Session, *, spec: OrgSpec) -> OrgPlan:
     """Compare the file with the database; reads only."""
     added: list[str] = []
     changed: list[str] = []
@@ -178,7 +178,7 @@ def plan_org(*, session: Session, spec: OrgSpec) -> OrgPlan:
     return OrgPlan(rename, tuple(added), tuple(changed), tuple(deactivated), unchanged)
 
 
-def load_org(*, session: Session, spec: OrgSpec) -> OrgLoadResult:
+def load_org(session: Session, *, spec: OrgSpec) -> OrgLoadResult:
     """Make the database match the file. Entries missing from the file are deactivated, not
     deleted, because anonymous answers keep pointing at their team. Callers ask first when
     `plan_org` says it needs confirmation."""
@@ -253,7 +253,7 @@ def _sync_options(
     return added, updated, deactivated, unchanged
 
 
-def set_bot_username(*, session: Session, username: str) -> None:
+def set_bot_username(session: Session, *, username: str) -> None:
     """Remember the bot's username (learnt at start) so the shell can print invite links."""
     org = session.exec(select(Organisation)).first()
     if org is not None and org.bot_username != username:
@@ -261,7 +261,7 @@ def set_bot_username(*, session: Session, username: str) -> None:
         session.add(org)
 
 
-def bot_username(*, session: Session) -> str | None:
+def bot_username(session: Session) -> str | None:
     """The bot's username, once the bot has started at least once."""
     org = session.exec(select(Organisation)).first()
     return org.bot_username if org else None

@@ -34,17 +34,17 @@ class ParticipantError(ValueError):
     """A request about a participant that cannot be carried out; the message says why."""
 
 
-def active_teams(*, session: Session) -> Sequence[Team]:
+def active_teams(session: Session) -> Sequence[Team]:
     """Teams people can join, by name."""
     return session.exec(select(Team).where(col(Team.active)).order_by(col(Team.name))).all()
 
 
-def active_roles(*, session: Session) -> Sequence[Role]:
+def active_roles(session: Session) -> Sequence[Role]:
     """Role groups in the organisation file's order."""
     return session.exec(select(Role).where(col(Role.active)).order_by(col(Role.position))).all()
 
 
-def active_employment_types(*, session: Session) -> Sequence[EmploymentType]:
+def active_employment_types(session: Session) -> Sequence[EmploymentType]:
     """Employment types in the organisation file's order."""
     return session.exec(
         select(EmploymentType)
@@ -59,13 +59,13 @@ PSW_CANNOT_TAKE_PART = (
 )
 
 
-def reads_results(*, session: Session, chat_id: int) -> bool:
+def reads_results(session: Session, *, chat_id: int) -> bool:
     """Whether this private chat belongs to someone on the PSW list (who may read results)."""
     found = session.exec(select(PswMember.id).where(PswMember.telegram_id == chat_id)).first()
     return found is not None
 
 
-def get_participant(*, session: Session, chat_id: int) -> Participant | None:
+def get_participant(session: Session, *, chat_id: int) -> Participant | None:
     """The participant writing from this chat, if they have joined."""
     return session.exec(select(Participant).where(Participant.chat_id == chat_id)).first()
 
@@ -86,7 +86,7 @@ def _check_choice(session: Session, team_id: int, role_key: str, employment_type
 
 
 def join(
-    *, session: Session, chat_id: int, team_id: int, role_key: str, employment_type: str
+    session: Session, *, chat_id: int, team_id: int, role_key: str, employment_type: str
 ) -> tuple[Participant, bool]:
     """Record someone who agreed to take part (or update them). Returns (participant, new).
 
@@ -110,8 +110,8 @@ def join(
 
 
 def update_details(
-    *,
     session: Session,
+    *,
     chat_id: int,
     team_id: int | None = None,
     role_key: str | None = None,
@@ -149,7 +149,7 @@ def is_reachable(participant: Participant, now: datetime) -> bool:
     )
 
 
-def pause(*, session: Session, chat_id: int, weeks: int, now: datetime) -> Participant:
+def pause(session: Session, *, chat_id: int, weeks: int, now: datetime) -> Participant:
     """No messages for `weeks` weeks (1–12), then active again by itself."""
     if not 1 <= weeks <= PAUSE_WEEKS_MAX:
         raise ParticipantError(f"You can pause for 1 to {PAUSE_WEEKS_MAX} weeks.")
@@ -160,7 +160,7 @@ def pause(*, session: Session, chat_id: int, weeks: int, now: datetime) -> Parti
     return participant
 
 
-def resume(*, session: Session, chat_id: int) -> Participant:
+def resume(session: Session, *, chat_id: int) -> Participant:
     """Active again, from a pause or a stop."""
     participant = _require(session, chat_id)
     participant.status = ParticipantStatus.ACTIVE
@@ -169,7 +169,7 @@ def resume(*, session: Session, chat_id: int) -> Participant:
     return participant
 
 
-def stop(*, session: Session, chat_id: int) -> Participant | None:
+def stop(session: Session, *, chat_id: int) -> Participant | None:
     """No more messages until they /start again. None if they never joined."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
@@ -180,7 +180,7 @@ def stop(*, session: Session, chat_id: int) -> Participant | None:
     return participant
 
 
-def mark_unreachable(*, session: Session, chat_id: int) -> None:
+def mark_unreachable(session: Session, *, chat_id: int) -> None:
     """Telegram said 403: they blocked the bot, so stop trying until they write again."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is not None:
@@ -188,7 +188,7 @@ def mark_unreachable(*, session: Session, chat_id: int) -> None:
         session.add(participant)
 
 
-def forget(*, session: Session, chat_id: int) -> bool:
+def forget(session: Session, *, chat_id: int) -> bool:
     """Delete the person's identity, deliveries and drafts. Their anonymous answers stay."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
@@ -215,7 +215,7 @@ class MyData:
     unfinished_drafts: int
 
 
-def my_data(*, session: Session, chat_id: int) -> MyData | None:
+def my_data(session: Session, *, chat_id: int) -> MyData | None:
     """What StayPulse holds about this person, or None if nothing."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
@@ -282,8 +282,8 @@ def _new_code() -> str:
 
 
 def create_invite(
-    *,
     session: Session,
+    *,
     team_key: str,
     created_by: int,
     now: datetime,
@@ -311,7 +311,7 @@ def create_invite(
 
 
 def create_personal_invites(
-    *, session: Session, team_key: str, created_by: int, now: datetime, days: int, count: int
+    session: Session, *, team_key: str, created_by: int, now: datetime, days: int, count: int
 ) -> tuple[list[TeamInvite], Team]:
     """`count` single-use invites for one team, one per person (for a mail merge)."""
     if not 1 <= count <= PERSONAL_MAX:
@@ -345,7 +345,7 @@ def _works(invite: TeamInvite, now: datetime) -> bool:
 
 
 def live_team_invite(
-    *, session: Session, team_key: str, now: datetime
+    session: Session, *, team_key: str, now: datetime
 ) -> tuple[TeamInvite, Team] | None:
     """The newest team (not personal) invite for this team that still works, if any."""
     team = _team_by_key(session, team_key)
@@ -360,14 +360,14 @@ def live_team_invite(
     return None
 
 
-def joined_count(*, session: Session, team_id: int) -> int:
+def joined_count(session: Session, *, team_id: int) -> int:
     """How many people are in a team (paused and stopped included: they may come back)."""
     return session.exec(
         select(func.count()).select_from(Participant).where(Participant.team_id == team_id)
     ).one()
 
 
-def check_invite(*, session: Session, code: str, now: datetime) -> tuple[TeamInvite, Team]:
+def check_invite(session: Session, *, code: str, now: datetime) -> tuple[TeamInvite, Team]:
     """The invite and its team if the code lets someone in now; InviteRefused says why not."""
     invite = session.get(TeamInvite, code[:32]) if code else None
     team = session.get(Team, invite.team_id) if invite is not None else None
@@ -386,8 +386,8 @@ def check_invite(*, session: Session, code: str, now: datetime) -> tuple[TeamInv
 
 
 def join_with_invite(
-    *,
     session: Session,
+    *,
     chat_id: int,
     code: str,
     role_key: str,
@@ -415,7 +415,7 @@ def join_with_invite(
 
 
 def change_team_with_invite(
-    *, session: Session, chat_id: int, code: str, now: datetime
+    session: Session, *, chat_id: int, code: str, now: datetime
 ) -> tuple[Participant, bool]:
     """A participant opened an invite: move them to its team (one use). Returns (participant,
     moved); not moved when they are already in that team."""
@@ -429,7 +429,7 @@ def change_team_with_invite(
     return participant, True
 
 
-def revoke_invite(*, session: Session, code: str) -> bool:
+def revoke_invite(session: Session, *, code: str) -> bool:
     """Stop an invite code from working; False if there was none."""
     invite = session.get(TeamInvite, code[:32])
     if invite is None or invite.revoked:
@@ -457,7 +457,7 @@ class InviteLine:
         return None if self.max_uses is None else max(self.max_uses - self.uses, 0)
 
 
-def list_invites(*, session: Session, now: datetime) -> list[InviteLine]:
+def list_invites(session: Session, *, now: datetime) -> list[InviteLine]:
     """Invites that still work (not revoked, expired or used up), newest first."""
     rows = session.exec(
         select(TeamInvite, Team)
@@ -494,7 +494,7 @@ class TeamJoined:
     headcount: int | None
 
 
-def joined_by_team(*, session: Session) -> list[TeamJoined]:
+def joined_by_team(session: Session) -> list[TeamJoined]:
     """Each active team with how many have joined and its headcount, by name."""
     counts = dict(
         session.exec(

@@ -9,13 +9,13 @@ from sqlmodel import Session, col, select
 from surveys.models import AuditEntry, PswMember, PswRole
 
 
-def get_psw_member(*, session: Session, telegram_id: int) -> PswMember | None:
+def get_psw_member(session: Session, *, telegram_id: int) -> PswMember | None:
     """The PSW member with this Telegram id, if there is one."""
     return session.exec(select(PswMember).where(PswMember.telegram_id == telegram_id)).first()
 
 
 def add_psw_member(
-    *, session: Session, telegram_id: int, role: PswRole = PswRole.VIEWER, name: str = ""
+    session: Session, *, telegram_id: int, role: PswRole = PswRole.VIEWER, name: str = ""
 ) -> tuple[PswMember, bool]:
     """Add a member, or change the role of an existing one. Returns (member, created)."""
     if telegram_id <= 0:
@@ -33,7 +33,7 @@ def add_psw_member(
     return member, True
 
 
-def remove_psw_member(*, session: Session, telegram_id: int) -> bool:
+def remove_psw_member(session: Session, *, telegram_id: int) -> bool:
     """Remove a member; False if there was none."""
     member = get_psw_member(session=session, telegram_id=telegram_id)
     if member is None:
@@ -42,14 +42,14 @@ def remove_psw_member(*, session: Session, telegram_id: int) -> bool:
     return True
 
 
-def list_psw_members(*, session: Session) -> Sequence[PswMember]:
+def list_psw_members(session: Session) -> Sequence[PswMember]:
     """Every member, admins first."""
     return session.exec(
         select(PswMember).order_by(col(PswMember.role), col(PswMember.telegram_id))
     ).all()
 
 
-def ensure_admins(*, session: Session, telegram_ids: Iterable[int]) -> int:
+def ensure_admins(session: Session, *, telegram_ids: Iterable[int]) -> int:
     """Make the configured ADMIN_TELEGRAM_IDS admins; return how many were added or promoted."""
     changed = 0
     for telegram_id in telegram_ids:
@@ -61,7 +61,7 @@ def ensure_admins(*, session: Session, telegram_ids: Iterable[int]) -> int:
 
 
 def record_audit(
-    *, session: Session, actor_telegram_id: int, action: str, detail: str = ""
+    session: Session, *, actor_telegram_id: int, action: str, detail: str = ""
 ) -> None:
     """Write who did what; `detail` names parameters, never results or comments."""
     session.add(

@@ -85,8 +85,8 @@ def iso_week(moment: datetime, tz: ZoneInfo | None = None) -> str:
 
 
 def open_wave(
-    *,
     session: Session,
+    *,
     schedule_key: str,
     item_keys: Sequence[str],
     opens_at: datetime,
@@ -114,7 +114,7 @@ def open_wave(
 
 
 def reachable_participants(
-    *, session: Session, now: datetime, team_ids: Iterable[int] | None = None
+    session: Session, *, now: datetime, team_ids: Iterable[int] | None = None
 ) -> list[Participant]:
     """People the bot may message now, optionally only in some teams."""
     readers = select(PswMember.telegram_id)
@@ -129,7 +129,7 @@ def reachable_participants(
     return [p for p in session.exec(query) if is_reachable(p, now)]
 
 
-def add_deliveries(*, session: Session, wave_id: int, participants: Iterable[Participant]) -> int:
+def add_deliveries(session: Session, *, wave_id: int, participants: Iterable[Participant]) -> int:
     """Write a delivery for each person not yet in the wave; return how many were added."""
     existing = set(session.exec(select(Delivery.participant_id).where(Delivery.wave_id == wave_id)))
     added = 0
@@ -141,7 +141,7 @@ def add_deliveries(*, session: Session, wave_id: int, participants: Iterable[Par
     return added
 
 
-def record_unreachable(*, session: Session, delivery_id: int) -> None:
+def record_unreachable(session: Session, *, delivery_id: int) -> None:
     """Telegram answered 403 for this person: skip them from now on."""
     delivery = session.get(Delivery, delivery_id)
     if delivery is None:
@@ -245,8 +245,8 @@ def _unchanged(state: PulseState) -> PulseState:
 
 
 def pulse_state(
-    *,
     session: Session,
+    *,
     chat_id: int,
     wave_id: int,
     bank: QuestionBank,
@@ -261,12 +261,12 @@ def pulse_state(
     return _state(current.wave, current.draft, bank)
 
 
-def open_pulse_for(*, session: Session, chat_id: int, now: datetime) -> int | None:
+def open_pulse_for(session: Session, *, chat_id: int, now: datetime) -> int | None:
     """The wave of this person's unfinished pulse that is still open, newest first."""
     return _open_wave_for(session, chat_id, now, completed=False)
 
 
-def answered_open_pulse(*, session: Session, chat_id: int, now: datetime) -> bool:
+def answered_open_pulse(session: Session, *, chat_id: int, now: datetime) -> bool:
     """Whether this person has already completed a pulse that is still open (so /pulse can say
     so, even if the thanks was lost in a crash)."""
     return _open_wave_for(session, chat_id, now, completed=True) is not None
@@ -293,8 +293,8 @@ def _open_wave_for(session: Session, chat_id: int, now: datetime, *, completed: 
 
 
 def record_answer(
-    *,
     session: Session,
+    *,
     chat_id: int,
     wave_id: int,
     position: int,
@@ -328,8 +328,8 @@ def record_answer(
 
 
 def go_back(
-    *,
     session: Session,
+    *,
     chat_id: int,
     wave_id: int,
     position: int,
@@ -351,7 +351,7 @@ def go_back(
     return _state(wave, draft, bank)
 
 
-def set_pulse_message(*, session: Session, chat_id: int, wave_id: int, message_id: int) -> None:
+def set_pulse_message(session: Session, *, chat_id: int, wave_id: int, message_id: int) -> None:
     """Remember which message shows this person's pulse, to edit it when they finish."""
     participant = get_participant(session=session, chat_id=chat_id)
     delivery = _delivery(session, participant, wave_id) if participant else None
@@ -360,7 +360,7 @@ def set_pulse_message(*, session: Session, chat_id: int, wave_id: int, message_i
         session.add(delivery)
 
 
-def pulse_message(*, session: Session, chat_id: int, wave_id: int) -> int | None:
+def pulse_message(session: Session, *, chat_id: int, wave_id: int) -> int | None:
     """The message that shows this person's pulse, if known."""
     participant = get_participant(session=session, chat_id=chat_id)
     delivery = _delivery(session, participant, wave_id) if participant else None
@@ -415,8 +415,8 @@ def _cast(
 
 
 def submit_pulse(
-    *,
     session: Session,
+    *,
     chat_id: int,
     wave_id: int,
     comment: str | None,
@@ -452,7 +452,7 @@ class CloseResult:
     dropped: int
 
 
-def close_wave(*, session: Session, wave_id: int, bank: QuestionBank, now: datetime) -> CloseResult:
+def close_wave(session: Session, *, wave_id: int, bank: QuestionBank, now: datetime) -> CloseResult:
     """Close a wave: seal drafts holding at least one answer, drop the rest, and forget who
     answered (per-team counts stay in WaveTally). The sealed ballots are released afterwards, in
     a unit of work of their own (surveys.ballot.release_wave)."""
@@ -503,7 +503,7 @@ def _tally(session: Session, wave_id: int, completed_now: set[int]) -> None:
 # --- waiting for text: comments, feedback, talk notes ------------------------------------------
 
 
-def start_feedback(*, session: Session, chat_id: int) -> bool:
+def start_feedback(session: Session, *, chat_id: int) -> bool:
     """The person's next text is an anonymous comment. False if they have not joined (or can
     read results: feedback would sit beside the answers they read)."""
     participant = get_participant(session=session, chat_id=chat_id)
@@ -515,7 +515,7 @@ def start_feedback(*, session: Session, chat_id: int) -> bool:
     return True
 
 
-def cancel_feedback(*, session: Session, chat_id: int) -> bool:
+def cancel_feedback(session: Session, *, chat_id: int) -> bool:
     """Stop waiting for a /feedback comment; False if we were not waiting."""
     participant = get_participant(session=session, chat_id=chat_id)
     draft = _draft(session, participant, None, DraftKind.FEEDBACK) if participant else None
@@ -525,7 +525,7 @@ def cancel_feedback(*, session: Session, chat_id: int) -> bool:
     return True
 
 
-def waiting_for(*, session: Session, chat_id: int, now: datetime) -> tuple[str, int | None] | None:
+def waiting_for(session: Session, *, chat_id: int, now: datetime) -> tuple[str, int | None] | None:
     """What a text from this person answers now: ("feedback", None) or ("pulse", wave id)."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
@@ -543,8 +543,8 @@ def waiting_for(*, session: Session, chat_id: int, now: datetime) -> tuple[str, 
 
 
 def submit_feedback(
-    *,
     session: Session,
+    *,
     chat_id: int,
     comment: str,
     bank: QuestionBank,

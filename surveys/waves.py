@@ -70,8 +70,8 @@ def _audience(session: Session, spec: ScheduleSpec, now: datetime) -> list[Parti
 
 
 def open_planned_wave(
-    *,
     session: Session,
+    *,
     spec: ScheduleSpec,
     planned: WavePlan,
     bank: QuestionBank,
@@ -102,14 +102,14 @@ class WaveError(ValueError):
     """A wave cannot be opened or closed as asked; the message says why."""
 
 
-def audience_size(*, session: Session, spec: ScheduleSpec, now: datetime) -> int:
+def audience_size(session: Session, *, spec: ScheduleSpec, now: datetime) -> int:
     """How many people a wave of this schedule would invite now."""
     return len(_audience(session, spec, now))
 
 
 def open_manual_wave(
-    *,
     session: Session,
+    *,
     spec: ScheduleSpec,
     bank: QuestionBank,
     calendar: WorkingCalendar,
@@ -145,7 +145,7 @@ def open_manual_wave(
     return wave
 
 
-def close_now(*, session: Session, wave_id: int, bank: QuestionBank, now: datetime) -> bool:
+def close_now(session: Session, *, wave_id: int, bank: QuestionBank, now: datetime) -> bool:
     """Close an open wave before its time; False if it was not open."""
     wave = session.get(Wave, wave_id)
     if wave is None or wave.status != WaveStatus.OPEN:
@@ -156,14 +156,14 @@ def close_now(*, session: Session, wave_id: int, bank: QuestionBank, now: dateti
     return True
 
 
-def currently_open(*, session: Session) -> Sequence[Wave]:
+def currently_open(session: Session) -> Sequence[Wave]:
     """Every wave with status open, oldest first."""
     return session.exec(
         select(Wave).where(Wave.status == WaveStatus.OPEN).order_by(col(Wave.opens_at))
     ).all()
 
 
-def wave_counts(*, session: Session, wave_id: int) -> tuple[int, int]:
+def wave_counts(session: Session, *, wave_id: int) -> tuple[int, int]:
     """(invited, completed) for a wave: identity-side counts only, counted in SQL."""
     invited, completed = session.exec(
         select(
@@ -174,8 +174,8 @@ def wave_counts(*, session: Session, wave_id: int) -> tuple[int, int]:
 
 
 def reconcile(
-    *,
     session: Session,
+    *,
     schedules: SchedulesFile,
     calendar: WorkingCalendar,
     bank: QuestionBank,
@@ -221,7 +221,7 @@ def reconcile(
 
 
 def close_due_waves(
-    *, session: Session, bank: QuestionBank, now: datetime
+    session: Session, *, bank: QuestionBank, now: datetime
 ) -> list[tuple[int, int, int]]:
     """Close every open wave whose window has ended: (wave id, drafts submitted, dropped)."""
     due = session.exec(
@@ -235,7 +235,7 @@ def close_due_waves(
     return closed
 
 
-def open_waves(*, session: Session, now: datetime) -> Sequence[Wave]:
+def open_waves(session: Session, *, now: datetime) -> Sequence[Wave]:
     """Waves open now whose invites may go out (their opening moment has come)."""
     return session.exec(
         select(Wave)
@@ -256,7 +256,7 @@ class Outgoing:
     invite_message_id: int | None = None
 
 
-def outgoing(*, session: Session, now: datetime) -> list[Outgoing]:
+def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
     """Invites not yet sent, then reminders now due, for every open wave."""
     messages: list[Outgoing] = []
     for wave in open_waves(session=session, now=now):
@@ -297,7 +297,7 @@ def outgoing(*, session: Session, now: datetime) -> list[Outgoing]:
     return messages
 
 
-def claim(*, session: Session, kind: Kind, delivery_id: int, now: datetime) -> bool:
+def claim(session: Session, *, kind: Kind, delivery_id: int, now: datetime) -> bool:
     """Claim a message before sending it; False if someone already claimed or sent it."""
     claimed = col(Delivery.invite_claimed_at if kind == "invite" else Delivery.reminder_claimed_at)
     done = col(Delivery.invited_at if kind == "invite" else Delivery.reminded_at)
@@ -310,7 +310,7 @@ def claim(*, session: Session, kind: Kind, delivery_id: int, now: datetime) -> b
 
 
 def confirm(
-    *, session: Session, kind: Kind, delivery_id: int, now: datetime, message_id: int | None
+    session: Session, *, kind: Kind, delivery_id: int, now: datetime, message_id: int | None
 ) -> None:
     """Telegram accepted the message."""
     delivery = session.get(Delivery, delivery_id)
@@ -323,7 +323,7 @@ def confirm(
     session.add(delivery)
 
 
-def release(*, session: Session, kind: Kind, delivery_id: int) -> None:
+def release(session: Session, *, kind: Kind, delivery_id: int) -> None:
     """Telegram refused the message (429, 5xx, time-out): it may be tried again."""
     delivery = session.get(Delivery, delivery_id)
     if delivery is None:
@@ -335,7 +335,7 @@ def release(*, session: Session, kind: Kind, delivery_id: int) -> None:
     session.add(delivery)
 
 
-def resolve_in_doubt(*, session: Session) -> int:
+def resolve_in_doubt(session: Session) -> int:
     """At start: claims never confirmed count as sent (see the module docstring)."""
     changed = 0
     for delivery in session.exec(
@@ -353,7 +353,7 @@ def resolve_in_doubt(*, session: Session) -> int:
     return changed
 
 
-def latest_wave(*, session: Session) -> Wave | None:
+def latest_wave(session: Session) -> Wave | None:
     """The most recent wave that ran (open or closed)."""
     return session.exec(
         select(Wave)
@@ -365,7 +365,7 @@ def latest_wave(*, session: Session) -> Wave | None:
 # --- the digest ---------------------------------------------------------------------------------
 
 
-def claim_digest(*, session: Session, period: str, now: datetime) -> bool:
+def claim_digest(session: Session, *, period: str, now: datetime) -> bool:
     """Claim this week's digest; False if it was already claimed or sent."""
     digest = session.get(Digest, period)
     if digest is None:
@@ -379,7 +379,7 @@ def claim_digest(*, session: Session, period: str, now: datetime) -> bool:
     return False
 
 
-def confirm_digest(*, session: Session, period: str, now: datetime, message_id: int) -> None:
+def confirm_digest(session: Session, *, period: str, now: datetime, message_id: int) -> None:
     """The digest was posted."""
     digest = session.get(Digest, period)
     if digest is not None:
@@ -387,7 +387,7 @@ def confirm_digest(*, session: Session, period: str, now: datetime, message_id: 
         session.add(digest)
 
 
-def release_digest(*, session: Session, period: str) -> None:
+def release_digest(session: Session, *, period: str) -> None:
     """Posting failed; try again later."""
     digest = session.get(Digest, period)
     if digest is not None and digest.sent_at is None:
@@ -396,7 +396,7 @@ def release_digest(*, session: Session, period: str) -> None:
 
 
 def digest_due(
-    *, session: Session, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
+    session: Session, *, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
 ) -> str | None:
     """The ISO week whose digest is due now and not yet claimed, if any.
 
@@ -422,7 +422,7 @@ def digest_due(
 
 
 def next_event(
-    *, session: Session, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
+    session: Session, *, schedules: SchedulesFile, calendar: WorkingCalendar, now: datetime
 ) -> datetime:
     """The next moment something may need doing: an occurrence, an opening, a reminder, a
     close, the digest, or the start of the next working window for sends that had to wait."""

@@ -34,7 +34,7 @@ class WeDidMessage:
     text: str
 
 
-def record(*, session: Session, text: str, member: PswMember, now: datetime) -> WeDid:
+def record(session: Session, *, text: str, member: PswMember, now: datetime) -> WeDid:
     """Record an update; it is shown after pulses from now on."""
     text = text.strip()
     if not text:
@@ -47,7 +47,7 @@ def record(*, session: Session, text: str, member: PswMember, now: datetime) -> 
     return found
 
 
-def current(*, session: Session) -> WeDid | None:
+def current(session: Session) -> WeDid | None:
     """The newest update, shown after completed pulses."""
     return session.exec(
         select(WeDid).order_by(col(WeDid.recorded_at).desc(), col(WeDid.id).desc())
@@ -63,12 +63,12 @@ def _audience(session: Session, now: datetime) -> list[Participant]:
     return [p for p in people if is_reachable(p, now)]
 
 
-def audience_size(*, session: Session, now: datetime) -> int:
+def audience_size(session: Session, *, now: datetime) -> int:
     """Everyone a broadcast would reach now: not paused, stopped or unreachable."""
     return len(_audience(session, now))
 
 
-def plan_broadcast(*, session: Session, we_did_id: int, now: datetime) -> int:
+def plan_broadcast(session: Session, *, we_did_id: int, now: datetime) -> int:
     """Queue the update for everyone reachable now; the number queued.
 
     Refused if it was already sent, so a second press of the button sends nothing more.
@@ -87,7 +87,7 @@ def plan_broadcast(*, session: Session, we_did_id: int, now: datetime) -> int:
     return len(people)
 
 
-def outgoing(*, session: Session, now: datetime) -> list[WeDidMessage]:
+def outgoing(session: Session, *, now: datetime) -> list[WeDidMessage]:
     """Copies not yet claimed or sent, to people still reachable."""
     rows = session.exec(
         select(WeDidDelivery, Participant, WeDid)
@@ -107,7 +107,7 @@ def outgoing(*, session: Session, now: datetime) -> list[WeDidMessage]:
     ]
 
 
-def claim(*, session: Session, delivery_id: int, now: datetime) -> bool:
+def claim(session: Session, *, delivery_id: int, now: datetime) -> bool:
     """Claim a copy just before sending it; False if it was claimed or sent already."""
     result = session.exec(
         update(WeDidDelivery)
@@ -122,7 +122,7 @@ def claim(*, session: Session, delivery_id: int, now: datetime) -> bool:
 
 
 def confirm(
-    *, session: Session, delivery_id: int, now: datetime, message_id: int | None = None
+    session: Session, *, delivery_id: int, now: datetime, message_id: int | None = None
 ) -> None:
     """Telegram accepted the copy."""
     delivery = session.get(WeDidDelivery, delivery_id)
@@ -131,7 +131,7 @@ def confirm(
         session.add(delivery)
 
 
-def release(*, session: Session, delivery_id: int) -> None:
+def release(session: Session, *, delivery_id: int) -> None:
     """Telegram refused the copy for now (429, 5xx, time-out): it may be tried again."""
     delivery = session.get(WeDidDelivery, delivery_id)
     if delivery is not None and delivery.sent_at is None:
@@ -139,7 +139,7 @@ def release(*, session: Session, delivery_id: int) -> None:
         session.add(delivery)
 
 
-def unreachable(*, session: Session, delivery_id: int) -> None:
+def unreachable(session: Session, *, delivery_id: int) -> None:
     """Telegram answered 403: skip this person from now on, here and for pulses."""
     delivery = session.get(WeDidDelivery, delivery_id)
     if delivery is None:
@@ -152,7 +152,7 @@ def unreachable(*, session: Session, delivery_id: int) -> None:
         session.add(person)
 
 
-def resolve_in_doubt(*, session: Session) -> int:
+def resolve_in_doubt(session: Session) -> int:
     """At start: copies claimed but never confirmed count as sent, never resent."""
     doubtful: Sequence[WeDidDelivery] = session.exec(
         select(WeDidDelivery).where(

@@ -85,7 +85,7 @@ def _pairs(options: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return [options[i : i + 2] for i in range(0, len(options), 2)]
 
 
-def view(*, session: Session, draft: InterviewDraft) -> tuple[str, InlineKeyboardMarkup]:
+def view(session: Session, *, draft: InterviewDraft) -> tuple[str, InlineKeyboardMarkup]:
     """The message for the step the draft is at."""
     position, total = step_index(draft)
     step, answers = draft.step, draft.answers
@@ -236,7 +236,7 @@ async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     )
 
 
-def _team_keys(*, session: Session) -> list[str]:
+def _team_keys(session: Session) -> list[str]:
     return list(session.exec(select(Team.key).where(col(Team.active)).order_by(col(Team.key))))
 
 
@@ -361,7 +361,7 @@ async def _after(
 # --- /my_interviews -------------------------------------------------------------------------------
 
 
-def _describe(*, session: Session, interview: Interview) -> str:
+def _describe(session: Session, *, interview: Interview) -> str:
     team = session.get(Team, interview.team_id) if interview.team_id else None
     role = session.get(Role, interview.role_group)
     kind = session.get(EmploymentType, interview.employment_type)
@@ -378,7 +378,7 @@ def _describe(*, session: Session, interview: Interview) -> str:
 
 
 def _listing(
-    *, session: Session, member: PswMember, now: datetime, tz: object
+    session: Session, *, member: PswMember, now: datetime, tz: object
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     today = now.astimezone(tz).date()  # type: ignore[arg-type]
     found = recorded_this_month(session=session, member=member, today=today)
@@ -435,7 +435,7 @@ async def on_delete(
 
 
 def _delete_and_list(
-    *, session: Session, member: PswMember, interview_id: str, now: datetime, tz: object
+    session: Session, *, member: PswMember, interview_id: str, now: datetime, tz: object
 ) -> tuple[bool, tuple[str, InlineKeyboardMarkup | None]]:
     """Delete (and audit) in the same unit of work that reads the list left."""
     deleted = delete_recorded(session=session, member=member, interview_id=interview_id)

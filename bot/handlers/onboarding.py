@@ -42,7 +42,7 @@ from surveys.participants import (
 )
 
 
-def _organisation_name(*, session: Session) -> str:
+def _organisation_name(session: Session) -> str:
     org = session.exec(select(Organisation)).first()
     return org.name if org else "your service"
 
@@ -52,7 +52,7 @@ def _key(value: str) -> str:
     return UNDISCLOSED if value == UNDISCLOSED_BUTTON else value
 
 
-def profile_text(*, session: Session, participant: Participant, template: str) -> str:
+def profile_text(session: Session, *, participant: Participant, template: str) -> str:
     """The person's current team, role and contract, in words."""
     team = session.get(Team, participant.team_id) if participant.team_id else None
     role = session.get(Role, participant.role_key) if participant.role_key else None
@@ -80,7 +80,7 @@ class StartView:
     refused: str = ""  # InviteRefused.reason
 
 
-def _start(*, session: Session, chat_id: int, code: str | None, now: datetime) -> StartView:
+def _start(session: Session, *, chat_id: int, code: str | None, now: datetime) -> StartView:
     if reads_results(session=session, chat_id=chat_id):
         return StartView("psw", PSW_CANNOT_TAKE_PART)
     participant = get_participant(session=session, chat_id=chat_id)
@@ -198,7 +198,7 @@ async def on_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: 
         await edit(query, texts.ASK_EMPLOYMENT, keyboards.employment_picker(kinds, changing=True))
 
 
-def _set(*, session: Session, chat_id: int, field: str, value: str) -> str:
+def _set(session: Session, *, chat_id: int, field: str, value: str) -> str:
     if field == "team":
         # Only an invite for the new team moves someone (old or forged buttons cannot).
         raise ParticipantError(texts.CHANGE_TEAM_NEEDS_INVITE)

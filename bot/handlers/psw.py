@@ -96,8 +96,8 @@ def _list_text(session: Session, now: datetime, tz: ZoneInfo) -> str:
 
 
 def _invite(
-    *,
     session: Session,
+    *,
     actor: int,
     args: list[str],
     admin: bool,

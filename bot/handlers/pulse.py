@@ -102,20 +102,39 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
     query = update.callback_query
     assert query is not None
     chat, now, bank = chat_id(update), services.clock(), services.bank
-    common = {"chat_id": chat, "wave_id": press.wave_id, "bank": bank, "now": now}
     # The message tapped is the one that shows the pulse from now on (remembered in the same
     # transaction as the answer, to mark it done when a typed comment ends the pulse).
-    shown = {"message_id": query.message.message_id} if query.message is not None else {}
+    shown = query.message.message_id if query.message is not None else None
+    wave = press.wave_id
     if press.action == "go":
-        state = await services.db(pulse_state, **common, **shown)
+        state = await services.db(
+            pulse_state, chat_id=chat, wave_id=wave, bank=bank, now=now, message_id=shown
+        )
     elif press.action == "b":
-        state = await services.db(go_back, position=press.position, **common, **shown)
+        state = await services.db(
+            go_back,
+            chat_id=chat,
+            wave_id=wave,
+            bank=bank,
+            now=now,
+            position=press.position,
+            message_id=shown,
+        )
     elif press.action == "nc":
-        state = await services.db(submit_pulse, comment=None, **common)
+        state = await services.db(
+            submit_pulse, chat_id=chat, wave_id=wave, bank=bank, now=now, comment=None
+        )
     else:
         value = None if press.action == "s" else int(press.action)
         state = await services.db(
-            record_answer, position=press.position, value=value, **common, **shown
+            record_answer,
+            chat_id=chat,
+            wave_id=wave,
+            bank=bank,
+            now=now,
+            position=press.position,
+            value=value,
+            message_id=shown,
         )
 
     if state.stage == PulseStage.CLOSED:

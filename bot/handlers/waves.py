@@ -34,7 +34,7 @@ def _when(moment: datetime | None, services: Services) -> str:
     return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
 
 
-def _schedule_text(*, session: Session, services: Services) -> str:
+def _schedule_text(session: Session, *, services: Services) -> str:
     now = services.clock()
     lines = [texts.SCHEDULE_TITLE.format(tz=services.settings.timezone)]
     for spec in services.schedules.schedules:
@@ -158,8 +158,9 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         )
     else:
         waves = await services.db(currently_open)
-        closed = bool(waves) and await services.db(
-            close_now, wave_id=waves[-1].id, bank=services.bank, now=now
+        latest = waves[-1].id if waves else None  # stored rows always have their id
+        closed = latest is not None and await services.db(
+            close_now, wave_id=latest, bank=services.bank, now=now
         )
         if not closed:
             await edit(query, texts.WAVE_NONE_OPEN)

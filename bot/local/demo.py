@@ -429,5 +429,5 @@ def seed_interviews(services: Services) -> tuple[int, int]:
     return len(stays), len(EARLIER_EXITS)
 
 
-def _joined_chats(*, session: Session) -> list[int]:
+def _joined_chats(session: Session) -> list[int]:
     return [p.chat_id for p in session.exec(select(Participant).order_by(col(Participant.id)))]

@@ -18,7 +18,7 @@ from surveys.db import make_engine, run_unit
 from surveys.models import Organisation
 
 
-def _add(*, session: Session, name: str) -> int:
+def _add(session: Session, *, name: str) -> int:
     organisation = Organisation(name=name)
     session.add(organisation)
     session.flush()
@@ -37,7 +37,7 @@ def test_transient_errors_are_retried_and_logged(
     monkeypatch.setattr(surveys.db, "RETRY_DELAYS", (0.0, 0.0, 0.0))
     calls = 0
 
-    def flaky(*, session: Session) -> int:
+    def flaky(session: Session) -> int:
         nonlocal calls
         calls += 1
         if calls < 3:
@@ -57,7 +57,7 @@ def test_transient_errors_are_retried_and_logged(
 def test_other_errors_are_not_retried(engine: Engine) -> None:
     calls = 0
 
-    def broken(*, session: Session) -> None:
+    def broken(session: Session) -> None:
         nonlocal calls
         calls += 1
         raise IntegrityError("INSERT ...", {}, Exception("duplicate key"))
@@ -98,7 +98,7 @@ def test_a_dropped_postgresql_connection_is_retried(
     admin = make_engine(db_url)
     dropped = False
 
-    def interrupted(*, session: Session) -> int:
+    def interrupted(session: Session) -> int:
         nonlocal dropped
         if not dropped:
             dropped = True
