@@ -84,7 +84,7 @@ def ledger(message: Message) -> Ledger:
     kind = message.kind
     return Ledger(
         partial(claim, kind=kind),
-        lambda **kw: confirm(kind=kind, message_id=kw.pop("message_id"), **kw),
+        lambda session, **kw: confirm(session, kind=kind, message_id=kw.pop("message_id"), **kw),
         partial(release, kind=kind),
         record_unreachable,
         kind,
