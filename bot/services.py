@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
@@ -72,6 +72,10 @@ class Services:
 
         call = functools.partial(run_unit, self.engine, fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
+
+    def today(self) -> date:
+        """Today in the service's time zone, by the service's clock."""
+        return self.clock().astimezone(self.settings.tz).date()
 
     async def release_waves(self) -> list[WaveRelease]:
         """Release every closed wave whose sealed pulses wait, each batch in a unit of work of

@@ -55,3 +55,13 @@ def test_the_adapter_does_not_ship_the_sandbox() -> None:
         if path not in allowed and "sandbox" in imported_roots(path)
     ]
     assert offenders == []
+
+
+def test_use_cases_do_not_know_telegram() -> None:
+    """Handlers, CLI, scheduler and demo share the use cases, so they speak no Telegram."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot" / "usecases").rglob("*.py")
+        if "telegram" in imported_roots(path)
+    ]
+    assert offenders == []

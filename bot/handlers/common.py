@@ -8,7 +8,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.handlers.util import reply
+from bot.handlers.util import answer_query, reply
+from bot.usecases.access import Denied
+from surveys.models import PswRole
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,15 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback (never the update's content) and reassure the person."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, Denied) and isinstance(update, Update):
+        # A use case refused: nothing was done, and the person is told why in one line.
+        log.info("update %s refused: %s", update_id, context.error)
+        refusal = texts.ADMINS_ONLY if context.error.needs == PswRole.ADMIN else texts.NOT_PSW
+        if update.callback_query is not None:
+            await answer_query(update.callback_query, refusal)
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, refusal)
+        return
     log.error("update %s failed", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return

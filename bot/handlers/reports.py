@@ -7,14 +7,14 @@ from html import escape
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
-from analysis.charts import theme_trend, trend_chart
+from analysis.charts import trend_chart
 from analysis.export import to_csv, to_xlsx
-from analysis.summary import Group, parse_period, summarise
 from bot import texts
-from bot.digest import LABELS, build_digest
-from bot.handlers.results import period_and_team, psw_only, split_message
-from bot.handlers.util import chat_id, reply
+from bot.digest import LABELS
+from bot.handlers.results import split_message
+from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
+from bot.usecases import results
 from surveys.pulse import iso_week
 from surveys.themes import ANCHORS, THEMES
 
@@ -22,34 +22,23 @@ from surveys.themes import ANCHORS, THEMES
 async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/trend <theme> [team]: the theme's weekly mean over the last 12 weeks, as a chart."""
     services = services_of(context)
-    args = context.args or []
-    if not await psw_only(update, services, "trend", " ".join(args)[:200]):
-        return
-    if not args or args[0] not in {**THEMES, **ANCHORS} or len(args) > 2:
+    minimum = services.settings.min_group_size
+    try:
+        view = await services.db(
+            results.trend,
+            actor=actor(update),
+            args=context.args or [],
+            today=services.today(),
+            bank=services.bank,
+            min_group=minimum,
+        )
+    except results.UsageError:
         await reply(update, texts.TREND_USAGE.format(themes=", ".join([*THEMES, *ANCHORS])))
         return
-    theme, team = args[0], (args[1] if len(args) > 1 else None)
-    today = services.clock().astimezone(services.settings.tz).date()
-    minimum = services.settings.min_group_size
-    group = Group(team_key=team)
-    summary = await services.db(
-        summarise,
-        period=parse_period("12w", today),
-        group=group,
-        bank=services.bank,
-        min_group=minimum,
-    )
-    if not summary.shown:
+    if view.points is None:
         await reply(update, texts.SUMMARY_HIDDEN.format(minimum=minimum))
         return
-    points = await services.db(
-        theme_trend,
-        period=parse_period("12w", today),
-        group=group,
-        theme=theme,
-        bank=services.bank,
-        min_group=minimum,
-    )
+    theme, team, points = view.theme, view.team, view.points
     label = LABELS[theme]
     picture = trend_chart(points, label, minimum)
     who = f" · team {escape(team)}" if team else ""
@@ -63,20 +52,15 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export [csv|xlsx] [period] [team]: the summary as a file, with the same suppression."""
     services = services_of(context)
-    args = context.args or []
-    if not await psw_only(update, services, "export", " ".join(args)[:200]):
-        return
-    kind = args[0] if args and args[0] in ("csv", "xlsx") else "csv"
-    rest = args[1:] if args and args[0] in ("csv", "xlsx") else args
-    today = services.clock().astimezone(services.settings.tz).date()
-    _text, period, team = period_and_team(rest, today, default="12w")
-    summary = await services.db(
-        summarise,
-        period=period,
-        group=Group(team_key=team),
+    kind, view = await services.db(
+        results.export,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
         bank=services.bank,
         min_group=services.settings.min_group_size,
     )
+    summary, period, team = view.summary, view.period, view.team
     content = to_csv(summary) if kind == "csv" else to_xlsx(summary)
     name = f"staypulse-summary-{period.start}-{period.end}{'-' + team if team else ''}.{kind}"
     await update.get_bot().send_document(
@@ -90,15 +74,13 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/digest: this week's digest now, to the person who asked."""
     services = services_of(context)
-    if not await psw_only(update, services, "digest", ""):
-        return
-    now = services.clock()
     content = await services.db(
-        build_digest,
-        period=iso_week(now, services.settings.tz),
+        results.digest,
+        actor=actor(update),
+        week=iso_week(services.clock(), services.settings.tz),
         settings=services.settings,
         bank=services.bank,
-        today=now.astimezone(services.settings.tz).date(),
+        today=services.today(),
     )
     for part in split_message(content.text):
         await reply(update, part)

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from analysis.comments_view import readable_comments
-from analysis.drivers import Driver, DriversReport, comment_counts, drivers_report
-from analysis.summary import (
-    Group,
-    Period,
-    PeriodError,
-    ThemeScore,
-    parse_period,
-    summarise,
-)
+from analysis.drivers import Driver, DriversReport
+from analysis.summary import ThemeScore
 from bot import texts
-from bot.digest import participation_text
-from bot.handlers.util import reply
-from bot.services import Services, services_of
-from surveys.psw import get_psw_member, record_audit
+from bot.handlers.util import actor, reply
+from bot.services import services_of
+from bot.usecases import results
 from surveys.themes import THEMES
 
 MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
@@ -56,50 +46,25 @@ def split_message(text: str) -> list[str]:
     return parts
 
 
-def period_and_team(
-    args: list[str], today: date, *, default: str
-) -> tuple[str, Period, str | None]:
-    """Read "[period] [team]" in either order: what parses as a period is one, else a team."""
-    period_text, team = default, None
-    for arg in args[:2]:
-        try:
-            parse_period(arg, today)
-            period_text = arg
-        except PeriodError:
-            team = arg
-    return period_text, parse_period(period_text, today), team
-
-
-async def psw_only(update: Update, services: Services, action: str, detail: str) -> bool:
-    user = update.effective_user
-    member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
-    if member is None:
-        await reply(update, texts.NOT_PSW)
-        return False
-    await services.db(
-        record_audit, actor_telegram_id=member.telegram_id, action=action, detail=detail
-    )
-    return True
-
-
 async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
-    args = context.args or []
-    if not await psw_only(update, services, "summary", " ".join(args)[:200]):
-        return
-    today = services.clock().astimezone(services.settings.tz).date()
-    period_text, period, team = period_and_team(args, today, default="4w")
     minimum = services.settings.min_group_size
-    summary = await services.db(
-        summarise, period=period, group=Group(team_key=team), bank=services.bank, min_group=minimum
+    view = await services.db(
+        results.summary,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
     )
+    summary, period, period_text, team = view.summary, view.period, view.period_text, view.team
     who = f"team {escape(team)}" if team else "everyone"
     lines = [
         f"<b>Summary</b> · {period.label()} · {who}",
         f"{summary.submissions} responses; changes against the {period_text} before.",
     ]
-    if ".." in period_text and period.whole_weeks() != period:
+    if view.widened:
         lines.append(texts.PERIOD_WIDENED)
     if not summary.shown:
         lines.append(texts.SUMMARY_HIDDEN.format(minimum=minimum))
@@ -115,26 +80,23 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
     services = services_of(context)
-    args = context.args or []
-    if not await psw_only(update, services, "comments", " ".join(args)[:200]):
-        return
-    if not args or args[0] not in THEMES or (len(args) > 1 and args[1] not in ("pos", "neg")):
+    try:
+        theme, found = await services.db(
+            results.comments,
+            actor=actor(update),
+            args=context.args or [],
+            today=services.today(),
+            min_group=services.settings.min_comment_group_size,
+        )
+    except results.UsageError:
         await reply(update, texts.COMMENTS_USAGE.format(themes=", ".join(THEMES)))
         return
-    today = services.clock().astimezone(services.settings.tz).date()
-    found = await services.db(
-        readable_comments,
-        period=parse_period("12w", today),
-        theme=args[0],
-        direction=args[1] if len(args) > 1 else None,
-        min_group=services.settings.min_comment_group_size,
-    )
     if not found:
         await reply(
             update, texts.COMMENTS_NONE.format(minimum=services.settings.min_comment_group_size)
         )
         return
-    lines = [f"<b>Comments on {escape(THEMES[args[0]])}</b> (last 12 weeks, random order)"]
+    lines = [f"<b>Comments on {escape(THEMES[theme])}</b> (last 12 weeks, random order)"]
     for comment in found:
         lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
     for part in split_message("\n".join(lines)):
@@ -144,13 +106,10 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/themes: positive and negative comments per theme over the last 12 weeks."""
     services = services_of(context)
-    if not await psw_only(update, services, "themes", ""):
-        return
-    today = services.clock().astimezone(services.settings.tz).date()
     counts = await services.db(
-        comment_counts,
-        period=parse_period("12w", today),
-        group=Group(),
+        results.themes,
+        actor=actor(update),
+        today=services.today(),
         min_group=services.settings.min_comment_group_size,
     )
     if counts is None:
@@ -226,13 +185,11 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
 async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/drivers: why people stay beside why they leave, ranked, from every source."""
     services = services_of(context)
-    if not await psw_only(update, services, "drivers", ""):
-        return
-    today = services.clock().astimezone(services.settings.tz).date()
     minimum = services.settings.min_group_size
     report = await services.db(
-        drivers_report,
-        today=today,
+        results.drivers,
+        actor=actor(update),
+        today=services.today(),
         bank=services.bank,
         min_group=minimum,
         min_comment_group=services.settings.min_comment_group_size,
@@ -244,7 +201,5 @@ async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def participation_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/participation: the latest wave, by team, with small teams hidden."""
     services = services_of(context)
-    if not await psw_only(update, services, "participation", ""):
-        return
-    text = await services.db(participation_text, settings=services.settings)
+    text = await services.db(results.participation, actor=actor(update), settings=services.settings)
     await reply(update, text)

@@ -45,6 +45,13 @@ def chat_id(update: Update) -> int:
     return update.effective_chat.id
 
 
+def actor(update: Update) -> int:
+    """The Telegram id of the person behind an update (commands and buttons always have one)."""
+    user = update.effective_user
+    assert user is not None, "an update without a person reached a person's handler"
+    return user.id
+
+
 async def remove_typed(update: Update, enabled: bool) -> None:
     """Delete the person's typed message once what it said is stored (DELETE_TYPED_COMMENTS), so
     a phone left unlocked does not show it. Called after the confirmation (which says so) has
