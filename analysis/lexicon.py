@@ -65,6 +65,7 @@ class QuestionLean:
     pattern: re.Pattern[str]
     direction: Literal["pos", "neg"] | None
     elsewhere: bool = False  # the answers describe another employer
+    wish: bool = False  # the answers name what is missing here ("What would you change?")
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,14 @@ def _questions(value: object, where: str) -> tuple[QuestionLean, ...]:
         at = f"{where}[{i}]"
         if not isinstance(item, dict) or item.get("lean") not in ("pos", "neg", None):
             raise LexiconError(f"{at}: expected match, and lean pos or neg")
-        if set(item) - {"match", "lean", "elsewhere"}:
-            raise LexiconError(f"{at}: unknown keys {sorted(set(item) - {'match', 'lean'})}")
-        if not isinstance(item.get("elsewhere", False), bool):
-            raise LexiconError(f"{at}: elsewhere must be true or false")
+        unknown = set(item) - {"match", "lean", "elsewhere", "wish"}
+        if unknown:
+            raise LexiconError(f"{at}: unknown keys {sorted(unknown)}")
+        flags = [item.get(flag, False) for flag in ("elsewhere", "wish")]
+        if not all(isinstance(flag, bool) for flag in flags):
+            raise LexiconError(f"{at}: elsewhere and wish must be true or false")
         pattern = re.compile(_pattern(item.get("match"), f"{at}.match"))
-        found.append(QuestionLean(pattern, item.get("lean"), item.get("elsewhere", False)))
+        found.append(QuestionLean(pattern, item.get("lean"), *flags))
     return tuple(found)
 
 

@@ -190,8 +190,9 @@ def read(text: str, question: str | None = None) -> Reading:
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
     departure = DEPARTURE.search(normalised)
-    # "Where are you going, and what does it offer?": every answer praises somewhere else.
-    departure_at = 0 if lean is not None and lean.elsewhere else None
+    # "Where are you going, and what does it offer?": every answer praises somewhere else;
+    # "What would you change?": every good thing named is one that is missing here.
+    departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
     if departure is not None and departure_at is None:
         departure_at = departure.start()
     previous: set[str] = set()
