@@ -152,6 +152,8 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
     return score
 
 
+# An answer to a wish question that says nothing is missing.
+_CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really)\b")
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
     r"\b(?:evenings?|weekends?|sundays?|saturdays?|\d{1,2} ?pm|midnight|overtime)\b"
@@ -162,7 +164,8 @@ def _theme_score(clause: Clause, theme: str, base: float) -> float:
     text = clause.text
     if theme == "workload":
         numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
-        if any(18 <= n <= 60 for n in numbers) and base >= 0 and "only" not in text:
+        # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
+        if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
             return base - 1.5
     if theme == "work_life_balance" and base == 0 and _OUT_OF_HOURS.search(text):
         return -1.0
@@ -193,6 +196,8 @@ def read(text: str, question: str | None = None) -> Reading:
     # "Where are you going, and what does it offer?": every answer praises somewhere else;
     # "What would you change?": every good thing named is one that is missing here.
     departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
+    if lean is not None and lean.wish and _CONTENT.match(normalised):
+        departure_at = None  # "Not much honestly, the team were lovely": nothing is missing
     if departure is not None and departure_at is None:
         departure_at = departure.start()
     previous: set[str] = set()
