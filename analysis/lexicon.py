@@ -33,6 +33,7 @@ __all__ = [
     "PHRASE_GATES",
     "POSITIVE",
     "SARCASM",
+    "SURVEY",
     "THEME_CUES",
     "THEME_PATTERNS",
     "UNLED",
@@ -80,6 +81,7 @@ class Lexicon:
     sarcasm: tuple[str, ...]
     departure: tuple[str, ...]
     questions: tuple[QuestionLean, ...]
+    survey: tuple[str, ...] = ()
 
 
 def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
@@ -193,7 +195,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         for theme, entries in _by_theme(words.get("themes"), f"{w}, themes").items()
     }
     p = patterns_path.name
-    patterns = _mapping(patterns_path, {"questions", "cues", "phrases", "sarcasm", "departure"})
+    patterns = _mapping(patterns_path, {"questions", "cues", "phrases", "sarcasm", "departure", "survey"})
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")
         for theme, entries in _by_theme(patterns.get("cues"), f"{p}, cues").items()
@@ -212,6 +214,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         sarcasm=_patterns(patterns.get("sarcasm"), f"{p}, sarcasm"),
         departure=_patterns(patterns.get("departure"), f"{p}, departure"),
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
+        survey=_patterns(patterns.get("survey"), f"{p}, survey"),
     )
 
 
@@ -231,6 +234,8 @@ UNLED: Final = _PHRASES.unled
 SARCASM: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.sarcasm) or r"(?!x)x")
 # Leaving for something better elsewhere: what is better there is a reason to leave here.
 DEPARTURE: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.departure) or r"(?!x)x")
+# About the survey itself ("is this survey anonymous?"), not about work.
+SURVEY: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.survey) or r"(?!x)x")
 
 
 def question_lean(question: str) -> QuestionLean | None:

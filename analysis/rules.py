@@ -25,6 +25,7 @@ from analysis.lexicon import (
     PHRASE_GATES,
     POSITIVE,
     SARCASM,
+    SURVEY,
     THEME_CUES,
     UNLED,
     QuestionLean,
@@ -156,7 +157,7 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
 _CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really)\b")
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
-    r"\b(?:evenings?|weekends?|sundays?|saturdays?|\d{1,2} ?pm|midnight|overtime)\b"
+    r"\b(?:evenings?|weekends?|sundays?|saturdays?|(?:[6-9]|1[0-2]) ?pm|midnight|overtime)\b"
 )
 
 
@@ -205,6 +206,9 @@ def read(text: str, question: str | None = None) -> Reading:
     for clause in clauses(normalised):
         position = normalised.find(clause.text, position)
         starts = word_starts(clause.text)
+        if SURVEY.search(clause.text):
+            previous = set()  # "Is my wellbeing score shared?": about the survey, not work
+            continue
         mentioned = themes_in(clause.text, starts)
         if not mentioned:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":

@@ -36,6 +36,7 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\btbh\b|\btbf\b|\bimo\b|\bngl\b", ""),
     (r"\bgr8\b", "great"),
     (r"\bnites\b", "nights"),
+    (r"\bhrs\b", "hours"),
     (r"\bsooo+\b", "so"),
     (r"\bdon'?t\b", "do not"),
     (r"\bdoesn'?t\b", "does not"),
