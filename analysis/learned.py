@@ -28,7 +28,7 @@ from analysis.rules import CommentAnalysis, Direction, Reading, direction_of, po
 from surveys.themes import THEMES
 
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
-FORMAT: Final = 1
+FORMAT: Final = 2  # 2: detection also reads word starts ("s:threa")
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
 
 
@@ -46,6 +46,16 @@ def _grams(prefix: str, words: list[str], into: set[str]) -> None:
         into.add(prefix + word)
     for first, second in pairwise(words):
         into.add(f"{prefix}{first} {second}")
+
+
+def _stems(prefix: str, words: list[str], into: set[str]) -> None:
+    """Word starts of four and five letters: "threatened", "threatening" and "threats" share
+    "threa", so a word the training data spelt otherwise still counts."""
+    for word in words:
+        if len(word) >= 5:
+            into.add(prefix + word[:4])
+            if len(word) >= 6:
+                into.add(prefix + word[:5])
 
 
 def _sign(score: float) -> str:
@@ -73,11 +83,12 @@ def detection_features(
     source: str | None = None,
     words: list[str] | None = None,
 ) -> set[str]:
-    """What the theme detectors look at: words, the rules' themes, the question; `words` are
-    the comment's `_words` if known."""
+    """What the theme detectors look at: words and their starts, the rules' themes, the
+    question; `words` are the comment's `_words` if known."""
     features: set[str] = set()
     words = _words(reading.normalised) if words is None else words
     features.update(["w:" + word for word in words])
+    _stems("s:", words, features)
     features.add(f"len:{min(len(words), 8) // 3}")  # one-word answers behave differently
     for theme, score in reading.scores.items():
         features.add("cue:" + theme)
