@@ -135,16 +135,17 @@ class Model:
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
         scores = dict(self.detect_bias)
-        for pairs in map(self.detect.get, features):
-            if pairs:
-                for theme, weight in pairs:
-                    scores[theme] += weight
+        detect = self.detect
+        # Most features carry no weight: the set intersection (in C) finds the few that do.
+        for feature in detect.keys() & features:
+            for theme, weight in detect[feature]:
+                scores[theme] += weight
         return scores
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
-        found = [w for w in map(self.direction.get, features) if w is not None]
-        return self.direction_bias + sum(found)
+        direction = self.direction
+        return self.direction_bias + sum(direction[f] for f in direction.keys() & features)
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
