@@ -118,6 +118,8 @@ def direction_features(
     features.add("total:" + _sign(reading.total))
     if reading.lean is not None:
         features.add(f"lean:{theme}:{reading.lean.direction}")
+        if not score:  # the words say nothing either way: the question decides ("the commute")
+            features.add(f"bare:{reading.lean.direction}")
     _context(features, reading, question, source)
     return features
 
@@ -156,6 +158,12 @@ class Model:
         themes: dict[str, Direction] = {}
         for theme in THEMES:
             if scores[theme] <= self.threshold:
+                continue
+            lean_of_question = reading.lean.direction if reading.lean is not None else None
+            if lean_of_question is not None and not reading.scores.get(theme) and not reading.total:
+                # Nothing in the words says good or bad ("Why do you stay?" "the pay"): the
+                # question does, whatever the theme usually means in other comments.
+                themes[theme] = lean_of_question
                 continue
             features = direction_features(reading, theme, question, source, words)
             lean = self.direction_score(features)
