@@ -153,8 +153,8 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
     return score
 
 
-# An answer to a wish question that says nothing is missing.
-_CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really)\b")
+# An answer to a wish question that says nothing is missing, or names what to keep.
+_CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really|keep)\b")
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
     r"\b(?:evenings?|weekends?|sundays?|saturdays?|(?:[6-9]|1[0-2]) ?pm|midnight|overtime)\b"
@@ -198,7 +198,7 @@ def read(text: str, question: str | None = None) -> Reading:
     # "What would you change?": every good thing named is one that is missing here.
     departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
     if lean is not None and lean.wish and _CONTENT.match(normalised):
-        departure_at = None  # "Not much honestly, the team were lovely": nothing is missing
+        departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
     if departure is not None and departure_at is None:
         departure_at = departure.start()
     previous: set[str] = set()
