@@ -105,6 +105,8 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
         ("patterns", "questions:\n  - match: 'leave'\n    lean: sideways\n", "questions[0]"),
         ("patterns", "colours: []\n", "patterns.yaml: unknown keys"),
         ("patterns", "cues: [\n", "patterns.yaml: not YAML"),
+        ("patterns", "questions:\n  - match: 'x'\n    wish: 'yes'\n", "questions[0]"),
+        ("patterns", "survey: '\\\\bsurvey'\n", "patterns.yaml, survey"),
         ("words", "positive: ['good', 'Great!']\n", "words.yaml, positive[1]"),
         ("words", "positive: ['good']\nnegative: ['good']\n", "in both positive and negative"),
         ("words", "negative: ['bad', 'bad']\n", "words.yaml, negative[1]"),
