@@ -195,7 +195,8 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         for theme, entries in _by_theme(words.get("themes"), f"{w}, themes").items()
     }
     p = patterns_path.name
-    patterns = _mapping(patterns_path, {"questions", "cues", "phrases", "sarcasm", "departure", "survey"})
+    sections = {"questions", "cues", "phrases", "sarcasm", "departure", "survey"}
+    patterns = _mapping(patterns_path, sections)
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")
         for theme, entries in _by_theme(patterns.get("cues"), f"{p}, cues").items()
