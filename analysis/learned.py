@@ -28,7 +28,7 @@ from analysis.rules import CommentAnalysis, Direction, Reading, direction_of, po
 from surveys.themes import THEMES
 
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
-FORMAT: Final = 1
+FORMAT: Final = 2  # 2: detection also reads word starts ("s:threa")
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
 
 
@@ -46,6 +46,16 @@ def _grams(prefix: str, words: list[str], into: set[str]) -> None:
         into.add(prefix + word)
     for first, second in pairwise(words):
         into.add(f"{prefix}{first} {second}")
+
+
+def _stems(prefix: str, words: list[str], into: set[str]) -> None:
+    """Word starts of four and five letters: "threatened", "threatening" and "threats" share
+    "threa", so a word the training data spelt otherwise still counts."""
+    for word in words:
+        if len(word) >= 5:
+            into.add(prefix + word[:4])
+            if len(word) >= 6:
+                into.add(prefix + word[:5])
 
 
 def _sign(score: float) -> str:
@@ -73,11 +83,12 @@ def detection_features(
     source: str | None = None,
     words: list[str] | None = None,
 ) -> set[str]:
-    """What the theme detectors look at: words, the rules' themes, the question; `words` are
-    the comment's `_words` if known."""
+    """What the theme detectors look at: words and their starts, the rules' themes, the
+    question; `words` are the comment's `_words` if known."""
     features: set[str] = set()
     words = _words(reading.normalised) if words is None else words
     features.update(["w:" + word for word in words])
+    _stems("s:", words, features)
     features.add(f"len:{min(len(words), 8) // 3}")  # one-word answers behave differently
     for theme, score in reading.scores.items():
         features.add("cue:" + theme)
@@ -107,6 +118,8 @@ def direction_features(
     features.add("total:" + _sign(reading.total))
     if reading.lean is not None:
         features.add(f"lean:{theme}:{reading.lean.direction}")
+        if not score:  # the words say nothing either way: the question decides ("the commute")
+            features.add(f"bare:{reading.lean.direction}")
     _context(features, reading, question, source)
     return features
 
@@ -124,16 +137,17 @@ class Model:
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
         scores = dict(self.detect_bias)
-        for pairs in map(self.detect.get, features):
-            if pairs:
-                for theme, weight in pairs:
-                    scores[theme] += weight
+        detect = self.detect
+        # Most features carry no weight: the set intersection (in C) finds the few that do.
+        for feature in detect.keys() & features:
+            for theme, weight in detect[feature]:
+                scores[theme] += weight
         return scores
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
-        found = [w for w in map(self.direction.get, features) if w is not None]
-        return self.direction_bias + sum(found)
+        direction = self.direction
+        return self.direction_bias + sum(direction[f] for f in direction.keys() & features)
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
@@ -144,6 +158,12 @@ class Model:
         themes: dict[str, Direction] = {}
         for theme in THEMES:
             if scores[theme] <= self.threshold:
+                continue
+            lean_of_question = reading.lean.direction if reading.lean is not None else None
+            if lean_of_question is not None and not reading.scores.get(theme) and not reading.total:
+                # Nothing in the words says good or bad ("Why do you stay?" "the pay"): the
+                # question does, whatever the theme usually means in other comments.
+                themes[theme] = lean_of_question
                 continue
             features = direction_features(reading, theme, question, source, words)
             lean = self.direction_score(features)

@@ -25,6 +25,7 @@ from analysis.lexicon import (
     PHRASE_GATES,
     POSITIVE,
     SARCASM,
+    SURVEY,
     THEME_CUES,
     UNLED,
     QuestionLean,
@@ -152,9 +153,11 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
     return score
 
 
+# An answer to a wish question that says nothing is missing, or names what to keep.
+_CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really|keep)\b")
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
-    r"\b(?:evenings?|weekends?|sundays?|saturdays?|\d{1,2} ?pm|midnight|overtime)\b"
+    r"\b(?:evenings?|weekends?|sundays?|saturdays?|(?:[6-9]|1[0-2]) ?pm|midnight|overtime)\b"
 )
 
 
@@ -162,7 +165,8 @@ def _theme_score(clause: Clause, theme: str, base: float) -> float:
     text = clause.text
     if theme == "workload":
         numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
-        if any(18 <= n <= 60 for n in numbers) and base >= 0 and "only" not in text:
+        # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
+        if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
             return base - 1.5
     if theme == "work_life_balance" and base == 0 and _OUT_OF_HOURS.search(text):
         return -1.0
@@ -190,8 +194,11 @@ def read(text: str, question: str | None = None) -> Reading:
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
     departure = DEPARTURE.search(normalised)
-    # "Where are you going, and what does it offer?": every answer praises somewhere else.
-    departure_at = 0 if lean is not None and lean.elsewhere else None
+    # "Where are you going, and what does it offer?": every answer praises somewhere else;
+    # "What would you change?": every good thing named is one that is missing here.
+    departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
+    if lean is not None and lean.wish and _CONTENT.match(normalised):
+        departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
     if departure is not None and departure_at is None:
         departure_at = departure.start()
     previous: set[str] = set()
@@ -199,6 +206,9 @@ def read(text: str, question: str | None = None) -> Reading:
     for clause in clauses(normalised):
         position = normalised.find(clause.text, position)
         starts = word_starts(clause.text)
+        if SURVEY.search(clause.text):
+            previous = set()  # "Is my wellbeing score shared?": about the survey, not work
+            continue
         mentioned = themes_in(clause.text, starts)
         if not mentioned:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":

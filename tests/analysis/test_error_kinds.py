@@ -20,6 +20,12 @@ def _reads(text: str, expected: dict[str, str], question: str | None = None) -> 
         ("My caseload dropped from twenty-six to fifteen after the new pod started", "workload"),
         ("Duty is far less frantic since they put a second senior on the rota", "workload"),
         ("Paperwork went down from four forms to one for a strategy discussion", "processes"),
+        ("Caseload down to 14 now the two new starters are allocating", "workload"),
+        ("the duty rota is nowhere near as punishing since they added a third worker", "workload"),
+        ("Audit requests have dropped from weekly to quarterly, which is a relief", "processes"),
+        ("Caseload has come down a lot since Easter, I can breathe again", "workload"),
+        ("I used to have 30 kids, now it's 17", "workload"),
+        ("Paperwork is lighter since the new single assessment form", "processes"),
     ],
 )
 def test_improvement_is_not_read_as_complaint(text: str, expected: str) -> None:
@@ -32,6 +38,12 @@ def test_improvement_is_not_read_as_complaint(text: str, expected: str) -> None:
         ("If our ATM ever moved on I'd follow her, she's the reason I stay", "managers"),
         ("The retention bonus stopped me handing in my notice last spring", "pay"),
         ("Honestly my team is why I am still here", "team_culture"),
+        ("If they ever took away the hybrid days I'd be out the door", "work_life_balance"),
+        ("the retention allowance is the reason I'm still here, without it I'd leave", "pay"),
+        ("If we lose our practice manager half the team would walk", "managers"),
+        ("Flexible hours. I'd quit without them", "work_life_balance"),
+        ("My TM is the only thing keeping me here", "managers"),
+        ("Honestly the flexi is what stops me going agency", "work_life_balance"),
     ],
 )
 def test_reasons_to_stay_said_through_leaving_are_positive(text: str, expected: str) -> None:
@@ -43,10 +55,25 @@ def test_reasons_to_stay_said_through_leaving_are_positive(text: str, expected: 
     [
         ("Moving to a fostering team in January, no duty rota and far fewer visits", "workload"),
         ("Off to a hospital social work post where the pay is better", "pay"),
+        (
+            "Starting at a private fostering agency in May: smaller caseload and no weekend duty",
+            "workload",
+        ),
+        ("Joining the neighbouring council, their mileage rate is far better", "pay"),
+        ("Off to the council next door, they pay a £4k supplement", "pay"),
+        ("Going to a school-based role: term time only, no evenings", "work_life_balance"),
     ],
 )
 def test_what_is_better_elsewhere_is_a_reason_to_leave(text: str, expected: str) -> None:
     _reads(text, {expected: "neg"})
+
+
+def test_what_a_new_job_offers_is_a_reason_to_leave_this_one() -> None:
+    _reads(
+        "A hospital team. Supervision every fortnight and a manager who answers emails",
+        {"managers": "neg"},
+        "Where are you going, and what does it offer?",
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,6 +83,14 @@ def test_what_is_better_elsewhere_is_a_reason_to_leave(text: str, expected: str)
         ("Asked for a proper chair for my back. Seven. Months.", "environment"),
         ("Lovely to see supervision cancelled yet again", "managers"),
         ("How are we supposed to see every child with 28 cases each?", "workload"),
+        ("Wonderful, another laptop update that wipes my drafts 🙄", "it_systems"),
+        ("working wifi in the hub? yeah right", "it_systems"),
+        ("Who needs a lunch break anyway", "work_life_balance"),
+        ("Nine. Weeks. Still waiting for a desk that isn't broken.", "environment"),
+        ("Oh great, the hotdesk booking system is down again", "it_systems"),
+        ("Supervision? What supervision.", "managers"),
+        ("Love being told to do self care by people who email at midnight", "work_life_balance"),
+        ("senior leaders never come down to the floor", "leadership"),
     ],
 )
 def test_terse_sarcasm_and_rhetorical_questions_are_complaints(text: str, expected: str) -> None:
@@ -70,9 +105,39 @@ def test_terse_sarcasm_and_rhetorical_questions_are_complaints(text: str, expect
         ("What might tempt you to leave?", "my manager", {"managers": "neg"}),
         ("What might tempt you to leave?", "parking", {"environment": "neg"}),
         ("What could have kept you here?", "the salary", {"pay": "neg"}),
+        ("What keeps you here?", "colleagues", {"team_culture": "pos"}),
+        ("What might make you leave?", "the hours", {"work_life_balance": "neg"}),
+        ("Why do you stay?", "my supervisor, honestly", {"managers": "pos"}),
+        ("Why do you stay?", "the pay", {"pay": "pos"}),
+        ("What do you enjoy most about your job?", "the training", {"career": "pos"}),
+        ("What might make you leave?", "pay", {"pay": "neg"}),
+        ("What keeps you here?", "my TM", {"managers": "pos"}),
     ],
 )
 def test_a_bare_answer_goes_the_way_its_question_points(
+    question: str, text: str, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("What would make your job better?", "a working laptop", {"it_systems": "neg"}),
+        (
+            "What would make your job better?",
+            "a mileage rate that actually covers fuel",
+            {"pay": "neg"},
+        ),
+        (
+            "What would you change?",
+            "fewer panels, more trust in our judgement",
+            {"processes": "neg"},
+        ),
+        ("What could we do to keep you?", "flexible start times", {"work_life_balance": "neg"}),
+    ],
+)
+def test_an_answer_to_a_wish_question_names_what_is_missing(
     question: str, text: str, expected: dict[str, str]
 ) -> None:
     _reads(text, expected, question)
@@ -88,6 +153,11 @@ def test_a_one_word_reason_to_stay_is_never_a_complaint() -> None:
     [
         "A grandad squared up to me at a contact session and nobody asked if I was alright after",
         "Got shoved by a parent on a doorstep visit, no debrief, nothing",
+        "A mum spat at me during a contact and nobody checked I was alright",
+        "Got punched at a door last month and was back on visits the next day",
+        "had to go to a violent household alone because nobody was free",
+        "I cry in the car most days after visits",
+        "No one debriefed us after the removal",
     ],
 )
 def test_harm_on_a_visit_is_not_dropped_for_want_of_a_theme_word(text: str) -> None:
@@ -99,3 +169,15 @@ def test_the_old_one_argument_call_still_works() -> None:
         "managers": "pos",
         "pay": "neg",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the free text on this survey really anonymous?",
+        "Question 4 makes no sense to me",
+        "Can we see the results broken down by service next time?",
+    ],
+)
+def test_a_comment_about_the_survey_itself_speaks_of_no_theme(text: str) -> None:
+    assert analyse(text).themes == {}

@@ -12,12 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.lexicon import (
-    _THEME_CUES,
+    PATTERNS_PATH,
     PHRASE_GATES,
     THEME_CUES,
+    THEME_PATTERNS,
+    WORDS_PATH,
     LexiconError,
     leads,
-    load_extra,
+    load,
+    plain_pattern,
     word_starts,
 )
 from analysis.text import clauses, normalise
@@ -36,7 +39,7 @@ WRITTEN = [
 VOCABULARY = sorted(
     {
         w
-        for p in (*[c for cs in _THEME_CUES.values() for c in cs],)
+        for p in (*[c for cs in THEME_PATTERNS.values() for c in cs],)
         for w in re.findall(r"[a-z]+", p)
     }
     | {w for p, _s, _g in PHRASE_GATES for w in re.findall(r"[a-z]+", p.pattern)}
@@ -51,7 +54,7 @@ def _texts() -> list[str]:
 
 def _check(text: str) -> None:
     starts = word_starts(text)
-    expected = {t for t, cues in _THEME_CUES.items() if any(re.search(c, text) for c in cues)}
+    expected = {t for t, cues in THEME_PATTERNS.items() if any(re.search(c, text) for c in cues)}
     assert THEME_CUES.themes_in(text, starts) == expected, text
     for pattern, _score, gate in PHRASE_GATES:
         if pattern.search(text):
@@ -94,22 +97,45 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("file", "text", "named"),
     [
-        "cues:\n  salary: ['\\\\bpay']\n",
-        "cues:\n  pay: ['(unclosed']\n",
-        "phrases:\n  - ['\\\\bfine\\\\b', 'high']\n",
-        "questions:\n  - match: 'leave'\n    lean: sideways\n",
-        "colours: []\n",
+        ("patterns", "cues:\n  salary: ['\\\\bpay']\n", "patterns.yaml, cues"),
+        ("patterns", "cues:\n  pay: ['(unclosed']\n", "patterns.yaml, cues.pay[0]"),
+        ("patterns", "phrases:\n  - ['\\\\bfine\\\\b', 'high']\n", "patterns.yaml, phrases[0]"),
+        ("patterns", "questions:\n  - match: 'leave'\n    lean: sideways\n", "questions[0]"),
+        ("patterns", "colours: []\n", "patterns.yaml: unknown keys"),
+        ("patterns", "cues: [\n", "patterns.yaml: not YAML"),
+        ("patterns", "questions:\n  - match: 'x'\n    wish: 'yes'\n", "questions[0]"),
+        ("patterns", "survey: '\\\\bsurvey'\n", "patterns.yaml, survey"),
+        ("words", "positive: ['good', 'Great!']\n", "words.yaml, positive[1]"),
+        ("words", "positive: ['good']\nnegative: ['good']\n", "in both positive and negative"),
+        ("words", "negative: ['bad', 'bad']\n", "words.yaml, negative[1]"),
+        ("words", "themes:\n  salary: ['pay']\n", "words.yaml, themes"),
+        ("words", "themes:\n  pay: ['\\\\bpay']\n", "words.yaml, themes.pay[0]"),
+        ("words", "negators: 'not'\n", "words.yaml, negators"),
     ],
 )
-def test_a_bad_word_list_file_is_refused(tmp_path: Path, text: str) -> None:
-    path = tmp_path / "lexicon.yaml"
-    path.write_text(text)
-    with pytest.raises(LexiconError):
-        load_extra(path)
+def test_a_bad_lexicon_file_is_refused_naming_file_and_key(
+    tmp_path: Path, file: str, text: str, named: str
+) -> None:
+    paths = {"words": tmp_path / "words.yaml", "patterns": tmp_path / "patterns.yaml"}
+    paths["words"].write_text(WORDS_PATH.read_text())
+    paths["patterns"].write_text(PATTERNS_PATH.read_text())
+    paths[file].write_text(text)
+    with pytest.raises(LexiconError, match=re.escape(named)):
+        load(paths["words"], paths["patterns"])
 
 
-def test_the_shipped_word_list_file_loads() -> None:
-    assert load_extra().cues
-    assert load_extra().questions
+def test_the_shipped_lexicon_files_load() -> None:
+    lexicon = load()
+    assert set(lexicon.cues) == set(THEME_PATTERNS)
+    assert lexicon.questions
+    assert lexicon.phrases
+    assert "good" in lexicon.positive
+
+
+def test_a_plain_theme_word_is_a_whole_word_and_a_star_a_word_start() -> None:
+    assert re.search(plain_pattern("duty"), "on duty today")
+    assert not re.search(plain_pattern("duty"), "duties")
+    assert re.search(plain_pattern("stress*"), "so stressed")
+    assert re.search(plain_pattern("court work"), "no court work")

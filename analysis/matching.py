@@ -1,0 +1,169 @@
+"""The indexes that make the rules fast: each cue and phrase is tried only on clauses that could
+hold it, read off the pattern itself so the shortcut never changes what is found.
+
+Every match of `\\bpay\\b…` begins a word with "pay", so a clause none of whose words start so needs
+no search; every match of `\\bno longer\\b` contains "no longer", so a clause without that string
+needs no regex. tests/analysis/test_lexicon.py checks both on real and random text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The regex module's own parser, to read off each pattern what text it needs (typeshed has no
+# stubs for these; `sre_parse` is the deprecated public name of the same module).
+import re._constants as _constants  # type: ignore[import-not-found]
+import re._parser as _parser  # type: ignore[import-not-found]
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+_LITERAL = _constants.LITERAL
+_SUBPATTERN = _constants.SUBPATTERN
+_BRANCH = _constants.BRANCH
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_AT_WORD_START = (_constants.AT, _constants.AT_BOUNDARY)
+_LOOKAROUNDS = (_constants.ASSERT, _constants.ASSERT_NOT)
+LEAD = 3  # how many letters of a word's start index a pattern
+_WORDS = re.compile(r"\w+")
+
+
+def _run(items: Any) -> str:
+    """The literal letters and digits a parsed sequence starts with."""
+    run = ""
+    for op, value in items:
+        if op is not _LITERAL or not chr(value).isalnum():
+            break
+        run += chr(value)
+    return run[:LEAD]
+
+
+def leads(pattern: str) -> frozenset[str] | None:
+    """How a word must start for `pattern` to match there, or None if it cannot be told.
+
+    Read off the parsed pattern: a word boundary, then letters, or a group of alternatives that
+    each start with letters. Lookbehinds before the boundary do not matter.
+    """
+    items = [item for item in _parser.parse(pattern) if item[0] not in _LOOKAROUNDS]
+    if len(items) < 2 or items[0] != _AT_WORD_START:
+        return None
+    op, value = items[1]
+    if op is _LITERAL:
+        lead = _run(items[1:])
+        return frozenset({lead}) if lead else None
+    if op is _SUBPATTERN:
+        group = list(value[-1])
+        if len(group) == 1 and group[0][0] is _BRANCH:
+            runs = frozenset(_run(branch) for branch in group[0][1][1])
+            return runs if all(runs) else None
+        lead = _run(group)
+        return frozenset({lead}) if lead else None
+    return None
+
+
+def word_starts(text: str) -> frozenset[str]:
+    """The first one, two and three characters of every word of `text`, for `leads`."""
+    return frozenset(
+        word[:n] for word in _WORDS.findall(text) for n in range(1, min(LEAD, len(word)) + 1)
+    )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+class Cues:
+    """Every theme's cue patterns, indexed by how their words start: a clause is searched only
+    with the cues its words could match, each a small regex, and with the few cues that cannot be
+    indexed (they start with a digit, "£" or a choice of words)."""
+
+    def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
+        by_start: dict[str, dict[str, list[str]]] = {}
+        always: dict[str, list[str]] = {}
+        for theme, patterns in cues.items():
+            for pattern in patterns:
+                found = leads(pattern)
+                for start in found or ():
+                    by_start.setdefault(start, {}).setdefault(theme, []).append(pattern)
+                if not found:
+                    always.setdefault(theme, []).append(pattern)
+        self.themes = tuple(cues)
+        self.by_start = {
+            start: tuple((theme, _alternation(p)) for theme, p in themes.items())
+            for start, themes in by_start.items()
+        }
+        self.always = tuple((theme, _alternation(p)) for theme, p in always.items())
+
+    def themes_in(self, text: str, starts: frozenset[str]) -> set[str]:
+        """The themes whose cues `text` (whose `word_starts` are `starts`) holds."""
+        found: set[str] = set()
+        for theme, pattern in self.always:
+            if pattern.search(text):
+                found.add(theme)
+        for start in starts:
+            for theme, pattern in self.by_start.get(start, ()):
+                if theme not in found and pattern.search(text):
+                    found.add(theme)
+        return found
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings at least one of which is in every match of a parsed sequence, or None if no such
+    set can be read off it. The set with the longest shortest string wins: the rarer, the better.
+    """
+    best: frozenset[str] | None = None
+
+    def offer(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or _rank(candidate) > _rank(best)):
+            best = candidate
+
+    run = ""
+    for op, value in items:
+        if op is _LITERAL:
+            run += chr(value)
+            continue
+        offer(frozenset({run}) if run else None)
+        run = ""
+        if op is _SUBPATTERN:
+            offer(_required(value[-1]))
+        elif op is _BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if all(branches):
+                offer(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and value[0] >= 1:
+            offer(_required(value[2]))
+    offer(frozenset({run}) if run else None)
+    return best
+
+
+def _rank(strings: frozenset[str]) -> tuple[int, int]:
+    return (min(len(s) for s in strings), -len(strings))
+
+
+def gate(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Literal strings one of which every match of a phrase pattern contains (empty: none known).
+
+    Read off the parsed pattern, so it is sound by construction: concatenations require any
+    one of their parts, alternations the union of their branches, repeats of at least one their
+    body; optional parts and character classes require nothing.
+    """
+    required = _required(_parser.parse(pattern.pattern, pattern.flags))
+    return tuple(sorted(required)) if required else ()
+
+
+class Phrases:
+    """Scored phrases in order, each with the strings that gate it and the word starts that
+    unlock it: a clause is checked for them (substring tests, in C) before the phrase's regex
+    runs, so a clause costs a few regex searches, not a hundred."""
+
+    def __init__(self, phrases: Sequence[tuple[str, float]]) -> None:
+        compiled = [(re.compile(p), score) for p, score in phrases]
+        self.gates: tuple[tuple[re.Pattern[str], float, tuple[str, ...]], ...] = tuple(
+            (pattern, score, gate(pattern)) for pattern, score in compiled
+        )
+        found = [leads(pattern.pattern) for pattern, _score in compiled]
+        self.lead_index: dict[str, tuple[int, ...]] = {
+            start: tuple(i for i, f in enumerate(found) if f and start in f)
+            for start in sorted({start for f in found if f for start in f})
+        }
+        self.unled: tuple[int, ...] = tuple(i for i, f in enumerate(found) if not f)
