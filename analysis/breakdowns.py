@@ -158,7 +158,9 @@ def group_cells(
     cells: list[Cell] = []
     groups: list[str] = []
     withheld: list[tuple[int, str]] = []
-    for (wave, period, theme), atoms in sorted(_atoms(session, first=first, last=last, bank=bank).items()):
+    for (wave, period, theme), atoms in sorted(
+        _atoms(session, first=first, last=last, bank=bank).items()
+    ):
         if any(0 < total.people < minimum for total in atoms.values()):
             withheld.append((wave, theme))
             continue
@@ -187,7 +189,9 @@ def group_cells(
 
 def _labels(session: Session, by: By) -> dict[str, str]:
     rows: Sequence[Role] | Sequence[EmploymentType] = (
-        session.exec(select(Role)).all() if by == "role" else session.exec(select(EmploymentType)).all()
+        session.exec(select(Role)).all()
+        if by == "role"
+        else session.exec(select(EmploymentType)).all()
     )
     names = {row.key: row.name for row in rows}
     names[UNDISCLOSED] = UNDISCLOSED_LABEL
@@ -207,7 +211,9 @@ def breakdown(
         row = []
         for theme in ALL_THEMES:
             mine = [
-                c for c, g in zip(found.cells, found.groups, strict=True) if g == group and c.theme == theme
+                c
+                for c, g in zip(found.cells, found.groups, strict=True)
+                if g == group and c.theme == theme
             ]
             row.append(figure_of(add_up(mine)))
         entries.append(tuple(row))

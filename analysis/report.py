@@ -382,7 +382,9 @@ def _page(title: str, report: Report) -> tuple[Figure, float]:
     return figure, 0.91
 
 
-def _text_pages(title: str, lines: Sequence[str], report: Report, mono: bool = False) -> list[Figure]:
+def _text_pages(
+    title: str, lines: Sequence[str], report: Report, mono: bool = False
+) -> list[Figure]:
     wrapped: list[str] = []
     for line in lines:
         wrapped += textwrap.wrap(line, WRAP if not mono else 110, subsequent_indent="   ") or [""]
@@ -418,7 +420,9 @@ def _image_page(
     return figure
 
 
-def _rows_text(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int]) -> list[str]:
+def _rows_text(
+    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int]
+) -> list[str]:
     def cell(value: object, width: int) -> str:
         text = str(value)
         return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
@@ -438,11 +442,20 @@ def _themes_figure(report: Report) -> Figure:
     colours = {"low": "#E69F00", "moderate": "#0072B2", "high": "#009E73"}
     for row, score in enumerate(reversed(scores)):
         if score.suppressed or score.health is None or score.band is None:
-            axes.text(1, row, f"hidden: fewer than {report.min_group} people", va="center", fontsize=8, color="#555555")
+            axes.text(
+                1,
+                row,
+                f"hidden: fewer than {report.min_group} people",
+                va="center",
+                fontsize=8,
+                color="#555555",
+            )
             continue
         axes.barh(row, score.health, color=colours[score.band])
         change = "" if score.change is None else f"  ({score.change:+.2f} mean)"
-        axes.text(score.health + 1, row, f"{score.health} {score.band}{change}", va="center", fontsize=8)
+        axes.text(
+            score.health + 1, row, f"{score.health} {score.band}{change}", va="center", fontsize=8
+        )
     axes.set_yticks(range(len(scores)), [s.label for s in reversed(scores)], fontsize=8)
     axes.set_xlim(0, 125)
     for line in (50, 75):
@@ -472,10 +485,17 @@ def figures(report: Report) -> list[Figure]:
         mono=True,
     )
     drivers = ["Why people stay (evidence weight):"]
-    drivers += [f"  {label} ({weight:.2f})" for label, weight in report.stay] or ["  not enough evidence"]
+    drivers += [f"  {label} ({weight:.2f})" for label, weight in report.stay] or [
+        "  not enough evidence"
+    ]
     drivers += ["", "Why people might leave (evidence weight):"]
-    drivers += [f"  {label} ({weight:.2f})" for label, weight in report.leave] or ["  not enough evidence"]
-    drivers += ["", "Pulses and comments from the last 12 weeks of the quarter, interviews from 12 months."]
+    drivers += [f"  {label} ({weight:.2f})" for label, weight in report.leave] or [
+        "  not enough evidence"
+    ]
+    drivers += [
+        "",
+        "Pulses and comments from the last 12 weeks of the quarter, interviews from 12 months.",
+    ]
     pages += _text_pages("Drivers", drivers, report)
     pages.append(
         _image_page(
@@ -485,11 +505,18 @@ def figures(report: Report) -> list[Figure]:
             list(report.teams.notes),
         )
     )
-    pages.append(_image_page("Intention to stay by team over time", [over_time_figure(report.over_time, k)], report))
+    pages.append(
+        _image_page(
+            "Intention to stay by team over time", [over_time_figure(report.over_time, k)], report
+        )
+    )
     pages.append(
         _image_page(
             "Role group and contract",
-            [heatmap_figure(report.roles, k, "Whole service, by role group"), heatmap_figure(report.contracts, k, "Whole service, by contract")],
+            [
+                heatmap_figure(report.roles, k, "Whole service, by role group"),
+                heatmap_figure(report.contracts, k, "Whole service, by contract"),
+            ],
             report,
             list(dict.fromkeys([*report.roles.notes, *report.contracts.notes])),
         )
@@ -574,7 +601,11 @@ def to_xlsx(report: Report) -> bytes:
         ("By contract", report.contracts),
     ):
         sheet(name, ["group (health-check score)", *table.column_labels], table_rows(table))
-    sheet("Teams over time", ["team (mean 1–5)", *report.over_time.column_labels], mean_rows(report.over_time))
+    sheet(
+        "Teams over time",
+        ["team (mean 1–5)", *report.over_time.column_labels],
+        mean_rows(report.over_time),
+    )
     sheet(
         "Comments",
         ["theme", "direction", "comment"],

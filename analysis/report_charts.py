@@ -89,9 +89,7 @@ def over_time_figure(table: Table, minimum: int) -> Figure:
         colour = SERIES[index % len(SERIES)]
         axes.plot(xs, means, marker="o", color=colour, label=label)
     hidden = [
-        x
-        for x in xs
-        if any(entries[x].mean is None for entries in table.entries) and table.entries
+        x for x in xs if any(entries[x].mean is None for entries in table.entries) and table.entries
     ]
     if hidden:
         for x in hidden:
@@ -126,7 +124,9 @@ def participation_figure(waves: tuple[WaveParticipation, ...], minimum: int) -> 
             continue
         axes.bar(x, wave.answered, color=BLUE)
         rate = f"{wave.rate}%" if wave.rate is not None else ""
-        axes.text(x, wave.answered, f"{wave.answered}\n{rate}", ha="center", va="bottom", fontsize=7)
+        axes.text(
+            x, wave.answered, f"{wave.answered}\n{rate}", ha="center", va="bottom", fontsize=7
+        )
     axes.set_xticks(xs, [w.label for w in waves], rotation=30, fontsize=8)
     axes.set_ylabel("People who answered")
     axes.spines[["top", "right"]].set_visible(False)

@@ -20,7 +20,13 @@ from surveys.themes import ANCHORS, THEMES
 
 MAX_LENGTH = 1000
 MAX_OWNER = 100
-DRAFT, PLANNED, IN_PROGRESS, DONE, WITHDRAWN = "draft", "planned", "in_progress", "done", "withdrawn"
+DRAFT, PLANNED, IN_PROGRESS, DONE, WITHDRAWN = (
+    "draft",
+    "planned",
+    "in_progress",
+    "done",
+    "withdrawn",
+)
 STATUSES = (PLANNED, IN_PROGRESS, DONE)
 STATUS_LABELS = {
     DRAFT: "preview",

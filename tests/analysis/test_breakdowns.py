@@ -40,7 +40,12 @@ def memory() -> Iterator[Engine]:
 
 
 def ballot(
-    session: Session, team: Team | None, week: str, answers: dict[str, int], role: str, contract: str
+    session: Session,
+    team: Team | None,
+    week: str,
+    answers: dict[str, int],
+    role: str,
+    contract: str,
 ) -> None:
     submission = Submission(
         kind="pulse",
@@ -55,7 +60,9 @@ def ballot(
     for key, value in answers.items():
         item = BANK.get(key)
         assert item is not None
-        session.add(Answer(submission_id=submission.id, item_key=key, theme=item.theme, value=value))
+        session.add(
+            Answer(submission_id=submission.id, item_key=key, theme=item.theme, value=value)
+        )
 
 
 def org(session: Session) -> tuple[Team, Team]:
@@ -99,7 +106,7 @@ def test_a_small_combination_withholds_the_whole_wave_theme(memory: Engine) -> N
     # stands; "agency" would be 1 person, and "permanent" 5 of North's 6: North minus
     # permanent is the one agency ASYE. So the wave's pay is not broken down at all.
     with Session(memory) as session:
-        north, south = org(session)
+        north, _south = org(session)
         for value in (4, 4, 4, 4, 4):
             ballot(session, north, "2026-W38", {"pay_fair": value}, "social_worker", "permanent")
         ballot(session, north, "2026-W38", {"pay_fair": 1}, "asye", "agency")
@@ -107,14 +114,15 @@ def test_a_small_combination_withholds_the_whole_wave_theme(memory: Engine) -> N
         roles = breakdown(session, period=SEPTEMBER, by="role", bank=BANK, min_group=5)
         contracts = breakdown(session, period=SEPTEMBER, by="contract", bank=BANK, min_group=5)
         teams = team_theme_table(session, period=SEPTEMBER, bank=BANK, min_group=5)
-    assert roles.row_labels == () and contracts.row_labels == ()
+    assert roles.row_labels == ()
+    assert contracts.row_labels == ()
     assert "left out" in roles.notes[0]
     assert teams.entry("North", "pay").people == 6  # the team figure itself still stands
 
 
 def test_undisclosed_rows_are_their_own_group_and_other_teams_are_pooled(memory: Engine) -> None:
     with Session(memory) as session:
-        north, south = org(session)
+        north, _south = org(session)
         for _ in range(5):
             ballot(session, north, "2026-W38", {"supervision": 4}, "social_worker", "permanent")
         for _ in range(5):  # coarsened at release: team and role unknown
@@ -165,7 +173,11 @@ def test_week_label() -> None:
 
 # --- the disclosure check: every figure a reader can get, as equations over the rows -------------
 
-TEAMS, ROLES, CONTRACTS = (0, 1, None), ("social_worker", "asye", "undisclosed"), ("permanent", "agency")
+TEAMS, ROLES, CONTRACTS = (
+    (0, 1, None),
+    ("social_worker", "asye", "undisclosed"),
+    ("permanent", "agency"),
+)
 
 
 def _rows(seed: int) -> list[tuple[int | None, str, str, int]]:
@@ -189,7 +201,14 @@ def test_no_combination_of_team_and_breakdown_figures_isolates_anyone(seed: int)
         session.add_all(teams)
         session.flush()
         for team, role, contract, value in rows:
-            ballot(session, None if team is None else teams[team], "2026-W38", {"pay_fair": value}, role, contract)
+            ballot(
+                session,
+                None if team is None else teams[team],
+                "2026-W38",
+                {"pay_fair": value},
+                role,
+                contract,
+            )
         session.commit()
         ids = {None: None, teams[0].id: 0, teams[1].id: 1}
         equations: list[list[int]] = []
@@ -197,14 +216,18 @@ def test_no_combination_of_team_and_breakdown_figures_isolates_anyone(seed: int)
             if cell.team_id is None:  # the pooled cell: every team whose own cell is small
                 standing = {
                     ids[c.team_id]
-                    for c in score_cells(session, first="2026-W38", last="2026-W38", bank=BANK, minimum=k)
+                    for c in score_cells(
+                        session, first="2026-W38", last="2026-W38", bank=BANK, minimum=k
+                    )
                     if c.team_id is not None
                 }
                 equations.append([int(r[0] not in standing) for r in rows])
             else:
                 equations.append([int(r[0] == ids[cell.team_id]) for r in rows])
         for by, index in (("role", 1), ("contract", 2)):
-            found = group_cells(session, first="2026-W38", last="2026-W38", by=by, bank=BANK, minimum=k)  # type: ignore[arg-type]
+            found = group_cells(
+                session, first="2026-W38", last="2026-W38", by=by, bank=BANK, minimum=k
+            )  # type: ignore[arg-type]
             for cell, group in zip(found.cells, found.groups, strict=True):
                 assert cell.people >= k
                 equations.append([int(r[index] == group) for r in rows])
