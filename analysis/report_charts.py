@@ -87,6 +87,8 @@ def over_time_figure(table: Table, minimum: int) -> Figure:
     for index, (label, entries) in enumerate(zip(table.row_labels, table.entries, strict=True)):
         means = [math.nan if e.mean is None else e.mean for e in entries]
         colour = SERIES[index % len(SERIES)]
+        if all(e.mean is None for e in entries):
+            label = f"{label}: hidden every week (fewer than {minimum})"
         axes.plot(xs, means, marker="o", color=colour, label=label)
     hidden = [
         x for x in xs if any(entries[x].mean is None for entries in table.entries) and table.entries

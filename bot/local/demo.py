@@ -355,9 +355,10 @@ async def _fortnight(story: Story) -> None:
     heading("Priya tells everyone what changed (/wedid)")
     await types(
         priya,
-        "/wedid You told us Mosaic case notes take too long. From 14 December the form "
-        "is one page.",
+        "/wedid Processes: You told us Mosaic case notes take too long. From 14 December the "
+        "form is one page.\nowner: Head of Service\ndue: 2026-12-14",
     )
+    await taps(priya, "Record")
     send = next(b.text for b in (await priya.last()).buttons if b.text.startswith("Send to"))
     await taps(priya, send)
     show([await people["Asha"].expect("You said, we did")])
@@ -376,6 +377,12 @@ async def _fortnight(story: Story) -> None:
     say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))
     if posted[-1].get("photo"):
         say(f"  bot › [picture {posted[-1]['photo']['name']}] {posted[-1].get('caption', '')}")
+
+    heading("The committee report (/actions, /compare, /report)")
+    await types(priya, "/action 1 status in progress")
+    await types(priya, "/actions")
+    await types(priya, "/breakdown role 12w")
+    await types(priya, "/report")
 
 
 # Interviews from earlier in the year, in the words staff use; coded by the real analyser.
