@@ -51,7 +51,7 @@ async def _send_table(
         await update.get_bot().send_photo(
             chat_id(update),
             InputFile(picture, filename=name),
-            caption=f"{escape(view.table.title)} · {escape(view.table.period)}",
+            caption=f"Chart: {escape(view.table.title)} · {escape(view.table.period)}",
         )
 
 
@@ -132,7 +132,7 @@ async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             InputFile(
                 png(participation_figure(view.participation, minimum)), filename="participation.png"
             ),
-            caption="Participation per pulse",
+            caption="Participation per pulse (chart)",
         )
 
 

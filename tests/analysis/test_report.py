@@ -15,10 +15,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
 from analysis.report import QuarterError, build_report, page_pngs, parse_quarter, to_pdf, to_xlsx
-from surveys.ballot import Group, coarsen
 from surveys.bank import default_bank
-from surveys.models import Answer, EmploymentType, Organisation, Role, Submission, Team, WaveTally
-from tests.seeding import released_wave
+from surveys.models import EmploymentType, Organisation, Role, Team
+from tests.seeding import released_pulses
 
 BANK = default_bank()
 SAMPLE = Path(__file__).parents[2] / "docs" / "report-sample"
@@ -47,41 +46,14 @@ def seed_quarter(session: Session) -> None:
     ]
     session.add_all(teams)
     session.flush()
-    sizes = {"assessment": 8, "fostering": 7, "leaving": 3}
-    for w, week in enumerate(WEEKS):
-        wave = released_wave(session, week)
-        people: list[tuple[Group, dict[str, int]]] = []
-        for team in teams:
-            size = sizes[team.key]
-            session.add(WaveTally(wave_id=wave, team_id=team.id, invited=size + 2, answered=size))
-            for person in range(size):
-                role = "asye" if team.key == "assessment" and person < 5 else "social_worker"
-                values = {
-                    "intent_stay": 3 + (person + w) % 3,
-                    "pay_fair": 1 + person % 2,
-                    "supervision": 4 + person % 2,
-                    "workload_high": 4,
-                }
-                people.append(((team.id, role, "permanent"), values))
-        # As a release writes them: groups coarsened so each combination has k rows.
-        groups = coarsen([group for group, _ in people], 5)
-        for (team_id, role, contract), (_, values) in zip(groups, people, strict=True):
-            sub = Submission(
-                kind="pulse",
-                wave_id=wave,
-                period=week,
-                team_id=team_id,
-                role_group=role,
-                employment_type=contract,
-            )
-            session.add(sub)
-            session.flush()
-            for key, value in values.items():
-                item = BANK.get(key)
-                assert item is not None
-                session.add(
-                    Answer(submission_id=sub.id, item_key=key, theme=item.theme, value=value)
-                )
+    ids = {team.key: team.id or 0 for team in teams}
+    released_pulses(
+        session,
+        sizes={ids["assessment"]: 8, ids["fostering"]: 7, ids["leaving"]: 3},
+        weeks=WEEKS,
+        k=5,
+        asye_team=ids["assessment"],
+    )
     session.commit()
 
 
