@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from html import escape
 
 from telegram import InputFile, Update
@@ -72,7 +73,8 @@ async def breakdown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await reply(update, texts.BREAKDOWN_USAGE.format(periods=PERIOD_HELP))
         return
     group = "Whole service, by " + ("role group" if "role" in view.table.title else "contract")
-    await _send_table(update, view, minimum, heatmap(view.table, minimum, group), "breakdown.png")
+    picture = await asyncio.to_thread(heatmap, view.table, minimum, group)
+    await _send_table(update, view, minimum, picture, "breakdown.png")
 
 
 async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -91,7 +93,8 @@ async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     except report.UsageError:
         await reply(update, texts.COMPARE_USAGE.format(periods=PERIOD_HELP))
         return
-    await _send_table(update, view, minimum, heatmap(view.table, minimum), "teams-themes.png")
+    picture = await asyncio.to_thread(heatmap, view.table, minimum)
+    await _send_table(update, view, minimum, picture, "teams-themes.png")
 
 
 async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -157,16 +160,20 @@ async def report_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     except report.UsageError:
         await reply(update, texts.REPORT_USAGE)
         return
+    # Drawing a dozen pages takes seconds: off the event loop, so other chats are not held up.
+    pdf, xlsx = await asyncio.gather(
+        asyncio.to_thread(to_pdf, found), asyncio.to_thread(to_xlsx, found)
+    )
     bot = update.get_bot()
     await bot.send_document(
         chat_id(update),
-        InputFile(to_pdf(found), filename=report_name(found, "pdf")),
+        InputFile(pdf, filename=report_name(found, "pdf")),
         caption=texts.REPORT_CAPTION.format(
             quarter=found.quarter, period=found.period.label(), minimum=minimum
         ),
     )
     await bot.send_document(
         chat_id(update),
-        InputFile(to_xlsx(found), filename=report_name(found, "xlsx")),
+        InputFile(xlsx, filename=report_name(found, "xlsx")),
         caption=texts.REPORT_XLSX_CAPTION,
     )

@@ -378,11 +378,16 @@ async def _fortnight(story: Story) -> None:
     if posted[-1].get("photo"):
         say(f"  bot › [picture {posted[-1]['photo']['name']}] {posted[-1].get('caption', '')}")
 
-    heading("The committee report (/actions, /compare, /report)")
-    await types(priya, "/action 1 status in progress")
-    await types(priya, "/actions")
-    await types(priya, "/breakdown role 12w")
-    await types(priya, "/report")
+    heading("Sam, the PSW lead, prepares the workforce board (/actions, /report)")
+    # A second PSW member: Priya has typed more this minute than the flood guard allows anyone.
+    add_psw(local.services.engine, PSW_ADMIN_ID + 1, PswRole.VIEWER, "Sam (PSW)")
+    sam = await Person(client, PSW_ADMIN_ID + 1, "Sam").join()
+    await types(sam, "/action 1 status in progress")
+    await types(sam, "/actions")
+    say("  Sam › /report")
+    await sam.says("/report")
+    # The PDF takes a few seconds to draw: wait for both files rather than the settle time.
+    show([await sam.expect("Committee report", wait=120), await sam.expect("workbook", wait=120)])
 
 
 # Interviews from earlier in the year, in the words staff use; coded by the real analyser.
