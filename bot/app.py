@@ -25,6 +25,7 @@ from telegram.ext import (
 from bot import groups
 from bot.concurrency import PerChatUpdateProcessor
 from bot.handlers import (
+    actions,
     buttons,
     common,
     control,
@@ -32,11 +33,11 @@ from bot.handlers import (
     onboarding,
     psw,
     pulse,
+    report,
     reports,
     results,
     text,
     waves,
-    wedid,
 )
 from bot.handlers.guards import Guard
 from bot.ratelimit import RateLimiter
@@ -77,6 +78,12 @@ PSW_COMMANDS = [
     BotCommand("export", "The summary as CSV or XLSX"),
     BotCommand("digest", "The weekly digest now"),
     BotCommand("wedid", "Tell staff what changed: you said, we did"),
+    BotCommand("actions", "Actions: owner, due date, status, theme before and since"),
+    BotCommand("action", "Edit or withdraw an action"),
+    BotCommand("breakdown", "Scores by role group or contract"),
+    BotCommand("compare", "Teams × themes, with a heat-map"),
+    BotCommand("overtime", "A theme by team per pulse, and participation"),
+    BotCommand("report", "The committee report (PDF and XLSX)"),
     BotCommand("record_stay", "Type up a stay interview you held"),
     BotCommand("my_interviews", "Stay interviews you recorded this month"),
     BotCommand("invite_exit", "A one-time exit interview link for a leaver"),
@@ -169,7 +176,13 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "trend": reports.trend_command,
         "export": reports.export_command,
         "digest": reports.digest_command,
-        "wedid": wedid.wedid_command,
+        "wedid": actions.wedid_command,
+        "actions": actions.actions_command,
+        "action": actions.action_command,
+        "breakdown": report.breakdown_command,
+        "compare": report.compare_command,
+        "overtime": report.overtime_command,
+        "report": report.report_command,
         "stay": interviews.stay_command,
         "record_stay": interviews.record_stay_command,
         "my_interviews": interviews.my_interviews_command,

@@ -72,6 +72,14 @@ class WeDidSend:
 
 
 @dataclass(frozen=True)
+class ActionRecord:
+    """Record (yes) or cancel (no) the previewed action `action_id`."""
+
+    action_id: int
+    yes: bool
+
+
+@dataclass(frozen=True)
 class Step:
     """An interview button: `kind` s (stay), x (exit) or r (recorded), the step's position, and
     the value (skip, 1–5, a theme key, done, y/n, a destination, team id, role or contract)."""
@@ -88,7 +96,17 @@ class DeleteInterview:
     interview_id: str
 
 
-Callback = Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend | Step | DeleteInterview
+Callback = (
+    Onboard
+    | Change
+    | SetDetail
+    | Pulse
+    | Confirm
+    | WeDidSend
+    | ActionRecord
+    | Step
+    | DeleteInterview
+)
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
 
@@ -108,6 +126,8 @@ def encode(callback: Callback) -> str:
             parts = [topic, "y" if yes else "n"]
         case WeDidSend(we_did_id, yes):
             parts = ["wd", str(we_did_id), "y" if yes else "n"]
+        case ActionRecord(action_id, yes):
+            parts = ["ar", str(action_id), "y" if yes else "n"]
         case Step(kind, position, value):
             parts = ["iv", kind, str(position), value]
         case DeleteInterview(interview_id):
@@ -145,6 +165,8 @@ def decode(data: str | None) -> Callback:
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
     if kind == "wd" and len(args) == 2 and args[1] in ("y", "n"):
         return WeDidSend(_int(args[0]), args[1] == "y")
+    if kind == "ar" and len(args) == 2 and args[1] in ("y", "n"):
+        return ActionRecord(_int(args[0]), args[1] == "y")
     if kind == "iv" and len(args) == 3 and args[0] in ("s", "x", "r") and args[2]:
         return Step(args[0], _int(args[1]), args[2])  # type: ignore[arg-type]
     if kind == "di" and len(args) == 1 and len(args[0]) == 32 and args[0].isalnum():

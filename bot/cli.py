@@ -1038,3 +1038,44 @@ def main() -> None:
     except ConfigError as exc:  # pragma: no cover - settings errors are caught above
         print(exc, file=sys.stderr)
         sys.exit(2)
+
+
+@app.command("report")
+def report_command(
+    quarter: Annotated[
+        str | None, typer.Option(help="The quarter, e.g. 2026Q3 (default: this quarter).")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="The PDF to write (default: staypulse-report-<quarter>.pdf); the "
+            "XLSX goes beside it."
+        ),
+    ] = None,
+) -> None:
+    """The committee report as one PDF and the same content as XLSX, under the release rules."""
+    from analysis.report import report_name, to_pdf, to_xlsx
+    from bot.usecases.report import UsageError, committee_report
+
+    services = _services(_settings())
+    settings = services.settings
+    try:
+        with session_scope(services.engine) as session:
+            found = committee_report(
+                session,
+                quarter=quarter,
+                today=services.today(),
+                bank=services.bank,
+                min_group=settings.min_group_size,
+                min_comment_group=settings.min_comment_group_size,
+            )
+            record_audit(
+                session, actor_telegram_id=0, action="report", detail=f"via=shell {found.quarter}"
+            )
+    except UsageError:
+        fail(f"{quarter!r} is not a quarter; write it like 2026Q3.")
+    pdf = out or Path(report_name(found, "pdf"))
+    pdf.write_bytes(to_pdf(found))
+    xlsx = pdf.with_suffix(".xlsx")
+    xlsx.write_bytes(to_xlsx(found))
+    typer.echo(f"Wrote {pdf} and {xlsx} ({found.quarter}: {found.period.label()}).")

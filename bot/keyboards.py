@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import texts
 from bot.callbacks import (
     UNDISCLOSED,
+    ActionRecord,
     Callback,
     Change,
     Confirm,
@@ -128,5 +129,17 @@ def we_did_send(we_did_id: int, count: int) -> InlineKeyboardMarkup:
         [
             [button(texts.WEDID_SEND_YES.format(count=count), WeDidSend(we_did_id, True))],
             [button(texts.WEDID_SEND_NO, WeDidSend(we_did_id, False))],
+        ]
+    )
+
+
+def action_preview(action_id: int) -> InlineKeyboardMarkup:
+    """Record a previewed action, or cancel it."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(texts.ACTION_RECORD, ActionRecord(action_id, True)),
+                button(texts.ACTION_CANCEL, ActionRecord(action_id, False)),
+            ]
         ]
     )

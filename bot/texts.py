@@ -410,12 +410,6 @@ DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
 TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
 
 # "You said, we did"
-WEDID_USAGE = (
-    "Usage: /wedid &lt;what changed because of what staff said&gt;, up to 1,000 characters. "
-    "It is shown after every completed pulse until the next update, and an admin can send it "
-    "to everyone.\n\nFor example: /wedid You told us Mosaic forms take too long. The case "
-    "summary form is now one page, from 1 December."
-)
 WEDID_CURRENT = "\n\nShown after pulses now:\n<i>{text}</i>"
 WEDID_RECORDED = (
     "Recorded. Staff will see this after each pulse they complete until the next update:\n\n"
@@ -437,6 +431,52 @@ WEDID_BROADCAST = (
     "<b>You said, we did</b>\n\n{text}\n\n<i>From the Principal Social Worker team.</i>"
 )
 WEDID_AFTER_PULSE = "\n\n<b>You said, we did:</b> {text}"
+
+# The action log
+WEDID_USAGE = (
+    "Usage: /wedid &lt;theme&gt;: &lt;what changed because of what staff said&gt;, up to 1,000 "
+    "characters, with optional lines <code>owner: …</code> and <code>due: YYYY-MM-DD</code>. "
+    "You see a preview first. Once recorded it is shown after every completed pulse until the "
+    "next update, and an admin can send it to everyone.\n\nFor example: /wedid Processes: You "
+    "told us Mosaic forms take too long. The case summary form is now one page.\nowner: Head of "
+    "Service\ndue: 2026-12-01"
+)
+ACTION_PREVIEW = (
+    "<b>Preview</b> (not recorded yet)\n\n<i>{text}</i>\n\nTheme: {theme}\nOwner: {owner}\n"
+    "Due: {due}\nStatus: planned"
+)
+ACTION_RECORD = "Record"
+ACTION_CANCEL = "Cancel"
+ACTION_CANCELLED = "Not recorded."
+ACTION_NO_THEME = "not set (add a first line like <code>Workload: …</code>)"
+ACTIONS_NONE = "No actions recorded yet. /wedid records one."
+ACTIONS_TITLE = "<b>Actions</b> (you said, we did), newest first"
+ACTION_LINE = (
+    "<b>#{number}</b> [{status}] {theme}: {text}\nOwner {owner} · due {due} · recorded {recorded}"
+    "\n{theme_label} before (12 weeks): {before}; since: {after}"
+)
+ACTION_USAGE = (
+    "Usage: /action &lt;number&gt; status planned|in progress|done, /action &lt;number&gt; "
+    "owner|due|theme|text &lt;value&gt;, or /action &lt;number&gt; withdraw. /actions lists them."
+)
+ACTION_CHANGED = "Action #{number} is now: [{status}] {theme}: {text} · owner {owner} · due {due}"
+ACTION_WITHDRAWN = "Action #{number} is withdrawn: it is no longer shown to anyone."
+
+# Breakdowns, comparisons and the report
+BREAKDOWN_USAGE = "Usage: /breakdown role|contract [period]. Periods: {periods}"
+COMPARE_USAGE = "Usage: /compare [period]. Periods: {periods}"
+OVERTIME_USAGE = (
+    "Usage: /overtime [theme] [period]. Themes as on screen or keys; periods: {periods}"
+)
+REPORT_USAGE = "Usage: /report [quarter], e.g. /report 2026Q3 (default: this quarter)."
+TABLE_EMPTY = "No group of {minimum} or more people to show for {period}."
+HIDDEN_EXPLAINED = (
+    "<i>hidden</i>: fewer than {minimum} people, never shown. Health-check score 0–100."
+)
+REPORT_CAPTION = (
+    "Committee report {quarter}: {period}. Groups under {minimum} people are not shown."
+)
+REPORT_XLSX_CAPTION = "The same report as a workbook, one sheet per view."
 
 # Stay and exit interviews
 STAY_TITLE, EXIT_TITLE, RECORD_TITLE = (

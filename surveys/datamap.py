@@ -216,6 +216,11 @@ COLUMNS: Final[dict[str, str]] = {
     "we_did.recorded_by": "the PSW member who wrote it",
     "we_did.broadcast_at": "when an admin chose to send it to everyone",
     "we_did.audience": "how many it was sent to",
+    "we_did.theme": "the theme the action answers",
+    "we_did.owner": "who owns the action (a role or name the PSW team typed)",
+    "we_did.due": "the date it is due",
+    "we_did.status": "draft (previewed, not recorded), planned, in_progress, done or withdrawn",
+    "we_did.updated_at": "when it was last edited",
 }
 
 

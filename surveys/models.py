@@ -13,7 +13,7 @@ migrations in `surveys/migrations`; `tests/test_migrations.py` checks they agree
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -276,6 +276,13 @@ class WeDid(SQLModel, table=True):
     recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
     broadcast_at: datetime | None = _when(nullable=True)
     audience: int | None = None
+    # The action log (surveys/actions.py): what the update answers, who owns it, by when, and
+    # where it stands. A draft is a preview not yet confirmed; a withdrawn one is kept, unshown.
+    theme: str | None = Field(default=None, max_length=32)
+    owner: str | None = Field(default=None, max_length=100)
+    due: date | None = None
+    status: str = Field(default="planned", max_length=16)
+    updated_at: datetime | None = _when(nullable=True)
 
 
 class WeDidDelivery(SQLModel, table=True):

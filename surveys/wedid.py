@@ -49,8 +49,11 @@ def record(session: Session, *, text: str, member: PswMember, now: datetime) -> 
 
 def current(session: Session) -> WeDid | None:
     """The newest update, shown after completed pulses."""
+    # Previews not yet confirmed and withdrawn actions are never shown (surveys/actions.py).
     return session.exec(
-        select(WeDid).order_by(col(WeDid.recorded_at).desc(), col(WeDid.id).desc())
+        select(WeDid)
+        .where(col(WeDid.status).not_in(["draft", "withdrawn"]))
+        .order_by(col(WeDid.recorded_at).desc(), col(WeDid.id).desc())
     ).first()
 
 

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.callbacks import (
+    ActionRecord,
     CallbackError,
     Change,
     Confirm,
@@ -22,7 +23,7 @@ from bot.callbacks import (
     WeDidSend,
     decode,
 )
-from bot.handlers import control, interviews, onboarding, pulse, waves, wedid
+from bot.handlers import actions, control, interviews, onboarding, pulse, waves, wedid
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await onboarding.on_set(update, context, press)
         case WeDidSend():
             await wedid.on_send(update, context, press)
+        case ActionRecord():
+            await actions.on_record(update, context, press)
         case Confirm(topic=topic) if topic in ("wo", "wc"):
             await waves.on_confirm(update, context, press)
         case Confirm():

@@ -1,4 +1,5 @@
-"""/wedid: "you said, we did" updates, shown after pulses and, if an admin says so, sent to all."""
+"""Sending a "you said, we did" update to everyone, once an admin says so. Recording, editing and
+listing actions is bot/handlers/actions.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import keyboards, texts
+from bot import texts
 from bot.callbacks import WeDidSend
-from bot.handlers.util import edit, reply
+from bot.handlers.util import edit
 from bot.scheduler import SCHEDULER_KEY, Scheduler
 from bot.services import services_of
 from surveys import wedid
@@ -26,46 +27,6 @@ def _text_after_command(update: Update) -> str:
         _command, _newline, first = _command.partition("\n")
         rest = f"{first} {rest}" if rest else first
     return rest.strip()
-
-
-async def wedid_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/wedid <text>: record an update; admins are then asked whether to send it to everyone."""
-    services = services_of(context)
-    user = update.effective_user
-    member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
-    if member is None:
-        await reply(update, texts.NOT_PSW)
-        return
-    text = _text_after_command(update)
-    if not text:
-        latest = await services.db(wedid.current)
-        shown = texts.WEDID_CURRENT.format(text=escape(latest.text)) if latest else ""
-        await reply(update, texts.WEDID_USAGE + shown)
-        return
-    now = services.clock()
-    try:
-        recorded = await services.db(wedid.record, text=text, member=member, now=now)
-    except wedid.WeDidError as exc:
-        await reply(update, escape(str(exc)))
-        return
-    assert recorded.id is not None
-    await services.db(
-        record_audit,
-        actor_telegram_id=member.telegram_id,
-        action="wedid.record",
-        detail=f"update={recorded.id}",
-    )
-    message = texts.WEDID_RECORDED.format(text=escape(recorded.text))
-    if member.role != PswRole.ADMIN:
-        await reply(update, message + texts.WEDID_VIEWER)
-        return
-    count = await services.db(wedid.audience_size, now=now)
-    later = "" if services.calendar.is_working_time(now) else texts.WAVE_LATER
-    await reply(
-        update,
-        message + texts.WEDID_ASK.format(count=count, later=later),
-        keyboards.we_did_send(recorded.id, count),
-    )
 
 
 async def on_send(update: Update, context: ContextTypes.DEFAULT_TYPE, press: WeDidSend) -> None:

@@ -355,9 +355,10 @@ async def _fortnight(story: Story) -> None:
     heading("Priya tells everyone what changed (/wedid)")
     await types(
         priya,
-        "/wedid You told us Mosaic case notes take too long. From 14 December the form "
-        "is one page.",
+        "/wedid Processes: You told us Mosaic case notes take too long. From 14 December the "
+        "form is one page.\nowner: Head of Service\ndue: 2026-12-14",
     )
+    await taps(priya, "Record")
     send = next(b.text for b in (await priya.last()).buttons if b.text.startswith("Send to"))
     await taps(priya, send)
     show([await people["Asha"].expect("You said, we did")])
@@ -376,6 +377,17 @@ async def _fortnight(story: Story) -> None:
     say(render_all([Shown(message_id=digest["message_id"], text=digest["text"])]))
     if posted[-1].get("photo"):
         say(f"  bot › [picture {posted[-1]['photo']['name']}] {posted[-1].get('caption', '')}")
+
+    heading("Sam, the PSW lead, prepares the workforce board (/actions, /report)")
+    # A second PSW member: Priya has typed more this minute than the flood guard allows anyone.
+    add_psw(local.services.engine, PSW_ADMIN_ID + 1, PswRole.VIEWER, "Sam (PSW)")
+    sam = await Person(client, PSW_ADMIN_ID + 1, "Sam").join()
+    await types(sam, "/action 1 status in progress")
+    await types(sam, "/actions")
+    say("  Sam › /report")
+    await sam.says("/report")
+    # The PDF takes a few seconds to draw: wait for both files rather than the settle time.
+    show([await sam.expect("Committee report", wait=120), await sam.expect("workbook", wait=120)])
 
 
 # Interviews from earlier in the year, in the words staff use; coded by the real analyser.

@@ -37,7 +37,9 @@ async def test_update_is_shown_after_pulses_and_sent_once_to_everyone_reachable(
     await join(cara)
     await cara.says("/pause 2")  # paused people are not messaged
     priya = await psw(local, PswRole.ADMIN)
-    [ask] = await priya.says(f"/wedid {UPDATE}")
+    [preview] = await priya.says(f"/wedid {UPDATE}")
+    assert preview.text.startswith("Preview (not recorded yet)")
+    [ask] = await priya.taps("Record")
     assert "Recorded. Staff will see this after each pulse" in ask.text
     assert "<from 1 Dec> & shorter" in ask.text  # escaped on the way out, shown as typed
     assert "Send it now to all 2 people taking part" in ask.text
@@ -71,7 +73,8 @@ async def test_outside_working_hours_the_update_waits_for_the_morning(
     await join(asha)
     local.services.clock.advance(timedelta(hours=10))  # type: ignore[attr-defined]  # 20:00
     priya = await psw(local, PswRole.ADMIN)
-    [ask] = await priya.says("/wedid Duty rota now shared fairly across teams")
+    await priya.says("/wedid Duty rota now shared fairly across teams")
+    [ask] = await priya.taps("Record")
     assert "at the start of the next working day" in ask.text
     [later] = await priya.taps("Send to 1 people")
     assert later.text.startswith("It goes to 1 people at the start of the next working day")
@@ -93,10 +96,11 @@ async def test_viewers_record_admins_send_and_bad_input_is_refused(
     assert answer.text == "This command is for the PSW team."
     viewer = await psw(local, PswRole.VIEWER, 9002)
     [usage] = await viewer.says("/wedid")
-    assert usage.text.startswith("Usage: /wedid <what changed")
+    assert usage.text.startswith("Usage: /wedid <theme>: <what changed")
     [too_long] = await viewer.says("/wedid " + "x" * 1001)
     assert too_long.text == "Updates are up to 1000 characters; this one is 1001."
-    [recorded] = await viewer.says("/wedid Laptops replaced\nfor the whole of Assessment")
+    await viewer.says("/wedid Laptops replaced\nfor the whole of Assessment")
+    [recorded] = await viewer.taps("Record")
     assert recorded.text.endswith("Only PSW admins can send it to everyone.")
     assert "Laptops replaced\nfor the whole of Assessment" in recorded.text
     assert recorded.buttons == []
