@@ -390,6 +390,11 @@ WAVE_CLOSE_ASK = (
     'least one response are kept; later taps get "this pulse has closed".'
 )
 WAVE_CLOSED = "Wave {wave} is closed."
+WAVE_ALREADY_OPEN = (
+    "A pulse is already open (wave {wave}, until {closes}; {completed} of {invited} have "
+    "answered). Only one pulse runs at a time, so nobody gets two invites or the same questions "
+    "twice in a week. Close it first? Then send /wave open again."
+)
 WAVE_NONE_OPEN = "No wave is open."
 WAVE_CANCELLED = "Cancelled. Nothing changed."
 SUMMARY_HIDDEN = (
