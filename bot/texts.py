@@ -401,7 +401,17 @@ SUMMARY_HIDDEN = (
     "Not enough responses to show this group for this period: fewer than {minimum}, or the "
     "rest of the organisation would be fewer than {minimum} and could be worked out."
 )
-COMMENTS_USAGE = "Usage: /comments &lt;theme&gt; [pos|neg]. Themes: {themes}"
+COMMENTS_USAGE = (
+    "Usage: /comments &lt;theme&gt; [pos|neg], the theme as shown (e.g. /comments Work-life "
+    "balance neg), or /comments other for comments with no recognised theme. Themes: {themes}"
+)
+SUMMARY_USAGE = (
+    "Usage: /summary [period] [team], e.g. /summary 4w Assessment Team. Periods: 4w, 12w, "
+    "quarter, year, or YYYY-MM-DD..YYYY-MM-DD; a team by its name or key."
+)
+EXPORT_USAGE = (
+    "Usage: /export [csv|xlsx] [period] [team], e.g. /export xlsx quarter Assessment Team."
+)
 COMMENTS_NONE = (
     "No comments to show: none on that theme in the last 12 weeks from a team with at least "
     "{minimum} responses that week."
@@ -412,7 +422,10 @@ THEMES_NONE = (
 )
 DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
-TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
+TREND_USAGE = (
+    "Usage: /trend &lt;theme&gt; [team], e.g. /trend Work-life balance Assessment Team. "
+    "Themes: {themes}"
+)
 
 # "You said, we did"
 WEDID_USAGE = (

@@ -13,7 +13,7 @@ from bot import texts
 from bot.handlers.util import actor, reply
 from bot.services import services_of
 from bot.usecases import results
-from surveys.themes import THEMES
+from surveys.themes import ANCHORS, THEMES
 
 MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
 
@@ -33,6 +33,18 @@ def _line(score: ThemeScore, minimum: int) -> str:
     )
 
 
+def usage_text(error: results.UsageError) -> str:
+    """What was wrong with the arguments, then the command's usage."""
+    themes = ", ".join(THEMES.values())
+    usage = {
+        "summary": texts.SUMMARY_USAGE,
+        "export": texts.EXPORT_USAGE,
+        "comments": texts.COMMENTS_USAGE.format(themes=themes),
+        "trend": texts.TREND_USAGE.format(themes=", ".join([*THEMES.values(), *ANCHORS.values()])),
+    }.get(error.command, "")
+    return f"{escape(error.problem)}\n{usage}" if error.problem else usage
+
+
 def split_message(text: str) -> list[str]:
     """Split long output at line ends so each part is under Telegram's limit."""
     parts, current = [], ""
@@ -50,16 +62,20 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await services.db(
-        results.summary,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
-    summary, period, period_text, team = view.summary, view.period, view.period_text, view.team
-    who = f"team {escape(team)}" if team else "everyone"
+    try:
+        view = await services.db(
+            results.summary,
+            actor=actor(update),
+            args=context.args or [],
+            today=services.today(),
+            bank=services.bank,
+            min_group=minimum,
+        )
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
+        return
+    summary, period, period_text = view.summary, view.period, view.period_text
+    who = f"team {escape(view.team_name)}" if view.team_name else "everyone"
     lines = [
         f"<b>Summary</b> · {period.label()} · {who}",
         f"{summary.submissions} responses; changes against the {period_text} before.",
@@ -88,8 +104,8 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             today=services.today(),
             min_group=services.settings.min_comment_group_size,
         )
-    except results.UsageError:
-        await reply(update, texts.COMMENTS_USAGE.format(themes=", ".join(THEMES)))
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
         return
     if not found:
         await reply(

@@ -63,7 +63,7 @@ async def test_summary_shows_scores_and_hides_small_groups(local: LocalBot, asha
     assert comments.text.startswith("Comments on Pay (last 12 weeks, random order)")
     assert "“Pay is shocking & agency <earn> double” (neg, 2026-W48)" in comments.text
     [usage] = await priya.says("/comments salary")
-    assert usage.text.startswith("Usage: /comments <theme> [pos|neg]")
+    assert usage.text.startswith("No theme 'salary'.\nUsage: /comments <theme> [pos|neg]")
     [denied] = await asha.says("/summary")
     assert denied.text == "This command is for the PSW team."
     [denied] = await asha.says("/comments pay")
@@ -119,7 +119,31 @@ async def test_themes_drivers_participation_trend_export_and_digest(
     chart_after = await priya.expect("Theme scores, last 4 weeks")
     assert chart_after.photo is not None
     [usage] = await priya.says("/trend salary")
-    assert usage.text.startswith("Usage: /trend <theme>")
+    assert "Usage: /trend <theme>" in usage.text
     for command in ("/themes", "/drivers", "/participation", "/trend pay", "/export", "/digest"):
         [denied] = await asha.says(command)
         assert denied.text == "This command is for the PSW team.", command
+
+
+async def test_commands_forgive_typos_but_never_guess(local: LocalBot) -> None:
+    seed_ballots(local, "assessment", 12, "Pay is shocking & agency <earn> double")
+    add_psw(local.services.engine, 9001, PswRole.VIEWER)
+    priya = await Person(local.client, 9001, "Priya").join()
+    [team] = await priya.says("/summary 4w Assessment Team")
+    assert "· team Assessment Team" in team.text
+    [team] = await priya.says("/summary ASSESSMENT quarter")
+    assert "· team Assessment Team" in team.text
+    [near] = await priya.says("/summary 4w Asesment Team")
+    assert near.text.startswith("No team 'Asesment Team'. Did you mean Assessment Team?")
+    assert "Usage: /summary [period] [team]" in near.text
+    [wrong] = await priya.says("/summary last month")
+    assert wrong.text.startswith("'last month' is neither a period nor a team.")
+    assert "team month" not in wrong.text
+    [wrong] = await priya.says("/export xlsx 5x")
+    assert "'5x' is not a period" in wrong.text
+    [comments] = await priya.says("/comments Pay")
+    assert comments.text.startswith("Comments on Pay")
+    [chart] = await priya.says("/trend work-life balance")
+    assert chart.photo is not None
+    [near] = await priya.says("/trend wrkload")
+    assert near.text.startswith("No theme 'wrkload'. Did you mean Workload?")
