@@ -113,10 +113,12 @@ class ThemeScore:
     favourable: int | None = None
     change: float | None = None  # in mean points against the previous period
     favourable_change: int | None = None  # in percentage points
+    answers: int = 0  # answers behind the favourable share (for its uncertainty interval)
+    asked: bool = True  # False: nobody was asked this theme in the period
 
     @property
     def suppressed(self) -> bool:
-        """True when there are not enough responses to show anything."""
+        """True when there is nothing to show (too few responses, or not asked)."""
         return self.mean is None
 
     @property
@@ -184,6 +186,7 @@ def summarise(
             round(current.favourable_share * 100),
             change,
             favourable_change,
+            answers=current.answers,
         )
 
     return Summary(

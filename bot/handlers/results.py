@@ -141,11 +141,17 @@ async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 def _plural(count: int, noun: str) -> str:
+    if noun == "person":
+        return f"{count} {'person' if count == 1 else 'people'}"
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def render_drivers(report: DriversReport, minimum: int) -> str:
     """Reasons to stay beside reasons to leave, each with its evidence, then exits by quarter."""
+
+    def scores(d: Driver, word: str) -> str:
+        interval = f" (95% interval {d.interval[0]}–{d.interval[1]}%)" if d.interval else ""
+        return f"{d.favourable}% {word}{interval}"
 
     def stay_line(d: Driver) -> str:
         parts = []
@@ -154,8 +160,8 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         if d.comments:
             parts.append(_plural(d.comments, "positive comment"))
         if d.favourable is not None:
-            parts.append(f"{d.favourable}% favourable")
-        return f"• {escape(d.label)}: {', '.join(parts)}"
+            parts.append(scores(d, "favourable"))
+        return f"• {escape(d.label)}: {', '.join(parts)}; {_plural(d.people, 'person')}"
 
     def leave_line(d: Driver) -> str:
         parts = []
@@ -167,8 +173,17 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         if d.comments:
             parts.append(_plural(d.comments, "negative comment"))
         if d.favourable is not None:
-            parts.append(f"{d.favourable}% unfavourable")
-        return f"• {escape(d.label)}: {', '.join(parts)}"
+            parts.append(scores(d, "unfavourable"))
+        return f"• {escape(d.label)}: {', '.join(parts)}; {_plural(d.people, 'person')}"
+
+    def mixed_line(d: Driver) -> str:
+        praise = [_plural(d.comments, "positive comment")] if d.comments else []
+        if d.interviews:
+            praise.append(f"{d.interviews} of {report.stays.total} stay interviews")
+        return (
+            f"• {escape(d.label)}: praised in {', '.join(praise)}, but {scores(d, 'favourable')}"
+            " — clearly below half, so not a reason to stay"
+        )
 
     lines = [
         "<i>Pulses and comments from the last 12 weeks; interviews from the last 12 months.</i>",
@@ -179,6 +194,12 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         "<b>Why people leave</b>",
         *([leave_line(d) for d in report.leave] or ["• not enough to say yet"]),
     ]
+    if report.mixed:
+        lines += ["", "<b>On both sides</b>", *(mixed_line(d) for d in report.mixed)]
+    lines.append(
+        "<i>Each line counts the people behind it; % favourable is the share answering 4 or 5 "
+        "on the 1–5 scale, with its 95% interval.</i>"
+    )
     for counts, name in ((report.stays, "stay"), (report.exits, "exit")):
         if not counts.shown:
             lines.append(
