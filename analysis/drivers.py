@@ -118,7 +118,9 @@ def drivers(
     mentions = sum(c.positive + c.negative for c in counts or ())
     stays = stays if stays is not None and stays.shown else None
     exits = exits if exits is not None and exits.shown else None
-    stay, leave, mixed = [], [], []
+    stay: list[Driver] = []
+    leave: list[Driver] = []
+    mixed: list[Driver] = []
     for score in summary.themes:
         theme = score.theme
         found = by_theme.get(theme)

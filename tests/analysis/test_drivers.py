@@ -36,7 +36,8 @@ def comments(positive: dict[str, int], negative: dict[str, int]) -> tuple[Commen
 
 def test_wilson_interval_is_wide_for_few_people_and_narrow_for_many() -> None:
     low, high = wilson(3, 5)
-    assert low < 0.25 and high > 0.85
+    assert low < 0.25
+    assert high > 0.85
     low, high = wilson(300, 500)
     assert 0.55 < low < 0.6 < high < 0.65
     assert wilson(0, 0) is None
@@ -92,5 +93,7 @@ def test_the_source_councils_findings_come_out_on_their_sides() -> None:
 def test_a_theme_not_asked_leans_neither_way() -> None:
     found = drivers(summary({}), comments({}, {"pay": 2}))
     [pay] = found.leave
-    assert pay.theme == "pay" and pay.favourable is None and pay.interval is None
+    assert pay.theme == "pay"
+    assert pay.favourable is None
+    assert pay.interval is None
     assert found.stay == ()
