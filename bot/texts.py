@@ -397,6 +397,10 @@ WAVE_ALREADY_OPEN = (
 )
 WAVE_NONE_OPEN = "No wave is open."
 WAVE_CANCELLED = "Cancelled. Nothing changed."
+SCORE_KEY = (
+    "<i>Each line: mean score on 1–5 (5 best) · % favourable (answering 4 or 5) · "
+    "health-check score 0–100 with its LGA band (0–50 low, 51–74 moderate, 75–100 high).</i>"
+)
 SUMMARY_HIDDEN = (
     "Not enough responses to show this group for this period: fewer than {minimum}, or the "
     "rest of the organisation would be fewer than {minimum} and could be worked out."

@@ -18,18 +18,22 @@ from surveys.themes import ANCHORS, THEMES
 MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
 
 
-def _arrow(change: float | None) -> str:
+def _arrow(change: int | None) -> str:
+    """A change in one unit only (percentage points favourable), shown only when the period
+    before has figures to compare with."""
     if change is None or change == 0:
         return ""
-    return f" · {'▲' if change > 0 else '▼'}{abs(change):.1f}"
+    return f" · {'▲' if change > 0 else '▼'}{abs(change)} pts"
 
 
 def _line(score: ThemeScore, minimum: int) -> str:
     if score.suppressed:
-        return f"• {escape(score.label)}: not enough responses (fewer than {minimum})"
+        if not score.asked:
+            return f"• {escape(score.label)}: not asked in this period"
+        return f"• {escape(score.label)}: not enough responses (fewer than {minimum} people)"
     return (
         f"• {escape(score.label)}: {score.mean:.1f}/5 · {score.favourable}% favourable · "
-        f"{score.health} {score.band}{_arrow(score.change)}"
+        f"{score.health} {score.band}{_arrow(score.favourable_change)}"
     )
 
 
@@ -78,7 +82,9 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     who = f"team {escape(view.team_name)}" if view.team_name else "everyone"
     lines = [
         f"<b>Summary</b> · {period.label()} · {who}",
-        f"{summary.submissions} responses; changes against the {period_text} before.",
+        f"{_plural(summary.submissions, 'person')} answered a pulse; changes (▲▼) are in "
+        f"percentage points favourable against the {period_text} before.",
+        texts.SCORE_KEY,
     ]
     if view.widened:
         lines.append(texts.PERIOD_WIDENED)
@@ -87,7 +93,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     else:
         lines.append("\n<b>Staying</b>")
         lines += [_line(score, minimum) for score in summary.anchors]
-        lines.append("\n<b>Themes</b> (mean, favourable, health-check score and LGA band)")
+        lines.append("\n<b>Themes</b>")
         lines += [_line(score, minimum) for score in summary.themes]
     for part in split_message("\n".join(lines)):
         await reply(update, part)

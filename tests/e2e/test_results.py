@@ -16,11 +16,18 @@ from tests.seeding import released_wave
 pytestmark = pytest.mark.e2e
 
 
-def seed_ballots(local: LocalBot, team_key: str, count: int, comment: str | None = None) -> None:
+def seed_ballots(
+    local: LocalBot,
+    team_key: str,
+    count: int,
+    comment: str | None = None,
+    *,
+    items: list[str] | None = None,
+) -> None:
     bank = default_bank()
     with session_scope(local.services.engine) as session:
         team = session.exec(select(Team).where(Team.key == team_key)).one()
-        wave_id = released_wave(session, "2026-W48")
+        wave_id = released_wave(session, "2026-W48", items)
         for index in range(count):
             text = comment if comment and index % 2 == 0 else None
             submission = Submission(
@@ -49,15 +56,18 @@ async def test_summary_shows_scores_and_hides_small_groups(local: LocalBot, asha
     add_psw(local.services.engine, 9001, PswRole.VIEWER)
     priya = await Person(local.client, 9001, "Priya").join()
     [summary] = await priya.says("/summary 4w")
-    assert "Summary · 26 Oct 2026 – 29 Nov 2026 · everyone" in summary.text  # whole weeks
+    # Four whole weeks named by the Mondays they commence, not five ISO weeks.
+    assert "Summary · w/c 2 Nov – w/c 23 Nov 2026 · everyone" in summary.text
+    assert "mean score on 1–5" in summary.text
+    assert "0–50 low, 51–74 moderate, 75–100 high" in summary.text
     # Fostering's 3 stand neither alone nor pooled: left out of every figure, totals too.
-    assert "12 responses" in summary.text
+    assert "12 people answered a pulse" in summary.text
     assert "• Pay: 1.5/5 · 0% favourable · 12 low" in summary.text
     assert "• Workload: not enough responses" in summary.text
     [team] = await priya.says("/summary fostering")
     assert "Not enough responses to show this group" in team.text
     [team] = await priya.says("/summary assessment")  # everyone minus it is nothing
-    assert "12 responses" in team.text
+    assert "12 people answered a pulse" in team.text
     assert "• Pay: 1.5/5 · 0% favourable · 12 low" in team.text
     [comments] = await priya.says("/comments pay neg")
     assert comments.text.startswith("Comments on Pay (last 12 weeks, random order)")
@@ -147,3 +157,13 @@ async def test_commands_forgive_typos_but_never_guess(local: LocalBot) -> None:
     assert chart.photo is not None
     [near] = await priya.says("/trend wrkload")
     assert near.text.startswith("No theme 'wrkload'. Did you mean Workload?")
+
+
+async def test_a_theme_nobody_was_asked_says_so(local: LocalBot) -> None:
+    seed_ballots(local, "assessment", 12, items=["intent_stay", "recommend", "pay_fair"])
+    add_psw(local.services.engine, 9001, PswRole.VIEWER)
+    priya = await Person(local.client, 9001, "Priya").join()
+    [summary] = await priya.says("/summary 4w")
+    assert "• Pay: 1.5/5 · 0% favourable · 12 low" in summary.text
+    assert "• Workload: not asked in this period" in summary.text
+    assert "not enough responses" not in summary.text.split("Themes")[1]
