@@ -194,5 +194,5 @@ def test_exports_and_charts_hide_what_summaries_hide(engine: Engine) -> None:
 def test_a_period_covers_whole_weeks_and_says_so() -> None:
     typed = Period(date(2026, 11, 4), date(2026, 11, 20))  # a Wednesday to a Friday
     assert typed.whole_weeks() == Period(date(2026, 11, 2), date(2026, 11, 22))
-    assert typed.label() == "2 Nov 2026 – 22 Nov 2026"
+    assert typed.label() == "w/c 2 Nov – w/c 16 Nov 2026"
     assert typed.whole_weeks().whole_weeks() == typed.whole_weeks()
