@@ -417,8 +417,12 @@ EXPORT_USAGE = (
     "Usage: /export [csv|xlsx] [period] [team], e.g. /export xlsx quarter Assessment Team."
 )
 COMMENTS_NONE = (
-    "No comments to show: none on that theme in the last 12 weeks from a team with at least "
-    "{minimum} responses that week."
+    "No comments to show: none on that theme in the last 12 weeks from a team (or the pooled "
+    "other teams) with at least {minimum} people answering over those weeks."
+)
+COMMENTS_HIDDEN = (
+    "\n<i>{count} more on this exist but are hidden: they come from groups with fewer than "
+    "{minimum} people answering over these weeks.</i>"
 )
 THEMES_NONE = (
     "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "

@@ -7,6 +7,7 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from analysis.comments_view import OTHER
 from analysis.drivers import Driver, DriversReport
 from analysis.summary import ThemeScore
 from bot import texts
@@ -103,24 +104,33 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
     services = services_of(context)
     try:
-        theme, found = await services.db(
+        theme, found, hidden = await services.db(
             results.comments,
             actor=actor(update),
             args=context.args or [],
             today=services.today(),
             min_group=services.settings.min_comment_group_size,
+            cell_minimum=services.settings.min_group_size,
         )
     except results.UsageError as error:
         await reply(update, usage_text(error))
         return
+    minimum = services.settings.min_comment_group_size
+    small = services.settings.min_group_size
+    note = ""
+    if hidden:
+        count = str(hidden) if hidden >= small else f"fewer than {small}"
+        note = texts.COMMENTS_HIDDEN.format(count=count, minimum=minimum)
     if not found:
-        await reply(
-            update, texts.COMMENTS_NONE.format(minimum=services.settings.min_comment_group_size)
-        )
+        await reply(update, texts.COMMENTS_NONE.format(minimum=minimum) + note)
         return
-    lines = [f"<b>Comments on {escape(THEMES[theme])}</b> (last 12 weeks, random order)"]
+    label = "no recognised theme" if theme == OTHER else THEMES[theme]
+    lines = [f"<b>Comments on {escape(label)}</b> (last 12 weeks, random order)"]
     for comment in found:
-        lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
+        how = f"{comment.direction}, " if comment.direction else ""
+        lines.append(f"• “{escape(comment.text)}” <i>({how}{comment.period})</i>")
+    if note:
+        lines.append(note)
     for part in split_message("\n".join(lines)):
         await reply(update, part)
 

@@ -11,7 +11,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from analysis.charts import TrendPoint, theme_trend
-from analysis.comments_view import ShownComment, readable_comments
+from analysis.comments_view import ShownComment, hidden_comments, readable_comments
 from analysis.drivers import CommentCounts, DriversReport, comment_counts, drivers_report
 from analysis.summary import Group, Period, PeriodError, Summary, parse_period, summarise
 from bot.digest import DigestContent, build_digest, participation_text
@@ -175,8 +175,14 @@ def summary(
 
 
 def comments(
-    session: Session, *, actor: int, args: Sequence[str], today: date, min_group: int
-) -> tuple[str, list[ShownComment]]:
+    session: Session,
+    *,
+    actor: int,
+    args: Sequence[str],
+    today: date,
+    min_group: int,
+    cell_minimum: int | None = None,
+) -> tuple[str, list[ShownComment], int]:
     """/comments <theme> [pos|neg]: the theme and the comments that may be shown."""
     authorise(session, actor=actor, action="comments", detail=" ".join(args))
     words, direction = list(args), None
@@ -185,14 +191,24 @@ def comments(
     theme, rest = _split_theme(words, anchors=False, command="comments", other=True)
     if rest:
         raise UsageError("comments", f"{' '.join(rest)!r} is not pos or neg.")
+    period = parse_period(COMMENT_WEEKS, today)
     found = readable_comments(
         session,
-        period=parse_period(COMMENT_WEEKS, today),
+        period=period,
         theme=theme,
         direction=direction,
         min_group=min_group,
+        cell_minimum=cell_minimum,
     )
-    return theme, found
+    hidden = hidden_comments(
+        session,
+        period=period,
+        theme=theme,
+        direction=direction,
+        min_group=min_group,
+        cell_minimum=cell_minimum,
+    )
+    return theme, found, hidden
 
 
 def themes(

@@ -23,17 +23,18 @@ def seed_ballots(
     comment: str | None = None,
     *,
     items: list[str] | None = None,
+    week: str = "2026-W48",
 ) -> None:
     bank = default_bank()
     with session_scope(local.services.engine) as session:
         team = session.exec(select(Team).where(Team.key == team_key)).one()
-        wave_id = released_wave(session, "2026-W48", items)
+        wave_id = released_wave(session, week, items)
         for index in range(count):
             text = comment if comment and index % 2 == 0 else None
             submission = Submission(
                 kind="pulse",
                 wave_id=wave_id,
-                period="2026-W48",
+                period=week,
                 team_id=team.id,
                 role_group="social_worker",
                 employment_type="permanent",
@@ -91,6 +92,7 @@ async def test_comments_from_a_small_team_are_never_shown(local: LocalBot) -> No
     priya = await Person(local.client, 9001, "Priya").join()
     [answer] = await priya.says("/comments pay")
     assert answer.text.startswith("No comments to show")
+    assert "5 more on this exist but are hidden" in answer.text
 
 
 async def test_themes_drivers_participation_trend_export_and_digest(
@@ -167,3 +169,21 @@ async def test_a_theme_nobody_was_asked_says_so(local: LocalBot) -> None:
     assert "• Pay: 1.5/5 · 0% favourable · 12 low" in summary.text
     assert "• Workload: not asked in this period" in summary.text
     assert "not enough responses" not in summary.text.split("Themes")[1]
+
+
+async def test_a_small_teams_comments_are_read_over_the_quarter_and_unthemed_ones_too(
+    local: LocalBot,
+) -> None:
+    # Six of a team of eight answer in each of two waves: every wave's cell stands (k = 5), but
+    # no single week reaches the 10 people comments need; over the 12 weeks it does.
+    seed_ballots(local, "fostering", 6, "Pay is shocking", week="2026-W46")
+    seed_ballots(local, "fostering", 6, "Lovely weather", week="2026-W48")
+    add_psw(local.services.engine, 9001, PswRole.VIEWER)
+    priya = await Person(local.client, 9001, "Priya").join()
+    [pay] = await priya.says("/comments Pay neg")
+    assert pay.text.startswith("Comments on Pay (last 12 weeks, random order)")
+    assert pay.text.count("“Pay is shocking”") == 3
+    assert "hidden" not in pay.text
+    [other] = await priya.says("/comments other")
+    assert other.text.startswith("Comments on no recognised theme")
+    assert other.text.count("“Lovely weather”") == 3
