@@ -113,7 +113,7 @@ def _people(settings: Settings) -> list[Finding]:
             Finding(
                 WARN,
                 f"{', '.join(defaults)} still have the shipped wording: fill in the privacy "
-                "notice before going live (README, 'Before going live').",
+                "notice before going live (docs/operating.md, 'Before going live').",
             )
         )
     return found

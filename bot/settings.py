@@ -32,7 +32,7 @@ DEFAULT_DATABASE_URL = "sqlite:///./data/staypulse.db"
 TELEGRAM_API_URL = "https://api.telegram.org"
 
 # The privacy notice's information-governance defaults: true of every installation, but a council
-# must name itself, its DPO and its own retention schedule before going live (README).
+# must name itself, its DPO and its own retention schedule before going live (docs/operating.md).
 DEFAULT_CONTROLLER = "Your employer, the organisation named at the start of this chat."
 DEFAULT_DPO_CONTACT = "Your employer's Data Protection Officer (the PSW team can tell you how)."
 DEFAULT_LAWFUL_BASIS = (
