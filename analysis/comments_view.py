@@ -96,17 +96,17 @@ def released_comments(
     """(comment, its themes, its week) of every comment in readable cells (visible_groups)."""
     return [
         (comment, themes, week)
-        for comment, themes, week, _ in _sorted_comments(
+        for comment, themes, week, _, readable in _sorted_comments(
             session, period=period, min_group=min_group, cell_minimum=cell_minimum
         )
-        if _
+        if readable
     ]
 
 
 def _sorted_comments(
     session: Session, *, period: Period, min_group: int, cell_minimum: int | None
-) -> list[tuple[str, dict[str, str], str, bool]]:
-    """Every released comment of the period with whether it may be read."""
+) -> list[tuple[str, dict[str, str], str, int, bool]]:
+    """Every released comment of the period with its wave and whether it may be read."""
     teams, pools = visible_groups(
         session=session, period=period, min_group=min_group, cell_minimum=cell_minimum
     )
@@ -118,7 +118,8 @@ def _sorted_comments(
     found = []
     for comment, themes, wave_id, team_id, week in _comment_rows(session, period):
         pooled = {(wave_id, team_id)} if (wave_id, team_id) not in alone else set()
-        found.append((comment, themes, week, _readable(wave_id, team_id, teams, pools, pooled)))
+        readable = _readable(wave_id, team_id, teams, pools, pooled)
+        found.append((comment, themes, week, wave_id, readable))
     return found
 
 
@@ -157,22 +158,21 @@ def readable_comments(
     return found[:limit]
 
 
-def hidden_comments(
-    session: Session,
-    *,
-    period: Period,
-    theme: str | None,
-    direction: str | None,
-    min_group: int,
-    cell_minimum: int | None = None,
+def held_back(
+    session: Session, *, period: Period, min_group: int, cell_minimum: int | None = None
 ) -> int:
-    """How many comments on `theme` exist in the period but come from groups too small to
-    read (the caller shows it only as "fewer than k" when small: rule 4)."""
-    hidden = 0
-    for _, stances, _, readable in _sorted_comments(
+    """How many released comments of the period are held back (from groups too small to read),
+    service-wide and on every theme together, counting a wave only when its own held-back
+    comments number at least `cell_minimum` (the release rule, k). 0 means "no number may be
+    given", not "none": a count per theme or per group, or one that moved by a single comment,
+    would tell a reader that someone in a group below the threshold wrote something (rule 4).
+    Because each wave counts whole or not at all, the difference of any two counts (two
+    periods, two days) is a sum of whole waves' totals of at least k, never one comment."""
+    minimum = cell_minimum or min_group
+    per_wave: dict[int, int] = {}
+    for _, _, _, wave_id, readable in _sorted_comments(
         session, period=period, min_group=min_group, cell_minimum=cell_minimum
     ):
-        about = _about(stances, theme)
-        if not readable and about is not None and not (direction and about[1] != direction):
-            hidden += 1
-    return hidden
+        if not readable:
+            per_wave[wave_id] = per_wave.get(wave_id, 0) + 1
+    return sum(count for count in per_wave.values() if count >= minimum)

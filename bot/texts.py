@@ -420,9 +420,15 @@ COMMENTS_NONE = (
     "No comments to show: none on that theme in the last 12 weeks from a team (or the pooled "
     "other teams) with at least {minimum} people answering over those weeks."
 )
-COMMENTS_HIDDEN = (
-    "\n<i>{count} more on this exist but are hidden: they come from groups with fewer than "
-    "{minimum} people answering over these weeks.</i>"
+# Never a count per theme or per group (docs/design.md rule 4): one service-wide total of at
+# least MIN_GROUP_SIZE, or no number.
+COMMENTS_HELD_BACK = (
+    "\n<i>{count} comments across the service (all themes) are held back: they come from groups "
+    "with fewer than {minimum} people answering over these weeks.</i>"
+)
+COMMENTS_SOME_HELD_BACK = (
+    "\n<i>Some comments may be held back until their groups are larger (at least {minimum} "
+    "people answering over these weeks).</i>"
 )
 THEMES_NONE = (
     "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "

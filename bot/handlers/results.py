@@ -116,11 +116,13 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await reply(update, usage_text(error))
         return
     minimum = services.settings.min_comment_group_size
-    small = services.settings.min_group_size
-    note = ""
-    if hidden:
-        count = str(hidden) if hidden >= small else f"fewer than {small}"
-        note = texts.COMMENTS_HIDDEN.format(count=count, minimum=minimum)
+    # One service-wide total on every theme, or no number at all (analysis.comments_view.
+    # held_back): the line is the same whether or not a small group wrote anything.
+    note = (
+        texts.COMMENTS_HELD_BACK.format(count=hidden, minimum=minimum)
+        if hidden
+        else texts.COMMENTS_SOME_HELD_BACK.format(minimum=minimum)
+    )
     if not found:
         await reply(update, texts.COMMENTS_NONE.format(minimum=minimum) + note)
         return
@@ -129,8 +131,7 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     for comment in found:
         how = f"{comment.direction}, " if comment.direction else ""
         lines.append(f"• “{escape(comment.text)}” <i>({how}{comment.period})</i>")
-    if note:
-        lines.append(note)
+    lines.append(note)
     for part in split_message("\n".join(lines)):
         await reply(update, part)
 

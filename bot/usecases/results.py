@@ -11,7 +11,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from analysis.charts import TrendPoint, theme_trend
-from analysis.comments_view import ShownComment, hidden_comments, readable_comments
+from analysis.comments_view import ShownComment, held_back, readable_comments
 from analysis.drivers import CommentCounts, DriversReport, comment_counts, drivers_report
 from analysis.summary import Group, Period, PeriodError, Summary, parse_period, summarise
 from bot.digest import DigestContent, build_digest, participation_text
@@ -183,7 +183,8 @@ def comments(
     min_group: int,
     cell_minimum: int | None = None,
 ) -> tuple[str, list[ShownComment], int]:
-    """/comments <theme> [pos|neg]: the theme and the comments that may be shown."""
+    """/comments <theme> [pos|neg]: the theme, the comments that may be shown, and how many
+    comments (every theme, whole service) are held back, 0 when no number may be given."""
     authorise(session, actor=actor, action="comments", detail=" ".join(args))
     words, direction = list(args), None
     if words and words[-1].lower() in ("pos", "neg"):
@@ -200,14 +201,8 @@ def comments(
         min_group=min_group,
         cell_minimum=cell_minimum,
     )
-    hidden = hidden_comments(
-        session,
-        period=period,
-        theme=theme,
-        direction=direction,
-        min_group=min_group,
-        cell_minimum=cell_minimum,
-    )
+    # Service-wide and on every theme: never a count that could point at one small group.
+    hidden = held_back(session, period=period, min_group=min_group, cell_minimum=cell_minimum)
     return theme, found, hidden
 
 

@@ -92,7 +92,23 @@ async def test_comments_from_a_small_team_are_never_shown(local: LocalBot) -> No
     priya = await Person(local.client, 9001, "Priya").join()
     [answer] = await priya.says("/comments pay")
     assert answer.text.startswith("No comments to show")
-    assert "5 more on this exist but are hidden" in answer.text
+    # Five comments held back in one wave: a service-wide total of at least k, all themes.
+    assert "5 comments across the service (all themes) are held back" in answer.text
+    seed_ballots(local, "leaving_care", 3, "Pay is shocking", week="2026-W47")  # a team below k
+    [again] = await priya.says("/comments pay")
+    # Two more held back in a group of three: the number does not move by them.
+    assert "5 comments across the service (all themes) are held back" in again.text
+
+
+async def test_a_comment_in_a_group_below_k_is_not_even_counted(local: LocalBot) -> None:
+    seed_ballots(local, "assessment", 12, "Pay is shocking")
+    seed_ballots(local, "leaving_care", 3, "Pay is shocking")
+    add_psw(local.services.engine, 9001, PswRole.VIEWER)
+    priya = await Person(local.client, 9001, "Priya").join()
+    [answer] = await priya.says("/comments pay")
+    assert answer.text.count("“Pay is shocking”") == 6
+    assert "Some comments may be held back until their groups are larger" in answer.text
+    assert "across the service" not in answer.text
 
 
 async def test_themes_drivers_participation_trend_export_and_digest(
@@ -183,7 +199,7 @@ async def test_a_small_teams_comments_are_read_over_the_quarter_and_unthemed_one
     [pay] = await priya.says("/comments Pay neg")
     assert pay.text.startswith("Comments on Pay (last 12 weeks, random order)")
     assert pay.text.count("“Pay is shocking”") == 3
-    assert "hidden" not in pay.text
+    assert "are held back" not in pay.text  # no number: nothing of this is held back
     [other] = await priya.says("/comments other")
     assert other.text.startswith("Comments on no recognised theme")
     assert other.text.count("“Lovely weather”") == 3
