@@ -221,6 +221,7 @@ PSW_HELP = (
     "/comments &lt;theme&gt; [pos|neg] – what staff said\n"
     "/themes – what comments are about\n"
     "/drivers – why people stay and why they might leave\n"
+    "/interviews stay|exit [theme] – interview answers, by question\n"
     "/participation – who answered the latest pulse\n"
     "/trend &lt;theme&gt; [team] – a chart over time\n"
     "/export [csv|xlsx] – the summary as a file\n"
@@ -429,6 +430,13 @@ COMMENTS_HELD_BACK = (
 COMMENTS_SOME_HELD_BACK = (
     "\n<i>Some comments may be held back until their groups are larger (at least {minimum} "
     "people answering over these weeks).</i>"
+)
+INTERVIEWS_USAGE = (
+    "Usage: /interviews stay|exit [theme], e.g. /interviews exit Pay. Themes: {themes}"
+)
+INTERVIEWS_NONE = (
+    "No {kind} interview answers to show{about}: answers are read only from batches released "
+    "together by at least {minimum} different people."
 )
 THEMES_NONE = (
     "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "

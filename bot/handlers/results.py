@@ -45,6 +45,7 @@ def usage_text(error: results.UsageError) -> str:
         "summary": texts.SUMMARY_USAGE,
         "export": texts.EXPORT_USAGE,
         "comments": texts.COMMENTS_USAGE.format(themes=themes),
+        "interviews": texts.INTERVIEWS_USAGE.format(themes=themes),
         "trend": texts.TREND_USAGE.format(themes=", ".join([*THEMES.values(), *ANCHORS.values()])),
     }.get(error.command, "")
     return f"{escape(error.problem)}\n{usage}" if error.problem else usage
@@ -132,6 +133,41 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         how = f"{comment.direction}, " if comment.direction else ""
         lines.append(f"• “{escape(comment.text)}” <i>({how}{comment.period})</i>")
     lines.append(note)
+    for part in split_message("\n".join(lines)):
+        await reply(update, part)
+
+
+def _month(month: str) -> str:
+    """'2026-10' as 'Oct 2026': the batch's month, never a finer time."""
+    year, _, number = month.partition("-")
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{names[int(number) - 1]} {year}" if number.isdigit() else escape(month)
+
+
+async def interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/interviews stay|exit [theme]: answers of released interview batches, by question."""
+    services = services_of(context)
+    minimum = services.settings.min_group_size
+    try:
+        view = await services.db(
+            results.interviews, actor=actor(update), args=context.args or [], min_group=minimum
+        )
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
+        return
+    about = f" about {THEMES[view.theme]}" if view.theme else ""
+    if not view.questions:
+        await reply(
+            update, texts.INTERVIEWS_NONE.format(kind=view.kind, about=about, minimum=minimum)
+        )
+        return
+    lines = [
+        f"<b>{view.kind.title()} interviews</b>{escape(about)} · "
+        f"released batches of at least {minimum} people, random order"
+    ]
+    for group in view.questions:
+        lines.append(f"\n<b>{escape(group.question)}</b>")
+        lines += [f"• “{escape(text)}” <i>({_month(month)})</i>" for text, month in group.answers]
     for part in split_message("\n".join(lines)):
         await reply(update, part)
 

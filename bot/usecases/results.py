@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from analysis.charts import TrendPoint, theme_trend
 from analysis.comments_view import ShownComment, held_back, readable_comments
 from analysis.drivers import CommentCounts, DriversReport, comment_counts, drivers_report
+from analysis.interviews import QuestionAnswers, readable_answers
 from analysis.summary import Group, Period, PeriodError, Summary, parse_period, summarise
 from bot.digest import DigestContent, build_digest, participation_text
 from bot.settings import Settings
@@ -230,6 +231,29 @@ def drivers(
     return drivers_report(
         session, today=today, bank=bank, min_group=min_group, min_comment_group=min_comment_group
     )
+
+
+@dataclass(frozen=True)
+class InterviewsView:
+    """What /interviews shows: answers of one kind grouped by question (analysis.interviews)."""
+
+    kind: str
+    theme: str | None
+    questions: list[QuestionAnswers]
+
+
+def interviews(
+    session: Session, *, actor: int, args: Sequence[str], min_group: int
+) -> InterviewsView:
+    """/interviews stay|exit [theme]: redacted answers of released batches of at least
+    `min_group` people, grouped by question, in random order, with their batch's month only."""
+    authorise(session, actor=actor, action="interviews", detail=" ".join(args))
+    if not args or args[0].lower() not in ("stay", "exit"):
+        raise UsageError("interviews", f"{args[0]!r} is not stay or exit." if args else "")
+    kind = args[0].lower()
+    theme = find_theme(args[1:], anchors=False, command="interviews") if args[1:] else None
+    found = readable_answers(session, kind=kind, theme=theme, min_group=min_group)
+    return InterviewsView(kind, theme, found)
 
 
 def participation(session: Session, *, actor: int, settings: Settings) -> str:
