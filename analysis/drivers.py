@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,6 +50,21 @@ def comment_counts(
     return tuple(CommentCounts(t, label, positive[t], negative[t]) for t, label in THEMES.items())
 
 
+Z95 = 1.96  # a 95% interval
+
+
+def wilson(successes: int, total: int, z: float = Z95) -> tuple[float, float] | None:
+    """The Wilson score interval of a share (`successes` of `total`); None with no answers.
+    Unlike the plain ± interval it stays inside 0–1 and is honest for small groups."""
+    if total <= 0:
+        return None
+    share = successes / total
+    centre = share + z * z / (2 * total)
+    spread = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total))
+    scale = 1 + z * z / total
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)
+
+
 @dataclass(frozen=True)
 class Driver:
     """A theme ranked as a reason to stay or to leave, with the evidence for that side."""
@@ -61,6 +77,18 @@ class Driver:
     interviews: int = 0  # stay interviews citing it (stay), or exit interviews giving it (leave)
     main: int = 0  # leave: exit interviews giving it as the main reason
     stay_interviews: int = 0  # leave: stay interviews naming it as a pull away
+    people: int = 0  # people behind the evidence: pulse respondents, commenters, interviewees
+    interval: tuple[int, int] | None = None  # 95% interval of `favourable`, in % (Wilson)
+
+
+@dataclass(frozen=True)
+class Drivers:
+    """Reasons to stay, reasons to leave, and themes praised by some while their scores are
+    clearly below half (shown on both sides with the evidence, never as a reason to stay)."""
+
+    stay: tuple[Driver, ...]
+    leave: tuple[Driver, ...]
+    mixed: tuple[Driver, ...] = ()
 
 
 def _share(count: int, total: int) -> float:
@@ -74,52 +102,85 @@ def drivers(
     exits: InterviewCounts | None = None,
     *,
     top: int = 5,
-) -> tuple[tuple[Driver, ...], tuple[Driver, ...]]:
-    """(reasons to stay, reasons to leave), strongest first, `top` each at most.
+) -> Drivers:
+    """Reasons to stay and to leave, strongest evidence first, `top` each at most.
 
     Each source counts as the share of its people who cite the theme, so a thousand pulse
-    answers do not drown twenty interviews: stay interviews, positive comments and how far the
-    theme's favourable share is above half weigh for staying; exit reasons (the main reason
-    counting twice), the pulls away named in stay interviews, negative comments and how far the
-    favourable share is below half weigh for leaving. A theme can be on both lists: staff stay
-    for the learning and leave over progression, both "career".
+    answers do not drown twenty interviews: stay interviews and positive comments weigh for
+    staying; exit reasons (the main reason counting twice), pulls away named in stay interviews
+    and negative comments weigh for leaving. Scores weigh only by how far the 95% Wilson interval
+    of the favourable share lies clearly above half (staying) or clearly below it (leaving), so
+    a handful of answers moves nothing. A theme whose favourable share is clearly below half is
+    never a reason to stay: praise for it is shown under `mixed`, beside its scores. A theme can
+    be on both lists: staff stay for the learning and leave over progression, both "career".
     """
     by_theme = {c.theme: c for c in counts or ()}
     mentions = sum(c.positive + c.negative for c in counts or ())
     stays = stays if stays is not None and stays.shown else None
     exits = exits if exits is not None and exits.shown else None
-    stay, leave = [], []
+    stay: list[Driver] = []
+    leave: list[Driver] = []
+    mixed: list[Driver] = []
     for score in summary.themes:
         theme = score.theme
         found = by_theme.get(theme)
         positive, negative = (found.positive, found.negative) if found else (0, 0)
         favourable = None if score.suppressed else score.favourable
-        lean = 0.0 if favourable is None else (favourable - 50) / 50
+        answers = score.answers or score.n
+        interval = (
+            wilson(round((favourable or 0) * answers / 100), answers)
+            if favourable is not None
+            else None
+        )
+        above = max(interval[0] - 0.5, 0.0) * 2 if interval else 0.0
+        below = max(0.5 - interval[1], 0.0) * 2 if interval else 0.0
         praised = stays.positive[theme] if stays else 0
         pulled = stays.negative[theme] if stays else 0
         given = exits.reasons[theme] if exits else 0
         main = exits.main[theme] if exits else 0
+        scored = score.n if favourable is not None else 0
         for_staying = (
-            _share(positive, mentions)
-            + _share(praised, stays.total if stays else 0)
-            + max(lean, 0.0)
+            _share(positive, mentions) + _share(praised, stays.total if stays else 0) + above
         )
         for_leaving = (
             _share(negative, mentions)
             + _share(given + main, exits.total if exits else 0)
             + _share(pulled, stays.total if stays else 0)
-            + max(-lean, 0.0)
+            + below
         )
+        percent = None if interval is None else (round(interval[0] * 100), round(interval[1] * 100))
         if for_staying > 0:
-            stay.append(Driver(theme, score.label, for_staying, positive, favourable, praised))
+            driver = Driver(
+                theme,
+                score.label,
+                for_staying,
+                positive,
+                favourable,
+                praised,
+                people=scored + positive + praised,
+                interval=percent,
+            )
+            # Clearly below half: the praise is real but the scores say otherwise.
+            (mixed if below > 0 else stay).append(driver)
         if for_leaving > 0:
             unfavourable = None if favourable is None else 100 - favourable
             leave.append(
-                Driver(theme, score.label, for_leaving, negative, unfavourable, given, main, pulled)
+                Driver(
+                    theme,
+                    score.label,
+                    for_leaving,
+                    negative,
+                    unfavourable,
+                    given,
+                    main,
+                    pulled,
+                    people=scored + negative + given + pulled,
+                    interval=None if percent is None else (100 - percent[1], 100 - percent[0]),
+                )
             )
-    stay.sort(key=lambda d: (-d.weight, d.theme))
-    leave.sort(key=lambda d: (-d.weight, d.theme))
-    return tuple(stay[:top]), tuple(leave[:top])
+    for found_list in (stay, leave, mixed):
+        found_list.sort(key=lambda d: (-d.weight, -d.people, d.theme))
+    return Drivers(tuple(stay[:top]), tuple(leave[:top]), tuple(mixed))
 
 
 @dataclass(frozen=True)
@@ -131,6 +192,7 @@ class DriversReport:
     stays: InterviewCounts
     exits: InterviewCounts
     quarters: tuple[QuarterReasons, ...]
+    mixed: tuple[Driver, ...] = ()  # praised, yet scored clearly below half
 
 
 def drivers_report(
@@ -156,9 +218,9 @@ def drivers_report(
     months = month_span(today, 12)
     stays = interview_counts(session=session, kind="stay", months=months, min_group=min_group)
     exits = interview_counts(session=session, kind="exit", months=months, min_group=min_group)
-    stay, leave = drivers(summary, counts, stays, exits)
+    ranked = drivers(summary, counts, stays, exits)
     quarters = exit_reasons_by_quarter(session=session, today=today, min_group=min_group)
-    return DriversReport(stay, leave, stays, exits, quarters)
+    return DriversReport(ranked.stay, ranked.leave, stays, exits, quarters, ranked.mixed)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,17 @@ hidden ones cannot be worked out from the year's total.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from analysis.comments import analyse
 from analysis.suppression import suppressed
-from surveys.models import Interview, InterviewTheme
+from surveys.interviews import QUESTIONS
+from surveys.models import Interview, InterviewTheme, Release
 from surveys.themes import THEMES
 
 
@@ -144,3 +147,50 @@ def exit_reasons_by_quarter(
         )
         for label in labels
     )
+
+
+@dataclass(frozen=True)
+class QuestionAnswers:
+    """One interview question and the redacted answers given to it, each with the month of its
+    batch only, in random order."""
+
+    question: str
+    answers: tuple[tuple[str, str], ...]  # (text, month)
+
+
+NOTES = "Notes of interviews the PSW team held"
+
+
+def readable_answers(
+    session: Session, *, kind: str, theme: str | None, min_group: int, limit: int = 10
+) -> list[QuestionAnswers]:
+    """Redacted answers of `kind` ("stay" or "exit") interviews from released batches of at least
+    `min_group` people, grouped by question, each question's answers shuffled on their own (so
+    one person's answers cannot be lined up across questions by position), with the batch's
+    month and nothing finer. With `theme`, only answers about it: read by the comment analyser
+    in the question's context, or for a PSW's notes the themes they confirmed."""
+    rows = session.exec(
+        select(Interview.answers, Interview.themes, Interview.period)
+        .join(Release, col(Release.id) == col(Interview.release_id))
+        .where(Interview.kind == kind, Release.people >= min_group)
+    ).all()
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for answers, themes, month in rows:
+        for key, text in dict(answers or {}).items():
+            if not isinstance(text, str) or not text.strip():
+                continue
+            question = QUESTIONS.get(key, NOTES if key == "notes" else None)
+            if question is None:
+                continue
+            if theme is not None:
+                about = dict(themes or {}) if key == "notes" else analyse(text, question).themes
+                if theme not in about:
+                    continue
+            grouped.setdefault(question, []).append((text, month))
+    order = [q for q in (*QUESTIONS.values(), NOTES) if q in grouped]
+    found = []
+    for question in order:
+        answers_list = grouped[question]
+        random.SystemRandom().shuffle(answers_list)
+        found.append(QuestionAnswers(question, tuple(answers_list[:limit])))
+    return found

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from analysis.cells import add_up, respondent_cells, score_cells, select_cells
 from surveys.bank import QuestionBank
-from surveys.models import Team
+from surveys.models import Team, Wave, WaveStatus
 from surveys.themes import ANCHORS, THEMES
 
 
@@ -54,9 +54,16 @@ class Period:
         )
 
     def label(self) -> str:
-        """How a PSW would say it: the whole weeks the figures cover."""
+        """How a PSW would say it: the whole weeks the figures cover, by the Monday each week
+        commences ("w/c 2 Nov – w/c 23 Nov 2026")."""
         whole = self.whole_weeks()
-        return f"{whole.start.day} {whole.start:%b %Y} – {whole.end.day} {whole.end:%b %Y}"
+        last = whole.end - timedelta(days=6)
+        first = f"w/c {whole.start.day} {whole.start:%b}"
+        if whole.start.year != last.year:
+            first += f" {whole.start.year}"
+        if whole.start == last:
+            return f"{first} {last.year}"
+        return f"{first} – w/c {last.day} {last:%b %Y}"
 
 
 class PeriodError(ValueError):
@@ -69,11 +76,15 @@ PERIOD_HELP = "4w, 12w, quarter, year, or from..to as YYYY-MM-DD..YYYY-MM-DD"
 def parse_period(text: str, today: date) -> Period:
     """'4w', '12w', 'quarter', 'year' (ending today) or 'YYYY-MM-DD..YYYY-MM-DD'."""
     text = text.strip().lower()
-    spans = {"quarter": 91, "year": 364}
-    if text in spans:
-        return Period(today - timedelta(days=spans[text] - 1), today)
+    spans = {"quarter": 13, "year": 52}
+    weeks = spans.get(text)
     if text.endswith("w") and text[:-1].isdigit() and 1 <= int(text[:-1]) <= 156:
-        return Period(today - timedelta(weeks=int(text[:-1])) + timedelta(days=1), today)
+        weeks = int(text[:-1])
+    if weeks is not None:
+        # "4w" is four whole weeks: this week (Monday on) and the three before it, never five
+        # ISO weeks because today is mid-week.
+        monday = today - timedelta(days=today.weekday())
+        return Period(monday - timedelta(weeks=weeks - 1), today)
     if ".." in text:
         first, _, last = text.partition("..")
         try:
@@ -113,10 +124,12 @@ class ThemeScore:
     favourable: int | None = None
     change: float | None = None  # in mean points against the previous period
     favourable_change: int | None = None  # in percentage points
+    answers: int = 0  # answers behind the favourable share (for its uncertainty interval)
+    asked: bool = True  # False: nobody was asked this theme in the period
 
     @property
     def suppressed(self) -> bool:
-        """True when there are not enough responses to show anything."""
+        """True when there is nothing to show (too few responses, or not asked)."""
         return self.mean is None
 
     @property
@@ -153,6 +166,28 @@ def team_id_of(session: Session, group: Group) -> int | None:
     return team.id if team is not None and team.id is not None else -1
 
 
+def asked_themes(session: Session, *, first: str, last: str, bank: QuestionBank) -> set[str] | None:
+    """The themes some wave in first..last asked about, from the waves' own item lists (the
+    questionnaire, not the answers, so it says nothing about who answered); None when a wave
+    there does not say what it asked (older data), so no theme can be called "not asked"."""
+    themes: set[str] = set()
+    waves = session.exec(
+        select(Wave.item_keys).where(
+            col(Wave.period) >= first,
+            col(Wave.period) <= last,
+            col(Wave.status).in_([WaveStatus.OPEN, WaveStatus.CLOSED]),
+        )
+    ).all()
+    for keys in waves:
+        if not keys:
+            return None
+        for key in keys:
+            item = bank.get(key)
+            if item is not None:
+                themes.add(item.theme)
+    return themes
+
+
 def summarise(
     session: Session, *, period: Period, group: Group, bank: QuestionBank, min_group: int
 ) -> Summary:
@@ -166,12 +201,14 @@ def summarise(
     submissions = add_up(select_cells(people, team_id=team_id, whole_service=whole)).people
     shown = submissions >= min_group
 
+    asked = asked_themes(session, first=now[0], last=now[1], bank=bank)
+
     def figures(theme: str, label: str) -> ThemeScore:
         mine = select_cells(cells, theme=theme, team_id=team_id, whole_service=whole)
         current = add_up(c for c in mine if c.period >= now[0])
         earlier = add_up(c for c in mine if c.period < now[0])
         if not shown or current.mean is None or current.favourable_share is None:
-            return ThemeScore(theme, label, 0)
+            return ThemeScore(theme, label, 0, asked=asked is None or theme in asked)
         change = favourable_change = None
         if earlier.mean is not None and earlier.favourable_share is not None:
             change = round(current.mean - earlier.mean, 2)
@@ -184,6 +221,7 @@ def summarise(
             round(current.favourable_share * 100),
             change,
             favourable_change,
+            answers=current.answers,
         )
 
     return Summary(

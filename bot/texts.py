@@ -221,6 +221,7 @@ PSW_HELP = (
     "/comments &lt;theme&gt; [pos|neg] – what staff said\n"
     "/themes – what comments are about\n"
     "/drivers – why people stay and why they might leave\n"
+    "/interviews stay|exit [theme] – interview answers, by question\n"
     "/participation – who answered the latest pulse\n"
     "/trend &lt;theme&gt; [team] – a chart over time\n"
     "/export [csv|xlsx] – the summary as a file\n"
@@ -390,16 +391,52 @@ WAVE_CLOSE_ASK = (
     'least one response are kept; later taps get "this pulse has closed".'
 )
 WAVE_CLOSED = "Wave {wave} is closed."
+WAVE_ALREADY_OPEN = (
+    "A pulse is already open (wave {wave}, until {closes}; {completed} of {invited} have "
+    "answered). Only one pulse runs at a time, so nobody gets two invites or the same questions "
+    "twice in a week. Close it first? Then send /wave open again."
+)
 WAVE_NONE_OPEN = "No wave is open."
 WAVE_CANCELLED = "Cancelled. Nothing changed."
+SCORE_KEY = (
+    "<i>Each line: mean score on 1–5 (5 best) · % favourable (answering 4 or 5) · "
+    "health-check score 0–100 with its LGA band (0–50 low, 51–74 moderate, 75–100 high).</i>"
+)
 SUMMARY_HIDDEN = (
     "Not enough responses to show this group for this period: fewer than {minimum}, or the "
     "rest of the organisation would be fewer than {minimum} and could be worked out."
 )
-COMMENTS_USAGE = "Usage: /comments &lt;theme&gt; [pos|neg]. Themes: {themes}"
+COMMENTS_USAGE = (
+    "Usage: /comments &lt;theme&gt; [pos|neg], the theme as shown (e.g. /comments Work-life "
+    "balance neg), or /comments other for comments with no recognised theme. Themes: {themes}"
+)
+SUMMARY_USAGE = (
+    "Usage: /summary [period] [team], e.g. /summary 4w Assessment Team. Periods: 4w, 12w, "
+    "quarter, year, or YYYY-MM-DD..YYYY-MM-DD; a team by its name or key."
+)
+EXPORT_USAGE = (
+    "Usage: /export [csv|xlsx] [period] [team], e.g. /export xlsx quarter Assessment Team."
+)
 COMMENTS_NONE = (
-    "No comments to show: none on that theme in the last 12 weeks from a team with at least "
-    "{minimum} responses that week."
+    "No comments to show: none on that theme in the last 12 weeks from a team (or the pooled "
+    "other teams) with at least {minimum} people answering over those weeks."
+)
+# Never a count per theme or per group (docs/design.md rule 4): one service-wide total of at
+# least MIN_GROUP_SIZE, or no number.
+COMMENTS_HELD_BACK = (
+    "\n<i>{count} comments across the service (all themes) are held back: they come from groups "
+    "with fewer than {minimum} people answering over these weeks.</i>"
+)
+COMMENTS_SOME_HELD_BACK = (
+    "\n<i>Some comments may be held back until their groups are larger (at least {minimum} "
+    "people answering over these weeks).</i>"
+)
+INTERVIEWS_USAGE = (
+    "Usage: /interviews stay|exit [theme], e.g. /interviews exit Pay. Themes: {themes}"
+)
+INTERVIEWS_NONE = (
+    "No {kind} interview answers to show{about}: answers are read only from batches released "
+    "together by at least {minimum} different people."
 )
 THEMES_NONE = (
     "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "
@@ -407,7 +444,10 @@ THEMES_NONE = (
 )
 DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
-TREND_USAGE = "Usage: /trend &lt;theme&gt; [team]. Themes: {themes}"
+TREND_USAGE = (
+    "Usage: /trend &lt;theme&gt; [team], e.g. /trend Work-life balance Assessment Team. "
+    "Themes: {themes}"
+)
 
 # "You said, we did"
 WEDID_CURRENT = "\n\nShown after pulses now:\n<i>{text}</i>"

@@ -22,7 +22,13 @@ from surveys.bank import QuestionBank
 from surveys.calendar import WorkingCalendar
 from surveys.models import Delivery, Digest, Participant, Team, Wave, WaveStatus
 from surveys.participants import is_reachable
-from surveys.pulse import add_deliveries, close_wave, open_wave, reachable_participants
+from surveys.pulse import (
+    add_deliveries,
+    close_wave,
+    iso_week,
+    open_wave,
+    reachable_participants,
+)
 from surveys.schedule import (
     SchedulesFile,
     ScheduleSpec,
@@ -91,6 +97,11 @@ def open_planned_wave(
         tz=calendar.tz,
     )
     assert wave.id is not None
+    if now > planned.opens_at:
+        # Opened late (after downtime, or after another pulse closed): it is named by the week
+        # it really opened, which is when people answered it.
+        wave.period = iso_week(now, calendar.tz)
+        session.add(wave)
     add_deliveries(session=session, wave_id=wave.id, participants=_audience(session, spec, now))
     return wave
 
@@ -122,12 +133,12 @@ def open_manual_wave(
     timetable's rotation. Invites still go out only in working hours.
     """
     history_waves = _history(session, MANUAL)
-    for earlier in history_waves:
-        if earlier.status == WaveStatus.OPEN and earlier.closes_at > now:
-            raise WaveError(
-                f"A wave opened by hand is already open (wave {earlier.id}); "
-                "close it first (/wave close, or staypulse wave close)."
-            )
+    running = open_pulse(session, now=now)
+    if running is not None:
+        raise WaveError(
+            f"A pulse is already open (wave {running.id}); only one runs at a time. "
+            "Close it first (/wave close, or staypulse wave close)."
+        )
     planned = plan(spec, calendar, now)
     history = [w.item_keys for w in history_waves]
     wave = open_wave(
@@ -154,6 +165,16 @@ def close_now(session: Session, *, wave_id: int, bank: QuestionBank, now: dateti
     wave.closes_at = min(wave.closes_at, now)
     session.add(wave)
     return True
+
+
+def open_pulse(session: Session, *, now: datetime) -> Wave | None:
+    """The pulse open now (any schedule, or by hand), if there is one: only one runs at a time,
+    so nobody gets two invites, the same questions twice in a week, or is counted twice."""
+    return session.exec(
+        select(Wave)
+        .where(Wave.status == WaveStatus.OPEN, col(Wave.closes_at) > now)
+        .order_by(col(Wave.opens_at))
+    ).first()
 
 
 def currently_open(session: Session) -> Sequence[Wave]:
@@ -192,6 +213,10 @@ def reconcile(
         since = history[-1].due_at + timedelta(seconds=1) if history else now - FIRST_RUN_LOOKBACK
         for planned in occurrences(spec, calendar, since=since, until=now + timedelta(seconds=1)):
             if planned.closes_at > now:
+                if open_pulse(session, now=now) is not None:
+                    # Another pulse is running: this occurrence waits (it opens late, if its
+                    # window is still open once that one closes) rather than run beside it.
+                    break
                 wave = open_planned_wave(
                     session=session,
                     spec=spec,

@@ -9,8 +9,9 @@ from sqlmodel import Session, select
 from surveys.models import Release, Wave, WaveStatus
 
 
-def released_wave(session: Session, week: str) -> int:
-    """A closed, released wave for an ISO week (made on first use)."""
+def released_wave(session: Session, week: str, items: list[str] | None = None) -> int:
+    """A closed, released wave for an ISO week (made on first use), asking `items` (empty:
+    the wave does not say what it asked)."""
     found = session.exec(select(Wave).where(Wave.period == week)).first()
     if found is None:
         moment = datetime.strptime(f"{week}-1", "%G-W%V-%u").replace(tzinfo=UTC)
@@ -21,7 +22,7 @@ def released_wave(session: Session, week: str) -> int:
             closes_at=moment,
             status=WaveStatus.CLOSED,
             period=week,
-            item_keys=[],
+            item_keys=list(items or []),
         )
         session.add(found)
         session.flush()

@@ -11,12 +11,11 @@ from analysis.charts import trend_chart
 from analysis.export import to_csv, to_xlsx
 from bot import texts
 from bot.digest import LABELS
-from bot.handlers.results import split_message
+from bot.handlers.results import split_message, usage_text
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import results
 from surveys.pulse import iso_week
-from surveys.themes import ANCHORS, THEMES
 
 
 async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -32,8 +31,8 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             bank=services.bank,
             min_group=minimum,
         )
-    except results.UsageError:
-        await reply(update, texts.TREND_USAGE.format(themes=", ".join([*THEMES, *ANCHORS])))
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
         return
     if view.points is None:
         await reply(update, texts.SUMMARY_HIDDEN.format(minimum=minimum))
@@ -52,14 +51,18 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export [csv|xlsx] [period] [team]: the summary as a file, with the same suppression."""
     services = services_of(context)
-    kind, view = await services.db(
-        results.export,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=services.settings.min_group_size,
-    )
+    try:
+        kind, view = await services.db(
+            results.export,
+            actor=actor(update),
+            args=context.args or [],
+            today=services.today(),
+            bank=services.bank,
+            min_group=services.settings.min_group_size,
+        )
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
+        return
     summary, period, team = view.summary, view.period, view.team
     content = to_csv(summary) if kind == "csv" else to_xlsx(summary)
     name = f"staypulse-summary-{period.start}-{period.end}{'-' + team if team else ''}.{kind}"

@@ -7,30 +7,48 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from analysis.comments_view import OTHER
 from analysis.drivers import Driver, DriversReport
 from analysis.summary import ThemeScore
 from bot import texts
 from bot.handlers.util import actor, reply
 from bot.services import services_of
 from bot.usecases import results
-from surveys.themes import THEMES
+from surveys.themes import ANCHORS, THEMES
 
 MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
 
 
-def _arrow(change: float | None) -> str:
+def _arrow(change: int | None) -> str:
+    """A change in one unit only (percentage points favourable), shown only when the period
+    before has figures to compare with."""
     if change is None or change == 0:
         return ""
-    return f" · {'▲' if change > 0 else '▼'}{abs(change):.1f}"
+    return f" · {'▲' if change > 0 else '▼'}{abs(change)} pts"
 
 
 def _line(score: ThemeScore, minimum: int) -> str:
     if score.suppressed:
-        return f"• {escape(score.label)}: not enough responses (fewer than {minimum})"
+        if not score.asked:
+            return f"• {escape(score.label)}: not asked in this period"
+        return f"• {escape(score.label)}: not enough responses (fewer than {minimum} people)"
     return (
         f"• {escape(score.label)}: {score.mean:.1f}/5 · {score.favourable}% favourable · "
-        f"{score.health} {score.band}{_arrow(score.change)}"
+        f"{score.health} {score.band}{_arrow(score.favourable_change)}"
     )
+
+
+def usage_text(error: results.UsageError) -> str:
+    """What was wrong with the arguments, then the command's usage."""
+    themes = ", ".join(THEMES.values())
+    usage = {
+        "summary": texts.SUMMARY_USAGE,
+        "export": texts.EXPORT_USAGE,
+        "comments": texts.COMMENTS_USAGE.format(themes=themes),
+        "interviews": texts.INTERVIEWS_USAGE.format(themes=themes),
+        "trend": texts.TREND_USAGE.format(themes=", ".join([*THEMES.values(), *ANCHORS.values()])),
+    }.get(error.command, "")
+    return f"{escape(error.problem)}\n{usage}" if error.problem else usage
 
 
 def split_message(text: str) -> list[str]:
@@ -50,19 +68,25 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await services.db(
-        results.summary,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
-    summary, period, period_text, team = view.summary, view.period, view.period_text, view.team
-    who = f"team {escape(team)}" if team else "everyone"
+    try:
+        view = await services.db(
+            results.summary,
+            actor=actor(update),
+            args=context.args or [],
+            today=services.today(),
+            bank=services.bank,
+            min_group=minimum,
+        )
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
+        return
+    summary, period, period_text = view.summary, view.period, view.period_text
+    who = f"team {escape(view.team_name)}" if view.team_name else "everyone"
     lines = [
         f"<b>Summary</b> · {period.label()} · {who}",
-        f"{summary.submissions} responses; changes against the {period_text} before.",
+        f"{_plural(summary.submissions, 'person')} answered a pulse; changes (▲▼) are in "
+        f"percentage points favourable against the {period_text} before.",
+        texts.SCORE_KEY,
     ]
     if view.widened:
         lines.append(texts.PERIOD_WIDENED)
@@ -71,7 +95,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     else:
         lines.append("\n<b>Staying</b>")
         lines += [_line(score, minimum) for score in summary.anchors]
-        lines.append("\n<b>Themes</b> (mean, favourable, health-check score and LGA band)")
+        lines.append("\n<b>Themes</b>")
         lines += [_line(score, minimum) for score in summary.themes]
     for part in split_message("\n".join(lines)):
         await reply(update, part)
@@ -81,24 +105,69 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
     services = services_of(context)
     try:
-        theme, found = await services.db(
+        theme, found, hidden = await services.db(
             results.comments,
             actor=actor(update),
             args=context.args or [],
             today=services.today(),
             min_group=services.settings.min_comment_group_size,
+            cell_minimum=services.settings.min_group_size,
         )
-    except results.UsageError:
-        await reply(update, texts.COMMENTS_USAGE.format(themes=", ".join(THEMES)))
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
         return
+    minimum = services.settings.min_comment_group_size
+    # One service-wide total on every theme, or no number at all (analysis.comments_view.
+    # held_back): the line is the same whether or not a small group wrote anything.
+    note = (
+        texts.COMMENTS_HELD_BACK.format(count=hidden, minimum=minimum)
+        if hidden
+        else texts.COMMENTS_SOME_HELD_BACK.format(minimum=minimum)
+    )
     if not found:
+        await reply(update, texts.COMMENTS_NONE.format(minimum=minimum) + note)
+        return
+    label = "no recognised theme" if theme == OTHER else THEMES[theme]
+    lines = [f"<b>Comments on {escape(label)}</b> (last 12 weeks, random order)"]
+    for comment in found:
+        how = f"{comment.direction}, " if comment.direction else ""
+        lines.append(f"• “{escape(comment.text)}” <i>({how}{comment.period})</i>")
+    lines.append(note)
+    for part in split_message("\n".join(lines)):
+        await reply(update, part)
+
+
+def _month(month: str) -> str:
+    """'2026-10' as 'Oct 2026': the batch's month, never a finer time."""
+    year, _, number = month.partition("-")
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{names[int(number) - 1]} {year}" if number.isdigit() else escape(month)
+
+
+async def interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/interviews stay|exit [theme]: answers of released interview batches, by question."""
+    services = services_of(context)
+    minimum = services.settings.min_group_size
+    try:
+        view = await services.db(
+            results.interviews, actor=actor(update), args=context.args or [], min_group=minimum
+        )
+    except results.UsageError as error:
+        await reply(update, usage_text(error))
+        return
+    about = f" about {THEMES[view.theme]}" if view.theme else ""
+    if not view.questions:
         await reply(
-            update, texts.COMMENTS_NONE.format(minimum=services.settings.min_comment_group_size)
+            update, texts.INTERVIEWS_NONE.format(kind=view.kind, about=about, minimum=minimum)
         )
         return
-    lines = [f"<b>Comments on {escape(THEMES[theme])}</b> (last 12 weeks, random order)"]
-    for comment in found:
-        lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
+    lines = [
+        f"<b>{view.kind.title()} interviews</b>{escape(about)} · "
+        f"released batches of at least {minimum} people, random order"
+    ]
+    for group in view.questions:
+        lines.append(f"\n<b>{escape(group.question)}</b>")
+        lines += [f"• “{escape(text)}” <i>({_month(month)})</i>" for text, month in group.answers]
     for part in split_message("\n".join(lines)):
         await reply(update, part)
 
@@ -125,11 +194,17 @@ async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 def _plural(count: int, noun: str) -> str:
+    if noun == "person":
+        return f"{count} {'person' if count == 1 else 'people'}"
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def render_drivers(report: DriversReport, minimum: int) -> str:
     """Reasons to stay beside reasons to leave, each with its evidence, then exits by quarter."""
+
+    def scores(d: Driver, word: str) -> str:
+        interval = f" (95% interval {d.interval[0]}–{d.interval[1]}%)" if d.interval else ""
+        return f"{d.favourable}% {word}{interval}"
 
     def stay_line(d: Driver) -> str:
         parts = []
@@ -138,8 +213,8 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         if d.comments:
             parts.append(_plural(d.comments, "positive comment"))
         if d.favourable is not None:
-            parts.append(f"{d.favourable}% favourable")
-        return f"• {escape(d.label)}: {', '.join(parts)}"
+            parts.append(scores(d, "favourable"))
+        return f"• {escape(d.label)}: {', '.join(parts)}; {_plural(d.people, 'person')}"
 
     def leave_line(d: Driver) -> str:
         parts = []
@@ -151,8 +226,17 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         if d.comments:
             parts.append(_plural(d.comments, "negative comment"))
         if d.favourable is not None:
-            parts.append(f"{d.favourable}% unfavourable")
-        return f"• {escape(d.label)}: {', '.join(parts)}"
+            parts.append(scores(d, "unfavourable"))
+        return f"• {escape(d.label)}: {', '.join(parts)}; {_plural(d.people, 'person')}"
+
+    def mixed_line(d: Driver) -> str:
+        praise = [_plural(d.comments, "positive comment")] if d.comments else []
+        if d.interviews:
+            praise.append(f"{d.interviews} of {report.stays.total} stay interviews")
+        return (
+            f"• {escape(d.label)}: praised in {', '.join(praise)}, but {scores(d, 'favourable')}"
+            " — clearly below half, so not a reason to stay"
+        )
 
     lines = [
         "<i>Pulses and comments from the last 12 weeks; interviews from the last 12 months.</i>",
@@ -163,6 +247,12 @@ def render_drivers(report: DriversReport, minimum: int) -> str:
         "<b>Why people leave</b>",
         *([leave_line(d) for d in report.leave] or ["• not enough to say yet"]),
     ]
+    if report.mixed:
+        lines += ["", "<b>On both sides</b>", *(mixed_line(d) for d in report.mixed)]
+    lines.append(
+        "<i>Each line counts the people behind it; % favourable is the share answering 4 or 5 "
+        "on the 1–5 scale, with its 95% interval.</i>"
+    )
     for counts, name in ((report.stays, "stay"), (report.exits, "exit")):
         if not counts.shown:
             lines.append(

@@ -100,6 +100,23 @@ async def wave_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     spec = services.schedules.schedules[0]
     if args == ["open"]:
+        running = await services.db(currently_open)
+        if running:
+            # One pulse at a time: offer to close the open one instead of opening a second.
+            wave = running[-1]
+            assert wave.id is not None
+            invited, completed = await services.db(wave_counts, wave_id=wave.id)
+            await reply(
+                update,
+                texts.WAVE_ALREADY_OPEN.format(
+                    wave=wave.id,
+                    closes=_when(wave.closes_at, services),
+                    completed=completed,
+                    invited=invited,
+                ),
+                keyboards.confirm("wc", texts.WAVE_CLOSE_YES, texts.WAVE_NO),
+            )
+            return
         size = await services.db(audience_size, spec=spec, now=services.clock())
         hours = "" if services.calendar.is_working_time(services.clock()) else texts.WAVE_LATER
         await reply(

@@ -103,8 +103,12 @@ def test_a_small_group_and_the_rest_of_a_group_are_both_hidden(engine: Engine) -
 
 def test_periods_are_parsed_or_refused_clearly() -> None:
     today = date(2026, 11, 25)
-    assert parse_period("4w", today) == Period(date(2026, 10, 29), today)
-    assert parse_period("year", today).start == date(2025, 11, 27)
+    # Four whole weeks (this one from Monday 23 Nov, and three before), not five ISO weeks.
+    four = parse_period("4w", today)
+    assert four == Period(date(2026, 11, 2), today)
+    assert four.label() == "w/c 2 Nov – w/c 23 Nov 2026"
+    assert (four.whole_weeks().end - four.whole_weeks().start).days + 1 == 28
+    assert parse_period("year", today).start == date(2025, 12, 1)
     assert parse_period("2026-01-01..2026-03-31", today) == Period(
         date(2026, 1, 1), date(2026, 3, 31)
     )
@@ -190,5 +194,5 @@ def test_exports_and_charts_hide_what_summaries_hide(engine: Engine) -> None:
 def test_a_period_covers_whole_weeks_and_says_so() -> None:
     typed = Period(date(2026, 11, 4), date(2026, 11, 20))  # a Wednesday to a Friday
     assert typed.whole_weeks() == Period(date(2026, 11, 2), date(2026, 11, 22))
-    assert typed.label() == "2 Nov 2026 – 22 Nov 2026"
+    assert typed.label() == "w/c 2 Nov – w/c 16 Nov 2026"
     assert typed.whole_weeks().whole_weeks() == typed.whole_weeks()

@@ -37,7 +37,7 @@ COMMANDS = [
     "start", "pulse", "feedback", "talk", "mydata", "pause", "resume", "stop", "forget",
     "privacy", "help", "stay", "invite", "schedule", "wave", "summary", "comments", "themes",
     "drivers", "participation", "trend", "export", "digest", "wedid", "record_stay",
-    "my_interviews", "invite_exit", "nonsense",
+    "my_interviews", "interviews", "invite_exit", "nonsense",
 ]  # fmt: skip
 TRICKY = [
     "\u200f", "\u200b", "\u202e", "\u2066", "e\u0301\u0301", "👩‍👩‍👧", "🏳️‍🌈", "\ufeff", "ال",

@@ -33,6 +33,7 @@ PSW_COMMANDS = [
     "/wedid We changed everything",
     "/record_stay",
     "/my_interviews",
+    "/interviews stay",
     "/invite_exit assessment",
     "/wave open",
     "/wave close",
@@ -50,6 +51,7 @@ READS = {
     "/digest": "digest",
     "/schedule": "schedule",
     "/my_interviews": "interview.list",
+    "/interviews exit": "interviews",
 }
 GROUP_ID = -100999
 
