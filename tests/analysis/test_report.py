@@ -124,7 +124,7 @@ def test_the_report_has_every_view_and_hides_what_is_small(seeded: Engine) -> No
         "Definitions",
     ]
     teams = book["Teams x themes"]
-    assert teams["A2"].value == "Whole service · 29 Jun 2026 – 4 Oct 2026 (2026 Q3)"
+    assert teams["A2"].value == "Whole service · w/c 29 Jun – w/c 28 Sep 2026 (2026 Q3)"
     rows = {row[0]: row for row in teams.iter_rows(min_row=6, values_only=True)}
     assert rows["Leaving Care"][1:] == ("hidden",) * 13
 
