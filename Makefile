@@ -35,9 +35,11 @@ run: $(STAMP)
 ## The whole check: lint, type check, and the tests on SQLite and PostgreSQL.
 test: lint typecheck pytest
 
-## The inner loop: lint, types and the in-process tests (no end-to-end or soak tests).
+## The inner loop: lint, types and the in-process tests on SQLite (no end-to-end, soak or
+## PostgreSQL runs: `make test` has those).
 check: lint typecheck
-	$(BIN)/pytest -q -m "not e2e" tests/surveys tests/analysis tests/bot tests/test_imports.py
+	$(BIN)/pytest -q -m "not e2e" -k "not postgresql" \
+		tests/surveys tests/analysis tests/bot tests/sandbox tests/test_imports.py
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
