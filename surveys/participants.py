@@ -277,8 +277,18 @@ def _team_by_key(session: Session, team_key: str) -> Team:
     return team
 
 
+# A deep link's payload starting with this is a leaver's exit interview link (surveys.interviews):
+# team invite codes never start with it, so the two code spaces are disjoint.
+EXIT_LINK_PREFIX = "x_"
+
+
 def _new_code() -> str:
-    return secrets.token_urlsafe(CODE_BYTES)
+    """A random team invite code, never one that reads as an exit link (about 1 in 4,096 would
+    start with "x_": those are drawn again)."""
+    while True:
+        code = secrets.token_urlsafe(CODE_BYTES)
+        if not code.startswith(EXIT_LINK_PREFIX):
+            return code
 
 
 def create_invite(

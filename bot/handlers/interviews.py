@@ -46,6 +46,7 @@ from surveys.interviews import (
 )
 from surveys.models import EmploymentType, Interview, InterviewDraft, PswMember, Role, Team
 from surveys.participants import (
+    EXIT_LINK_PREFIX,
     UNDISCLOSED,
     active_employment_types,
     active_roles,
@@ -230,7 +231,7 @@ async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     await reply(
         update,
         texts.INVITE_EXIT_LINK.format(
-            link=f"https://t.me/{username}?start=x_{link.code}",
+            link=f"https://t.me/{username}?start={EXIT_LINK_PREFIX}{link.code}",
             until=f"{until:%a} {until.day} {until:%b %Y}",
         ),
     )
