@@ -179,9 +179,8 @@ class Simulation:
                 "chat": self.world.chat_json(self.world.chats[user_id]),
                 "from": user.as_json(),
                 "date": int(self.world.now()),
-                "old_chat_member": {"status": was, "user": bot},
-                "new_chat_member": {"status": now, "user": bot}
-                | ({"until_date": 0} if blocked else {}),
+                "old_chat_member": _member(was, bot),
+                "new_chat_member": _member(now, bot),
             }
             await self._queue({"my_chat_member": payload})
         return user
@@ -301,6 +300,11 @@ class Simulation:
             parsed.append(fault)
         self.world.faults = parsed
         return parsed
+
+
+def _member(status: str, user: dict[str, Any]) -> dict[str, Any]:
+    """A ChatMember object; a "kicked" one carries until_date (0: for ever), as Telegram's does."""
+    return {"status": status, "user": user} | ({"until_date": 0} if status == "kicked" else {})
 
 
 def _has_button(message: SimMessage, callback_data: str) -> bool:
