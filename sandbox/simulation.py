@@ -263,6 +263,9 @@ class Simulation:
                 if not message.deleted
             ],
             "notices": list(chat.notices),
+            # Calls for this chat that an injected fault refused or dropped: a reply that may
+            # never come (a slow one comes later).
+            "faults": self.world.faults_by_chat.get(chat.chat_id, 0),
         }
 
     async def wait_for_change(self, chat_id: int, since_version: int, wait: float) -> None:

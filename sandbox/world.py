@@ -251,6 +251,7 @@ class World:
         self.clock_offset = 0.0  # seconds the simulated clock is ahead of the wall clock
         self.allowed_updates: frozenset[str] | None = None  # None: all but NOT_BY_DEFAULT
         self.expired_updates = 0  # dropped after update_keep_seconds undelivered
+        self.faults_by_chat: dict[int, int] = {}  # injected faults that hit a call for a chat
         self._poll: asyncio.Future[None] | None = None  # the getUpdates call waiting now
         self.history: dict[int, dict[str, Any]] = {}  # every update ever made, for redelivery
         self.next_update_id = 1
@@ -420,6 +421,8 @@ class World:
         try:
             for fault in self.faults:
                 if fault.applies(method, self.rng):
+                    if fault.status != 0:  # this call does not happen: note whose chat it was
+                        self._note_fault(params)
                     await self._apply_fault(fault)
                     break
             self._check_flood(method.lower(), params)
@@ -429,6 +432,17 @@ class World:
             raise
         self.stats.count(method, 200)
         return result
+
+    def _note_fault(self, params: dict[str, Any]) -> None:
+        """Count a refused or dropped call against the chat it was for, so whoever plays that
+        chat can tell a lost reply (a fault hit it) from a slow one (none did)."""
+        query = self.callback_queries.get(str(params.get("callback_query_id", "")))
+        chat_id: Any = query.chat_id if query is not None else params.get("chat_id")
+        try:
+            key = int(chat_id)
+        except (TypeError, ValueError):
+            return  # getUpdates and the like: nothing is lost, the update waits
+        self.faults_by_chat[key] = self.faults_by_chat.get(key, 0) + 1
 
     async def _apply_fault(self, fault: Fault) -> None:
         if fault.delay:

@@ -6,7 +6,7 @@ import logging
 import time
 
 from telegram import Update
-from telegram.error import Conflict
+from telegram.error import Conflict, NetworkError
 from telegram.ext import ContextTypes
 
 from bot import texts
@@ -57,6 +57,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback (never the update's content) and reassure the person."""
     if update is None and isinstance(context.error, Conflict):
         _another_instance(context)
+        return
+    if update is None and isinstance(context.error, NetworkError):
+        # Fetching updates failed on the way (a 502, a time-out): PTB polls again with back-off,
+        # and the updates wait at Telegram. One line, not a traceback per retry.
+        log.warning("getUpdates failed (%s); retrying", type(context.error).__name__)
         return
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(context.error, Denied) and isinstance(update, Update):
