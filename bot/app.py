@@ -91,6 +91,9 @@ PSW_COMMANDS = [
 ]
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
+# The kinds of update the bot handles, asked of Telegram at getUpdates (nothing else arrives):
+# the same list for `staypulse run` and for local runs and tests against the sandbox.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"]
 LONG_POLL_SECONDS = 10
 
 

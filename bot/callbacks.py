@@ -96,6 +96,13 @@ class DeleteInterview:
     interview_id: str
 
 
+@dataclass(frozen=True)
+class InterviewsPage:
+    """A page of /my_interviews (a month's list can pass what one keyboard may hold)."""
+
+    page: int
+
+
 Callback = (
     Onboard
     | Change
@@ -106,6 +113,7 @@ Callback = (
     | ActionRecord
     | Step
     | DeleteInterview
+    | InterviewsPage
 )
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
@@ -132,6 +140,8 @@ def encode(callback: Callback) -> str:
             parts = ["iv", kind, str(position), value]
         case DeleteInterview(interview_id):
             parts = ["di", interview_id]
+        case InterviewsPage(page):
+            parts = ["mi", str(page)]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -171,4 +181,6 @@ def decode(data: str | None) -> Callback:
         return Step(args[0], _int(args[1]), args[2])  # type: ignore[arg-type]
     if kind == "di" and len(args) == 1 and len(args[0]) == 32 and args[0].isalnum():
         return DeleteInterview(args[0])
+    if kind == "mi" and len(args) == 1:
+        return InterviewsPage(_int(args[0]))
     raise CallbackError("unknown shape")

@@ -147,7 +147,8 @@ def run() -> None:
         _load_org_at_start(engine, settings.org_file)
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.app import build_application  # imported late: the CLI's other commands stay fast
+    # imported late: the CLI's other commands stay fast
+    from bot.app import ALLOWED_UPDATES, build_application
     from surveys.vocabulary import lexicon
 
     try:
@@ -160,15 +161,7 @@ def run() -> None:
     application = build_application(settings, engine, token=settings.token, services=services)
     log.info("StayPulse polling %s", settings.telegram_base_url)
     try:
-        application.run_polling(
-            allowed_updates=[
-                "message",
-                "edited_message",
-                "callback_query",
-                "my_chat_member",
-                "channel_post",
-            ]
-        )
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:  # between the check above and now: the token was revoked
         fail(asyncio.run(check_telegram(settings)).line)
     except NetworkError as exc:

@@ -22,6 +22,7 @@ from telegram.ext import Application, ContextTypes
 from bot import texts
 from bot.services import services_of
 from surveys.models import PswRole
+from surveys.participants import mark_reachable, mark_unreachable
 from surveys.psw import list_psw_members
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,11 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """The bot was added to (or removed from) a group or channel: log its id, and stay only in
     the PSW chat."""
     change = update.my_chat_member
-    if change is None or change.chat.type == ChatType.PRIVATE:
-        return  # a person blocked or unblocked the bot; the fan-out notices 403s itself
+    if change is None:
+        return
+    if change.chat.type == ChatType.PRIVATE:
+        await _blocked_or_unblocked(update, context)
+        return
     chat = change.chat
     if change.new_chat_member.status not in (*_IN, ChatMemberStatus.RESTRICTED):
         log.info("removed from %s %s", chat.type, chat.id)
@@ -84,6 +88,23 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await check_psw_chat(context.application)
         return
     await leave_group(context.application, chat.id)
+
+
+async def _blocked_or_unblocked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A person blocked the bot (status "kicked") or unblocked it ("member"): mark them
+    unreachable, or reachable again, so invites neither go to nobody nor stop for good."""
+    change = update.my_chat_member
+    assert change is not None
+    services = services_of(context)
+    status = change.new_chat_member.status
+    if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
+        changed = await services.db(mark_unreachable, chat_id=change.chat.id)
+        log.info("update %s: the bot was blocked (a participant: %s)", update.update_id, changed)
+    elif status == ChatMemberStatus.MEMBER:
+        changed = await services.db(mark_reachable, chat_id=change.chat.id)
+        log.info(
+            "update %s: the bot was unblocked (reachable again: %s)", update.update_id, changed
+        )
 
 
 async def check_psw_chat(app: Application[Any, Any, Any, Any, Any, Any]) -> PswChatReport | None:

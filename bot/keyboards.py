@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -30,6 +31,33 @@ def button(text: str, callback: Callback) -> InlineKeyboardButton:
 
 def _rows(buttons: list[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
     return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+# Telegram refuses an inline keyboard of over 100 buttons, over 8 in a row or over about 10 KB
+# ("reply markup is too long"). A list that can grow with the organisation (teams, roles, a
+# month's interviews) is shown a page at a time, with ‹ › to move between pages; 20 options of
+# at most 64 bytes of data and a team name each stay far below every limit.
+PAGE_OPTIONS = 20
+T = TypeVar("T")
+
+
+def page_of(
+    items: Sequence[T], page: int, per_page: int = PAGE_OPTIONS
+) -> tuple[list[T], int, int]:
+    """The items on `page` (clamped to the pages there are), that page and the number of pages."""
+    pages = max(1, -(-len(items) // per_page))
+    page = min(max(0, page), pages - 1)
+    return list(items[page * per_page : (page + 1) * per_page]), page, pages
+
+
+def page_nav(page: int, pages: int, to: Callable[[int], T]) -> list[tuple[str, T]]:
+    """‹ and › for the pages before and after this one (nothing when there is one page)."""
+    nav: list[tuple[str, T]] = []
+    if page > 0:
+        nav.append((texts.PREVIOUS_PAGE, to(page - 1)))
+    if page < pages - 1:
+        nav.append((texts.NEXT_PAGE, to(page + 1)))
+    return nav
 
 
 # Two buttons share a row only when every label fits half a phone's width.

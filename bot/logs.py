@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -39,11 +40,33 @@ class SecretFilter(logging.Filter):
         return True
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a record is emitted, not when it was set up.
+
+    A handler that keeps the stream it was given outlives it when a test runner (pytest, click's
+    CliRunner) swaps `sys.stderr` for a capture and closes it afterwards: every later log line
+    then fails with "I/O operation on closed file".
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        """StreamHandler sets its stream; this one has none of its own."""
+
+
 def configure_logging(
     level: str = "INFO", *, secrets: list[str] | None = None, stream: object = None
 ) -> None:
     """Set up the root logger once for the process."""
-    handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
+    handler: logging.Handler = (
+        StderrHandler() if stream is None else logging.StreamHandler(stream)  # type: ignore[call-overload]
+    )
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.addFilter(SecretFilter(secrets or []))
     root = logging.getLogger()

@@ -589,6 +589,9 @@ MY_INTERVIEWS_NONE = (
     "You have no recorded stay interviews waiting to be released. /record_stay adds one."
 )
 MY_INTERVIEWS_DELETE = "Delete {number}"
+PREVIOUS_PAGE = "‹ Previous"
+NEXT_PAGE = "Next ›"
+PAGE_OF = "\n\n<i>Page {page} of {pages}</i>"
 MY_INTERVIEWS_DELETED = "Deleted."
 INVITE_EXIT_USAGE = "Usage: /invite_exit &lt;team&gt;. Teams: {teams}"
 INVITE_EXIT_LINK = (

@@ -179,6 +179,18 @@ class SimClient:
         """The person blocks the bot."""
         await self._call("POST", f"/sim/users/{user_id}/block")
 
+    async def unblock(self, user_id: int) -> None:
+        """The person unblocks the bot (Telegram's "Restart bot")."""
+        await self._call("POST", f"/sim/users/{user_id}/unblock")
+
+    async def delete(self, user_id: int, message_id: int) -> None:
+        """The person deletes a message in their private chat with the bot."""
+        await self._call("POST", f"/sim/users/{user_id}/delete", json={"message_id": message_id})
+
+    async def advance_clock(self, seconds: float) -> None:
+        """Move the sandbox's clock on (updates, button presses and messages age)."""
+        await self._call("POST", "/sim/clock", json={"advance": seconds})
+
     async def add_group(
         self,
         chat_id: int,

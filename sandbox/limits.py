@@ -19,7 +19,19 @@ class SandboxLimits:
     # answers with two messages is fine; a bot that streams messages into one chat is not.
     private_chat_burst: int = 3
     group_chat_per_minute: float = 20.0
-    callback_answer_seconds: float = 300.0
+    # Telegram does not publish how long a button press may wait for answerCallbackQuery; bots
+    # see "query is too old" after tens of seconds. A minute here, so a loaded test machine is
+    # not mistaken for a slow bot; the simulated clock (POST /sim/clock) ages queries at will.
+    callback_answer_seconds: float = 60.0
+    # Updates nobody fetched are kept for 24 hours, then dropped (Bot API docs, getUpdates).
+    update_keep_seconds: float = 24 * 3600
+    # A message older than 48 hours can no longer be deleted (Bot API docs, deleteMessage) or,
+    # here, edited: the sandbox takes the stricter reading for edits.
+    edit_max_age_seconds: float = 48 * 3600
+    # Inline keyboards: at most 100 buttons, 8 a row, and about 10 KB of JSON in all.
+    max_inline_buttons: int = 100
+    max_inline_row: int = 8
+    max_markup_bytes: int = 10 * 1024
 
 
 class TokenBucket:

@@ -92,6 +92,8 @@ class Sandbox:
         add("POST", "/sim/users/{user_id}/press", self._press)
         add("POST", "/sim/users/{user_id}/block", self._block)
         add("POST", "/sim/users/{user_id}/unblock", self._unblock)
+        add("POST", "/sim/users/{user_id}/delete", self._delete)
+        add("POST", "/sim/clock", self._clock)
         add("POST", "/sim/groups", self._add_group)
         add("POST", "/sim/groups/{chat_id}/messages", self._group_message)
         add("GET", "/sim/chats/{chat_id}/messages", self._chat_messages)
@@ -213,15 +215,32 @@ class Sandbox:
 
     async def _block(self, request: web.Request) -> web.Response:
         async def act(body: dict[str, Any]) -> Any:
-            user = self.sim.block(self._int(request.match_info["user_id"], "user_id"))
+            user = await self.sim.block(self._int(request.match_info["user_id"], "user_id"))
             return {"user_id": user.user_id, "blocked": user.blocked}
 
         return await self._sim(request, act)
 
     async def _unblock(self, request: web.Request) -> web.Response:
         async def act(body: dict[str, Any]) -> Any:
-            user = self.sim.block(self._int(request.match_info["user_id"], "user_id"), False)
+            user = await self.sim.block(self._int(request.match_info["user_id"], "user_id"), False)
             return {"user_id": user.user_id, "blocked": user.blocked}
+
+        return await self._sim(request, act)
+
+    async def _delete(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            user_id = self._int(request.match_info["user_id"], "user_id")
+            return await self.sim.delete(user_id, self._int(body.get("message_id"), "message_id"))
+
+        return await self._sim(request, act)
+
+    async def _clock(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            try:
+                seconds = float(body.get("advance", 0))
+            except (TypeError, ValueError):
+                raise SimError("advance must be a number of seconds") from None
+            return await self.sim.advance_clock(seconds)
 
         return await self._sim(request, act)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import time
 from typing import Any
 
 from sandbox.limits import Fault
@@ -44,6 +43,7 @@ class Simulation:
         update = {"update_id": world.next_update_id, **payload}
         world.next_update_id += 1
         world.pending.append(update)
+        world.queued_at[update["update_id"]] = world.now()
         world.history[update["update_id"]] = update
         await world._notify()
         return int(update["update_id"])
@@ -55,6 +55,7 @@ class Simulation:
             raise SimError(f"no update {update_id}", status=404)
         if all(u["update_id"] != update_id for u in self.world.pending):
             self.world.pending.append(update)
+            self.world.queued_at[update_id] = self.world.now()
             self.world.pending.sort(key=lambda u: u["update_id"])
         await self.world._notify()
         return update_id
@@ -148,7 +149,7 @@ class Simulation:
             user_id=user_id,
             chat_id=chat.chat_id,
             message_id=message_id,
-            created=time.monotonic(),
+            created=self.world.now(),
         )
         payload = {
             "id": query_id,
@@ -163,11 +164,48 @@ class Simulation:
         update_id = await self._queue({"callback_query": payload})
         return {"callback_query_id": query_id, "update_id": update_id, "version": version}
 
-    def block(self, user_id: int, blocked: bool = True) -> SimUser:
-        """From now on the bot gets 403 for this person (or not, when unblocked)."""
+    async def block(self, user_id: int, blocked: bool = True) -> SimUser:
+        """From now on the bot gets 403 for this person (or not, when unblocked), and it is told
+        with a my_chat_member update (status "kicked", or "member" again), as Telegram does."""
         user = self.user(user_id)
+        if user.blocked == blocked:
+            return user
         user.blocked = blocked
+        if user.started or not blocked:
+            user.started = True  # unblocking is the person restarting the bot
+            bot = self.world.bot_json()
+            was, now = ("member", "kicked") if blocked else ("kicked", "member")
+            payload = {
+                "chat": self.world.chat_json(self.world.chats[user_id]),
+                "from": user.as_json(),
+                "date": int(self.world.now()),
+                "old_chat_member": _member(was, bot),
+                "new_chat_member": _member(now, bot),
+            }
+            await self._queue({"my_chat_member": payload})
         return user
+
+    async def delete(self, user_id: int, message_id: int) -> dict[str, Any]:
+        """The person deletes a message in their private chat (theirs or the bot's, "for both"
+        as Telegram lets them): the bot is not told, and its edits then find no message."""
+        self.user(user_id)
+        chat = self.world.chats[user_id]
+        message = chat.messages.get(message_id)
+        if message is None or message.deleted:
+            raise SimError(f"no message {message_id} in chat {user_id}", status=404)
+        message.deleted = True
+        self.world._touch(chat)
+        await self.world._notify()
+        return {"message_id": message_id, "deleted": True}
+
+    async def advance_clock(self, seconds: float) -> dict[str, Any]:
+        """Move the sandbox's clock on: updates waiting for the bot, button presses waiting for an
+        answer and messages age, as over a weekend's outage, in no time."""
+        if seconds < 0:
+            raise SimError("the clock only moves forwards")
+        self.world.clock_offset += seconds
+        await self.world._notify()  # a waiting poll re-checks what has expired
+        return {"now": self.world.now(), "offset": self.world.clock_offset}
 
     def add_group(
         self,
@@ -202,7 +240,7 @@ class Simulation:
         payload = {
             "chat": self.world.chat_json(chat),
             "from": user.as_json(),
-            "date": int(time.time()),
+            "date": int(self.world.now()),
             "old_chat_member": {"status": "left", "user": bot},
             "new_chat_member": {"status": "member", "user": bot},
         }
@@ -225,6 +263,9 @@ class Simulation:
                 if not message.deleted
             ],
             "notices": list(chat.notices),
+            # Calls for this chat that an injected fault refused or dropped: a reply that may
+            # never come (a slow one comes later).
+            "faults": self.world.faults_by_chat.get(chat.chat_id, 0),
         }
 
     async def wait_for_change(self, chat_id: int, since_version: int, wait: float) -> None:
@@ -262,6 +303,11 @@ class Simulation:
             parsed.append(fault)
         self.world.faults = parsed
         return parsed
+
+
+def _member(status: str, user: dict[str, Any]) -> dict[str, Any]:
+    """A ChatMember object; a "kicked" one carries until_date (0: for ever), as Telegram's does."""
+    return {"status": status, "user": user} | ({"until_date": 0} if status == "kicked" else {})
 
 
 def _has_button(message: SimMessage, callback_data: str) -> bool:

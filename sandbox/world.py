@@ -28,6 +28,13 @@ NOT_MODIFIED = (
     "exactly the same as a current content and reply markup of the message"
 )
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+MARKUP_TOO_LONG = "Bad Request: reply markup is too long"
+CONFLICT = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is "
+    "running"
+)
+# What getUpdates delivers when the bot names no allowed_updates (Telegram leaves these out).
+NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 # Methods that put a new message in a chat: these count against the per-chat limits.
 SEND_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument"})
 FLOOD_METHODS = SEND_METHODS | {"editmessagetext", "editmessagereplymarkup", "editmessagecaption"}
@@ -175,16 +182,26 @@ def _render_text(params: dict[str, Any]) -> str:
     )
 
 
-def validate_reply_markup(markup: Any) -> dict[str, Any] | None:
-    """Refuse what Telegram refuses in a keyboard, notably callback_data outside 1–64 bytes."""
+def validate_reply_markup(
+    markup: Any, limits: SandboxLimits | None = None
+) -> dict[str, Any] | None:
+    """Refuse what Telegram refuses in a keyboard: callback_data outside 1–64 bytes, and an
+    inline keyboard of over 100 buttons, over 8 in a row or over about 10 KB."""
     if markup is None:
         return None
+    limits = limits or SandboxLimits()
     if not isinstance(markup, dict):
         raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
     if "inline_keyboard" in markup:
         rows = markup["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
             raise ApiError(400, "Bad Request: can't parse inline keyboard button: rows expected")
+        if (
+            sum(len(row) for row in rows) > limits.max_inline_buttons
+            or any(len(row) > limits.max_inline_row for row in rows)
+            or len(json.dumps(markup, ensure_ascii=False).encode("utf-8")) > limits.max_markup_bytes
+        ):
+            raise ApiError(400, MARKUP_TOO_LONG)
         for row in rows:
             for button in row:
                 if not isinstance(button, dict) or not str(button.get("text", "")).strip():
@@ -230,6 +247,12 @@ class World:
         self.users: dict[int, SimUser] = {}
         self.chats: dict[int, SimChat] = {}
         self.pending: list[dict[str, Any]] = []  # updates not yet confirmed by the bot
+        self.queued_at: dict[int, float] = {}  # update id -> when it was made (sandbox clock)
+        self.clock_offset = 0.0  # seconds the simulated clock is ahead of the wall clock
+        self.allowed_updates: frozenset[str] | None = None  # None: all but NOT_BY_DEFAULT
+        self.expired_updates = 0  # dropped after update_keep_seconds undelivered
+        self.faults_by_chat: dict[int, int] = {}  # injected faults that hit a call for a chat
+        self._poll: asyncio.Future[None] | None = None  # the getUpdates call waiting now
         self.history: dict[int, dict[str, Any]] = {}  # every update ever made, for redelivery
         self.next_update_id = 1
         self.callback_queries: dict[str, CallbackQuery] = {}
@@ -249,6 +272,10 @@ class World:
         }
 
     # --- shared helpers ------------------------------------------------------------------------
+
+    def now(self) -> float:
+        """The sandbox's clock: the wall clock, plus however far the simulation moved it on."""
+        return time.time() + self.clock_offset
 
     def bot_json(self) -> dict[str, Any]:
         """The bot's own User object."""
@@ -296,7 +323,7 @@ class World:
         if message.reply_markup and "inline_keyboard" in message.reply_markup:
             data["reply_markup"] = message.reply_markup
         if message.edited:
-            data["edit_date"] = int(time.time())
+            data["edit_date"] = int(self.now())
         data.update({k: v for k, v in message.extra.items() if not k.startswith("_")})
         return data
 
@@ -335,7 +362,10 @@ class World:
         message = chat.messages.get(message_id or 0)
         if message is None or message.deleted:
             raise ApiError(400, "Bad Request: message to edit not found")
-        if message.sender_id != self.bot_id:
+        if (
+            message.sender_id != self.bot_id
+            or self.now() - message.date > self.limits.edit_max_age_seconds
+        ):
             raise ApiError(400, "Bad Request: message can't be edited")
         return message
 
@@ -344,7 +374,7 @@ class World:
             message_id=chat.next_message_id,
             chat_id=chat.chat_id,
             sender_id=sender_id,
-            date=int(time.time()),
+            date=int(self.now()),
             **fields,
         )
         chat.next_message_id += 1
@@ -391,6 +421,8 @@ class World:
         try:
             for fault in self.faults:
                 if fault.applies(method, self.rng):
+                    if fault.status != 0:  # this call does not happen: note whose chat it was
+                        self._note_fault(params)
                     await self._apply_fault(fault)
                     break
             self._check_flood(method.lower(), params)
@@ -400,6 +432,17 @@ class World:
             raise
         self.stats.count(method, 200)
         return result
+
+    def _note_fault(self, params: dict[str, Any]) -> None:
+        """Count a refused or dropped call against the chat it was for, so whoever plays that
+        chat can tell a lost reply (a fault hit it) from a slow one (none did)."""
+        query = self.callback_queries.get(str(params.get("callback_query_id", "")))
+        chat_id: Any = query.chat_id if query is not None else params.get("chat_id")
+        try:
+            key = int(chat_id)
+        except (TypeError, ValueError):
+            return  # getUpdates and the like: nothing is lost, the update waits
+        self.faults_by_chat[key] = self.faults_by_chat.get(key, 0) + 1
 
     async def _apply_fault(self, fault: Fault) -> None:
         if fault.delay:
@@ -444,31 +487,63 @@ class World:
         return {
             "url": "",
             "has_custom_certificate": False,
-            "pending_update_count": len(self.pending),
+            "pending_update_count": len(self._deliverable()),
         }
 
+    def _deliverable(self) -> list[dict[str, Any]]:
+        """Pending updates the bot may have now: those older than a day are dropped for good, and
+        kinds it did not ask for (allowed_updates) are dropped unseen, as Telegram does."""
+        cutoff = self.now() - self.limits.update_keep_seconds
+        kept = []
+        for update in self.pending:
+            if self.queued_at.get(update["update_id"], cutoff + 1) < cutoff:
+                self.expired_updates += 1
+                continue
+            kind = next(key for key in update if key != "update_id")
+            allowed = self.allowed_updates
+            if (kind in NOT_BY_DEFAULT) if allowed is None else (kind not in allowed):
+                continue
+            kept.append(update)
+        self.pending = kept
+        return kept
+
     async def api_getUpdates(self, params: dict[str, Any]) -> Any:
-        """Long polling: confirm updates below `offset`, wait up to `timeout` for new ones."""
+        """Long polling: confirm updates below `offset`, wait up to `timeout` for new ones.
+
+        One poller at a time: a getUpdates call ends the one still waiting, which gets 409
+        Conflict, as two bot processes with one token get from Telegram."""
         offset = _as_int(params, "offset", required=False)
         limit = max(1, min(100, _as_int(params, "limit", required=False) or 100))
         timeout = max(0, min(50, _as_int(params, "timeout", required=False) or 0))
+        allowed = _as_json(params, "allowed_updates")
+        if isinstance(allowed, list):  # remembered until a later call names others
+            self.allowed_updates = frozenset(str(kind) for kind in allowed) or None
+        poll: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        earlier, self._poll = self._poll, poll
+        if earlier is not None and not earlier.done():
+            earlier.set_result(None)  # the earlier poll is terminated by this one
+            await self._notify()
         if offset is not None and offset > 0:
             self.pending = [u for u in self.pending if u["update_id"] >= offset]
         elif offset is not None and offset < 0:
             self.pending = self.pending[offset:]
-        if not self.pending and timeout:
+        if not self._deliverable() and timeout:
             async with self.changed:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
-                        self.changed.wait_for(lambda: bool(self.pending)), timeout
+                        self.changed.wait_for(lambda: bool(self._deliverable()) or poll.done()),
+                        timeout,
                     )
-        return self.pending[:limit]
+        if poll.done():
+            raise ApiError(409, CONFLICT)
+        poll.set_result(None)
+        return self._deliverable()[:limit]
 
     async def api_sendMessage(self, params: dict[str, Any]) -> Any:
         """Send text, with an optional inline keyboard."""
         chat = self._writable_chat(params)
         text = _render_text(params)
-        markup = validate_reply_markup(_as_json(params, "reply_markup"))
+        markup = validate_reply_markup(_as_json(params, "reply_markup"), self.limits)
         message = self._new_message(
             chat, self.bot_id, text=text, source=str(params.get("text")), reply_markup=markup
         )
@@ -482,7 +557,7 @@ class World:
         if message.text is None:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
         text = _render_text(params)
-        markup = validate_reply_markup(_as_json(params, "reply_markup"))
+        markup = validate_reply_markup(_as_json(params, "reply_markup"), self.limits)
         source = str(params.get("text"))
         if (text, source, markup) == (message.text, message.source, message.reply_markup):
             raise ApiError(400, NOT_MODIFIED)
@@ -503,7 +578,7 @@ class World:
             empty="Bad Request: message caption is empty",
             too_long="Bad Request: message caption is too long",
         )
-        markup = validate_reply_markup(_as_json(params, "reply_markup"))
+        markup = validate_reply_markup(_as_json(params, "reply_markup"), self.limits)
         if (caption, markup) == (message.caption, message.reply_markup):
             raise ApiError(400, NOT_MODIFIED)
         message.caption, message.reply_markup, message.edited = caption, markup, True
@@ -515,7 +590,7 @@ class World:
         """Change or remove a message's inline keyboard."""
         chat = self._chat(params)
         message = self._bot_message(chat, params)
-        markup = validate_reply_markup(_as_json(params, "reply_markup"))
+        markup = validate_reply_markup(_as_json(params, "reply_markup"), self.limits)
         if markup == message.reply_markup or (not markup and not message.reply_markup):
             raise ApiError(400, NOT_MODIFIED)
         message.reply_markup = markup
@@ -530,6 +605,8 @@ class World:
         message = chat.messages.get(_as_int(params, "message_id") or 0)
         if message is None or message.deleted:
             raise ApiError(400, "Bad Request: message to delete not found")
+        if self.now() - message.date > self.limits.edit_max_age_seconds:
+            raise ApiError(400, "Bad Request: message can't be deleted")
         message.deleted = True
         self._touch(chat)
         await self._notify()
@@ -541,7 +618,7 @@ class World:
         if (
             query is None
             or query.answered
-            or time.monotonic() - query.created > self.limits.callback_answer_seconds
+            or self.now() - query.created > self.limits.callback_answer_seconds
         ):
             raise ApiError(400, QUERY_TOO_OLD)
         text = params.get("text")
@@ -571,7 +648,7 @@ class World:
                 empty="Bad Request: message caption is empty",
                 too_long="Bad Request: message caption is too long",
             )
-        markup = validate_reply_markup(_as_json(params, "reply_markup"))
+        markup = validate_reply_markup(_as_json(params, "reply_markup"), self.limits)
         file_id = f"{kind}-{self.rng.getrandbits(48):012x}"
         if kind == "photo":
             extra: dict[str, Any] = {

@@ -19,6 +19,7 @@ that turns a text, with the question it answers, into {theme: "pos"|"neg"}.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from surveys.models import (
     Team,
 )
 from surveys.participants import (
+    EXIT_LINK_PREFIX,
     PSW_CANNOT_TAKE_PART,
     UNDISCLOSED,
     get_participant,
@@ -157,6 +159,23 @@ def cancel(session: Session, *, chat_id: int) -> bool:
 # --- exit links ---------------------------------------------------------------------------------
 
 
+# Exit link codes: secrets.token_urlsafe(EXIT_CODE_BYTES), always this many URL-safe characters.
+EXIT_CODE_BYTES = 12
+_EXIT_PAYLOAD = re.compile(
+    re.escape(EXIT_LINK_PREFIX) + "([A-Za-z0-9_-]{" + str(4 * EXIT_CODE_BYTES // 3) + "})"
+)
+
+
+def exit_code_of(payload: str) -> str | None:
+    """The exit link code in a /start payload, or None when it is not an exit link.
+
+    Strict (the prefix, then exactly a code's length of URL-safe characters), so no team invite
+    code is read as an exit link, not even one made before team codes avoided the prefix.
+    """
+    match = _EXIT_PAYLOAD.fullmatch(payload)
+    return match.group(1) if match else None
+
+
 def create_exit_link(
     session: Session, *, team_key: str, created_by: int, now: datetime
 ) -> ExitLink:
@@ -165,7 +184,7 @@ def create_exit_link(
     if team is None:
         raise InterviewError(f"There is no team with the key {team_key!r}.")
     link = ExitLink(
-        code=secrets.token_urlsafe(12),
+        code=secrets.token_urlsafe(EXIT_CODE_BYTES),
         team_id=team.id,
         created_by=created_by,
         created_at=now,

@@ -180,12 +180,27 @@ def stop(session: Session, *, chat_id: int) -> Participant | None:
     return participant
 
 
-def mark_unreachable(session: Session, *, chat_id: int) -> None:
-    """Telegram said 403: they blocked the bot, so stop trying until they write again."""
+def mark_unreachable(session: Session, *, chat_id: int) -> bool:
+    """They blocked the bot (Telegram said so, or answered 403): stop trying until they unblock
+    it. False when they never joined."""
     participant = get_participant(session=session, chat_id=chat_id)
-    if participant is not None:
-        participant.status = ParticipantStatus.UNREACHABLE
-        session.add(participant)
+    if participant is None:
+        return False
+    participant.status = ParticipantStatus.UNREACHABLE
+    session.add(participant)
+    return True
+
+
+def mark_reachable(session: Session, *, chat_id: int) -> bool:
+    """They unblocked the bot: reachable again, unless they had said /stop or paused (a block
+    does not undo that). False when nothing changed."""
+    participant = get_participant(session=session, chat_id=chat_id)
+    if participant is None or participant.status != ParticipantStatus.UNREACHABLE:
+        return False
+    participant.status = ParticipantStatus.ACTIVE
+    participant.paused_until = None
+    session.add(participant)
+    return True
 
 
 def forget(session: Session, *, chat_id: int) -> bool:
@@ -277,8 +292,18 @@ def _team_by_key(session: Session, team_key: str) -> Team:
     return team
 
 
+# A deep link's payload starting with this is a leaver's exit interview link (surveys.interviews):
+# team invite codes never start with it, so the two code spaces are disjoint.
+EXIT_LINK_PREFIX = "x_"
+
+
 def _new_code() -> str:
-    return secrets.token_urlsafe(CODE_BYTES)
+    """A random team invite code, never one that reads as an exit link (about 1 in 4,096 would
+    start with "x_": those are drawn again)."""
+    while True:
+        code = secrets.token_urlsafe(CODE_BYTES)
+        if not code.startswith(EXIT_LINK_PREFIX):
+            return code
 
 
 def create_invite(

@@ -7,6 +7,7 @@ Locally a missing PostgreSQL skips those runs; in CI (CI=true) it fails them.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import uuid
@@ -28,6 +29,22 @@ ORG_EXAMPLE = ROOT / "org.example.yaml"
 DEFAULT_PG_URL = "postgresql://staypulse:staypulse@127.0.0.1:5432/postgres"
 TEST_BALLOT_KEY = "dGVzdC1iYWxsb3Qta2V5LW5vdC1mb3ItcmVhbC11c2U="
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """A test that configures logging (a CLI command, a log-capturing test) does not leave the
+    root logger writing to its stream, or at its level, for every test after it."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+    for handler in handlers:
+        if handler not in root.handlers:
+            root.addHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from bot.callbacks import (
     Change,
     Confirm,
     DeleteInterview,
+    InterviewsPage,
     Onboard,
     Pulse,
     SetDetail,
@@ -47,12 +48,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(press, Pulse):
         await pulse.on_pulse(update, context, press)  # answers the query itself, with a notice
         return
-    if isinstance(press, Step | DeleteInterview):  # so do interview steps
-        await (
-            interviews.on_step(update, context, press)
-            if isinstance(press, Step)
-            else interviews.on_delete(update, context, press)
-        )
+    if isinstance(press, Step | DeleteInterview | InterviewsPage):  # so do interview steps
+        if isinstance(press, Step):
+            await interviews.on_step(update, context, press)
+        elif isinstance(press, DeleteInterview):
+            await interviews.on_delete(update, context, press)
+        else:
+            await interviews.on_interviews_page(update, context, press)
         return
     await answer_query(query)
     match press:

@@ -19,9 +19,9 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from analysis.comments import analyse
-from bot import texts
+from bot import keyboards, texts
 from bot.callbacks import UNDISCLOSED as UNDISCLOSED_BUTTON
-from bot.callbacks import DeleteInterview, Step
+from bot.callbacks import DeleteInterview, InterviewsPage, Step
 from bot.handlers.control import send_talk_request
 from bot.handlers.util import answer_query, chat_id, edit, reply
 from bot.keyboards import button
@@ -46,6 +46,7 @@ from surveys.interviews import (
 )
 from surveys.models import EmploymentType, Interview, InterviewDraft, PswMember, Role, Team
 from surveys.participants import (
+    EXIT_LINK_PREFIX,
     UNDISCLOSED,
     active_employment_types,
     active_roles,
@@ -85,8 +86,28 @@ def _pairs(options: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return [options[i : i + 2] for i in range(0, len(options), 2)]
 
 
-def view(session: Session, *, draft: InterviewDraft) -> tuple[str, InlineKeyboardMarkup]:
-    """The message for the step the draft is at."""
+# A page button's value on a picker step (team, role, contract): "~" and the page number. Team
+# ids are digits and role and contract keys are the org file's words, so it is never an option.
+PAGE_VALUE = "~"
+PAGED_STEPS = ("team", "role", "emp")
+
+
+def _paged(
+    draft: InterviewDraft, prompt: str, options: list[tuple[str, str]], page: int, per_row: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A picker step's options a page at a time, with ‹ › when there is more than one page."""
+    shown, page, pages = keyboards.page_of(options, page)
+    rows = [shown[i : i + per_row] for i in range(0, len(shown), per_row)]
+    nav = keyboards.page_nav(page, pages, lambda n: f"{PAGE_VALUE}{n}")
+    if pages > 1:
+        prompt += texts.PAGE_OF.format(page=page + 1, pages=pages)
+    return prompt, _markup(draft, [*rows, nav] if nav else rows)
+
+
+def view(
+    session: Session, *, draft: InterviewDraft, page: int = 0
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The message for the step the draft is at (`page`: of a picker's options)."""
     position, total = step_index(draft)
     step, answers = draft.step, draft.answers
     title = {"stay": texts.STAY_TITLE, "exit": texts.EXIT_TITLE, "record": texts.RECORD_TITLE}
@@ -116,8 +137,8 @@ def view(session: Session, *, draft: InterviewDraft) -> tuple[str, InlineKeyboar
         rows = [scale[0:2], scale[2:3], scale[3:5], skip]
         return head + texts.EXIT_COME_BACK, _markup(draft, rows)
     if step == "team":
-        teams = active_teams(session=session)
-        return head + texts.RECORD_TEAM, _markup(draft, [[(t.name, str(t.id))] for t in teams])
+        teams = [(t.name, str(t.id)) for t in active_teams(session=session)]
+        return _paged(draft, head + texts.RECORD_TEAM, teams, page, per_row=1)
     if step in ("role", "emp"):
         found: list[Role] | list[EmploymentType] = (
             list(active_roles(session=session))
@@ -126,7 +147,7 @@ def view(session: Session, *, draft: InterviewDraft) -> tuple[str, InlineKeyboar
         )
         options = [(r.name, r.key) for r in found] + [(texts.PREFER_NOT, UNDISCLOSED_BUTTON)]
         prompt = texts.RECORD_ROLE if step == "role" else texts.RECORD_EMPLOYMENT
-        return head + prompt, _markup(draft, _pairs(options))
+        return _paged(draft, head + prompt, options, page, per_row=2)
     if step == "notes":
         notes = answers.get("notes", [])
         written = sum(len(n) for n in notes)
@@ -230,7 +251,7 @@ async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     await reply(
         update,
         texts.INVITE_EXIT_LINK.format(
-            link=f"https://t.me/{username}?start=x_{link.code}",
+            link=f"https://t.me/{username}?start={EXIT_LINK_PREFIX}{link.code}",
             until=f"{until:%a} {until.day} {until:%b %Y}",
         ),
     )
@@ -285,6 +306,10 @@ async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Ste
         await answer_query(query, texts.STALE_BUTTON)
         return
     step = steps[press.position]
+    number = press.value.removeprefix(PAGE_VALUE)
+    if step in PAGED_STEPS and press.value.startswith(PAGE_VALUE) and number.isdigit():
+        await _turn_page(update, services, press, int(number))
+        return
     member = None
     if kind == "record":
         member = await services.db(get_psw_member, telegram_id=query.from_user.id)
@@ -301,6 +326,34 @@ async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Ste
         return
     await answer_query(query)
     await _after(update, context, services, outcome, member)
+
+
+def _page_view(
+    session: Session, *, chat_id: int, kind: str, position: int, page: int
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """Another page of the step the person's draft is at; None when the button is from a step
+    or interview that is over."""
+    draft = session.get(InterviewDraft, chat_id)
+    if draft is None or draft.kind != kind or step_index(draft)[0] != position:
+        return None
+    return view(session=session, draft=draft, page=page)
+
+
+async def _turn_page(update: Update, services: Services, press: Step, page: int) -> None:
+    query = update.callback_query
+    assert query is not None
+    shown = await services.db(
+        _page_view,
+        chat_id=chat_id(update),
+        kind=LETTER_KIND[press.kind],
+        position=press.position,
+        page=page,
+    )
+    if shown is None:
+        await answer_query(query, texts.ALREADY_NOTED)
+        return
+    await answer_query(query)
+    await edit(query, *shown)
 
 
 async def on_text(
@@ -377,23 +430,35 @@ def _describe(session: Session, *, interview: Interview) -> str:
     )
 
 
+# Interviews per page of /my_interviews: the lines stay well inside one message's 4,096
+# characters and the Delete buttons inside one keyboard's limits.
+INTERVIEWS_PER_PAGE = 10
+
+
 def _listing(
-    session: Session, *, member: PswMember, now: datetime, tz: object
+    session: Session, *, member: PswMember, now: datetime, tz: object, page: int = 0
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     today = now.astimezone(tz).date()  # type: ignore[arg-type]
-    found = recorded_this_month(session=session, member=member, today=today)
+    found = list(recorded_this_month(session=session, member=member, today=today))
     if not found:
         return texts.MY_INTERVIEWS_NONE, None
+    numbered = list(enumerate(found, start=1))
+    shown, page, pages = keyboards.page_of(numbered, page, INTERVIEWS_PER_PAGE)
     lines = [texts.MY_INTERVIEWS_TITLE.format(month=f"{today:%B %Y}")]
     buttons = []
-    for number, interview in enumerate(found, start=1):
+    for number, interview in shown:
         lines.append(f"{number}. {_describe(session=session, interview=interview)}")
         buttons.append(
             button(texts.MY_INTERVIEWS_DELETE.format(number=number), DeleteInterview(interview.id))
         )
-    return "\n".join(lines), InlineKeyboardMarkup(
-        [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    )
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    nav = keyboards.page_nav(page, pages, InterviewsPage)
+    if nav:
+        rows.append([button(label, to) for label, to in nav])
+    text = "\n".join(lines)
+    if pages > 1:
+        text += texts.PAGE_OF.format(page=page + 1, pages=pages)
+    return text, InlineKeyboardMarkup(rows)
 
 
 async def my_interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -407,6 +472,28 @@ async def my_interviews_command(update: Update, context: ContextTypes.DEFAULT_TY
         _listing, member=member, now=services.clock(), tz=services.settings.tz
     )
     await reply(update, text, markup)
+
+
+async def on_interviews_page(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, press: InterviewsPage
+) -> None:
+    """Another page of /my_interviews."""
+    services = services_of(context)
+    query = update.callback_query
+    assert query is not None
+    member = await services.db(get_psw_member, telegram_id=query.from_user.id)
+    if member is None:
+        await answer_query(query, texts.NOT_PSW)
+        return
+    text, markup = await services.db(
+        _listing,
+        member=member,
+        now=services.clock(),
+        tz=services.settings.tz,
+        page=press.page,
+    )
+    await answer_query(query)
+    await edit(query, text, markup)
 
 
 async def on_delete(

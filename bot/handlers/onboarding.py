@@ -24,6 +24,7 @@ from bot.handlers import interviews
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
 from bot.texts import governance
+from surveys.interviews import exit_code_of
 from surveys.models import EmploymentType, Organisation, Participant, Role, Team
 from surveys.participants import (
     PSW_CANNOT_TAKE_PART,
@@ -116,8 +117,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start [code]: join a team with an invite, or see and change your details."""
     services = services_of(context)
     code = context.args[0] if context.args else None
-    if code is not None and code.startswith("x_"):  # a leaver's one-time exit interview link
-        await interviews.start_exit(update, context, code[2:])
+    exit_code = exit_code_of(code) if code is not None else None
+    if exit_code is not None:  # a leaver's one-time exit interview link
+        await interviews.start_exit(update, context, exit_code)
         return
     view = await services.db(_start, chat_id=chat_id(update), code=code, now=services.clock())
     user = update.effective_user

@@ -13,23 +13,38 @@ log = logging.getLogger(__name__)
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
-    """Answer a button press once; a press too old to answer is not an error."""
+    """Answer a button press once; a press too old to answer is not an error.
+
+    Telegram waits only seconds for the answer: a press made while the bot was down, or answered
+    twice, is "too old". The press itself is still acted on; only the little notice is lost.
+    """
     try:
         await query.answer(text)
     except BadRequest as exc:
-        log.info("could not answer callback query (%s)", exc.message)
+        kind = "stale" if "too old" in exc.message.lower() else "refused"
+        log.info("callback query not answered: %s (%s)", kind, exc.message)
+
+
+# Edits Telegram refuses for a message that is gone or may no longer be changed (deleted by the
+# person, or over 48 hours old): the answer then comes as a new message.
+EDIT_GONE = ("message to edit not found", "message can't be edited")
 
 
 async def edit(
     query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Message | bool | None:
-    """Edit the pressed message in place; an edit that changes nothing is fine."""
+    """Edit the pressed message in place; an edit that changes nothing is fine, and a message
+    that can no longer be edited gets a fresh message with the same text and buttons instead."""
     try:
         return await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:
         if "not modified" in exc.message:
             return None
-        raise
+        if not any(gone in exc.message.lower() for gone in EDIT_GONE):
+            raise
+        log.info("edit refused (%s); sending a new message instead", exc.message)
+    chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+    return await query.get_bot().send_message(chat_id, text, reply_markup=markup)
 
 
 async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import ALLOWED_UPDATES, build_application
 from bot.services import Services
 from bot.settings import Settings
 from sandbox import Sandbox, SandboxLimits, SimClient
@@ -63,6 +63,29 @@ class LocalBot:
     app: Application[Any, Any, Any, Any, Any, Any]
     client: SimClient
     services: Services
+    poll_timeout: int = 1
+
+    async def start_polling(self) -> None:
+        """Fetch updates from the sandbox, as `staypulse run` does."""
+        app = self.app
+        assert app.updater is not None
+
+        def polling_error(exc: TelegramError) -> None:
+            # As run_polling does: polling errors (a 409 Conflict) go to the error handlers.
+            app.create_task(app.process_error(None, exc))
+
+        await app.updater.start_polling(
+            # A short long-poll keeps shutdown quick; on loopback the extra polls cost nothing.
+            poll_interval=0,
+            timeout=self.poll_timeout,
+            allowed_updates=ALLOWED_UPDATES,  # what `staypulse run` asks for
+            error_callback=polling_error,
+        )
+
+    async def stop_polling(self) -> None:
+        """Stop fetching updates, as during an outage: people's updates wait at the sandbox."""
+        assert self.app.updater is not None
+        await self.app.updater.stop()
 
 
 def prepare_database(url: str, org_file: Path | None, *, fresh: bool = False) -> Engine:
@@ -121,17 +144,17 @@ async def local_bot(
         if app.post_init is not None:
             await app.post_init(app)  # run_polling() would call it; here we drive the app
         assert app.updater is not None
-        await app.updater.start_polling(
-            # A short long-poll keeps shutdown quick; on loopback the extra polls cost nothing.
-            poll_interval=0,
-            timeout=poll_timeout,
-            allowed_updates=Update.ALL_TYPES,
+        local = LocalBot(
+            sandbox=sandbox,
+            app=app,
+            client=client,
+            services=app.bot_data["staypulse"],
+            poll_timeout=poll_timeout,
         )
+        await local.start_polling()
         await app.start()
         try:
-            yield LocalBot(
-                sandbox=sandbox, app=app, client=client, services=app.bot_data["staypulse"]
-            )
+            yield local
         finally:
             if app.updater.running:
                 await app.updater.stop()

@@ -15,7 +15,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes
 
-from bot.app import build_application
+from bot.app import ALLOWED_UPDATES, build_application
 from bot.local.runner import SimulatedClock
 from bot.logs import configure_logging
 from bot.scheduler import Scheduler
@@ -51,7 +51,7 @@ def main() -> None:
 
     assert app.job_queue is not None
     app.job_queue.run_repeating(tick, interval=1, first=0, name="crash-test-tick")
-    app.run_polling(allowed_updates=["message", "callback_query"])
+    app.run_polling(allowed_updates=ALLOWED_UPDATES)
 
 
 if __name__ == "__main__":

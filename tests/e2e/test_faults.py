@@ -45,11 +45,14 @@ async def test_a_wave_through_ten_percent_faults_is_invited_and_stored_exactly_o
     stats = (await local.client.stats())["calls"]
     faulted = sum(n for by in stats.values() for status, n in by.items() if status != "200")
     assert faulted > 100  # the faults really happened, on many methods
-    assert sum(finished) >= ANSWERING // 2  # most get through while a tenth of calls fail
-    # Anyone who gave up was slow, not stuck: once Telegram behaves, the same person carries on
-    # from where the bot has them and finishes, and still exactly once (below). (On a loaded
-    # machine a tap can take longer than a patient person waits; that is not a lost answer, and
-    # counting it as one made this test fail now and then.)
+    # Nearly everyone gets through while a tenth of calls fail. People ask again (/pulse) only
+    # when a fault really hit their chat and otherwise wait for a slow reply: asking again after
+    # a fixed few seconds made the outcome depend on the machine's load, and the extra /pulse
+    # messages tripped the per-person flood guard, which drops what it holds back, so people
+    # who were only slow lost their taps for a minute and gave up.
+    assert sum(finished) >= ANSWERING * 95 // 100, f"{ANSWERING - sum(finished)} gave up"
+    # Anyone who still gave up carries on once Telegram behaves, from where the bot has them,
+    # and finishes, and still exactly once (below).
     stragglers = [c for c, done in zip(chat_ids, finished, strict=False) if not done]
     later = await asyncio.gather(
         *(answer_patiently(local.client, c, wait=10.0) for c in stragglers)

@@ -210,8 +210,10 @@ async def test_exit_link_works_once_for_fourteen_days(local: LocalBot) -> None:
     local.services.clock.advance(timedelta(days=15))  # type: ignore[attr-defined]
     [expired] = await other.says(f"/start x_{code}")
     assert expired.text.startswith("That link has expired (links last 14 days).")
-    [forged] = await other.says("/start x_notacode")
+    [forged] = await other.says("/start x_" + "A" * 16)
     assert forged.text.startswith("That link isn't one I know.")
+    [malformed] = await other.says("/start x_notacode")  # not an exit link's shape at all
+    assert malformed.text.startswith("That invite link isn't valid")
     with session_scope(local.services.engine) as session:
         assert len(session.exec(select(ExitLink)).all()) == 2
         assert "exit.invite" in {a.action for a in session.exec(select(AuditEntry))}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import select
 
 from bot.local.runner import LocalBot, add_psw
 from sandbox import Person
+from surveys import participants as participants_module
 from surveys.db import session_scope
-from surveys.models import Participant, PswRole, Team
+from surveys.models import Participant, PswRole, Team, TeamInvite
+from surveys.types import utcnow
 from tests.e2e.helpers import invite_code, join
 
 pytestmark = pytest.mark.e2e
@@ -97,3 +101,32 @@ async def test_invite_without_a_team_lists_the_teams(local: LocalBot) -> None:
     assert "front_door Front Door (MASH): 0 of 14" in answer.text  # joined of headcount
     [answer] = await priya.says("/invite nowhere")
     assert "No active team 'nowhere'" in answer.text
+
+
+async def test_a_team_invite_code_is_never_read_as_an_exit_link(
+    local: LocalBot, asha: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # About one team code in 4,096 started with "x_", the exit link prefix: /start then
+    # treated it as an exit link, and the person could not join.
+    drawn = iter(["x_Ab3dEf9hIj", "Zz9Yy8Xx7Ww6"])
+    monkeypatch.setattr(participants_module.secrets, "token_urlsafe", lambda _n: next(drawn))
+    code = invite_code(local.services.engine, "Children in Care")
+    assert not code.startswith("x_")
+    welcome, _role = await asha.says(f"/start {code}")
+    assert "You're joining Children in Care" in welcome.text
+
+    # A code made before codes avoided the prefix still works: exit links are read strictly.
+    with session_scope(local.services.engine) as session:
+        session.add(
+            TeamInvite(
+                code="x_Ab3dEf9hIj",
+                team_id=session.exec(
+                    select(Team.id).where(Team.name == "Fostering and Adoption")
+                ).one(),
+                created_by=0,
+                expires_at=utcnow() + timedelta(days=30),
+            )
+        )
+    ben = await Person(local.client, 102, "Ben").join()
+    welcome, _role = await ben.says("/start x_Ab3dEf9hIj")
+    assert "You're joining Fostering and Adoption" in welcome.text

@@ -362,3 +362,100 @@ async def test_an_unreachable_sandbox_is_a_sim_client_error() -> None:
     async with SimClient("http://127.0.0.1:1") as client:
         with pytest.raises(SimClientError, match="sandbox unreachable"):
             await client.view(1)
+
+
+def _buttons(count: int, per_row: int, text: str = "b") -> dict[str, Any]:
+    buttons = [{"text": f"{text}{i}", "callback_data": f"d{i}"} for i in range(count)]
+    return {"inline_keyboard": [buttons[i : i + per_row] for i in range(0, count, per_row)]}
+
+
+async def test_inline_keyboards_have_telegrams_limits(api: Api, sim: SimClient) -> None:
+    too_long = (400, "Bad Request: reply markup is too long")
+    for user, (markup, expected) in enumerate(
+        [
+            (_buttons(100, 4), 200),
+            (_buttons(101, 4), too_long),  # over 100 buttons
+            (_buttons(9, 9), too_long),  # over 8 in a row
+            (_buttons(8, 8), 200),
+            (_buttons(60, 2, "x" * 200), too_long),  # over about 10 KB of markup
+        ],
+        start=50,
+    ):
+        await sim.add_user(user, "P", started=True)  # a chat each: no per-chat rate limit
+        status, body = await api("sendMessage", chat_id=user, text="Pick", reply_markup=markup)
+        assert (status if status == 200 else (status, body["description"])) == expected
+
+
+async def test_undelivered_updates_are_dropped_after_24_hours(api: Api, sim: SimClient) -> None:
+    await sim.advance_clock(23 * 3600)
+    await sim.send(42, "still fresh")
+    await sim.advance_clock(2 * 3600)  # /start is now 25 hours old
+    _, body = await api("getUpdates")
+    assert [u["message"]["text"] for u in body["result"]] == ["still fresh"]
+
+
+async def test_a_callback_query_answered_after_its_deadline_is_too_old(
+    api: Api, sim: SimClient
+) -> None:
+    _, sent = await api("sendMessage", chat_id=42, text="Q", reply_markup=keyboard("yes"))
+    pressed = await sim.press(42, sent["result"]["message_id"], "yes")
+    await sim.advance_clock(SandboxLimits().callback_answer_seconds + 1)
+    status, body = await api("answerCallbackQuery", callback_query_id=pressed["callback_query_id"])
+    assert (status, body["description"]) == (
+        400,
+        "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    )
+
+
+async def test_edits_of_deleted_or_old_messages_are_refused(api: Api, sim: SimClient) -> None:
+    _, sent = await api("sendMessage", chat_id=42, text="one")
+    _, kept = await api("sendMessage", chat_id=42, text="two")
+    await sim.delete(42, sent["result"]["message_id"])
+    status, body = await api(
+        "editMessageText", chat_id=42, message_id=sent["result"]["message_id"], text="1"
+    )
+    assert (status, body["description"]) == (400, "Bad Request: message to edit not found")
+    await sim.advance_clock(48 * 3600 + 1)
+    status, body = await api(
+        "editMessageText", chat_id=42, message_id=kept["result"]["message_id"], text="2"
+    )
+    assert (status, body["description"]) == (400, "Bad Request: message can't be edited")
+
+
+async def test_blocking_and_unblocking_send_my_chat_member(api: Api, sim: SimClient) -> None:
+    await api("getUpdates", offset=-1)
+    await sim.block(42)
+    await sim.unblock(42)
+    _, body = await api("getUpdates")
+    changes = [
+        (u["my_chat_member"]["old_chat_member"]["status"],
+         u["my_chat_member"]["new_chat_member"]["status"])
+        for u in body["result"] if "my_chat_member" in u
+    ]  # fmt: skip
+    assert changes == [("member", "kicked"), ("kicked", "member")]
+    assert body["result"][-1]["my_chat_member"]["chat"]["id"] == 42
+
+
+async def test_a_second_poller_ends_the_first_with_409_conflict(api: Api, sim: SimClient) -> None:
+    _, body = await api("getUpdates")
+    offset = body["result"][-1]["update_id"] + 1
+    first = asyncio.create_task(api("getUpdates", offset=offset, timeout=5))
+    await asyncio.sleep(0.2)  # let the first poll start waiting
+    second = asyncio.create_task(api("getUpdates", offset=offset, timeout=1))
+    status, body = await asyncio.wait_for(first, 3)
+    assert (status, body["description"]) == (
+        409,
+        "Conflict: terminated by other getUpdates request; make sure that only one bot "
+        "instance is running",
+    )
+    status, _ = await second
+    assert status == 200
+
+
+async def test_only_the_allowed_kinds_of_update_are_delivered(api: Api, sim: SimClient) -> None:
+    await api("getUpdates", offset=-1, allowed_updates=["callback_query"])
+    await sim.send(42, "not wanted")
+    _, sent = await api("sendMessage", chat_id=42, text="Q", reply_markup=keyboard("yes"))
+    await sim.press(42, sent["result"]["message_id"], "yes")
+    _, body = await api("getUpdates")  # the choice is kept until changed
+    assert [next(k for k in u if k != "update_id") for u in body["result"]] == ["callback_query"]

@@ -169,3 +169,13 @@ def test_invites_made_before_expiry_existed_expire_30_days_after_they_were_made(
         invite = session.exec(select(TeamInvite)).one()
         assert invite.expires_at == datetime(2026, 1, 31, 9, tzinfo=UTC)
         assert (invite.uses, invite.max_uses, invite.personal) == (0, None, False)
+
+
+def test_exit_links_are_read_strictly_so_no_team_code_reads_as_one() -> None:
+    from surveys.interviews import exit_code_of
+
+    assert exit_code_of("x_" + "Ab-_" * 4) == "Ab-_" * 4
+    assert exit_code_of("x_Ab3dEf9hIj") is None  # a 12-character team code made before
+    assert exit_code_of("x_" + "A" * 17) is None
+    assert exit_code_of("y_" + "A" * 16) is None
+    assert exit_code_of("x_" + "A" * 15 + "!") is None
