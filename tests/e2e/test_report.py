@@ -127,6 +127,6 @@ async def test_report_sends_a_pdf_and_a_workbook(local: LocalBot, asha: Person) 
         "staypulse-report-2026Q4.xlsx",
     ]
     assert all(f["size"] > 10_000 for f in files)
-    assert found[0].text.startswith("Committee report 2026 Q4: 28 Sep 2026 – 3 Jan 2027")
+    assert found[0].text.startswith("Committee report 2026 Q4: w/c 28 Sep – w/c 28 Dec 2026")
     [usage] = await priya.says("/report 2026Q9")
     assert usage.text.startswith("Usage: /report [quarter]")
