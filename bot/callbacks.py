@@ -88,9 +88,20 @@ class DeleteInterview:
     interview_id: str
 
 
-Callback = Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend | Step | DeleteInterview
+@dataclass(frozen=True)
+class Switch:
+    """Leave the conversation waiting for text and start `to` (yes), or carry on (no)."""
+
+    to: str
+    yes: bool
+
+
+Callback = (
+    Onboard | Change | SetDetail | Pulse | Confirm | WeDidSend | Step | DeleteInterview | Switch
+)
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
+_SWITCHABLE = ("feedback", "talk", "stay", "pulse", "record_stay")
 
 
 def encode(callback: Callback) -> str:
@@ -112,6 +123,8 @@ def encode(callback: Callback) -> str:
             parts = ["iv", kind, str(position), value]
         case DeleteInterview(interview_id):
             parts = ["di", interview_id]
+        case Switch(to, yes):
+            parts = ["sw", to, "y" if yes else "n"]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -149,4 +162,6 @@ def decode(data: str | None) -> Callback:
         return Step(args[0], _int(args[1]), args[2])  # type: ignore[arg-type]
     if kind == "di" and len(args) == 1 and len(args[0]) == 32 and args[0].isalnum():
         return DeleteInterview(args[0])
+    if kind == "sw" and len(args) == 2 and args[0] in _SWITCHABLE and args[1] in ("y", "n"):
+        return Switch(args[0], args[1] == "y")
     raise CallbackError("unknown shape")

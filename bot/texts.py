@@ -543,3 +543,75 @@ def psw_chat_warning(
         else ""
     )
     return PSW_CHAT_OUTSIDERS.format(chat_id=chat_id, named=named_text, unknown=unknown_text)
+
+
+# Signposting (surveys/signposting.py): sent before anything else when a typed text suggests
+# the person is struggling. Routes come from configuration and are escaped where shown.
+SIGNPOST = (
+    "I'm sorry things are this hard. You don't have to deal with it on your own.\n\n"
+    "<b>Support at work</b>\n{council}\n\n<b>Any time</b>\n{national}\n\n{what_happens}"
+)
+SIGNPOST_STORED = {
+    "feedback": (
+        "What happens to your message: it is saved as you asked, anonymously, so nobody can "
+        "contact you about it. The PSW team reads comments only in groups of {min_comment} or "
+        "more people, after the next pulse closes, so it may be weeks before anyone reads it. "
+        "If you'd like someone to get in touch, type /talk."
+    ),
+    "pulse": (
+        "What happens to your message: it is saved with your pulse, anonymously, so nobody can "
+        "contact you about it. The PSW team reads comments only in groups of {min_comment} or "
+        "more people, after this pulse closes. If you'd like someone to get in touch, type /talk."
+    ),
+    "stay": (
+        "What happens to your answer: it is kept with your stay interview, anonymously, and the "
+        "PSW team reads interviews only in batches of {min_group} from different people, so "
+        "nobody can contact you about it. If you'd like someone to get in touch, type /talk."
+    ),
+    "exit": (
+        "What happens to your answer: it is kept with your exit interview, anonymously, and the "
+        "PSW team reads interviews only in batches of {min_group} from different people, so "
+        "nobody can contact you about it. If you'd like someone to get in touch, type /talk."
+    ),
+    "record_stay": (
+        "These notes sound as if the person may be struggling. The notes are kept as usual, "
+        "without their name; the routes above are ones you can share with them."
+    ),
+    "talk": (
+        "What happens to your note: it goes to the PSW team with your name only when you tap "
+        "Send, and then they will get in touch with you."
+    ),
+    "": (
+        "What happens to your message: nothing. I'm not waiting for an answer just now, so I "
+        "haven't kept it. If you'd like someone to get in touch, type /talk."
+    ),
+}
+
+# One conversation at a time (bot/conversations.py).
+SWITCH_ASK = (
+    "You're in the middle of {current}. Leave it and start {new}?\n\n"
+    "<i>If you leave: {on_leave}.</i>"
+)
+SWITCH_YES = "Yes, leave it"
+SWITCH_NO = "No, carry on"
+SWITCH_STAY = "Carrying on with {current}: your next message goes there."
+SWITCH_STALE = "That question is out of date: nothing changed. Type /help to see what I can do."
+
+# Honest confirmations: what was stored, where, who sees it and when.
+FEEDBACK_SAVED = (
+    "Saved. Your comment is stored locked (sealed), without your name, with your team and role "
+    "group only, after names and contact details were taken out. It is released with the next "
+    "pulse when that closes, and the PSW team can read it only as part of a group of at least "
+    "{min_comment} people; if the group is smaller, nobody ever reads it."
+)
+FEEDBACK_STORED_AS = "\n\nStored as:\n<i>{comment}</i>"
+FEEDBACK_ALREADY_SAVED = (
+    "Too late to cancel: that comment was already saved (sealed, without your name). A comment "
+    "cannot be taken back once it's in the ballot box, because nothing links it to you."
+)
+FEEDBACK_NOTHING_TO_CANCEL = "There was nothing to cancel: no comment was waiting to be saved."
+PULSE_COMMENT_STORED = (
+    "\n\nYour comment was stored as:\n<i>{comment}</i>\nThe PSW team reads comments only in "
+    "groups of {min_comment} or more people, after this pulse closes."
+)
+SWITCH_LEFT = "Left {current}: {on_leave}."

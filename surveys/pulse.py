@@ -525,21 +525,24 @@ def cancel_feedback(session: Session, *, chat_id: int) -> bool:
     return True
 
 
-def waiting_for(session: Session, *, chat_id: int, now: datetime) -> tuple[str, int | None] | None:
-    """What a text from this person answers now: ("feedback", None) or ("pulse", wave id)."""
+def waiting_for(session: Session, *, chat_id: int, now: datetime) -> list[tuple[str, int | None]]:
+    """What a text from this person could answer now: ("feedback", None) and/or ("pulse", wave
+    id). Which one gets it is the bot's choice (bot/conversations.py), so both are reported."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
-        return None
+        return []
+    found: list[tuple[str, int | None]] = []
     if _draft(session, participant, None, DraftKind.FEEDBACK) is not None:
-        return DraftKind.FEEDBACK, None
+        found.append((DraftKind.FEEDBACK, None))
     drafts = session.exec(
         select(Draft).where(Draft.participant_id == participant.id, Draft.kind == DraftKind.PULSE)
     ).all()
     for draft in drafts:
         wave = session.get(Wave, draft.wave_id) if draft.wave_id is not None else None
         if wave is not None and _is_open(wave, now) and draft.position >= len(wave.item_keys):
-            return DraftKind.PULSE, wave.id
-    return None
+            found.append((DraftKind.PULSE, wave.id))
+            break
+    return found
 
 
 def submit_feedback(

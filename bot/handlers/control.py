@@ -11,6 +11,9 @@ from telegram.ext import ContextTypes
 
 from bot import keyboards, texts
 from bot.callbacks import Confirm
+from bot.conversations import set_focus
+from bot.handlers.pulse import FEEDBACK_SAVED_KEY
+from bot.handlers.switch import TALK_KEY, leave_first
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
 from surveys.participants import (
@@ -27,9 +30,8 @@ from surveys.psw import get_psw_member, list_psw_members
 from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback
 
 log = logging.getLogger(__name__)
-# The /talk request waits in memory only: the note goes out with the person's name, so it must
-# never be written to disk; after a restart they simply ask again.
-TALK_KEY = "talk_note"
+# The /talk request waits in memory only (TALK_KEY): the note goes out with the person's name, so
+# it must never be written to disk; after a restart they simply ask again.
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -114,11 +116,21 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/feedback: the next text is an anonymous comment."""
+    """/feedback: the next text is an anonymous comment (asking first if something else is
+    waiting for text)."""
+    if not await leave_first(update, context, "feedback"):
+        await open_feedback(update, context)
+
+
+async def open_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Wait for a /feedback comment."""
     services = services_of(context)
     if not await services.db(start_feedback, chat_id=chat_id(update)):
         await reply(update, texts.NOT_JOINED)
         return
+    set_focus(context.user_data, "feedback")
+    if context.user_data is not None:
+        context.user_data.pop(FEEDBACK_SAVED_KEY, None)
     await reply(update, texts.FEEDBACK_PROMPT, keyboards.cancel("fb", texts.FEEDBACK_CANCEL))
 
 
@@ -130,9 +142,17 @@ def _talk_preview(update: Update, note: str | None) -> str:
 
 
 async def talk_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/talk: show exactly what will be shared, and send only after they confirm."""
+    """/talk: show exactly what will be shared, and send only after they confirm (asking first
+    if something else is waiting for text)."""
+    if not await leave_first(update, context, "talk"):
+        await open_talk(update, context)
+
+
+async def open_talk(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Hold a /talk request (memory only) and show its preview."""
     assert context.user_data is not None
     context.user_data[TALK_KEY] = None
+    set_focus(context.user_data, "talk")
     await reply(
         update,
         texts.TALK_ASK.format(preview=_talk_preview(update, None)),
@@ -201,6 +221,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             await edit(query, texts.FORGET_CANCELLED)
     elif answer.topic == "tk":
+        set_focus(context.user_data, "")
         if answer.yes and TALK_KEY in context.user_data:
             await edit(query, await _send_talk(update, context))
         elif answer.yes:
@@ -208,6 +229,11 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             context.user_data.pop(TALK_KEY, None)
             await edit(query, texts.TALK_CANCELLED)
-    else:
-        await services.db(cancel_feedback, chat_id=chat)
+    elif await services.db(cancel_feedback, chat_id=chat):
+        set_focus(context.user_data, "")
         await edit(query, texts.FEEDBACK_CANCELLED)
+    elif context.user_data.get(FEEDBACK_SAVED_KEY):
+        # An old Cancel pressed after the comment was saved: say what really happened.
+        await edit(query, texts.FEEDBACK_ALREADY_SAVED)
+    else:
+        await edit(query, texts.FEEDBACK_NOTHING_TO_CANCEL)

@@ -1,4 +1,4 @@
-"""Signposting: realistic phrasings that must be met with support, and everyday ones that must not."""
+"""Signposting: realistic phrasings that must meet support, and everyday ones that must not."""
 
 from __future__ import annotations
 
@@ -71,8 +71,6 @@ def test_a_council_file_replaces_the_list_and_routes(tmp_path: Path) -> None:
 
 def test_a_mistake_in_the_file_names_file_line_and_field(tmp_path: Path) -> None:
     path = tmp_path / "signs.yaml"
-    path.write_text(
-        "signals:\n  - ok phrase\n  - '*'\ncouncil_routes: [a]\nnational_routes: [b]\n"
-    )
+    path.write_text("signals:\n  - ok phrase\n  - '*'\ncouncil_routes: [a]\nnational_routes: [b]\n")
     with pytest.raises(ConfigFileError, match=r"signs.yaml, line \d+, signals"):
         load_signposting(path)
