@@ -1,0 +1,122 @@
+"""Care in every conversation: signposting, honest confirmations, one conversation at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.local.runner import LocalBot
+from sandbox import Person
+from tests.e2e.helpers import ballots, join, open_pulse
+
+pytestmark = pytest.mark.e2e
+
+DISTRESS = (
+    "I can't cope any more, I'm not sleeping and honestly some days I think everyone would be "
+    "better off without me"
+)
+
+
+async def test_a_distressed_feedback_comment_gets_support_at_once_and_an_honest_account(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    signpost, *_ = await asha.says(DISTRESS)
+    assert signpost.text.startswith("I'm sorry things are this hard.")
+    for route in (
+        "Employee Assistance Programme",
+        "Occupational health",
+        "/talk",
+        "116 123",
+        "text SHOUT to 85258",
+        "999",
+    ):
+        assert route in signpost.text
+    # Honest: it is stored anonymously, read (maybe) in groups later, so nobody can reach out.
+    assert "nobody can contact you about it" in signpost.text
+    assert "groups of 10 or more" in signpost.text
+    await asha.expect("Saved.")
+    # The comment is stored as any other; nothing about the match travels with it.
+    [ballot] = ballots(local.services.engine, "feedback")
+    assert set(ballot) <= {"answers", "comment", "themes", "team", "role", "contract"}
+    assert "signpost" not in str(ballot).lower() and "distress" not in str(ballot).lower()
+
+
+async def test_a_joke_about_the_caseload_is_just_a_comment(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    [saved] = await asha.says("This caseload is killing me, send biscuits")
+    assert saved.text.startswith("Saved.")
+
+
+async def test_stray_and_talk_texts_are_signposted_too(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    signpost, *_ = await asha.says("i cant cope")
+    assert "116 123" in signpost.text
+    assert "I haven't kept it" in signpost.text
+    await asha.expect("I'm not waiting for an answer")
+    await asha.says("/talk")
+    signpost, *_ = await asha.says("I was assaulted on a visit and I can't cope")
+    assert "only when you tap Send" in signpost.text
+    await asha.expect("Note: I was assaulted on a visit")
+
+
+async def test_a_pulse_comment_is_signposted_and_shown_as_stored(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    await asha.expect("A new pulse is ready")
+    await asha.taps("Start")
+    await asha.taps("Agree")
+    await asha.says("Honestly I'm at breaking point, Sarah Jones never listens")
+    await asha.expect("116 123")
+    thanks = await asha.expect("Thank you, that's everything")
+    assert "Your comment was stored as:" in thanks.text
+    assert "Sarah Jones" not in thanks.text  # what is shown is the redacted text
+
+
+async def test_an_old_cancel_after_the_comment_was_saved_says_so(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    [prompt] = await asha.says("/feedback")
+    await asha.says("The duty rota is fairer now")
+    [late] = await asha.taps("Cancel", on=prompt)
+    assert late.text.startswith("Too late to cancel: that comment was already saved")
+    assert len(ballots(local.services.engine, "feedback")) == 1
+
+
+async def test_feedback_during_a_stay_interview_asks_first_and_text_goes_where_last_seen(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/stay")
+    [ask] = await asha.says("/feedback")
+    assert ask.text.startswith("You're in the middle of your stay interview.")
+    assert "it is kept; /stay takes you back" in ask.text
+    shown = await asha.taps("Yes, leave it")
+    assert any("Type what you'd like the PSW team to know" in m.text for m in shown)
+    [saved] = await asha.says("More supervision please")
+    assert saved.text.startswith("Saved.")
+    assert [b["comment"] for b in ballots(local.services.engine, "feedback")] == [
+        "More supervision please"
+    ]
+    # The feedback is over: the interview does not swallow the next text, and nor does feedback.
+    [stray] = await asha.says("hello there")
+    assert stray.text.startswith("I'm not waiting for an answer")
+    await asha.says("/stay")
+    await asha.expect("1 of 8")
+    await asha.says("The team")
+    await asha.expect("2 of 8")
+
+
+async def test_saying_no_keeps_the_first_conversation(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    [ask] = await asha.says("/stay")
+    assert ask.text.startswith("You're in the middle of your /feedback comment.")
+    [kept] = await asha.taps("No, carry on")
+    assert kept.text.startswith("Carrying on with your /feedback comment")
+    [saved] = await asha.says("Parking is impossible")
+    assert saved.text.startswith("Saved.")
