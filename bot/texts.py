@@ -198,35 +198,14 @@ FEEDBACK_THANKS = (
 )
 FEEDBACK_CANCELLED = "Cancelled. Nothing was saved."
 
-HELP = (
-    "<b>What I can do</b>\n"
-    "/pulse – answer or continue the current pulse\n"
-    "/feedback – send the PSW team an anonymous comment\n"
-    "/talk – ask the PSW team for a conversation (not anonymous)\n"
-    "/start – see or change your team, role and contract\n"
-    "/mydata – see everything held about you\n"
-    "/pause – no messages for a few weeks (/pause 2 for two)\n"
-    "/resume – start again after a pause or stop\n"
-    "/stop – no more messages\n"
-    "/forget – delete everything about you\n"
-    "/privacy – how your answers are kept safe\n"
-    "/whoami – your Telegram user id"
+HELP_HEADER = "<b>What I can do</b>"  # the lines come from bot/commands.py
+PSW_HELP_HEADER = "<b>For the PSW team</b> (you are a PSW team {role})"
+NEXT_OPEN = "A pulse is open for you until {closes}. Type /pulse to answer it."
+NEXT_DUE = (
+    "The next pulse opens {opens} and closes {closes} (in working hours only). "
+    "I'll message you then."
 )
-PSW_HELP = (
-    "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
-    "/invite &lt;team&gt; – a team's invite link; /invite list, /invite revoke &lt;code&gt;\n"
-    "/schedule – next waves, reminders and digest\n"
-    "/wave open, /wave close – start or end a pulse now (admins)\n"
-    "/summary [4w|12w|quarter|year|from..to] [team] – theme scores\n"
-    "/comments &lt;theme&gt; [pos|neg] – what staff said\n"
-    "/themes – what comments are about\n"
-    "/drivers – why people stay and why they might leave\n"
-    "/participation – who answered the latest pulse\n"
-    "/trend &lt;theme&gt; [team] – a chart over time\n"
-    "/export [csv|xlsx] – the summary as a file\n"
-    "/digest – the weekly digest now\n"
-    "/wedid &lt;text&gt; – you said, we did: shown after pulses; admins can send it to all"
-)
+NEXT_NONE = "No pulse is scheduled at the moment."
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
 UNKNOWN_COMMAND = "I don't know that command. Type /help to see what I can do."

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -11,11 +13,13 @@ from telegram.ext import ContextTypes
 
 from bot import keyboards, texts
 from bot.callbacks import Confirm
+from bot.commands import help_text
 from bot.conversations import set_focus
 from bot.handlers.pulse import FEEDBACK_SAVED_KEY
 from bot.handlers.switch import TALK_KEY, leave_first
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
+from bot.usecases.respondent import next_pulse
 from surveys.participants import (
     PAUSE_WEEKS_DEFAULT,
     ParticipantError,
@@ -35,14 +39,44 @@ log = logging.getLogger(__name__)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """What the person can do; PSW members also see their commands."""
+    """Exactly the commands the person may use, from the table the command menus come from."""
     services = services_of(context)
     assert update.effective_user is not None
-    text = texts.HELP
     member = await services.db(get_psw_member, telegram_id=update.effective_user.id)
-    if member is not None:
-        text += texts.PSW_HELP.format(role=member.role)
-    await reply(update, text)
+    role = None if member is None else str(member.role)
+    await reply(update, help_text(role, texts.HELP_HEADER, texts.PSW_HELP_HEADER))
+
+
+def _when(moment: datetime, tz: ZoneInfo) -> str:
+    local = moment.astimezone(tz)
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+
+
+async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/next: the pulse open for them now, or when the next one is due."""
+    services = services_of(context)
+    if await services.db(get_participant, chat_id=chat_id(update)) is None:
+        await reply(update, texts.NOT_JOINED)
+        return
+    found = await services.db(
+        next_pulse,
+        chat_id=chat_id(update),
+        now=services.clock(),
+        schedules=services.schedules,
+        calendar=services.calendar,
+    )
+    tz = services.settings.tz
+    if found.open_until is not None:
+        await reply(update, texts.NEXT_OPEN.format(closes=_when(found.open_until, tz)))
+    elif found.opens_at is not None and found.closes_at is not None:
+        await reply(
+            update,
+            texts.NEXT_DUE.format(
+                opens=_when(found.opens_at, tz), closes=_when(found.closes_at, tz)
+            ),
+        )
+    else:
+        await reply(update, texts.NEXT_NONE)
 
 
 async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine
 
-from bot.local.runner import LocalBot
+from bot.local.runner import LocalBot, add_psw, local_bot
+from bot.settings import Settings
 from sandbox import Person
+from surveys.db import session_scope
+from surveys.models import PswRole
+from surveys.psw import remove_psw_member
 from tests.e2e.helpers import ballots, join, open_pulse
+
+
+def remove_psw(engine: Engine, telegram_id: int) -> None:
+    """`staypulse psw remove`, as another process would."""
+    with session_scope(engine) as session:
+        remove_psw_member(session=session, telegram_id=telegram_id)
+
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +51,8 @@ async def test_a_distressed_feedback_comment_gets_support_at_once_and_an_honest_
     # The comment is stored as any other; nothing about the match travels with it.
     [ballot] = ballots(local.services.engine, "feedback")
     assert set(ballot) <= {"answers", "comment", "themes", "team", "role", "contract"}
-    assert "signpost" not in str(ballot).lower() and "distress" not in str(ballot).lower()
+    assert "signpost" not in str(ballot).lower()
+    assert "distress" not in str(ballot).lower()
 
 
 async def test_a_joke_about_the_caseload_is_just_a_comment(local: LocalBot, asha: Person) -> None:
@@ -120,3 +133,60 @@ async def test_saying_no_keeps_the_first_conversation(local: LocalBot, asha: Per
     assert kept.text.startswith("Carrying on with your /feedback comment")
     [saved] = await asha.says("Parking is impossible")
     assert saved.text.startswith("Saved.")
+
+
+async def test_help_lists_exactly_the_commands_of_the_menu(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    [help_] = await asha.says("/help")
+    menu = local.sandbox.world.commands["all_private_chats"]
+    listed = [line.split(" ", 1)[0] for line in help_.text.splitlines()[1:]]
+    assert listed == [f"/{c['command']}" for c in menu]
+    assert "/stay" in listed
+    assert "/next" in listed
+    assert "/invite" not in listed
+
+
+async def test_psw_menus_follow_the_list_and_wait_for_a_first_message(
+    local: LocalBot, asha: Person
+) -> None:
+    add_psw(local.services.engine, 9001, PswRole.VIEWER)
+    priya = Person(local.client, 9001, "Priya")
+    await priya.join()  # known to Telegram, but has not written to the bot: no menu possible yet
+    world = local.sandbox.world
+    await local.app.bot_data["menus"].refresh(force=True)  # what REFRESH_SECONDS later does
+    assert "chat:9001" not in world.commands
+    [help_] = await priya.says("/help")
+    assert "/summary" in help_.text
+    assert "/pulse" not in help_.text
+    assert "/wave" not in help_.text  # viewers cannot open waves
+    menu = [c["command"] for c in world.commands["chat:9001"]]
+    assert [line.split(" ", 1)[0] for line in help_.text.splitlines() if line.startswith("/")] == [
+        f"/{c}" for c in menu
+    ]
+    remove_psw(local.services.engine, 9001)
+    await local.app.bot_data["menus"].refresh(force=True)
+    await priya.says("/help")
+    assert "chat:9001" not in world.commands  # back to the respondents' menu
+
+
+async def test_psw_members_are_not_held_back_by_the_respondents_flood_limit(
+    settings: Settings, org_engine: Engine
+) -> None:
+    limited = settings.model_copy(update={"flood_messages_per_minute": 5})
+    async with local_bot(limited, org_engine) as local:
+        add_psw(local.services.engine, 9001, PswRole.ADMIN)
+        await local.app.bot_data["menus"].refresh(force=True)
+        priya = await Person(local.client, 9001, "Priya").join()
+        for _ in range(8):
+            [answer] = await priya.says("/schedule")
+            assert answer.text.startswith("Schedule")
+
+
+async def test_next_says_when_the_next_pulse_is_due(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    [due] = await asha.says("/next")
+    assert due.text.startswith("The next pulse opens ")
+    await open_pulse(local)
+    await asha.expect("A new pulse is ready")
+    [open_] = await asha.says("/next")
+    assert open_.text.startswith("A pulse is open for you until ")
