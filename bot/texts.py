@@ -134,6 +134,9 @@ def privacy_notice(
 
 CONSENT_BUTTON = "I'm happy to take part"
 DECLINE_BUTTON = "Not now"
+CHOSEN_ROLE = "Role: <b>{name}</b> ✓"
+CHOSEN_EMPLOYMENT = "Contract: <b>{name}</b> ✓"
+JOINED_AS = "Team: <b>{team}</b> ✓ · Role: <b>{role}</b> · Contract: <b>{employment}</b>\n\n"
 JOINED = (
     "Thank you, you're in. I'll message you when the next pulse opens, only in working hours. "
     "Type /help any time."

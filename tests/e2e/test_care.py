@@ -11,7 +11,7 @@ from sandbox import Person
 from surveys.db import session_scope
 from surveys.models import PswRole
 from surveys.psw import remove_psw_member
-from tests.e2e.helpers import ballots, join, open_pulse
+from tests.e2e.helpers import ballots, invite_code, join, open_pulse
 
 
 def remove_psw(engine: Engine, telegram_id: int) -> None:
@@ -190,3 +190,18 @@ async def test_next_says_when_the_next_pulse_is_due(local: LocalBot, asha: Perso
     await asha.expect("A new pulse is ready")
     [open_] = await asha.says("/next")
     assert open_.text.startswith("A pulse is open for you until ")
+
+
+async def test_each_choice_is_confirmed_in_the_next_message_and_mydata_uses_the_service_clock(
+    local: LocalBot, asha: Person
+) -> None:
+    code = invite_code(local.services.engine, "Children in Care", now=local.services.clock())
+    await asha.says(f"/start {code}")
+    [contract_question] = await asha.taps("Social worker")
+    assert contract_question.text.startswith("Role: Social worker ✓")
+    [privacy] = await asha.taps("Agency or locum")
+    assert privacy.text.startswith("Role: Social worker ✓\nContract: Agency or locum ✓")
+    [done] = await asha.taps("I'm happy to take part")
+    assert done.text.startswith("Team: Children in Care ✓")
+    [mine] = await asha.says("/mydata")
+    assert "Joined: Wednesday 25 November" in mine.text  # the bot's clock, not the machine's

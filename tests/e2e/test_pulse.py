@@ -276,7 +276,9 @@ async def test_feedback_is_stored_anonymously_at_any_time(local: LocalBot, asha:
     [prompt] = await asha.says("/feedback")
     assert "anonymous" in prompt.text
     [thanks] = await asha.says("Mosaic keeps logging me out, email me at a.b@x.org")
-    assert thanks.text.startswith("Saved. Your comment is stored locked (sealed), without your name")
+    assert thanks.text.startswith(
+        "Saved. Your comment is stored locked (sealed), without your name"
+    )
     assert "at least 10 people" in thanks.text  # MIN_COMMENT_GROUP_SIZE, not a made-up number
     assert "Stored as:\nMosaic keeps logging me out, email me at [email]" in thanks.text
     assert thanks.text.endswith("(I'm deleting your message from this chat now that it's stored.)")
