@@ -30,11 +30,13 @@ class Accepts(StrEnum):
 
 @dataclass(frozen=True)
 class Step:
-    """One step: its name, what it accepts, and what it stores when answered."""
+    """One step: its name, what it accepts, what it stores when answered, and its state in a
+    hand-drawn diagram (bot/pulse.mmd, bot/onboarding.mmd) when it has one."""
 
     name: str
     accepts: Accepts
     stores: str
+    state: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,8 @@ CONVERSATIONS: dict[str, Conversation] = {
             "the pulse's last step (your comment)",
             "your answers so far are kept; /pulse takes you back",
             (
-                Step("question", _B, "sealed pulse draft (per person and wave)"),
-                Step("comment", _E, "sealed pulse ballot, comment redacted"),
+                Step("question", _B, "sealed pulse draft (per person and wave)", "Question"),
+                Step("comment", _E, "sealed pulse ballot, comment redacted", "Comment"),
             ),
         ),
         Conversation(
@@ -137,14 +139,46 @@ CONVERSATIONS: dict[str, Conversation] = {
             "joining",
             "nothing is stored until you agree",
             (
-                Step("role", _B, "nothing: the choice travels in the buttons"),
-                Step("contract", _B, "nothing: the choice travels in the buttons"),
-                Step("consent", _B, "participant (team, role group, contract)"),
+                Step("role", _B, "nothing: the choice travels in the buttons", "RolePicker"),
+                Step(
+                    "contract", _B, "nothing: the choice travels in the buttons", "ContractPicker"
+                ),
+                Step("consent", _B, "participant (team, role group, contract)", "PrivacyNotice"),
             ),
         ),
     )
 }
 INTERVIEW_KEY = {"stay": "stay", "exit": "exit", "record": "record_stay"}
+# Diagrams drawn by hand (richer than the declarations; a test checks they agree) and the ones
+# generated from the declarations (`python -m bot.conversations` rewrites them).
+DRAWN = {"pulse": "pulse.mmd", "onboarding": "onboarding.mmd"}
+GENERATED = ("talk", "feedback", "stay", "exit", "record_stay")
+
+
+def diagram(key: str) -> str:
+    """A Mermaid state diagram of a declared conversation: its steps in order, each with what it
+    accepts and stores."""
+    conversation = CONVERSATIONS[key]
+    names = [s.name.replace("q:", "q_") for s in conversation.steps]
+    lines = [
+        f"%% {conversation.title}: generated from bot/conversations.py; do not edit by hand.",
+        f"%% /{conversation.command} starts or resumes it; leaving it: {conversation.on_leave}.",
+        "stateDiagram-v2",
+    ]
+    previous = "[*]"
+    for name, step in zip(names, conversation.steps, strict=True):
+        lines.append(f"    {previous} --> {name}: {step.accepts}")
+        lines.append(f"    note right of {name}: stores {step.stores}")
+        previous = name
+    lines.append(f"    {previous} --> [*]")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # regenerate the diagrams after changing a declaration
+    from pathlib import Path
+
+    for generated in GENERATED:
+        Path(__file__).with_name(f"{generated}.mmd").write_text(diagram(generated))
 
 
 def owner(waiting: Collection[str], focus: str | None) -> str | None:
