@@ -246,7 +246,6 @@ TALK_ASK = (
     "I can ask the PSW team to get in touch with you. <b>This is not anonymous.</b> They will "
     "see exactly this:\n\n{preview}\n\nYou can add a short note: type it now. Or tap Send."
 )
-TALK_PREVIEW = "“{name} would like a conversation with the PSW team.”{note}"
 TALK_SEND, TALK_CANCEL = "Send", "Cancel"
 TALK_SENT = (
     "Sent. Someone from the PSW team will be in touch. This request is kept apart from your "

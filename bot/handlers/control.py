@@ -168,11 +168,20 @@ async def open_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, texts.FEEDBACK_PROMPT, keyboards.cancel("fb", texts.FEEDBACK_CANCEL))
 
 
-def _talk_preview(update: Update, note: str | None) -> str:
+def talk_request(update: Update, note: str | None) -> str:
+    """The request exactly as PSW members receive it: the preview shows this very text."""
     user = update.effective_user
-    name = escape(user.full_name if user else "Someone")
-    note_text = f"\nNote: {escape(note)}" if note else ""
-    return texts.TALK_PREVIEW.format(name=name, note=note_text)
+    assert user is not None
+    return texts.TALK_TO_PSW.format(
+        user_id=user.id,
+        name=escape(user.full_name),
+        username=f" (@{escape(user.username)})" if user.username else "",
+        note=f"\n\nTheir note: {escape(note)}" if note else "",
+    )
+
+
+def _talk_preview(update: Update, note: str | None) -> str:
+    return f"<blockquote>{talk_request(update, note)}</blockquote>"
 
 
 async def talk_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -224,12 +233,7 @@ async def send_talk_request(
     members = await services.db(list_psw_members)
     if not members:
         return texts.TALK_NO_PSW
-    message = texts.TALK_TO_PSW.format(
-        user_id=user.id,
-        name=escape(user.full_name),
-        username=f" (@{escape(user.username)})" if user.username else "",
-        note=f"\n\nTheir note: {escape(note)}" if note else "",
-    )
+    message = talk_request(update, note)
     delivered = 0
     for member in members:
         try:

@@ -71,7 +71,7 @@ async def test_stray_and_talk_texts_are_signposted_too(local: LocalBot, asha: Pe
     await asha.says("/talk")
     signpost, *_ = await asha.says("I was assaulted on a visit and I can't cope")
     assert "only when you tap Send" in signpost.text
-    await asha.expect("Note: I was assaulted on a visit")
+    await asha.expect("Their note: I was assaulted on a visit")
 
 
 async def test_a_pulse_comment_is_signposted_and_shown_as_stored(
@@ -205,3 +205,16 @@ async def test_each_choice_is_confirmed_in_the_next_message_and_mydata_uses_the_
     assert done.text.startswith("Team: Children in Care ✓")
     [mine] = await asha.says("/mydata")
     assert "Joined: Wednesday 25 November" in mine.text  # the bot's clock, not the machine's
+
+
+async def test_a_stay_interview_answer_is_signposted_and_the_interview_carries_on(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/stay")
+    await asha.expect("1 of 8")
+    await asha.says("Nothing. A dad threatened me on a visit and I'm scared to go on visits now")
+    signpost = await asha.expect("116 123")
+    assert "kept with your stay interview" in signpost.text
+    assert "batches of 5" in signpost.text  # MIN_GROUP_SIZE
+    await asha.expect("2 of 8")
