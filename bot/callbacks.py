@@ -57,9 +57,10 @@ class Pulse:
 
 @dataclass(frozen=True)
 class Confirm:
-    """Yes or no: fg (forget me), tk (talk), fb (feedback), wo/wc (open/close a wave)."""
+    """Yes or no: fg (forget me), tk (talk), fb (feedback), fw (withdraw my last feedback),
+    wo/wc (open/close a wave)."""
 
-    topic: Literal["fg", "tk", "fb", "wo", "wc"]
+    topic: Literal["fg", "tk", "fb", "fw", "wo", "wc"]
     yes: bool
 
 
@@ -154,7 +155,7 @@ def decode(data: str | None) -> Callback:
         return SetDetail(args[0], args[1])  # type: ignore[arg-type]
     if kind == "p" and len(args) == 3 and args[2] in _PULSE_ACTIONS:
         return Pulse(_int(args[0]), _int(args[1]), args[2])
-    if kind in ("fg", "tk", "fb", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
+    if kind in ("fg", "tk", "fb", "fw", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
     if kind == "wd" and len(args) == 2 and args[1] in ("y", "n"):
         return WeDidSend(_int(args[0]), args[1] == "y")

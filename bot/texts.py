@@ -587,8 +587,18 @@ FEEDBACK_SAVED = (
 )
 FEEDBACK_STORED_AS = "\n\nStored as:\n<i>{comment}</i>"
 FEEDBACK_ALREADY_SAVED = (
-    "Too late to cancel: that comment was already saved (sealed, without your name). A comment "
-    "cannot be taken back once it's in the ballot box, because nothing links it to you."
+    "Too late to cancel: that comment was already saved (sealed, without your name). Until the "
+    "next pulse closes you can still withdraw it with the button under my confirmation."
+)
+FEEDBACK_WITHDRAW = "Withdraw this comment"
+FEEDBACK_WITHDRAW_NOTE = (
+    "\n\nChanged your mind? You can withdraw it until the next pulse closes. After that it is "
+    "released, and nothing links a released comment to you, so it can't be withdrawn."
+)
+FEEDBACK_WITHDRAWN = "Withdrawn: your comment is deleted and will never be read."
+FEEDBACK_NOT_WITHDRAWN = (
+    "It can't be withdrawn now: either it was released when the pulse closed (nothing links a "
+    "released comment to you), or I restarted and no longer know which comment was yours."
 )
 FEEDBACK_NOTHING_TO_CANCEL = "There was nothing to cancel: no comment was waiting to be saved."
 PULSE_COMMENT_STORED = (

@@ -15,9 +15,9 @@ from bot import keyboards, texts
 from bot.callbacks import Confirm
 from bot.commands import help_text
 from bot.conversations import set_focus
-from bot.handlers.pulse import FEEDBACK_SAVED_KEY
+from bot.handlers.pulse import FEEDBACK_SAVED_KEY, WITHDRAWABLE_KEY
 from bot.handlers.switch import TALK_KEY, leave_first
-from bot.handlers.util import chat_id, edit, reply
+from bot.handlers.util import answer_query, chat_id, edit, reply
 from bot.services import services_of
 from bot.usecases.respondent import next_pulse
 from surveys.participants import (
@@ -31,7 +31,7 @@ from surveys.participants import (
     stop,
 )
 from surveys.psw import get_psw_member, list_psw_members
-from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback
+from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback, withdraw_feedback
 
 log = logging.getLogger(__name__)
 # The /talk request waits in memory only (TALK_KEY): the note goes out with the person's name, so
@@ -244,6 +244,22 @@ async def send_talk_request(
     return texts.TALK_SENT if delivered else texts.TALK_NO_PSW
 
 
+async def _withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Withdraw the comment just saved, if it is still held (its id is in memory only)."""
+    services = services_of(context)
+    query = update.callback_query
+    assert query is not None
+    assert context.user_data is not None
+    held: dict[int, str] = context.user_data.get(WITHDRAWABLE_KEY, {})
+    shown = query.message.message_id if query.message is not None else None
+    ballot_id = held.pop(shown, None) if shown is not None else None
+    if ballot_id is not None and await services.db(withdraw_feedback, ballot_id=ballot_id):
+        await edit(query, texts.FEEDBACK_WITHDRAWN)
+    else:
+        await answer_query(query, texts.FEEDBACK_NOT_WITHDRAWN)
+        await edit(query, texts.FEEDBACK_NOT_WITHDRAWN)
+
+
 async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Confirm) -> None:
     """Yes or no to /forget, /talk or /feedback."""
     services = services_of(context)
@@ -270,6 +286,8 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
     elif await services.db(cancel_feedback, chat_id=chat):
         set_focus(context.user_data, "")
         await edit(query, texts.FEEDBACK_CANCELLED)
+    elif answer.topic == "fw":
+        await _withdraw(update, context)
     elif context.user_data.get(FEEDBACK_SAVED_KEY):
         # An old Cancel pressed after the comment was saved: say what really happened.
         await edit(query, texts.FEEDBACK_ALREADY_SAVED)

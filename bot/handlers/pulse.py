@@ -43,6 +43,10 @@ from surveys.wedid import current as current_we_did
 log = logging.getLogger(__name__)
 # Set once a /feedback comment is saved, so a stale Cancel can say so (memory only).
 FEEDBACK_SAVED_KEY = "feedback_saved"
+# {confirmation message id: sealed ballot's random id}, so each comment can be withdrawn until it
+# is released. Memory only: nothing on disk ties a person to their comment, and after a restart
+# it can no longer be withdrawn (the button then says so).
+WITHDRAWABLE_KEY = "withdrawable"
 
 
 def _themes(comment: str | None) -> dict[str, str] | None:
@@ -238,14 +242,19 @@ async def finish_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, te
         return
     set_focus(context.user_data, "")
     if context.user_data is not None:
-        # So a Cancel pressed later on the prompt says what really happened.
+        # So a Cancel pressed later on the prompt says what really happened, and the comment
+        # can be withdrawn until it is released.
         context.user_data[FEEDBACK_SAVED_KEY] = True
     deleting = services.settings.delete_typed_comments
     saved = texts.FEEDBACK_SAVED.format(min_comment=services.settings.min_comment_group_size)
-    await reply(
+    confirmation = await reply(
         update,
         saved
         + texts.FEEDBACK_STORED_AS.format(comment=escape(comment))
+        + texts.FEEDBACK_WITHDRAW_NOTE
         + (texts.TYPED_REMOVED if deleting else ""),
+        keyboards.cancel("fw", texts.FEEDBACK_WITHDRAW),
     )
+    if context.user_data is not None:
+        context.user_data.setdefault(WITHDRAWABLE_KEY, {})[confirmation.message_id] = stored
     await remove_typed(update, deleting)

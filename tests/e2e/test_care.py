@@ -218,3 +218,26 @@ async def test_a_stay_interview_answer_is_signposted_and_the_interview_carries_o
     assert "kept with your stay interview" in signpost.text
     assert "batches of 5" in signpost.text  # MIN_GROUP_SIZE
     await asha.expect("2 of 8")
+
+
+async def test_a_feedback_comment_can_be_withdrawn_until_its_pulse_closes(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    first = await asha.says("The rota is unfair")
+    first_saved = next(m for m in first if m.text.startswith("Saved."))
+    assert "withdraw it until the next pulse closes" in first_saved.text
+    await asha.says("/feedback")
+    await asha.says("Parking is impossible")
+    assert len(ballots(local.services.engine, "feedback")) == 2
+    [withdrawn] = await asha.taps("Withdraw this comment", on=first_saved)
+    assert withdrawn.text == "Withdrawn: your comment is deleted and will never be read."
+    assert [b["comment"] for b in ballots(local.services.engine, "feedback")] == [
+        "Parking is impossible"
+    ]
+    # After a restart the bot no longer knows which comment was hers (memory only; the released
+    # case is tests/surveys/test_ballot.py): the button says so rather than pretending.
+    local.app.user_data[asha.user_id].clear()
+    await asha.taps("Withdraw this comment")
+    await asha.expect("It can't be withdrawn now: either it was released when the pulse closed")
