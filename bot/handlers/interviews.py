@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from html import escape
 
@@ -283,19 +283,33 @@ async def _take(
     )
 
 
+def _number_or_raw(raw: str) -> object:
+    return int(raw) if raw.isdigit() else raw
+
+
+def _team_id(raw: str) -> object:
+    return int(raw) if raw.isdigit() else -1  # -1: no such team, refused by the domain
+
+
+def _key(raw: str) -> object:
+    return UNDISCLOSED if raw == UNDISCLOSED_BUTTON else raw
+
+
+# How each step reads a button's value (steps not listed take the raw text: theme keys, "done",
+# destinations).
+_BUTTON_VALUE: dict[str, Callable[[str], object]] = {
+    "rating": _number_or_raw,
+    "come_back": _number_or_raw,
+    "team": _team_id,
+    "role": _key,
+    "emp": _key,
+    "followup": lambda raw: raw == "y",
+}
+
+
 def _value(step: str, raw: str) -> object:
-    """A button's value as the step wants it."""
-    if raw == "skip":
-        return None
-    if step in ("rating", "come_back"):
-        return int(raw) if raw.isdigit() else raw
-    if step == "team":
-        return int(raw) if raw.isdigit() else -1
-    if step in ("role", "emp"):
-        return UNDISCLOSED if raw == UNDISCLOSED_BUTTON else raw
-    if step == "followup":
-        return raw == "y"
-    return raw
+    """A button's value as the step wants it ("skip" is None for every step)."""
+    return None if raw == "skip" else _BUTTON_VALUE.get(step, str)(raw)
 
 
 async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Step) -> None:

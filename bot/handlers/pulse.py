@@ -164,7 +164,11 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
     done = await thanks(services) if state.stage == PulseStage.DONE else None
     text, markup = render(state, services, done)
     # The pulse is what they see now: a typed text answers it if it is at its comment step.
-    set_focus(context.user_data, "pulse" if state.stage == PulseStage.COMMENT else "")
+    # (An old button that changes nothing leaves the focus where it was.)
+    if state.stage == PulseStage.COMMENT:
+        set_focus(context.user_data, "pulse")
+    elif state.changed:
+        set_focus(context.user_data, "")
     if state.stage == PulseStage.DONE and not state.changed:
         text = texts.DONE_MARK
     # Both at once: the spinner stops and the next question appears in one round trip.
