@@ -108,8 +108,9 @@ async def test_feedback_during_a_stay_interview_asks_first_and_text_goes_where_l
     [ask] = await asha.says("/feedback")
     assert ask.text.startswith("You're in the middle of your stay interview.")
     assert "it is kept; /stay takes you back" in ask.text
-    shown = await asha.taps("Yes, leave it")
-    assert any("Type what you'd like the PSW team to know" in m.text for m in shown)
+    [left, *_] = await asha.taps("Yes, leave it")
+    assert left.text.startswith("Left your stay interview: it is kept; /stay takes you back")
+    await asha.expect("Type what you'd like the PSW team to know")
     [saved] = await asha.says("More supervision please")
     assert saved.text.startswith("Saved.")
     assert [b["comment"] for b in ballots(local.services.engine, "feedback")] == [
