@@ -6,9 +6,8 @@ import logging
 from typing import Any
 
 from sqlalchemy import Engine
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
+from telegram import BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -23,6 +22,7 @@ from telegram.ext import (
 )
 
 from bot import groups
+from bot.commands import menu
 from bot.concurrency import PerChatUpdateProcessor
 from bot.handlers import (
     actions,
@@ -40,55 +40,17 @@ from bot.handlers import (
     waves,
 )
 from bot.handlers.guards import Guard
+from bot.menus import Menus
 from bot.ratelimit import RateLimiter
 from bot.scheduler import SCHEDULER_KEY, Scheduler
 from bot.services import KEY, Services
 from bot.settings import Settings
 from surveys.org import set_bot_username
-from surveys.psw import ensure_admins, list_psw_members
+from surveys.psw import ensure_admins
 
 log = logging.getLogger(__name__)
 
-RESPONDENT_COMMANDS = [
-    BotCommand("pulse", "Answer or continue the current pulse"),
-    BotCommand("feedback", "Send the PSW team an anonymous comment"),
-    BotCommand("talk", "Ask the PSW team for a conversation"),
-    BotCommand("stay", "A short stay interview: why you stay"),
-    BotCommand("start", "See or change your team, role and contract"),
-    BotCommand("mydata", "See everything held about you"),
-    BotCommand("pause", "No messages for a few weeks"),
-    BotCommand("resume", "Start again after a pause or stop"),
-    BotCommand("stop", "No more messages"),
-    BotCommand("forget", "Delete everything about you"),
-    BotCommand("privacy", "How your answers are kept safe"),
-    BotCommand("whoami", "Your Telegram user id"),
-    BotCommand("help", "What I can do"),
-]
-PSW_COMMANDS = [
-    *RESPONDENT_COMMANDS,
-    BotCommand("invite", "A link that puts people in a team"),
-    BotCommand("schedule", "Next waves, reminders and digest"),
-    BotCommand("wave", "Open or close a pulse now (admins)"),
-    BotCommand("summary", "Theme scores for a period and team"),
-    BotCommand("comments", "What staff said about a theme"),
-    BotCommand("themes", "What comments are about"),
-    BotCommand("drivers", "Why people stay and why they might leave"),
-    BotCommand("interviews", "Stay or exit interview answers, by question"),
-    BotCommand("participation", "Who answered the latest pulse"),
-    BotCommand("trend", "A theme over time, as a chart"),
-    BotCommand("export", "The summary as CSV or XLSX"),
-    BotCommand("digest", "The weekly digest now"),
-    BotCommand("wedid", "Tell staff what changed: you said, we did"),
-    BotCommand("actions", "Actions: owner, due date, status, theme before and since"),
-    BotCommand("action", "Edit or withdraw an action"),
-    BotCommand("breakdown", "Scores by role group or contract"),
-    BotCommand("compare", "Teams × themes, with a heat-map"),
-    BotCommand("overtime", "A theme by team per pulse, and participation"),
-    BotCommand("report", "The committee report (PDF and XLSX)"),
-    BotCommand("record_stay", "Type up a stay interview you held"),
-    BotCommand("my_interviews", "Stay interviews you recorded this month"),
-    BotCommand("invite_exit", "A one-time exit interview link for a leaver"),
-]
+MENUS_KEY = "menus"
 
 # How long one getUpdates call waits for news, and how long httpx waits beyond that.
 # The kinds of update the bot handles, asked of Telegram at getUpdates (nothing else arrives):
@@ -147,9 +109,11 @@ def build_application(
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Every handler: the guard first, then commands, buttons, text, and everything else."""
     services: Services = app.bot_data[KEY]
+    menus = app.bot_data[MENUS_KEY] = Menus(services)
     guard = Guard(
         psw_chat_id=services.settings.psw_chat_id,
         per_minute=services.settings.flood_messages_per_minute,
+        menus=menus,
     )
     app.add_handler(TypeHandler(Update, guard), group=-1)
 
@@ -168,6 +132,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "forget": control.forget_command,
         "privacy": control.privacy_command,
         "help": control.help_command,
+        "next": control.next_command,
         "whoami": onboarding.whoami_command,
         "invite": psw.invite_command,
         "schedule": waves.schedule_command,
@@ -213,16 +178,9 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     added = services.db_sync(ensure_admins, telegram_ids=services.settings.admin_telegram_ids)
     if added:
         log.info("made %d configured admin(s) PSW admins", added)
-    await app.bot.set_my_commands(RESPONDENT_COMMANDS, scope=BotCommandScopeAllPrivateChats())
-    members = services.db_sync(list_psw_members)
-    for member in members:
-        try:
-            await app.bot.set_my_commands(
-                PSW_COMMANDS, scope=BotCommandScopeChat(member.telegram_id)
-            )
-        except TelegramError as exc:
-            # Telegram knows no chat with a member who has never written to the bot.
-            log.info("no PSW command menu for member %s yet (%s)", member.id, exc.message)
+    await app.bot.set_my_commands(menu(None), scope=BotCommandScopeAllPrivateChats())
+    # PSW members' own menus; those who have never written to the bot get theirs when they do.
+    await app.bot_data[MENUS_KEY].sync_all(app.bot)
     groups.schedule_checks(app)  # the PSW chat's members, now and weekly
     timetable = app.bot_data.get(SCHEDULER_KEY)
     if isinstance(timetable, Scheduler) and app.job_queue is not None:

@@ -57,9 +57,10 @@ class Pulse:
 
 @dataclass(frozen=True)
 class Confirm:
-    """Yes or no: fg (forget me), tk (talk), fb (feedback), wo/wc (open/close a wave)."""
+    """Yes or no: fg (forget me), tk (talk), fb (feedback), fw (withdraw my last feedback),
+    wo/wc (open/close a wave)."""
 
-    topic: Literal["fg", "tk", "fb", "wo", "wc"]
+    topic: Literal["fg", "tk", "fb", "fw", "wo", "wc"]
     yes: bool
 
 
@@ -103,6 +104,14 @@ class InterviewsPage:
     page: int
 
 
+@dataclass(frozen=True)
+class Switch:
+    """Leave the conversation waiting for text and start `to` (yes), or carry on (no)."""
+
+    to: str
+    yes: bool
+
+
 Callback = (
     Onboard
     | Change
@@ -114,9 +123,11 @@ Callback = (
     | Step
     | DeleteInterview
     | InterviewsPage
+    | Switch
 )
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
+_SWITCHABLE = ("feedback", "talk", "stay", "pulse", "record_stay")
 
 
 def encode(callback: Callback) -> str:
@@ -142,6 +153,8 @@ def encode(callback: Callback) -> str:
             parts = ["di", interview_id]
         case InterviewsPage(page):
             parts = ["mi", str(page)]
+        case Switch(to, yes):
+            parts = ["sw", to, "y" if yes else "n"]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -171,7 +184,7 @@ def decode(data: str | None) -> Callback:
         return SetDetail(args[0], args[1])  # type: ignore[arg-type]
     if kind == "p" and len(args) == 3 and args[2] in _PULSE_ACTIONS:
         return Pulse(_int(args[0]), _int(args[1]), args[2])
-    if kind in ("fg", "tk", "fb", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
+    if kind in ("fg", "tk", "fb", "fw", "wo", "wc") and len(args) == 1 and args[0] in ("y", "n"):
         return Confirm(kind, args[0] == "y")  # type: ignore[arg-type]
     if kind == "wd" and len(args) == 2 and args[1] in ("y", "n"):
         return WeDidSend(_int(args[0]), args[1] == "y")
@@ -183,4 +196,6 @@ def decode(data: str | None) -> Callback:
         return DeleteInterview(args[0])
     if kind == "mi" and len(args) == 1:
         return InterviewsPage(_int(args[0]))
+    if kind == "sw" and len(args) == 2 and args[0] in _SWITCHABLE and args[1] in ("y", "n"):
+        return Switch(args[0], args[1] == "y")
     raise CallbackError("unknown shape")

@@ -71,12 +71,13 @@ def _files(settings: Settings) -> list[Finding]:
     except ConfigFileError as exc:
         found.append(Finding(FAIL, f"ORG_FILE: {exc}".replace("\n", "; ")))
     try:
-        bank, schedules = load_survey_files(settings)
+        bank, schedules, signposting = load_survey_files(settings)
         found.append(
             Finding(
                 OK,
-                f"Question bank ({len(bank.items)} items) and schedules "
-                f"({len(schedules.schedules)}) are valid.",
+                f"Question bank ({len(bank.items)} items), schedules "
+                f"({len(schedules.schedules)}) and signposting ({len(signposting.signals)} "
+                "phrases) are valid.",
             )
         )
     except ConfigFileError as exc:

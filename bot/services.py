@@ -25,6 +25,7 @@ from surveys.bank import QuestionBank, default_bank
 from surveys.calendar import WorkingCalendar
 from surveys.db import db_threads, run_unit, scrub
 from surveys.schedule import SchedulesFile, load_schedules
+from surveys.signposting import Signposting, default_signposting
 from surveys.types import utcnow
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ class Services:
     clock: Callable[[], datetime] = field(default=utcnow)
     bank: QuestionBank = field(default_factory=default_bank)
     schedules: SchedulesFile = field(default_factory=lambda: load_schedules(None))
+    signposting: Signposting = field(default_factory=default_signposting)
     bot_username: str = ""
     calendar: WorkingCalendar = field(init=False)
     # The database's own threads, as many as its connection pool: asyncio's default pool (six
@@ -60,8 +62,15 @@ class Services:
         """Services with the bank and schedules the settings name (ConfigFileError if wrong)."""
         from bot.surveyfiles import load_survey_files
 
-        bank, schedules = load_survey_files(settings)
-        return cls(settings=settings, engine=engine, bank=bank, schedules=schedules, **kwargs)
+        bank, schedules, signposting = load_survey_files(settings)
+        return cls(
+            settings=settings,
+            engine=engine,
+            bank=bank,
+            schedules=schedules,
+            signposting=signposting,
+            **kwargs,
+        )
 
     async def db(
         self, fn: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs

@@ -114,6 +114,8 @@ class Settings(BaseSettings):
     # The question bank and schedules; unset means the ones shipped in surveys/.
     question_file: Path | None = None
     schedule_file: Path | None = None
+    # Distress signals and support routes (surveys/signposting.yaml); unset means the shipped ones.
+    signposting_file: Path | None = None
     # Whose bank holidays are never working days: england-and-wales, scotland, northern-ireland.
     bank_holidays: str = "england-and-wales"
     log_level: str = "INFO"
@@ -214,7 +216,9 @@ class Settings(BaseSettings):
             raise ValueError(f"{value} is below 3; groups that small can be identified")
         return value
 
-    @field_validator("question_file", "schedule_file", "org_file", mode="before")
+    @field_validator(
+        "question_file", "schedule_file", "org_file", "signposting_file", mode="before"
+    )
     @classmethod
     def _optional_path(cls, value: Any) -> Any:
         return None if value in ("", None) else value
@@ -313,6 +317,7 @@ class Settings(BaseSettings):
             ("ORG_FILE", self.org_file, "leave it empty to use the teams already loaded"),
             ("QUESTION_FILE", self.question_file, "leave it empty for the shipped question bank"),
             ("SCHEDULE_FILE", self.schedule_file, "leave it empty for the shipped schedules"),
+            ("SIGNPOSTING_FILE", self.signposting_file, "leave it empty for the shipped list"),
         ):
             if path is not None and not path.is_file():
                 where = "is a folder, not a file" if path.is_dir() else "does not exist"

@@ -6,6 +6,7 @@ from bot.callbacks import MAX_BYTES, Pulse, encode
 from bot.settings import Settings
 from surveys.bank import QuestionBank, default_bank, load_bank
 from surveys.schedule import SchedulesFile, load_schedules
+from surveys.signposting import Signposting, default_signposting, load_signposting
 from surveys.yamlfile import ConfigFileError
 
 _LARGEST_WAVE_ID = 10**10 - 1
@@ -22,8 +23,9 @@ def pulse_buttons_fit(items: int) -> bool:
     return len(encode(Pulse(_LARGEST_WAVE_ID, items, "nc")).encode()) <= MAX_BYTES
 
 
-def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile]:
-    """The bank and schedules (ConfigFileError names the variable, file, line and field)."""
+def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile, Signposting]:
+    """The bank, schedules and signposting list (ConfigFileError names the variable, file, line
+    and field)."""
     try:
         bank = load_bank(settings.question_file) if settings.question_file else default_bank()
     except ConfigFileError as exc:
@@ -39,4 +41,9 @@ def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile]:
         )
     except ConfigFileError as exc:
         raise ConfigFileError(f"SCHEDULE_FILE: {exc}") from None
-    return bank, schedules
+    try:
+        path = settings.signposting_file
+        signposting = load_signposting(path) if path else default_signposting()
+    except ConfigFileError as exc:
+        raise ConfigFileError(f"SIGNPOSTING_FILE: {exc}") from None
+    return bank, schedules, signposting

@@ -134,6 +134,9 @@ def privacy_notice(
 
 CONSENT_BUTTON = "I'm happy to take part"
 DECLINE_BUTTON = "Not now"
+CHOSEN_ROLE = "Role: <b>{name}</b> ✓"
+CHOSEN_EMPLOYMENT = "Contract: <b>{name}</b> ✓"
+JOINED_AS = "Team: <b>{team}</b> ✓ · Role: <b>{role}</b> · Contract: <b>{employment}</b>\n\n"
 JOINED = (
     "Thank you, you're in. I'll message you when the next pulse opens, only in working hours. "
     "Type /help any time."
@@ -198,36 +201,14 @@ FEEDBACK_THANKS = (
 )
 FEEDBACK_CANCELLED = "Cancelled. Nothing was saved."
 
-HELP = (
-    "<b>What I can do</b>\n"
-    "/pulse – answer or continue the current pulse\n"
-    "/feedback – send the PSW team an anonymous comment\n"
-    "/talk – ask the PSW team for a conversation (not anonymous)\n"
-    "/start – see or change your team, role and contract\n"
-    "/mydata – see everything held about you\n"
-    "/pause – no messages for a few weeks (/pause 2 for two)\n"
-    "/resume – start again after a pause or stop\n"
-    "/stop – no more messages\n"
-    "/forget – delete everything about you\n"
-    "/privacy – how your answers are kept safe\n"
-    "/whoami – your Telegram user id"
+HELP_HEADER = "<b>What I can do</b>"  # the lines come from bot/commands.py
+PSW_HELP_HEADER = "<b>For the PSW team</b> (you are a PSW team {role})"
+NEXT_OPEN = "A pulse is open for you until {closes}. Type /pulse to answer it."
+NEXT_DUE = (
+    "The next pulse opens {opens} and closes {closes} (in working hours only). "
+    "I'll message you then."
 )
-PSW_HELP = (
-    "\n\n<b>For the PSW team</b> (you are a PSW team {role})\n"
-    "/invite &lt;team&gt; – a team's invite link; /invite list, /invite revoke &lt;code&gt;\n"
-    "/schedule – next waves, reminders and digest\n"
-    "/wave open, /wave close – start or end a pulse now (admins)\n"
-    "/summary [4w|12w|quarter|year|from..to] [team] – theme scores\n"
-    "/comments &lt;theme&gt; [pos|neg] – what staff said\n"
-    "/themes – what comments are about\n"
-    "/drivers – why people stay and why they might leave\n"
-    "/interviews stay|exit [theme] – interview answers, by question\n"
-    "/participation – who answered the latest pulse\n"
-    "/trend &lt;theme&gt; [team] – a chart over time\n"
-    "/export [csv|xlsx] – the summary as a file\n"
-    "/digest – the weekly digest now\n"
-    "/wedid &lt;text&gt; – you said, we did: shown after pulses; admins can send it to all"
-)
+NEXT_NONE = "No pulse is scheduled at the moment."
 TEXT_ONLY = "I can only read text here. Type /help to see what I can do."
 EDITED = "I can't see edits to messages. If you meant to change something, please send it again."
 UNKNOWN_COMMAND = "I don't know that command. Type /help to see what I can do."
@@ -265,7 +246,6 @@ TALK_ASK = (
     "I can ask the PSW team to get in touch with you. <b>This is not anonymous.</b> They will "
     "see exactly this:\n\n{preview}\n\nYou can add a short note: type it now. Or tap Send."
 )
-TALK_PREVIEW = "“{name} would like a conversation with the PSW team.”{note}"
 TALK_SEND, TALK_CANCEL = "Send", "Cancel"
 TALK_SENT = (
     "Sent. Someone from the PSW team will be in touch. This request is kept apart from your "
@@ -626,3 +606,85 @@ def psw_chat_warning(
         else ""
     )
     return PSW_CHAT_OUTSIDERS.format(chat_id=chat_id, named=named_text, unknown=unknown_text)
+
+
+# Signposting (surveys/signposting.py): sent before anything else when a typed text suggests
+# the person is struggling. Routes come from configuration and are escaped where shown.
+SIGNPOST = (
+    "I'm sorry things are this hard. You don't have to deal with it on your own.\n\n"
+    "<b>Support at work</b>\n{council}\n\n<b>Any time</b>\n{national}\n\n{what_happens}"
+)
+SIGNPOST_STORED = {
+    "feedback": (
+        "What happens to your message: it is saved as you asked, anonymously, so nobody can "
+        "contact you about it. The PSW team reads comments only in groups of {min_comment} or "
+        "more people, after the next pulse closes, so it may be weeks before anyone reads it. "
+        "If you'd like someone to get in touch, type /talk."
+    ),
+    "pulse": (
+        "What happens to your message: it is saved with your pulse, anonymously, so nobody can "
+        "contact you about it. The PSW team reads comments only in groups of {min_comment} or "
+        "more people, after this pulse closes. If you'd like someone to get in touch, type /talk."
+    ),
+    "stay": (
+        "What happens to your answer: it is kept with your stay interview, anonymously, and the "
+        "PSW team reads interviews only in batches of {min_group} from different people, so "
+        "nobody can contact you about it. If you'd like someone to get in touch, type /talk."
+    ),
+    "exit": (
+        "What happens to your answer: it is kept with your exit interview, anonymously, and the "
+        "PSW team reads interviews only in batches of {min_group} from different people, so "
+        "nobody can contact you about it. If you'd like someone to get in touch, type /talk."
+    ),
+    "record_stay": (
+        "These notes sound as if the person may be struggling. The notes are kept as usual, "
+        "without their name; the routes above are ones you can share with them."
+    ),
+    "talk": (
+        "What happens to your note: it goes to the PSW team with your name only when you tap "
+        "Send, and then they will get in touch with you."
+    ),
+    "": (
+        "What happens to your message: nothing. I'm not waiting for an answer just now, so I "
+        "haven't kept it. If you'd like someone to get in touch, type /talk."
+    ),
+}
+
+# One conversation at a time (bot/conversations.py).
+SWITCH_ASK = (
+    "You're in the middle of {current}. Leave it and start {new}?\n\n"
+    "<i>If you leave: {on_leave}.</i>"
+)
+SWITCH_YES = "Yes, leave it"
+SWITCH_NO = "No, carry on"
+SWITCH_STAY = "Carrying on with {current}: your next message goes there."
+SWITCH_STALE = "That question is out of date: nothing changed. Type /help to see what I can do."
+
+# Honest confirmations: what was stored, where, who sees it and when.
+FEEDBACK_SAVED = (
+    "Saved. Your comment is stored locked (sealed), without your name, with your team and role "
+    "group only, after names and contact details were taken out. It is released with the next "
+    "pulse when that closes, and the PSW team can read it only as part of a group of at least "
+    "{min_comment} people; if the group is smaller, nobody ever reads it."
+)
+FEEDBACK_STORED_AS = "\n\nStored as:\n<i>{comment}</i>"
+FEEDBACK_ALREADY_SAVED = (
+    "Too late to cancel: that comment was already saved (sealed, without your name). Until the "
+    "next pulse closes you can still withdraw it with the button under my confirmation."
+)
+FEEDBACK_WITHDRAW = "Withdraw this comment"
+FEEDBACK_WITHDRAW_NOTE = (
+    "\n\nChanged your mind? You can withdraw it until the next pulse closes. After that it is "
+    "released, and nothing links a released comment to you, so it can't be withdrawn."
+)
+FEEDBACK_WITHDRAWN = "Withdrawn: your comment is deleted and will never be read."
+FEEDBACK_NOT_WITHDRAWN = (
+    "It can't be withdrawn now: either it was released when the pulse closed (nothing links a "
+    "released comment to you), or I restarted and no longer know which comment was yours."
+)
+FEEDBACK_NOTHING_TO_CANCEL = "There was nothing to cancel: no comment was waiting to be saved."
+PULSE_COMMENT_STORED = (
+    "\n\nYour comment was stored as:\n<i>{comment}</i>\nThe PSW team reads comments only in "
+    "groups of {min_comment} or more people, after this pulse closes."
+)
+SWITCH_LEFT = "Left {current}: {on_leave}."

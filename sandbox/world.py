@@ -776,6 +776,7 @@ class World:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(description) <= 256:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        self._scoped_chat_known(params)
         self.commands[self._scope_key(params)] = commands
         return True
 
@@ -783,8 +784,19 @@ class World:
         """The command menu for a scope."""
         return self.commands.get(self._scope_key(params), [])
 
+    def _scoped_chat_known(self, params: dict[str, Any]) -> None:
+        """As Telegram: a menu for one chat needs a chat the bot knows, so a person who has
+        never written to the bot gets "chat not found"."""
+        scope = _as_json(params, "scope")
+        if isinstance(scope, dict) and scope.get("type") == "chat":
+            user = self.users.get(_as_int(scope, "chat_id") or 0)
+            known = self.chats.get(_as_int(scope, "chat_id") or 0)
+            if known is None or (known.type == "private" and (user is None or not user.started)):
+                raise ApiError(400, "Bad Request: chat not found")
+
     async def api_deleteMyCommands(self, params: dict[str, Any]) -> Any:
         """Remove a scope's command menu."""
+        self._scoped_chat_known(params)
         self.commands.pop(self._scope_key(params), None)
         return True
 

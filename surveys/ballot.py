@@ -70,11 +70,14 @@ def seal(
     content: dict[str, Any],
     wave_id: int | None = None,
     recorded_by: int | None = None,
-) -> None:
-    """Put a finished ballot in the box, sealed, with the group it will be released under."""
+) -> str:
+    """Put a finished ballot in the box, sealed, with the group it will be released under.
+    Returns its random id (only a caller that keeps it in memory can ever find it again)."""
     team_id, role, contract = group
     sealed = {"team": team_id, "role": role, "contract": contract, **content}
-    session.add(SealedBallot(kind=kind, wave_id=wave_id, recorded_by=recorded_by, content=sealed))
+    ballot = SealedBallot(kind=kind, wave_id=wave_id, recorded_by=recorded_by, content=sealed)
+    session.add(ballot)
+    return ballot.id
 
 
 def coarsen(groups: Sequence[Group], k: int) -> list[Group]:

@@ -86,9 +86,16 @@ def _check_choice(session: Session, team_id: int, role_key: str, employment_type
 
 
 def join(
-    session: Session, *, chat_id: int, team_id: int, role_key: str, employment_type: str
+    session: Session,
+    *,
+    chat_id: int,
+    team_id: int,
+    role_key: str,
+    employment_type: str,
+    now: datetime | None = None,
 ) -> tuple[Participant, bool]:
     """Record someone who agreed to take part (or update them). Returns (participant, new).
+    `now` is the service's clock, so /mydata's join date agrees with everything else.
 
     People who can read results (the PSW list) cannot take part as respondents: they would count
     towards the very thresholds that protect the people they read about."""
@@ -99,6 +106,8 @@ def join(
     created = participant is None
     if participant is None:
         participant = Participant(chat_id=chat_id)
+        if now is not None:
+            participant.joined_at = now
     participant.team_id = team_id
     participant.role_key = role_key
     participant.employment_type = employment_type
@@ -433,6 +442,7 @@ def join_with_invite(
         team_id=team.id,
         role_key=role_key,
         employment_type=employment_type,
+        now=now,
     )
     invite.uses += 1
     session.add(invite)

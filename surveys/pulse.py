@@ -26,6 +26,7 @@ from surveys.models import (
     Participant,
     ParticipantStatus,
     PswMember,
+    SealedBallot,
     Wave,
     WaveStatus,
     WaveTally,
@@ -525,21 +526,24 @@ def cancel_feedback(session: Session, *, chat_id: int) -> bool:
     return True
 
 
-def waiting_for(session: Session, *, chat_id: int, now: datetime) -> tuple[str, int | None] | None:
-    """What a text from this person answers now: ("feedback", None) or ("pulse", wave id)."""
+def waiting_for(session: Session, *, chat_id: int, now: datetime) -> list[tuple[str, int | None]]:
+    """What a text from this person could answer now: ("feedback", None) and/or ("pulse", wave
+    id). Which one gets it is the bot's choice (bot/conversations.py), so both are reported."""
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
-        return None
+        return []
+    found: list[tuple[str, int | None]] = []
     if _draft(session, participant, None, DraftKind.FEEDBACK) is not None:
-        return DraftKind.FEEDBACK, None
+        found.append((DraftKind.FEEDBACK, None))
     drafts = session.exec(
         select(Draft).where(Draft.participant_id == participant.id, Draft.kind == DraftKind.PULSE)
     ).all()
     for draft in drafts:
         wave = session.get(Wave, draft.wave_id) if draft.wave_id is not None else None
         if wave is not None and _is_open(wave, now) and draft.position >= len(wave.item_keys):
-            return DraftKind.PULSE, wave.id
-    return None
+            found.append((DraftKind.PULSE, wave.id))
+            break
+    return found
 
 
 def submit_feedback(
@@ -551,20 +555,34 @@ def submit_feedback(
     now: datetime,
     tz: ZoneInfo | None = None,
     comment_themes: dict[str, str] | None = None,
-) -> bool:
-    """Store an anonymous /feedback comment (already cleaned); False if not waiting for one."""
+) -> str | None:
+    """Store an anonymous /feedback comment (already cleaned); None if not waiting for one.
+
+    Returns the sealed ballot's random id. Nothing stored ties it to the person: the bot keeps it
+    in memory only, so they can withdraw the comment until it is released (`withdraw_feedback`).
+    """
     participant = get_participant(session=session, chat_id=chat_id)
     if participant is None:
-        return False
+        return None
     draft = _draft(session, participant, None, DraftKind.FEEDBACK)
     if draft is None:
-        return False
+        return None
     # Held, sealed, and released with the next wave (it never counts towards that wave's k).
-    seal(
+    ballot_id = seal(
         session=session,
         kind=FEEDBACK,
         group=_group(participant),
         content={"answers": {}, "comment": comment, "themes": comment_themes},
     )
     session.delete(draft)
+    return ballot_id
+
+
+def withdraw_feedback(session: Session, *, ballot_id: str) -> bool:
+    """Delete a held /feedback comment before it is released; False once it has been (a
+    released comment has no id anyone holds, and nothing links it to its writer)."""
+    ballot = session.get(SealedBallot, ballot_id)
+    if ballot is None or ballot.kind != FEEDBACK:
+        return False
+    session.delete(ballot)
     return True

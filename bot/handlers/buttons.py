@@ -21,13 +21,22 @@ from bot.callbacks import (
     Pulse,
     SetDetail,
     Step,
+    Switch,
     WeDidSend,
     decode,
 )
-from bot.handlers import actions, control, interviews, onboarding, pulse, waves, wedid
+from bot.handlers import actions, control, interviews, onboarding, pulse, switch, waves, wedid
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
+# What "Yes, leave it" starts, per conversation (bot/handlers/switch.py).
+STARTERS: dict[str, switch.Starter] = {
+    "feedback": control.open_feedback,
+    "talk": control.open_talk,
+    "stay": interviews.open_stay,
+    "pulse": pulse.show_pulse,
+    "record_stay": interviews.open_record,
+}
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,3 +81,5 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await waves.on_confirm(update, context, press)
         case Confirm():
             await control.on_confirm(update, context, press)
+        case Switch(to=to):
+            await switch.on_switch(update, context, press, STARTERS[to])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -11,8 +13,13 @@ from telegram.ext import ContextTypes
 
 from bot import keyboards, texts
 from bot.callbacks import Confirm
-from bot.handlers.util import chat_id, edit, reply
+from bot.commands import help_text
+from bot.conversations import set_focus
+from bot.handlers.pulse import FEEDBACK_SAVED_KEY, WITHDRAWABLE_KEY
+from bot.handlers.switch import TALK_KEY, leave_first
+from bot.handlers.util import answer_query, chat_id, edit, reply
 from bot.services import services_of
+from bot.usecases.respondent import next_pulse
 from surveys.participants import (
     PAUSE_WEEKS_DEFAULT,
     ParticipantError,
@@ -24,23 +31,52 @@ from surveys.participants import (
     stop,
 )
 from surveys.psw import get_psw_member, list_psw_members
-from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback
+from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback, withdraw_feedback
 
 log = logging.getLogger(__name__)
-# The /talk request waits in memory only: the note goes out with the person's name, so it must
-# never be written to disk; after a restart they simply ask again.
-TALK_KEY = "talk_note"
+# The /talk request waits in memory only (TALK_KEY): the note goes out with the person's name, so
+# it must never be written to disk; after a restart they simply ask again.
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """What the person can do; PSW members also see their commands."""
+    """Exactly the commands the person may use, from the table the command menus come from."""
     services = services_of(context)
     assert update.effective_user is not None
-    text = texts.HELP
     member = await services.db(get_psw_member, telegram_id=update.effective_user.id)
-    if member is not None:
-        text += texts.PSW_HELP.format(role=member.role)
-    await reply(update, text)
+    role = None if member is None else str(member.role)
+    await reply(update, help_text(role, texts.HELP_HEADER, texts.PSW_HELP_HEADER))
+
+
+def _when(moment: datetime, tz: ZoneInfo) -> str:
+    local = moment.astimezone(tz)
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+
+
+async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/next: the pulse open for them now, or when the next one is due."""
+    services = services_of(context)
+    if await services.db(get_participant, chat_id=chat_id(update)) is None:
+        await reply(update, texts.NOT_JOINED)
+        return
+    found = await services.db(
+        next_pulse,
+        chat_id=chat_id(update),
+        now=services.clock(),
+        schedules=services.schedules,
+        calendar=services.calendar,
+    )
+    tz = services.settings.tz
+    if found.open_until is not None:
+        await reply(update, texts.NEXT_OPEN.format(closes=_when(found.open_until, tz)))
+    elif found.opens_at is not None and found.closes_at is not None:
+        await reply(
+            update,
+            texts.NEXT_DUE.format(
+                opens=_when(found.opens_at, tz), closes=_when(found.closes_at, tz)
+            ),
+        )
+    else:
+        await reply(update, texts.NEXT_NONE)
 
 
 async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -114,25 +150,52 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/feedback: the next text is an anonymous comment."""
+    """/feedback: the next text is an anonymous comment (asking first if something else is
+    waiting for text)."""
+    if not await leave_first(update, context, "feedback"):
+        await open_feedback(update, context)
+
+
+async def open_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Wait for a /feedback comment."""
     services = services_of(context)
     if not await services.db(start_feedback, chat_id=chat_id(update)):
         await reply(update, texts.NOT_JOINED)
         return
+    set_focus(context.user_data, "feedback")
+    if context.user_data is not None:
+        context.user_data.pop(FEEDBACK_SAVED_KEY, None)
     await reply(update, texts.FEEDBACK_PROMPT, keyboards.cancel("fb", texts.FEEDBACK_CANCEL))
 
 
-def _talk_preview(update: Update, note: str | None) -> str:
+def talk_request(update: Update, note: str | None) -> str:
+    """The request exactly as PSW members receive it: the preview shows this very text."""
     user = update.effective_user
-    name = escape(user.full_name if user else "Someone")
-    note_text = f"\nNote: {escape(note)}" if note else ""
-    return texts.TALK_PREVIEW.format(name=name, note=note_text)
+    assert user is not None
+    return texts.TALK_TO_PSW.format(
+        user_id=user.id,
+        name=escape(user.full_name),
+        username=f" (@{escape(user.username)})" if user.username else "",
+        note=f"\n\nTheir note: {escape(note)}" if note else "",
+    )
+
+
+def _talk_preview(update: Update, note: str | None) -> str:
+    return f"<blockquote>{talk_request(update, note)}</blockquote>"
 
 
 async def talk_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/talk: show exactly what will be shared, and send only after they confirm."""
+    """/talk: show exactly what will be shared, and send only after they confirm (asking first
+    if something else is waiting for text)."""
+    if not await leave_first(update, context, "talk"):
+        await open_talk(update, context)
+
+
+async def open_talk(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Hold a /talk request (memory only) and show its preview."""
     assert context.user_data is not None
     context.user_data[TALK_KEY] = None
+    set_focus(context.user_data, "talk")
     await reply(
         update,
         texts.TALK_ASK.format(preview=_talk_preview(update, None)),
@@ -170,12 +233,7 @@ async def send_talk_request(
     members = await services.db(list_psw_members)
     if not members:
         return texts.TALK_NO_PSW
-    message = texts.TALK_TO_PSW.format(
-        user_id=user.id,
-        name=escape(user.full_name),
-        username=f" (@{escape(user.username)})" if user.username else "",
-        note=f"\n\nTheir note: {escape(note)}" if note else "",
-    )
+    message = talk_request(update, note)
     delivered = 0
     for member in members:
         try:
@@ -184,6 +242,22 @@ async def send_talk_request(
         except TelegramError as exc:
             log.warning("talk request not delivered to a PSW member (%s)", type(exc).__name__)
     return texts.TALK_SENT if delivered else texts.TALK_NO_PSW
+
+
+async def _withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Withdraw the comment just saved, if it is still held (its id is in memory only)."""
+    services = services_of(context)
+    query = update.callback_query
+    assert query is not None
+    assert context.user_data is not None
+    held: dict[int, str] = context.user_data.get(WITHDRAWABLE_KEY, {})
+    shown = query.message.message_id if query.message is not None else None
+    ballot_id = held.pop(shown, None) if shown is not None else None
+    if ballot_id is not None and await services.db(withdraw_feedback, ballot_id=ballot_id):
+        await edit(query, texts.FEEDBACK_WITHDRAWN)
+    else:
+        await answer_query(query, texts.FEEDBACK_NOT_WITHDRAWN)
+        await edit(query, texts.FEEDBACK_NOT_WITHDRAWN)
 
 
 async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Confirm) -> None:
@@ -201,6 +275,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             await edit(query, texts.FORGET_CANCELLED)
     elif answer.topic == "tk":
+        set_focus(context.user_data, "")
         if answer.yes and TALK_KEY in context.user_data:
             await edit(query, await _send_talk(update, context))
         elif answer.yes:
@@ -208,6 +283,13 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             context.user_data.pop(TALK_KEY, None)
             await edit(query, texts.TALK_CANCELLED)
-    else:
-        await services.db(cancel_feedback, chat_id=chat)
+    elif await services.db(cancel_feedback, chat_id=chat):
+        set_focus(context.user_data, "")
         await edit(query, texts.FEEDBACK_CANCELLED)
+    elif answer.topic == "fw":
+        await _withdraw(update, context)
+    elif context.user_data.get(FEEDBACK_SAVED_KEY):
+        # An old Cancel pressed after the comment was saved: say what really happened.
+        await edit(query, texts.FEEDBACK_ALREADY_SAVED)
+    else:
+        await edit(query, texts.FEEDBACK_NOTHING_TO_CANCEL)

@@ -14,6 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import texts
 from bot.groups import leave_group
 from bot.handlers.util import answer_query
+from bot.menus import Menus
 
 log = logging.getLogger(__name__)
 REMEMBERED_UPDATES = 10_000
@@ -23,8 +24,11 @@ WINDOW_SECONDS = 60.0
 class Guard:
     """One instance per application (handler group -1)."""
 
-    def __init__(self, *, psw_chat_id: int | None, per_minute: int) -> None:
+    def __init__(
+        self, *, psw_chat_id: int | None, per_minute: int, menus: Menus | None = None
+    ) -> None:
         self.psw_chat_id = psw_chat_id
+        self.menus = menus
         self.per_minute = per_minute
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._recent: dict[int, deque[float]] = {}
@@ -75,6 +79,11 @@ class Guard:
         user = update.effective_user
         if user is None:
             raise ApplicationHandlerStop
+        if self.menus is not None:
+            await self.menus.refresh()
+            await self.menus.sync(context.bot, user.id)
+            if self.menus.is_psw(user.id):
+                return  # the PSW team's commands are not held back like respondents' taps
         now = time.monotonic()
         if self.admit(user.id, now):
             return

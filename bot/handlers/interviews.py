@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from html import escape
 
@@ -22,7 +22,9 @@ from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import UNDISCLOSED as UNDISCLOSED_BUTTON
 from bot.callbacks import DeleteInterview, InterviewsPage, Step
+from bot.conversations import INTERVIEW_KEY, set_focus
 from bot.handlers.control import send_talk_request
+from bot.handlers.switch import leave_first
 from bot.handlers.util import answer_query, chat_id, edit, reply
 from bot.keyboards import button
 from bot.services import Services, services_of
@@ -161,8 +163,16 @@ def view(
     return head + texts.RECORD_THEMES, _markup(draft, [*_pairs(options), [(texts.SAVE, "done")]])
 
 
-async def _show(update: Update, services: Services, draft: InterviewDraft, *, new: bool) -> None:
+async def _show(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    services: Services,
+    draft: InterviewDraft,
+    *,
+    new: bool,
+) -> None:
     text, markup = await services.db(view, draft=draft)
+    set_focus(context.user_data, INTERVIEW_KEY[draft.kind])
     query = update.callback_query
     if new or query is None:
         await reply(update, text, markup)
@@ -174,7 +184,14 @@ async def _show(update: Update, services: Services, draft: InterviewDraft, *, ne
 
 
 async def stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/stay: a stay interview, or where the person left theirs."""
+    """/stay: a stay interview, or where the person left theirs (asking first if something
+    else is waiting for text)."""
+    if not await leave_first(update, context, "stay"):
+        await open_stay(update, context)
+
+
+async def open_stay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Start or continue the person's stay (or exit) interview."""
     services = services_of(context)
     try:
         draft = await services.db(start_stay, chat_id=chat_id(update), now=services.clock())
@@ -185,7 +202,7 @@ async def stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await reply(update, texts.STAY_INTRO)
     elif draft.kind == "exit":
         await reply(update, texts.EXIT_IN_PROGRESS)
-    await _show(update, services, draft, new=True)
+    await _show(update, context, services, draft, new=True)
 
 
 async def start_exit(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
@@ -200,7 +217,7 @@ async def start_exit(update: Update, context: ContextTypes.DEFAULT_TYPE, code: s
         return
     if draft.step == STEPS["exit"][0] and not draft.answers:
         await reply(update, texts.EXIT_INTRO)
-    await _show(update, services, draft, new=True)
+    await _show(update, context, services, draft, new=True)
 
 
 async def _member(update: Update, services: Services) -> PswMember | None:
@@ -212,7 +229,14 @@ async def _member(update: Update, services: Services) -> PswMember | None:
 
 
 async def record_stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/record_stay: type up a stay interview held in person (PSW members)."""
+    """/record_stay: type up a stay interview held in person (PSW members), asking first if
+    something else is waiting for text."""
+    if not await leave_first(update, context, "record_stay"):
+        await open_record(update, context)
+
+
+async def open_record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Start or continue typing up a stay interview."""
     services = services_of(context)
     if await _member(update, services) is None:
         return
@@ -221,7 +245,7 @@ async def record_stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         await reply(update, texts.EXIT_IN_PROGRESS)
     elif draft.step == STEPS["record"][0] and not draft.answers:
         await reply(update, texts.RECORD_INTRO)
-    await _show(update, services, draft, new=True)
+    await _show(update, context, services, draft, new=True)
 
 
 async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -280,19 +304,33 @@ async def _take(
     )
 
 
+def _number_or_raw(raw: str) -> object:
+    return int(raw) if raw.isdigit() else raw
+
+
+def _team_id(raw: str) -> object:
+    return int(raw) if raw.isdigit() else -1  # -1: no such team, refused by the domain
+
+
+def _key(raw: str) -> object:
+    return UNDISCLOSED if raw == UNDISCLOSED_BUTTON else raw
+
+
+# How each step reads a button's value (steps not listed take the raw text: theme keys, "done",
+# destinations).
+_BUTTON_VALUE: dict[str, Callable[[str], object]] = {
+    "rating": _number_or_raw,
+    "come_back": _number_or_raw,
+    "team": _team_id,
+    "role": _key,
+    "emp": _key,
+    "followup": lambda raw: raw == "y",
+}
+
+
 def _value(step: str, raw: str) -> object:
-    """A button's value as the step wants it."""
-    if raw == "skip":
-        return None
-    if step in ("rating", "come_back"):
-        return int(raw) if raw.isdigit() else raw
-    if step == "team":
-        return int(raw) if raw.isdigit() else -1
-    if step in ("role", "emp"):
-        return UNDISCLOSED if raw == UNDISCLOSED_BUTTON else raw
-    if step == "followup":
-        return raw == "y"
-    return raw
+    """A button's value as the step wants it ("skip" is None for every step)."""
+    return None if raw == "skip" else _BUTTON_VALUE.get(step, str)(raw)
 
 
 async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Step) -> None:
@@ -387,10 +425,11 @@ async def _after(
     typed: bool = False,
 ) -> None:
     if outcome.draft is not None:
-        await _show(update, services, outcome.draft, new=typed)
+        await _show(update, context, services, outcome.draft, new=typed)
         return
     stored = outcome.stored
     assert stored is not None
+    set_focus(context.user_data, "")
     await services.release_interviews(queue_of(stored))
     if stored.source == "psw":
         assert member is not None

@@ -69,6 +69,12 @@ def profile_text(session: Session, *, participant: Participant, template: str) -
     )
 
 
+def _profile_of(session: Session, *, chat_id: int, template: str) -> str:
+    participant = get_participant(session=session, chat_id=chat_id)
+    assert participant is not None
+    return profile_text(session=session, participant=participant, template=template)
+
+
 @dataclass(frozen=True)
 class StartView:
     """What /start shows: the person's details, the first step of joining, or why not."""
@@ -145,16 +151,33 @@ async def whoami_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await reply(update, texts.WHOAMI.format(user_id=user.id))
 
 
+def _chosen(session: Session, *, role: str = "", employment: str = "") -> str:
+    """The choices made so far, in words, so each is confirmed in the next message."""
+    lines = []
+    if role:
+        found = session.get(Role, role) if role != UNDISCLOSED_BUTTON else None
+        lines.append(
+            texts.CHOSEN_ROLE.format(name=escape(found.name if found else texts.PREFER_NOT))
+        )
+    if employment:
+        kind = session.get(EmploymentType, employment) if employment != UNDISCLOSED_BUTTON else None
+        lines.append(
+            texts.CHOSEN_EMPLOYMENT.format(name=escape(kind.name if kind else texts.PREFER_NOT))
+        )
+    return "\n".join(lines) + "\n\n" if lines else ""
+
+
 async def on_onboard(update: Update, context: ContextTypes.DEFAULT_TYPE, step: Onboard) -> None:
-    """A step of joining, chosen with a button."""
+    """A step of joining, chosen with a button; each message confirms the choice before it."""
     services = services_of(context)
     query = update.callback_query
     assert query is not None
     if step.step == "r":
         kinds = await services.db(active_employment_types)
+        chosen = await services.db(_chosen, role=step.role)
         await edit(
             query,
-            texts.ASK_EMPLOYMENT,
+            chosen + texts.ASK_EMPLOYMENT,
             keyboards.employment_picker(kinds, code=step.code, role=step.role),
         )
     elif step.step == "e":
@@ -163,7 +186,8 @@ async def on_onboard(update: Update, context: ContextTypes.DEFAULT_TYPE, step: O
             services.settings.min_comment_group_size,
             governance(services.settings),
         )
-        await edit(query, notice, keyboards.consent(step.code, step.role, step.employment))
+        chosen = await services.db(_chosen, role=step.role, employment=step.employment)
+        await edit(query, chosen + notice, keyboards.consent(step.code, step.role, step.employment))
     elif step.step == "no":
         await edit(query, texts.DECLINED)
     else:
@@ -182,7 +206,8 @@ async def on_onboard(update: Update, context: ContextTypes.DEFAULT_TYPE, step: O
         except ParticipantError as exc:
             await edit(query, escape(str(exc)))
             return
-        await edit(query, texts.JOINED)
+        profile = await services.db(_profile_of, chat_id=chat_id(update), template=texts.JOINED_AS)
+        await edit(query, profile + texts.JOINED)
 
 
 async def on_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:

@@ -17,6 +17,8 @@ from telegram.ext import ContextTypes
 from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import Pulse
+from bot.conversations import set_focus
+from bot.handlers.switch import leave_first
 from bot.handlers.util import answer_query, chat_id, edit, remove_typed, reply
 from bot.services import Services, services_of
 from surveys.bank import SCALE
@@ -39,6 +41,12 @@ from surveys.pulse import (
 from surveys.wedid import current as current_we_did
 
 log = logging.getLogger(__name__)
+# Set once a /feedback comment is saved, so a stale Cancel can say so (memory only).
+FEEDBACK_SAVED_KEY = "feedback_saved"
+# {confirmation message id: sealed ballot's random id}, so each comment can be withdrawn until it
+# is released. Memory only: nothing on disk ties a person to their comment, and after a restart
+# it can no longer be withdrawn (the button then says so).
+WITHDRAWABLE_KEY = "withdrawable"
 
 
 def _themes(comment: str | None) -> dict[str, str] | None:
@@ -73,7 +81,14 @@ def render(
 
 
 async def pulse_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/pulse: show the current pulse where the person left it."""
+    """/pulse: show the current pulse where the person left it (asking first if something else
+    is waiting for text)."""
+    if not await leave_first(update, context, "pulse"):
+        await show_pulse(update, context)
+
+
+async def show_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the current pulse where the person left it."""
     services = services_of(context)
     chat = chat_id(update)
     now = services.clock()
@@ -90,6 +105,7 @@ async def pulse_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     )
     done = await thanks(services) if state.stage == PulseStage.DONE else None
     text, markup = render(state, services, done)
+    set_focus(context.user_data, "pulse")
     message = await reply(update, text, markup)
     await services.db(
         set_pulse_message, chat_id=chat, wave_id=wave_id, message_id=message.message_id
@@ -147,14 +163,24 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
         notice = None
     done = await thanks(services) if state.stage == PulseStage.DONE else None
     text, markup = render(state, services, done)
+    # The pulse is what they see now: a typed text answers it if it is at its comment step.
+    # (An old button that changes nothing leaves the focus where it was.)
+    if state.stage == PulseStage.COMMENT:
+        set_focus(context.user_data, "pulse")
+    elif state.changed:
+        set_focus(context.user_data, "")
     if state.stage == PulseStage.DONE and not state.changed:
         text = texts.DONE_MARK
     # Both at once: the spinner stops and the next question appears in one round trip.
     await asyncio.gather(answer_query(query, notice), edit(query, text, markup))
 
 
-async def finish_pulse(update: Update, services: Services, wave_id: int, text: str) -> None:
-    """A typed comment ends the pulse: redact, store anonymously, thank."""
+async def finish_pulse(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, wave_id: int, text: str
+) -> None:
+    """A typed comment ends the pulse: redact, store anonymously, thank, and show what was
+    stored."""
+    services = services_of(context)
     chat, now = chat_id(update), services.clock()
     try:
         comment = clean_comment(text)
@@ -181,13 +207,23 @@ async def finish_pulse(update: Update, services: Services, wave_id: int, text: s
             )
         except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
             log.info("could not mark pulse message done (%s)", exc.message)
+    set_focus(context.user_data, "")
     deleting = services.settings.delete_typed_comments
-    await reply(update, await thanks(services) + (texts.TYPED_REMOVED if deleting else ""))
+    stored = (
+        texts.PULSE_COMMENT_STORED.format(
+            comment=escape(comment), min_comment=services.settings.min_comment_group_size
+        )
+        if comment
+        else ""
+    )
+    await reply(update, await thanks(services) + stored + (texts.TYPED_REMOVED if deleting else ""))
     await remove_typed(update, deleting)
 
 
-async def finish_feedback(update: Update, services: Services, text: str) -> None:
-    """A /feedback comment: redact, store anonymously, thank."""
+async def finish_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """A /feedback comment: redact, store anonymously, and say exactly what was stored, where,
+    who may read it and when."""
+    services = services_of(context)
     try:
         comment = clean_comment(text)
     except CommentTooLong as exc:
@@ -208,6 +244,21 @@ async def finish_feedback(update: Update, services: Services, text: str) -> None
     if not stored:
         await reply(update, texts.STRAY_TEXT)
         return
+    set_focus(context.user_data, "")
+    if context.user_data is not None:
+        # So a Cancel pressed later on the prompt says what really happened, and the comment
+        # can be withdrawn until it is released.
+        context.user_data[FEEDBACK_SAVED_KEY] = True
     deleting = services.settings.delete_typed_comments
-    await reply(update, texts.FEEDBACK_THANKS + (texts.TYPED_REMOVED if deleting else ""))
+    saved = texts.FEEDBACK_SAVED.format(min_comment=services.settings.min_comment_group_size)
+    confirmation = await reply(
+        update,
+        saved
+        + texts.FEEDBACK_STORED_AS.format(comment=escape(comment))
+        + texts.FEEDBACK_WITHDRAW_NOTE
+        + (texts.TYPED_REMOVED if deleting else ""),
+        keyboards.cancel("fw", texts.FEEDBACK_WITHDRAW),
+    )
+    if context.user_data is not None:
+        context.user_data.setdefault(WITHDRAWABLE_KEY, {})[confirmation.message_id] = stored
     await remove_typed(update, deleting)

@@ -286,6 +286,13 @@ async def _fortnight(story: Story) -> None:
         if submission.comment:
             say(f'  stored comment: "{submission.comment}"')
 
+    heading("Ellie is struggling: her comment is met with support at once (signposting)")
+    ellie = people["Ellie"]
+    await types(ellie, "/feedback")
+    await types(ellie, "Honestly I can't cope any more and I'm not sleeping")
+    await ellie.expect("Saved.")  # shown above, or arriving just after
+    say("  Nothing about the match is stored or sent anywhere: the comment is kept like any other.")
+
     heading("Chloe checks what is held about her, then pauses for two weeks")
     await types(people["Chloe"], "/mydata")
     await types(people["Chloe"], "/pause 2")

@@ -104,15 +104,16 @@ async def test_talk_shows_what_is_shared_and_sends_only_after_confirmation(
     await join(asha)
     [ask] = await asha.says("/talk")
     assert "This is not anonymous." in ask.text
-    assert "“Asha would like a conversation with the PSW team.”" in ask.text
+    assert "Asha would like a conversation with the PSW team." in ask.text
     [ask] = await asha.says("Could we talk about <my> caseload?")
-    assert "Note: Could we talk about <my> caseload?" in ask.text  # escaped, shown as typed
+    assert "Their note: Could we talk about <my> caseload?" in ask.text  # escaped, as typed
     assert [m.text for m in await priya.chat()][-1].startswith("What I can do")  # not sent yet
     [sent] = await asha.taps("Send")
     assert sent.text.startswith("Sent. Someone from the PSW team will be in touch.")
     request = await priya.expect("Conversation request")
     assert "Asha would like a conversation" in request.text
     assert "Their note: Could we talk about <my> caseload?" in request.text
+    assert request.text in ask.text  # the preview is exactly what the PSW team sees
     await asha.says("/talk")
     [cancelled] = await asha.taps("Cancel")
     assert cancelled.text == "Cancelled. Nothing was sent."

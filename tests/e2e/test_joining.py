@@ -45,7 +45,7 @@ async def test_a_psw_invite_link_puts_the_person_in_that_team(local: LocalBot) -
     assert "fewer than 10" in privacy.text
     assert participants(local) == []  # nothing stored before consent
     [done] = await ben.taps("I'm happy to take part")
-    assert done.text.startswith("Thank you, you're in.")
+    assert "Thank you, you're in." in done.text
     [person] = participants(local)
     with session_scope(local.services.engine) as session:
         team = session.get(Team, person.team_id)

@@ -276,10 +276,14 @@ async def test_feedback_is_stored_anonymously_at_any_time(local: LocalBot, asha:
     [prompt] = await asha.says("/feedback")
     assert "anonymous" in prompt.text
     [thanks] = await asha.says("Mosaic keeps logging me out, email me at a.b@x.org")
-    assert thanks.text.startswith("Thank you. Your comment is saved, locked, without your name.")
+    assert thanks.text.startswith(
+        "Saved. Your comment is stored locked (sealed), without your name"
+    )
+    assert "at least 10 people" in thanks.text  # MIN_COMMENT_GROUP_SIZE, not a made-up number
+    assert "Stored as:\nMosaic keeps logging me out, email me at [email]" in thanks.text
     assert thanks.text.endswith("(I'm deleting your message from this chat now that it's stored.)")
     for _ in range(50):  # the deletion follows the thanks
-        if not any("Mosaic keeps" in m.text for m in await asha.chat()):
+        if not any("a.b@x.org" in m.text for m in await asha.chat()):  # shown redacted
             break
         await asyncio.sleep(0.1)
     else:

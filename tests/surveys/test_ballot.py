@@ -62,6 +62,7 @@ from surveys.pulse import (
     start_feedback,
     submit_feedback,
     submit_pulse,
+    withdraw_feedback,
 )
 from surveys.seal import WrongKey, new_key, parse_key, use_key
 from tests.conftest import TEST_BALLOT_KEY
@@ -269,6 +270,28 @@ def test_feedback_is_held_for_the_next_wave_and_never_counts_towards_k(engine: E
         kinds = Counter(s.kind for s in session.exec(select(Submission)))
         assert kinds == {"pulse": 5, "feedback": 3}
         assert pending(session=session, kind=FEEDBACK) == 0
+
+
+def test_a_held_feedback_comment_can_be_withdrawn_until_it_is_released(engine: Engine) -> None:
+    chats, wave_id = _setup(engine, 6)
+    ids = []
+    for chat in chats[:2]:
+        run_unit(engine, start_feedback, chat_id=chat)
+        ballot_id = run_unit(
+            engine, submit_feedback, chat_id=chat, comment=f"note {chat}", bank=BANK, now=NOW
+        )
+        assert ballot_id is not None
+        ids.append(ballot_id)
+    assert run_unit(engine, withdraw_feedback, ballot_id=ids[0])
+    assert not run_unit(engine, withdraw_feedback, ballot_id=ids[0])  # gone: once only
+    for chat in chats:
+        _answer(engine, chat, wave_id, 3, None)
+    _close_and_release(engine, wave_id, k=5)
+    # Released: nothing anyone holds names it any more, so it cannot be withdrawn.
+    assert not run_unit(engine, withdraw_feedback, ballot_id=ids[1])
+    with session_scope(engine) as session:
+        comments = [s.comment for s in session.exec(select(Submission)) if s.comment]
+    assert comments == [f"note {chats[1]}"]
 
 
 def test_a_crash_in_the_middle_of_a_release_releases_nothing_and_loses_nothing(
