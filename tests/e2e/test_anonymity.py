@@ -152,11 +152,11 @@ async def test_a_reader_sees_nothing_until_the_wave_closes_then_only_whole_cells
     assert "Assessment" not in live.text  # while open: the service-wide count only
     await close_and_release(local, wave_id)
     [everyone] = await priya.says("/summary 4w")
-    assert "10 responses" in everyone.text
+    assert "10 people answered a pulse" in everyone.text
     [fostering] = await priya.says("/summary 4w fostering")
     assert "Not enough responses to show this group" in fostering.text
     [assessment] = await priya.says("/summary 4w assessment")
-    assert "5 responses" in assessment.text  # the other 3 went to "other teams" with Fostering
+    assert "5 people answered a pulse" in assessment.text  # the other 3 went to "other teams" with Fostering
     with session_scope(local.services.engine) as session:
         teams = Counter(s.team_id for s in session.exec(select(Submission)))
     assert sorted(teams.values()) == [5, 5]
