@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
@@ -134,20 +134,28 @@ class Model:
     direction: Mapping[str, float]
     threshold: float = 0.0  # a theme is found when its detection score is above this
 
+    @cached_property
+    def _detect_keys(self) -> frozenset[str]:
+        return frozenset(self.detect)
+
+    @cached_property
+    def _direction_keys(self) -> frozenset[str]:
+        return frozenset(self.direction)
+
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
         scores = dict(self.detect_bias)
         detect = self.detect
         # Most features carry no weight: the set intersection (in C) finds the few that do.
-        for feature in detect.keys() & features:
+        for feature in self._detect_keys.intersection(features):
             for theme, weight in detect[feature]:
                 scores[theme] += weight
         return scores
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
-        direction = self.direction
-        return self.direction_bias + sum(direction[f] for f in direction.keys() & features)
+        found = self._direction_keys.intersection(features)
+        return self.direction_bias + sum(map(self.direction.__getitem__, found))
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
