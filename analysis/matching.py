@@ -177,8 +177,9 @@ class Cues:
         for theme, pattern in self.always:
             if pattern.search(text):
                 found.add(theme)
-        for start in starts:
-            for theme, pattern in self.by_start.get(start, ()):
+        by_start = self.by_start
+        for start in by_start.keys() & starts:  # the few starts that lead a cue, found in C
+            for theme, pattern in by_start[start]:
                 if theme not in found and pattern.search(text):
                     found.add(theme)
         return found
