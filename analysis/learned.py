@@ -103,25 +103,38 @@ def direction_features(
     question: str | None = None,
     source: str | None = None,
     words: list[str] | None = None,
+    common: frozenset[str] | None = None,
 ) -> set[str]:
     """What the direction model looks at for one theme: the clauses that spoke of it, the rules'
-    score for it, and the question; `words` are the comment's `_words` if known."""
+    score for it, and the question; `words` are the comment's `_words` and `common` its
+    `_comment_features` if known."""
     words = _words(reading.normalised) if words is None else words
-    features: set[str] = {"t:" + theme}
+    if common is None:
+        common = _comment_features(reading, question, source, words)
+    features = set(common)
+    features.add("t:" + theme)
     local = reading.local.get(theme)
     _grams("l:", words if local is None else _words(local), features)
-    features.update(["w:" + word for word in words])
     score = reading.scores.get(theme)
     rule = "unseen" if score is None else _sign(score)
     features.add("rule:" + rule)
     features.add(f"rule:{theme}:{rule}")
-    features.add("total:" + _sign(reading.total))
     if reading.lean is not None:
         features.add(f"lean:{theme}:{reading.lean.direction}")
         if not score:  # the words say nothing either way: the question decides ("the commute")
             features.add(f"bare:{reading.lean.direction}")
-    _context(features, reading, question, source)
     return features
+
+
+def _comment_features(
+    reading: Reading, question: str | None, source: str | None, words: list[str]
+) -> frozenset[str]:
+    """The direction features that are the same for every theme of a comment: its words, its
+    total, the question and source (made once a comment, not once a theme)."""
+    features = {"w:" + word for word in words}
+    features.add("total:" + _sign(reading.total))
+    _context(features, reading, question, source)
+    return frozenset(features)
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,7 @@ class Model:
         words = _words(reading.normalised)
         scores = self.detect_scores(detection_features(reading, question, source, words))
         themes: dict[str, Direction] = {}
+        common: frozenset[str] | None = None
         for theme in THEMES:
             if scores[theme] <= self.threshold:
                 continue
@@ -173,7 +187,9 @@ class Model:
                 # question does, whatever the theme usually means in other comments.
                 themes[theme] = lean_of_question
                 continue
-            features = direction_features(reading, theme, question, source, words)
+            if common is None:
+                common = _comment_features(reading, question, source, words)
+            features = direction_features(reading, theme, question, source, words, common)
             lean = self.direction_score(features)
             if lean == 0:  # no evidence either way: the rules' reading
                 themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
