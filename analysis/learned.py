@@ -155,15 +155,31 @@ class Model:
     def _direction_keys(self) -> frozenset[str]:
         return frozenset(self.direction)
 
+    @cached_property
+    def _detect_vectors(self) -> dict[str, tuple[float, ...]]:
+        """Each weighted feature's weights for every theme, in THEMES order (0 where none)."""
+        index = {theme: i for i, theme in enumerate(THEMES)}
+        vectors = {}
+        for feature, pairs in self.detect.items():
+            vector = [0.0] * len(THEMES)
+            for theme, weight in pairs:
+                vector[index[theme]] = weight
+            vectors[feature] = tuple(vector)
+        return vectors
+
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
-        scores = dict(self.detect_bias)
-        detect = self.detect
-        # Most features carry no weight: the set intersection (in C) finds the few that do.
-        for feature in self._detect_keys.intersection(features):
-            for theme, weight in detect[feature]:
-                scores[theme] += weight
-        return scores
+        bias = self.detect_bias
+        vectors = self._detect_vectors
+        # Most features carry no weight: the set intersection (in C) finds the few that do, and
+        # zip and sum (in C too) add up their weights theme by theme.
+        hits = [vectors[feature] for feature in self._detect_keys.intersection(features)]
+        if not hits:
+            return dict(bias)
+        return {
+            theme: bias[theme] + total
+            for theme, total in zip(THEMES, map(sum, zip(*hits, strict=True)), strict=True)
+        }
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
