@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
@@ -103,25 +103,38 @@ def direction_features(
     question: str | None = None,
     source: str | None = None,
     words: list[str] | None = None,
+    common: frozenset[str] | None = None,
 ) -> set[str]:
     """What the direction model looks at for one theme: the clauses that spoke of it, the rules'
-    score for it, and the question; `words` are the comment's `_words` if known."""
+    score for it, and the question; `words` are the comment's `_words` and `common` its
+    `_comment_features` if known."""
     words = _words(reading.normalised) if words is None else words
-    features: set[str] = {"t:" + theme}
+    if common is None:
+        common = _comment_features(reading, question, source, words)
+    features = set(common)
+    features.add("t:" + theme)
     local = reading.local.get(theme)
     _grams("l:", words if local is None else _words(local), features)
-    features.update(["w:" + word for word in words])
     score = reading.scores.get(theme)
     rule = "unseen" if score is None else _sign(score)
     features.add("rule:" + rule)
     features.add(f"rule:{theme}:{rule}")
-    features.add("total:" + _sign(reading.total))
     if reading.lean is not None:
         features.add(f"lean:{theme}:{reading.lean.direction}")
         if not score:  # the words say nothing either way: the question decides ("the commute")
             features.add(f"bare:{reading.lean.direction}")
-    _context(features, reading, question, source)
     return features
+
+
+def _comment_features(
+    reading: Reading, question: str | None, source: str | None, words: list[str]
+) -> frozenset[str]:
+    """The direction features that are the same for every theme of a comment: its words, its
+    total, the question and source (made once a comment, not once a theme)."""
+    features = {"w:" + word for word in words}
+    features.add("total:" + _sign(reading.total))
+    _context(features, reading, question, source)
+    return frozenset(features)
 
 
 @dataclass(frozen=True)
@@ -134,20 +147,44 @@ class Model:
     direction: Mapping[str, float]
     threshold: float = 0.0  # a theme is found when its detection score is above this
 
+    @cached_property
+    def _detect_keys(self) -> frozenset[str]:
+        return frozenset(self.detect)
+
+    @cached_property
+    def _direction_keys(self) -> frozenset[str]:
+        return frozenset(self.direction)
+
+    @cached_property
+    def _detect_vectors(self) -> dict[str, tuple[float, ...]]:
+        """Each weighted feature's weights for every theme, in THEMES order (0 where none)."""
+        index = {theme: i for i, theme in enumerate(THEMES)}
+        vectors = {}
+        for feature, pairs in self.detect.items():
+            vector = [0.0] * len(THEMES)
+            for theme, weight in pairs:
+                vector[index[theme]] = weight
+            vectors[feature] = tuple(vector)
+        return vectors
+
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
-        scores = dict(self.detect_bias)
-        detect = self.detect
-        # Most features carry no weight: the set intersection (in C) finds the few that do.
-        for feature in detect.keys() & features:
-            for theme, weight in detect[feature]:
-                scores[theme] += weight
-        return scores
+        bias = self.detect_bias
+        vectors = self._detect_vectors
+        # Most features carry no weight: the set intersection (in C) finds the few that do, and
+        # zip and sum (in C too) add up their weights theme by theme.
+        hits = [vectors[feature] for feature in self._detect_keys.intersection(features)]
+        if not hits:
+            return dict(bias)
+        return {
+            theme: bias[theme] + total
+            for theme, total in zip(THEMES, map(sum, zip(*hits, strict=True)), strict=True)
+        }
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
-        direction = self.direction
-        return self.direction_bias + sum(direction[f] for f in direction.keys() & features)
+        found = self._direction_keys.intersection(features)
+        return self.direction_bias + sum(map(self.direction.__getitem__, found))
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
@@ -156,6 +193,7 @@ class Model:
         words = _words(reading.normalised)
         scores = self.detect_scores(detection_features(reading, question, source, words))
         themes: dict[str, Direction] = {}
+        common: frozenset[str] | None = None
         for theme in THEMES:
             if scores[theme] <= self.threshold:
                 continue
@@ -165,7 +203,9 @@ class Model:
                 # question does, whatever the theme usually means in other comments.
                 themes[theme] = lean_of_question
                 continue
-            features = direction_features(reading, theme, question, source, words)
+            if common is None:
+                common = _comment_features(reading, question, source, words)
+            features = direction_features(reading, theme, question, source, words, common)
             lean = self.direction_score(features)
             if lean == 0:  # no evidence either way: the rules' reading
                 themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)

@@ -21,7 +21,7 @@ from typing import Final, Literal
 
 import yaml
 
-from analysis.matching import Cues, Phrases, leads, word_starts
+from analysis.matching import Cues, Phrases, any_of, leads, word_starts
 from surveys.themes import THEMES
 
 __all__ = [
@@ -232,11 +232,11 @@ PHRASE_GATES: Final = _PHRASES.gates
 LEAD_INDEX: Final = _PHRASES.lead_index
 UNLED: Final = _PHRASES.unled
 # Sarcasm turns praise into complaint.
-SARCASM: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.sarcasm) or r"(?!x)x")
+SARCASM: Final[re.Pattern[str]] = any_of(LEXICON.sarcasm)
 # Leaving for something better elsewhere: what is better there is a reason to leave here.
-DEPARTURE: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.departure) or r"(?!x)x")
+DEPARTURE: Final[re.Pattern[str]] = any_of(LEXICON.departure)
 # About the survey itself ("is this survey anonymous?"), not about work.
-SURVEY: Final[re.Pattern[str]] = re.compile("|".join(LEXICON.survey) or r"(?!x)x")
+SURVEY: Final[re.Pattern[str]] = any_of(LEXICON.survey)
 
 
 def question_lean(question: str) -> QuestionLean | None:

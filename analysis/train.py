@@ -29,12 +29,15 @@ from analysis.rules import Reading, read
 from surveys.themes import THEMES
 
 DATA_DIR: Final = Path(__file__).resolve().parents[1] / "tests" / "data"
-# Chosen by 5-fold cross-validation on the training pool (never on the held-out split):
-# strong regularisation keeps the model near the rules on the little data there is.
-C_DETECT: Final = 0.05
-C_DIRECTION: Final = 0.07
+# Chosen by 5-fold cross-validation on the training pool (never on the held-out split): the best
+# CV figures whose fit stays within 0.03 of them. With 2,024 training comments, detection takes a
+# little less regularisation (C 0.05 -> 0.08: CV macro-F1 0.871 -> 0.875, fit 0.900); weaker
+# still scores up to 0.883 in CV but fits 0.96, a model learning its writers. Direction takes a
+# little more (C 0.07 -> 0.05: CV the same 0.914, fit 0.946 -> 0.934).
+C_DETECT: Final = 0.08
+C_DIRECTION: Final = 0.05
 SCALES: Final[dict[str, float]] = {"cue:": 3.0, "rule:": 3.0}
-THRESHOLD: Final = -0.8
+THRESHOLD: Final = -0.6
 MIN_COUNT: Final = 2  # a feature seen in one comment only is that comment, not a pattern
 # Weights smaller than this barely move a score (5-fold CV the same with or without them); pruned
 # so the shipped file stays small enough to review (70 KB, not 1 MB).

@@ -23,6 +23,7 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
+from analysis.matching import any_of, first_chars
 from analysis.text import clauses, normalise
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
@@ -139,3 +140,37 @@ def test_a_plain_theme_word_is_a_whole_word_and_a_star_a_word_start() -> None:
     assert not re.search(plain_pattern("duty"), "duties")
     assert re.search(plain_pattern("stress*"), "so stressed")
     assert re.search(plain_pattern("court work"), "no court work")
+
+
+def test_first_chars_read_off_the_pattern() -> None:
+    assert first_chars([r"\bpay\b", r"£ ?\d"]) == "[p£]"
+    assert first_chars([r"\b(?:got )?offered a\b"]) == "[go]"
+    assert first_chars([r"(?<!\d )\bpms?\b"]) == "[p]"
+    assert first_chars([r"\b\d+ ?k\b"]) == r"[\d]"
+    assert first_chars([r"(?:a|)b"]) == ""  # an empty alternative: cannot be told
+    assert first_chars([r"x?"]) == ""  # can match nothing at all
+    assert first_chars([r"[^a]b"]) == ""
+    assert first_chars([r"(?i:pay)"]) == ""
+
+
+# Each pattern alone, and as the lexicon joins them: plain, and with the first-character lookahead.
+_LISTS = [getattr(load(), key) for key in ("sarcasm", "departure", "survey")]
+ANY_OF_PAIRS = [
+    (re.compile(pattern), any_of([pattern]))
+    for pattern in [*(p for patterns in _LISTS for p in patterns)]
+    + [c for cues in THEME_PATTERNS.values() for c in cues]
+] + [(re.compile("|".join(f"(?:{p})" for p in patterns)), any_of(patterns)) for patterns in _LISTS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(VOCABULARY)
+        | st.sampled_from(["5", "30", "£3k", ",", "'", "🙃", "oh great", "got offered a job"])
+    )
+)
+def test_any_of_finds_where_a_plain_alternation_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    for plain, fast in ANY_OF_PAIRS:
+        expected, found = plain.search(text), fast.search(text)
+        assert (expected and expected.span()) == (found and found.span()), (plain.pattern, text)
