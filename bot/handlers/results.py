@@ -15,8 +15,6 @@ from bot.services import services_of
 from bot.usecases import results
 from surveys.themes import THEMES
 
-MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
-
 
 def _arrow(change: float | None) -> str:
     if change is None or change == 0:
@@ -31,19 +29,6 @@ def _line(score: ThemeScore, minimum: int) -> str:
         f"• {escape(score.label)}: {score.mean:.1f}/5 · {score.favourable}% favourable · "
         f"{score.health} {score.band}{_arrow(score.change)}"
     )
-
-
-def split_message(text: str) -> list[str]:
-    """Split long output at line ends so each part is under Telegram's limit."""
-    parts, current = [], ""
-    for line in text.split("\n"):
-        if len(current) + len(line) + 1 > MAX_MESSAGE and current:
-            parts.append(current)
-            current = ""
-        current += line + "\n"
-    if current.strip():
-        parts.append(current)
-    return parts
 
 
 async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,8 +58,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         lines += [_line(score, minimum) for score in summary.anchors]
         lines.append("\n<b>Themes</b> (mean, favourable, health-check score and LGA band)")
         lines += [_line(score, minimum) for score in summary.themes]
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
 
 
 async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -99,8 +83,7 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     lines = [f"<b>Comments on {escape(THEMES[theme])}</b> (last 12 weeks, random order)"]
     for comment in found:
         lines.append(f"• “{escape(comment.text)}” <i>({comment.direction}, {comment.period})</i>")
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
 
 
 async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,8 +177,7 @@ async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         min_group=minimum,
         min_comment_group=services.settings.min_comment_group_size,
     )
-    for part in split_message(render_drivers(report, minimum)):
-        await reply(update, part)
+    await reply(update, render_drivers(report, minimum))
 
 
 async def participation_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
