@@ -16,10 +16,10 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import texts
+from bot import migration, texts
 from bot.services import services_of
 from surveys.models import PswRole
 from surveys.psw import list_psw_members
@@ -93,7 +93,12 @@ async def check_psw_chat(app: Application[Any, Any, Any, Any, Any, Any]) -> PswC
     chat_id = services.psw_chat_id
     if chat_id is None:
         return None
-    report = await _inspect(app, chat_id)
+    try:
+        report = await _inspect(app, chat_id)
+    except ChatMigrated as exc:  # upgraded to a supergroup: follow it (bot.migration)
+        await migration.follow(app, chat_id, exc.new_chat_id)
+        chat_id = exc.new_chat_id
+        report = await _inspect(app, chat_id)
     app.bot_data[REPORT_KEY] = report
     if report.only_psw:
         log.info("PSW chat %s: %d member(s), all PSW members or bots", chat_id, report.members)
@@ -126,6 +131,8 @@ async def _inspect(app: Application[Any, Any, Any, Any, Any, Any], chat_id: int)
                 present += 1
             else:
                 absent.append(member.telegram_id)
+    except ChatMigrated:
+        raise
     except TelegramError as exc:
         return PswChatReport(chat_id, error=exc.message)
     bots = {a.user.id for a in admins if a.user.is_bot} | {bot.id}

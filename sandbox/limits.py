@@ -20,6 +20,9 @@ class SandboxLimits:
     private_chat_burst: int = 3
     group_chat_per_minute: float = 20.0
     callback_answer_seconds: float = 300.0
+    # Edits per chat per minute (Telegram does not publish it; None: no separate edit limit).
+    # Past it, retry_after is the wait until the chat's allowance is back: long, as on Telegram.
+    chat_edits_per_minute: float | None = None
 
 
 class TokenBucket:
@@ -54,7 +57,9 @@ class Fault:
 
     status 429/5xx/403: the call is refused and does nothing. status 0: the call is delayed by
     `delay` seconds and then handled normally. status 504 with a delay: the call hangs for `delay`
-    seconds and is then dropped unhandled, as a time-out at a proxy would.
+    seconds and is then dropped unhandled, as a time-out at a proxy would. `lost`: the call is
+    handled (a message is posted) but its answer never arrives: after `delay` seconds the
+    connection is closed without one, as when a read time-out comes after Telegram acted.
     """
 
     method: str = "*"
@@ -63,6 +68,7 @@ class Fault:
     retry_after: int = 1
     delay: float = 0.0
     remaining: int | None = None  # stop after this many hits; None means for ever
+    lost: bool = False
 
     def applies(self, method: str, rng: random.Random) -> bool:
         """Whether this call is hit."""
