@@ -16,14 +16,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
 import httpx
 from telegram._utils.types import JSONDict
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import AIORateLimiter
 
 NO_RETRIES = -1
@@ -46,21 +52,20 @@ _UNREACHABLE = (
     "bot is not a member",
     "peer_id_invalid",
 )
-# An error answer from the server: Telegram (or its gateway) answered that it did not do it.
-_ANSWERED = re.compile(r"\(\d{3}\)$")
+# PTB's words for a request that got no HTTP answer: a time-out, or the connection failing.
+_NO_ANSWER = ("httpx.", "Unknown error in HTTP implementation")
 
 
 def sent_in_doubt(error: NetworkError) -> bool:
     """Whether a failed request may nonetheless have taken effect: it went out and no answer
-    came back (a read time-out, a connection lost mid-request). An error answer (502, 503, or any
-    "Description (5xx)") says it was not done; a connection or pool time-out says it never left."""
+    came back (a read time-out, a connection lost mid-request). An error answer from the server
+    (502, 503, 504, 500: PTB gives its description) says it was not done; a connection or pool
+    time-out says the request never left."""
     if isinstance(error, BadRequest):
         return False
     if isinstance(error.__cause__, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return False
-    return error.message not in ("Bad Gateway", "Service Unavailable") and not _ANSWERED.search(
-        error.message
-    )
+    return isinstance(error, TimedOut) or error.message.startswith(_NO_ANSWER)
 
 
 def unreachable_chat(error: TelegramError) -> bool:
