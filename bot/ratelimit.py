@@ -35,6 +35,9 @@ from telegram.ext import AIORateLimiter
 NO_RETRIES = -1
 NETWORK_RETRIES = 3
 NETWORK_BACKOFF_SECONDS = 0.3
+# A 429 whose wait is longer than this is about one chat (Telegram's per-chat edit limits run to
+# minutes): only that chat waits. A shorter one is the overall limit, and everyone waits.
+SHORT_429_SECONDS = 3.0
 # Methods that post something new: repeating one after a time-out could post it twice.
 _POSTS = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "forwardMessage", "copyMessage", "getUpdates"}
@@ -93,8 +96,8 @@ class RateLimiter(AIORateLimiter):
 
     PTB's AIORateLimiter answers any 429 by pausing every request of the whole bot for
     retry_after, and Telegram limits edits per chat, sometimes for minutes: one person tapping
-    fast would freeze everyone's answers. Here a 429 for a chat pauses that chat only; one
-    without a chat (the overall limit) pauses all, as before.
+    fast would freeze everyone's answers. Here a long 429 for a chat pauses that chat only; a
+    short one, or one without a chat (the overall limit), pauses all, as before.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -149,7 +152,9 @@ class RateLimiter(AIORateLimiter):
                 wait = exc.retry_after
                 seconds = (wait.total_seconds() if isinstance(wait, timedelta) else wait) + 0.1
                 log.info("%s: 429, retrying after %.1f s", endpoint, seconds)
-                if chat_id is None:  # the overall limit: everyone waits
+                if chat_id is None or seconds <= SHORT_429_SECONDS:
+                    # The overall limit (a second or so): everyone waits, as PTB does, so the
+                    # bot as a whole slows down instead of every chat meeting it in turn.
                     self._retry_after_event.clear()
                     try:
                         await asyncio.sleep(seconds)
