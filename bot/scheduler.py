@@ -109,9 +109,10 @@ class Scheduler:
                 if messages:
                     sends = await FanOut(self.app.bot, services).send(messages)
                     log.info(
-                        "sent %d, unreachable %d, failed %d, 429s %d",
+                        "sent %d, unreachable %d, in doubt %d, failed %d, 429s %d",
                         sends.sent,
                         sends.unreachable,
+                        sends.in_doubt,
                         sends.failed,
                         sends.rate_limited,
                     )
