@@ -116,14 +116,12 @@ class WaveOutbox:
 
     def in_doubt(self, session: Session, *, key: int) -> None:
         """See Outbox.in_doubt: sent at the moment it was claimed, with no message id."""
-        delivery = session.get(Delivery, key)
-        if delivery is None:
-            return
-        if self.kind == "invite" and delivery.invited_at is None:
-            delivery.invited_at = delivery.invite_claimed_at
-        if self.kind == "reminder" and delivery.reminded_at is None:
-            delivery.reminded_at = delivery.reminder_claimed_at
-        session.add(delivery)
+        # In SQL, like the claim, so it reads the claim as committed, not as a session cached it.
+        session.exec(
+            update(Delivery)
+            .where(col(Delivery.id) == key, self._claimed.is_not(None), self._done.is_(None))
+            .values({self._done: self._claimed})
+        )
 
     def unreachable(self, session: Session, *, key: int) -> None:
         """See Outbox.unreachable."""

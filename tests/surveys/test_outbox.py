@@ -62,6 +62,7 @@ def test_in_doubt_counts_as_sent_and_is_never_offered_again(session: Session) ->
     first, second = _wave_with_two(session)
     assert INVITES.claim(session, key=first, now=NOW)
     INVITES.in_doubt(session, key=first)
+    session.flush()
     session.expire_all()
     delivery = session.get(Delivery, first)
     assert delivery is not None
@@ -74,6 +75,7 @@ def test_unreachable_skips_the_person_from_now_on(session: Session) -> None:
     first, second = _wave_with_two(session)
     assert INVITES.claim(session, key=first, now=NOW)
     INVITES.unreachable(session, key=first)
+    session.flush()
     session.expire_all()
     delivery = session.get(Delivery, first)
     assert delivery is not None
