@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import groups
+from bot import groups, migration
 from bot.commands import menu
 from bot.concurrency import PerChatUpdateProcessor
 from bot.handlers import (
@@ -110,8 +110,9 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Every handler: the guard first, then commands, buttons, text, and everything else."""
     services: Services = app.bot_data[KEY]
     menus = app.bot_data[MENUS_KEY] = Menus(services)
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migration.on_migrate), group=-2)
     guard = Guard(
-        psw_chat_id=services.settings.psw_chat_id,
+        psw_chat_id=lambda: services.psw_chat_id,
         per_minute=services.settings.flood_messages_per_minute,
         menus=menus,
     )
@@ -175,6 +176,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services: Services = app.bot_data[KEY]
     services.bot_username = app.bot.username
     services.db_sync(set_bot_username, username=app.bot.username)
+    migration.load(app)
     added = services.db_sync(ensure_admins, telegram_ids=services.settings.admin_telegram_ids)
     if added:
         log.info("made %d configured admin(s) PSW admins", added)

@@ -1,33 +1,35 @@
-"""Send invites and reminders to many people: paced under Telegram's limits, each at most once.
+"""Send invites, reminders, updates and the digest: paced under Telegram's limits, each at most
+once, all through one outbox (surveys.outbox).
 
-Each message is claimed in the database just before it is handed to Telegram and confirmed when
-Telegram answers (surveys.waves). A 429 releases the claim, waits Telegram's retry_after and
-tries again; a 5xx or network error releases it and retries with back-off; a 403 marks the
-person unreachable, and they are skipped from then on.
+`deliver` is the one path: claim the message in the database just before it is handed to Telegram,
+then, by Telegram's answer, confirm it; release it on a refusal that posted nothing (429, an error
+answer: retried); count it as sent with no resend when no answer came (`sent_in_doubt`: it may
+have been posted); mark the chat unreachable when Telegram said it cannot be written to (blocked,
+deactivated, kicked, chat not found), so it is not tried again every tick. `FanOut` sends many
+with a shared pace; a 429 pauses the fan-out, never the rest of the bot.
 """
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot import keyboards, texts
-from bot.ratelimit import NO_RETRIES
+from bot.ratelimit import NO_RETRIES, sent_in_doubt, unreachable_chat
 from bot.services import Services
-from surveys import wedid
-from surveys.pulse import record_unreachable
-from surveys.waves import Outgoing, claim, confirm, release
+from surveys.outbox import INVITES, REMINDERS, UPDATES, Outbox
+from surveys.waves import Outgoing
 from surveys.wedid import WeDidMessage
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,72 @@ MAX_ATTEMPTS = 6
 BACKOFF_SECONDS = 0.5
 
 
+K = TypeVar("K", int, str)
+
+
+class Outcome(enum.Enum):
+    """What became of one message handed to `deliver`."""
+
+    SENT = "sent"
+    TAKEN = "taken"  # claimed or sent already by someone else
+    RATE_LIMITED = "rate limited"  # released; try again after retry_after
+    FAILED = "failed"  # released; an error answer or a refused request
+    IN_DOUBT = "in doubt"  # no answer: counted as sent, never resent
+    UNREACHABLE = "unreachable"  # the chat cannot be written to
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """The outcome of one `deliver`, with Telegram's wait for a 429 and the error, if any."""
+
+    outcome: Outcome
+    message_id: int | None = None
+    retry_after: float = 0.0
+    error: TelegramError | None = None
+
+
+def _seconds(value: timedelta | float) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+async def deliver(
+    services: Services, box: Outbox[K], key: K, send: Callable[[], Awaitable[int | None]]
+) -> Delivered:
+    """Send one message through the outbox: claim, send (`send` returns the message id), then
+    confirm, release, in doubt or unreachable by Telegram's answer."""
+    db, clock = services.db, services.clock
+    # The claim is the last thing before the request, and synchronous (no thread hop), so a crash
+    # leaves a claim whose message was not sent only in a window of a fraction of a millisecond.
+    if not services.db_sync(box.claim, key=key, now=clock()):
+        return Delivered(Outcome.TAKEN)
+    try:
+        message_id = await send()
+    except RetryAfter as exc:
+        await db(box.release, key=key)
+        return Delivered(Outcome.RATE_LIMITED, retry_after=_seconds(exc.retry_after), error=exc)
+    except TelegramError as exc:
+        if unreachable_chat(exc):
+            await db(box.unreachable, key=key)
+            log.info("%s %s: chat unreachable (%s)", box.label, key, exc.message)
+            return Delivered(Outcome.UNREACHABLE, error=exc)
+        if isinstance(exc, NetworkError) and sent_in_doubt(exc):
+            await db(box.in_doubt, key=key)
+            log.warning(
+                "%s %s: no answer from Telegram (%s); it may have been sent, so it counts as sent",
+                box.label,
+                key,
+                type(exc).__name__,
+            )
+            return Delivered(Outcome.IN_DOUBT, error=exc)
+        await db(box.release, key=key)
+        return Delivered(Outcome.FAILED, error=exc)
+    except BaseException:
+        await db(box.release, key=key)
+        raise
+    await db(box.confirm, key=key, now=clock(), message_id=message_id)
+    return Delivered(Outcome.SENT, message_id=message_id)
+
+
 @dataclass
 class FanOutResult:
     """What one fan-out achieved."""
@@ -45,6 +113,7 @@ class FanOutResult:
     sent: int = 0
     reminders: int = 0  # of those sent, how many were reminders
     unreachable: int = 0
+    in_doubt: int = 0  # no answer came: counted as sent, not resent
     failed: int = 0  # left for the next run
     rate_limited: int = 0  # 429s from Telegram (each retried)
     retried: int = 0  # 5xx and network errors (each retried)
@@ -66,33 +135,11 @@ def render(message: Message) -> tuple[str, InlineKeyboardMarkup | None]:
     return text.format(count=message.items), keyboards.invite(message.wave_id)
 
 
-@dataclass(frozen=True)
-class Ledger:
-    """Where a kind of message is claimed, confirmed, released and marked unreachable."""
-
-    claim: Callable[..., bool]
-    confirm: Callable[..., None]
-    release: Callable[..., None]
-    unreachable: Callable[..., None]
-    label: str
-
-
-def ledger(message: Message) -> Ledger:
-    """The ledger of a message: the wave's deliveries, or an update's."""
+def outbox(message: Message) -> Outbox[int]:
+    """The outbox a message goes through: a wave's invites or reminders, or an update's."""
     if isinstance(message, WeDidMessage):
-        return Ledger(wedid.claim, wedid.confirm, wedid.release, wedid.unreachable, "update")
-    kind = message.kind
-    return Ledger(
-        partial(claim, kind=kind),
-        lambda session, **kw: confirm(session, kind=kind, message_id=kw.pop("message_id"), **kw),
-        partial(release, kind=kind),
-        record_unreachable,
-        kind,
-    )
-
-
-def _seconds(value: timedelta | float) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+        return UPDATES
+    return INVITES if message.kind == "invite" else REMINDERS
 
 
 class FanOut:
@@ -119,63 +166,67 @@ class FanOut:
         queue: asyncio.Queue[tuple[Message, int]] = asyncio.Queue()
         for message in messages:
             queue.put_nowait((message, 1))
+        loop = asyncio.get_running_loop()
+        resume_at = 0.0  # a 429 pauses every worker of this fan-out (and nothing else)
 
         async def worker() -> None:
+            nonlocal resume_at
             while not queue.empty():
                 message, attempt = queue.get_nowait()
-                again = await self._one(message, attempt, result)
-                if again is not None:
+                # A loop: a later 429 may push the moment on while this worker sleeps.
+                while (wait := resume_at - loop.time()) > 0:  # noqa: ASYNC110
+                    await asyncio.sleep(wait)
+                again, paused = await self._one(message, attempt, result)
+                if again is None:
+                    continue
+                if paused:
+                    resume_at = max(resume_at, loop.time() + again)
+                else:
                     await asyncio.sleep(again)
-                    queue.put_nowait((message, attempt + 1))
+                queue.put_nowait((message, attempt + 1))
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(messages)))))
         return result
 
-    async def _one(self, message: Message, attempt: int, result: FanOutResult) -> float | None:
-        """Send one message; return seconds to wait before a retry, or None when done."""
-        db, clock = self.services.db, self.services.clock
-        book, delivery_id = ledger(message), message.delivery_id
+    async def _one(
+        self, message: Message, attempt: int, result: FanOutResult
+    ) -> tuple[float | None, bool]:
+        """Send one message; the seconds to wait before a retry (None when done), and whether
+        the whole fan-out should pause for them (a 429)."""
+        box = outbox(message)
         text, markup = render(message)
         await self.pacer.acquire()
-        # The claim is the last thing before the request, and synchronous (no thread hop), so a
-        # crash leaves a claim whose message was not sent only in a window of a fraction of a
-        # millisecond. Such a claim counts as sent on restart; the wave's reminder still reaches
-        # that person if they have not answered.
-        if not self.services.db_sync(book.claim, delivery_id=delivery_id, now=clock()):
-            return None  # sent, or being sent, by someone else
-        try:
+
+        async def send() -> int:
             sent = await self.bot.send_message(
                 message.chat_id, text, reply_markup=markup, rate_limit_args=NO_RETRIES
             )
-        except RetryAfter as exc:
-            await db(book.release, delivery_id=delivery_id)
+            return sent.message_id
+
+        done = await deliver(self.services, box, message.delivery_id, send)
+        if done.outcome is Outcome.SENT:
+            result.sent += 1
+            result.reminders += box.label == "reminder"
+        elif done.outcome is Outcome.RATE_LIMITED:
             result.rate_limited += 1
-            return _seconds(exc.retry_after) + 0.1
-        except Forbidden:
-            await db(book.unreachable, delivery_id=delivery_id)
+            return done.retry_after + 0.1, True
+        elif done.outcome is Outcome.UNREACHABLE:
             result.unreachable += 1
-            return None
-        except BadRequest as exc:  # our message is wrong or the chat is gone: retrying won't help
-            await db(book.release, delivery_id=delivery_id)
-            log.error("%s for delivery %s refused: %s", book.label, delivery_id, exc.message)
-            result.failed += 1
-            return None
-        except NetworkError as exc:  # 5xx, time-outs, connection errors
-            await db(book.release, delivery_id=delivery_id)
-            if attempt >= MAX_ATTEMPTS:
+        elif done.outcome is Outcome.IN_DOUBT:
+            result.in_doubt += 1
+        elif done.outcome is Outcome.FAILED:
+            error = done.error
+            if not isinstance(error, NetworkError) or attempt >= MAX_ATTEMPTS:
+                # A refused request (retrying won't help now) or a 5xx too many times.
                 log.warning(
                     "%s for delivery %s not sent after %d tries (%s); next run retries",
-                    book.label,
-                    delivery_id,
+                    box.label,
+                    message.delivery_id,
                     attempt,
-                    type(exc).__name__,
+                    error.message if error is not None else "?",
                 )
                 result.failed += 1
-                return None
+                return None, False
             result.retried += 1
-            return BACKOFF_SECONDS * float(1 << (attempt - 1))
-        await db(book.confirm, delivery_id=delivery_id, now=clock(), message_id=sent.message_id)
-        result.sent += 1
-        if book.label == "reminder":
-            result.reminders += 1
-        return None
+            return BACKOFF_SECONDS * float(1 << (attempt - 1)), False
+        return None, False

@@ -16,10 +16,10 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import texts
+from bot import migration, texts
 from bot.services import services_of
 from surveys.models import PswRole
 from surveys.participants import mark_reachable, mark_unreachable
@@ -84,7 +84,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         chat.id,
     )
     services = services_of(context)
-    if chat.id == services.settings.psw_chat_id:
+    if chat.id == services.psw_chat_id:
         await check_psw_chat(context.application)
         return
     await leave_group(context.application, chat.id)
@@ -111,10 +111,15 @@ async def check_psw_chat(app: Application[Any, Any, Any, Any, Any, Any]) -> PswC
     """Check the PSW chat's members against the PSW list; tell the admins if anyone else is
     there. None when there is no PSW chat."""
     services = services_of(app)
-    chat_id = services.settings.psw_chat_id
+    chat_id = services.psw_chat_id
     if chat_id is None:
         return None
-    report = await _inspect(app, chat_id)
+    try:
+        report = await _inspect(app, chat_id)
+    except ChatMigrated as exc:  # upgraded to a supergroup: follow it (bot.migration)
+        await migration.follow(app, chat_id, exc.new_chat_id)
+        chat_id = exc.new_chat_id
+        report = await _inspect(app, chat_id)
     app.bot_data[REPORT_KEY] = report
     if report.only_psw:
         log.info("PSW chat %s: %d member(s), all PSW members or bots", chat_id, report.members)
@@ -147,6 +152,8 @@ async def _inspect(app: Application[Any, Any, Any, Any, Any, Any], chat_id: int)
                 present += 1
             else:
                 absent.append(member.telegram_id)
+    except ChatMigrated:
+        raise
     except TelegramError as exc:
         return PswChatReport(chat_id, error=exc.message)
     bots = {a.user.id for a in admins if a.user.is_bot} | {bot.id}
@@ -185,7 +192,11 @@ async def _tell_admins(
 def psw_chat_is_private(app: Application[Any, Any, Any, Any, Any, Any]) -> bool:
     """Whether the last check found only PSW members in the PSW chat (none yet: assume not)."""
     report = app.bot_data.get(REPORT_KEY)
-    return isinstance(report, PswChatReport) and report.only_psw
+    return (
+        isinstance(report, PswChatReport)
+        and report.only_psw
+        and report.chat_id == services_of(app).psw_chat_id  # not of its id before an upgrade
+    )
 
 
 async def _weekly(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,7 +205,7 @@ async def _weekly(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def schedule_checks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Check the PSW chat now and every week (one job with a fixed name: never doubled)."""
-    if app.job_queue is None or services_of(app).settings.psw_chat_id is None:
+    if app.job_queue is None or services_of(app).psw_chat_id is None:
         return
     for name in (CHECK_JOB, CHECK_JOB + "-now"):
         for job in app.job_queue.get_jobs_by_name(name):

@@ -15,27 +15,19 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InputFile
-from telegram.error import Forbidden, TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import texts
+from bot import migration, texts
 from bot.digest import DigestContent, build_digest
-from bot.fanout import FanOut, FanOutResult, Message
+from bot.fanout import FanOut, FanOutResult, Message, Outcome, deliver
 from bot.groups import check_psw_chat, psw_chat_is_private
+from bot.longtext import send_long
+from bot.ratelimit import unreachable_chat
 from bot.services import KEY, Services
-from surveys import wedid
+from surveys import outbox, wedid
 from surveys.psw import list_psw_members
-from surveys.waves import (
-    claim_digest,
-    close_due_waves,
-    confirm_digest,
-    digest_due,
-    next_event,
-    outgoing,
-    reconcile,
-    release_digest,
-    resolve_in_doubt,
-)
+from surveys.waves import close_due_waves, digest_due, next_event, outgoing, reconcile
 
 log = logging.getLogger(__name__)
 NEXT_JOB = "staypulse-next"
@@ -73,8 +65,9 @@ class Scheduler:
 
     async def start(self) -> RunReport:
         """At start: settle sends left in doubt by a crash, catch up, and plan."""
-        in_doubt = await self.services.db(resolve_in_doubt)
-        in_doubt += await self.services.db(wedid.resolve_in_doubt)
+        in_doubt = 0
+        for box in outbox.ALL:
+            in_doubt += await self.services.db(box.resolve_in_doubt)
         if in_doubt:
             log.warning(
                 "%d send(s) were in doubt after a restart; counted as sent, not resent", in_doubt
@@ -116,9 +109,10 @@ class Scheduler:
                 if messages:
                     sends = await FanOut(self.app.bot, services).send(messages)
                     log.info(
-                        "sent %d, unreachable %d, failed %d, 429s %d",
+                        "sent %d, unreachable %d, in doubt %d, failed %d, 429s %d",
                         sends.sent,
                         sends.unreachable,
+                        sends.in_doubt,
                         sends.failed,
                         sends.rate_limited,
                     )
@@ -145,53 +139,55 @@ class Scheduler:
         period = await services.db(
             digest_due, schedules=services.schedules, calendar=services.calendar, now=now
         )
-        if period is None or not await services.db(claim_digest, period=period, now=now):
+        if period is None:
             return None
-        try:
-            content = await services.db(
-                build_digest,
-                period=period,
-                settings=services.settings,
-                bank=services.bank,
-                today=now.astimezone(services.settings.tz).date(),
-            )
-        except Exception:
-            await services.db(release_digest, period=period)
-            raise
-        # The digest goes only where only PSW members can read it (DESIGN rule 9): the PSW chat
-        # if it is set and checks out now, else each member privately.
-        chat_id = services.settings.psw_chat_id
+        content = await services.db(
+            build_digest,
+            period=period,
+            settings=services.settings,
+            bank=services.bank,
+            today=now.astimezone(services.settings.tz).date(),
+        )
+
+        async def post() -> int | None:
+            return await self._post_digest(period, content)
+
+        done = await deliver(services, outbox.DIGESTS, period, post)
+        if done.outcome is Outcome.SENT:
+            log.info("digest for %s posted", period)
+            return period
+        if done.outcome is not Outcome.TAKEN:
+            error = type(done.error).__name__ if done.error is not None else "?"
+            log.warning("digest for %s not posted (%s: %s)", period, done.outcome.value, error)
+        return None
+
+    async def _post_digest(self, period: str, content: DigestContent) -> int | None:
+        """Post the digest where only PSW members can read it (DESIGN rule 9): the PSW chat if
+        it is set and checks out now, else each member privately. The first message's id."""
+        chat_id = self.services.psw_chat_id
         if chat_id is not None and not psw_chat_is_private(self.app):
             await check_psw_chat(self.app)
         if chat_id is not None and psw_chat_is_private(self.app):
             try:
-                message_id = await self._post(chat_id, period, content)
-            except Forbidden as exc:  # removed from the group since the check
-                log.warning("digest for %s not posted (%s); will retry", period, exc.message)
-                message_id = None
-        else:
-            if chat_id is not None:
-                log.warning("digest for %s sent privately: the PSW chat has others in it", period)
-            message_id = await self._post_privately(period, content)
-        if message_id is None:
-            await services.db(release_digest, period=period)
-            return None
-        await services.db(
-            confirm_digest, period=period, now=services.clock(), message_id=message_id
-        )
-        log.info("digest for %s posted", period)
-        return period
+                return await self._post(chat_id, content)
+            except ChatMigrated as exc:  # upgraded to a supergroup: follow it and post there
+                await migration.follow(self.app, chat_id, exc.new_chat_id)
+                await check_psw_chat(self.app)
+                if psw_chat_is_private(self.app):
+                    return await self._post(exc.new_chat_id, content)
+            except TelegramError as exc:
+                if not unreachable_chat(exc):
+                    raise
+                # Removed from the group since the check: the members still get it this week.
+                log.warning("digest for %s: PSW chat unreachable (%s)", period, exc.message)
+        if chat_id is not None:
+            log.warning("digest for %s sent privately: the PSW chat is not private now", period)
+        return await self._post_privately(period, content)
 
-    async def _post(self, chat_id: int, period: str, content: DigestContent) -> int | None:
-        """Text then chart to one chat; the text's message id, or None if it failed (Forbidden:
-        a person who never started the bot, or a group the bot is not in, is raised)."""
-        try:
-            message = await self.app.bot.send_message(chat_id, content.text)
-        except Forbidden:
-            raise
-        except TelegramError as exc:
-            log.warning("digest for %s not posted (%s); will retry", period, type(exc).__name__)
-            return None
+    async def _post(self, chat_id: int, content: DigestContent) -> int | None:
+        """Text (split as every long text is) then chart to one chat; the first message's id.
+        A failure of the text is raised; the picture is a bonus."""
+        sent = await send_long(self.app.bot, chat_id, content.text)
         if content.chart is not None:
             try:
                 await self.app.bot.send_photo(
@@ -199,26 +195,28 @@ class Scheduler:
                     InputFile(content.chart, filename="theme-scores.png"),
                     caption=texts.DIGEST_CHART,
                 )
-            except TelegramError as exc:  # the text went out; the picture is a bonus
-                log.warning("digest chart for %s not posted (%s)", period, type(exc).__name__)
-        return int(message.message_id)
+            except TelegramError as exc:
+                log.warning("digest chart not posted (%s)", type(exc).__name__)
+        return sent[0].message_id if sent else None
 
     async def _post_privately(self, period: str, content: DigestContent) -> int | None:
-        """To each PSW member; 0 when none could be reached because none has started the bot
-        (retrying would not help), None to retry later."""
+        """To each PSW member; the first message's id, None when no member could be reached
+        (one who has not started the bot cannot be). A passing failure is raised to retry later,
+        unless another member already has it (no one gets it twice)."""
         members = await self.services.db(list_psw_members)
         first: int | None = None
-        retry = False
+        failure: TelegramError | None = None
         for member in members:
             try:
-                sent = await self._post(member.telegram_id, period, content)
-            except Forbidden:
-                log.warning(
-                    "digest for %s: PSW member %s has not started the bot", period, member.id
-                )
+                sent = await self._post(member.telegram_id, content)
+            except TelegramError as exc:
+                if not unreachable_chat(exc):
+                    log.warning("digest for %s: member %s: %s", period, member.id, exc.message)
+                    failure = exc
+                    continue
+                log.warning("digest for %s: PSW member %s cannot be written to", period, member.id)
                 continue
-            retry = retry or sent is None
             first = first if first is not None else sent
-        if first is None and retry:
-            return None
-        return first or 0
+        if first is None and failure is not None:
+            raise failure
+        return first

@@ -49,6 +49,8 @@ class Services:
     # The database's own threads, as many as its connection pool: asyncio's default pool (six
     # threads here) would queue people behind each other's round trips to PostgreSQL.
     _db_threads: ThreadPoolExecutor = field(init=False, repr=False)
+    # Groups Telegram upgraded to supergroups, old id to new (surveys.chats; loaded at start).
+    chat_moves: dict[int, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Sealed drafts and ballots need the key before the first unit of work (ConfigError).
@@ -81,6 +83,16 @@ class Services:
 
         call = functools.partial(run_unit, self.engine, fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._db_threads, call)
+
+    @property
+    def psw_chat_id(self) -> int | None:
+        """The PSW chat's id now: PSW_CHAT_ID, followed through Telegram's group upgrades."""
+        chat_id = self.settings.psw_chat_id
+        seen: set[int] = set()
+        while chat_id is not None and chat_id in self.chat_moves and chat_id not in seen:
+            seen.add(chat_id)
+            chat_id = self.chat_moves[chat_id]
+        return chat_id
 
     def today(self) -> date:
         """Today in the service's time zone, by the service's clock."""

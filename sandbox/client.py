@@ -245,6 +245,30 @@ class SimClient:
         )
         return result
 
+    async def deactivate(self, user_id: int) -> None:
+        """The person deletes their account."""
+        await self._call("POST", f"/sim/users/{user_id}/deactivate", json={})
+
+    async def migrate(
+        self, chat_id: int, by: int, new_chat_id: int | None = None, *, notify: bool = True
+    ) -> int:
+        """An admin upgrades a group to a supergroup; the new chat id (`notify=False`: the bot
+        is not sent the service messages, as if it missed them)."""
+        body: dict[str, Any] = {"by": by, "notify": notify}
+        if new_chat_id is not None:
+            body["new_chat_id"] = new_chat_id
+        chat = await self._call("POST", f"/sim/groups/{chat_id}/migrate", json=body)
+        return int(chat["id"])
+
+    async def kick_bot(self, chat_id: int, by: int) -> None:
+        """A group admin removes the bot from the group."""
+        await self._call("POST", f"/sim/groups/{chat_id}/kick", json={"by": by})
+
+    async def set_limits(self, **limits: float | None) -> dict[str, Any]:
+        """Change the sandbox's limits (SandboxLimits fields) from now on."""
+        result: dict[str, Any] = await self._call("POST", "/sim/limits", json=limits)
+        return result
+
     async def set_faults(self, *faults: dict[str, Any]) -> None:
         """Inject faults (replacing any before)."""
         await self._call("POST", "/sim/faults", json={"faults": list(faults)})

@@ -32,6 +32,9 @@ class SandboxLimits:
     max_inline_buttons: int = 100
     max_inline_row: int = 8
     max_markup_bytes: int = 10 * 1024
+    # Edits per chat per minute (Telegram does not publish it; None: no separate edit limit).
+    # Past it, retry_after is the wait until the chat's allowance is back: long, as on Telegram.
+    chat_edits_per_minute: float | None = None
 
 
 class TokenBucket:
@@ -66,7 +69,9 @@ class Fault:
 
     status 429/5xx/403: the call is refused and does nothing. status 0: the call is delayed by
     `delay` seconds and then handled normally. status 504 with a delay: the call hangs for `delay`
-    seconds and is then dropped unhandled, as a time-out at a proxy would.
+    seconds and is then dropped unhandled, as a time-out at a proxy would. `lost`: the call is
+    handled (a message is posted) but its answer never arrives: after `delay` seconds the
+    connection is closed without one, as when a read time-out comes after Telegram acted.
     """
 
     method: str = "*"
@@ -75,6 +80,7 @@ class Fault:
     retry_after: int = 1
     delay: float = 0.0
     remaining: int | None = None  # stop after this many hits; None means for ever
+    lost: bool = False
 
     def applies(self, method: str, rng: random.Random) -> bool:
         """Whether this call is hit."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
 from typing import Any
@@ -11,7 +12,7 @@ from aiohttp import BodyPartReader, web
 
 from sandbox.limits import SandboxLimits
 from sandbox.simulation import Simulation
-from sandbox.world import ApiError, SimError, World
+from sandbox.world import AnswerLost, ApiError, SimError, World
 
 DEFAULT_BOT_ID = 7000000001
 
@@ -25,6 +26,8 @@ def _envelope_error(exc: ApiError) -> web.Response:
     body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
     if exc.retry_after is not None:
         body["parameters"] = {"retry_after": exc.retry_after}
+    if exc.migrate_to_chat_id is not None:
+        body["parameters"] = {"migrate_to_chat_id": exc.migrate_to_chat_id}
     return web.json_response(body, status=exc.code)
 
 
@@ -94,6 +97,10 @@ class Sandbox:
         add("POST", "/sim/users/{user_id}/unblock", self._unblock)
         add("POST", "/sim/users/{user_id}/delete", self._delete)
         add("POST", "/sim/clock", self._clock)
+        add("POST", "/sim/users/{user_id}/deactivate", self._deactivate)
+        add("POST", "/sim/groups/{chat_id}/migrate", self._migrate)
+        add("POST", "/sim/groups/{chat_id}/kick", self._kick)
+        add("POST", "/sim/limits", self._set_limits)
         add("POST", "/sim/groups", self._add_group)
         add("POST", "/sim/groups/{chat_id}/messages", self._group_message)
         add("GET", "/sim/chats/{chat_id}/messages", self._chat_messages)
@@ -132,6 +139,11 @@ class Sandbox:
             result = await self.world.call(request.match_info["token"], method, params)
         except ApiError as exc:
             return _envelope_error(exc)
+        except AnswerLost as exc:
+            await asyncio.sleep(exc.delay)
+            if request.transport is not None:
+                request.transport.close()  # no answer: the bot sees a dropped connection
+            return web.Response(status=499)
         return web.json_response({"ok": True, "result": result})
 
     async def _no_files(self, request: web.Request) -> web.StreamResponse:
@@ -241,6 +253,41 @@ class Sandbox:
             except (TypeError, ValueError):
                 raise SimError("advance must be a number of seconds") from None
             return await self.sim.advance_clock(seconds)
+
+        return await self._sim(request, act)
+
+    async def _deactivate(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            user = self.sim.deactivate(self._int(request.match_info["user_id"], "user_id"))
+            return {"user_id": user.user_id, "deactivated": user.deactivated}
+
+        return await self._sim(request, act)
+
+    async def _migrate(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            chat_id = self._int(request.match_info["chat_id"], "chat_id")
+            new_id = body.get("new_chat_id")
+            chat = await self.sim.migrate(
+                chat_id,
+                self._int(body.get("by"), "by"),
+                None if new_id is None else self._int(new_id, "new_chat_id"),
+                notify=bool(body.get("notify", True)),
+            )
+            return self.world.chat_json(chat)
+
+        return await self._sim(request, act)
+
+    async def _kick(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            chat_id = self._int(request.match_info["chat_id"], "chat_id")
+            await self.sim.kick_bot(chat_id, self._int(body.get("by"), "by"))
+            return {"chat_id": chat_id, "kicked": True}
+
+        return await self._sim(request, act)
+
+    async def _set_limits(self, request: web.Request) -> web.Response:
+        async def act(body: dict[str, Any]) -> Any:
+            return self.sim.set_limits(body)
 
         return await self._sim(request, act)
 

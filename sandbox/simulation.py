@@ -207,6 +207,76 @@ class Simulation:
         await self.world._notify()  # a waiting poll re-checks what has expired
         return {"now": self.world.now(), "offset": self.world.clock_offset}
 
+    def deactivate(self, user_id: int) -> SimUser:
+        """The person deleted their account: the bot gets 403 "user is deactivated"."""
+        user = self.user(user_id)
+        user.deactivated = True
+        return user
+
+    def _group(self, chat_id: int) -> SimChat:
+        chat = self.world.chats.get(chat_id)
+        if chat is None or chat.type == "private":
+            raise SimError(f"no group {chat_id}", status=404)
+        return chat
+
+    async def migrate(
+        self, chat_id: int, by: int, new_chat_id: int | None = None, *, notify: bool = True
+    ) -> SimChat:
+        """An admin upgrades a group to a supergroup, as Telegram does: a new id (-100…), the
+        same people, a `migrate_to_chat_id` message in the old chat and a `migrate_from_chat_id`
+        message in the new; from then on every call for the old id is refused with the new id."""
+        old = self._group(chat_id)
+        self.user(by)
+        if old.type != "group" or old.migrated_to is not None:
+            raise SimError("only a basic group can be upgraded, once")
+        new_id = new_chat_id if new_chat_id is not None else -(10**12) + chat_id
+        if new_id >= 0 or new_id in self.world.chats:
+            raise SimError(f"chat {new_id} cannot be the new supergroup")
+        new = SimChat(
+            chat_id=new_id,
+            type="supergroup",
+            title=old.title,
+            members=set(old.members),
+            admins=set(old.admins),
+        )
+        self.world.chats[new_id] = new
+        notice = self.world._new_message(old, by, extra={"migrate_to_chat_id": new_id})
+        payload = self.world.message_json(notice)
+        old.migrated_to = new_id
+        welcome = self.world._new_message(new, by, extra={"migrate_from_chat_id": chat_id})
+        if notify:  # without: the bot missed the service messages (down at the time)
+            await self._queue({"message": payload})
+            await self._queue({"message": self.world.message_json(welcome)})
+        return new
+
+    async def kick_bot(self, chat_id: int, by: int) -> int:
+        """A group admin removes the bot: a my_chat_member update (kicked), and 403 "bot was
+        kicked from the group chat" for every send from then on."""
+        chat = self._group(chat_id)
+        user = self.user(by)
+        chat.members.discard(self.world.bot_id)
+        chat.admins.discard(self.world.bot_id)
+        chat.kicked = True
+        bot = self.world.bot_json()
+        payload = {
+            "chat": self.world.chat_json(chat),
+            "from": user.as_json(),
+            "date": int(self.world.now()),
+            "old_chat_member": {"status": "member", "user": bot},
+            "new_chat_member": {"status": "kicked", "user": bot, "until_date": 0},
+        }
+        return await self._queue({"my_chat_member": payload})
+
+    def set_limits(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Change the sandbox's limits (SandboxLimits fields) from now on."""
+        limits = self.world.limits
+        for name, value in changes.items():
+            if not hasattr(limits, name):
+                raise SimError(f"no limit {name!r}")
+            setattr(limits, name, None if value is None else float(value))
+        self.world.reset_buckets()
+        return dict(vars(limits))
+
     def add_group(
         self,
         chat_id: int,
@@ -292,7 +362,8 @@ class Simulation:
         """Replace the injected faults."""
         parsed = []
         for spec in faults:
-            unknown = set(spec) - {"method", "status", "rate", "retry_after", "delay", "remaining"}
+            fields = {"method", "status", "rate", "retry_after", "delay", "remaining", "lost"}
+            unknown = set(spec) - fields
             if unknown:
                 raise SimError(f"unknown fault fields: {', '.join(sorted(unknown))}")
             fault = Fault(**spec)

@@ -37,17 +37,34 @@ CONFLICT = (
 NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 # Methods that put a new message in a chat: these count against the per-chat limits.
 SEND_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument"})
-FLOOD_METHODS = SEND_METHODS | {"editmessagetext", "editmessagereplymarkup", "editmessagecaption"}
+EDIT_METHODS = frozenset({"editmessagetext", "editmessagereplymarkup", "editmessagecaption"})
+FLOOD_METHODS = SEND_METHODS | EDIT_METHODS
 
 
 class ApiError(Exception):
     """A Bot API error, as Telegram would answer it."""
 
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        code: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
+
+
+class AnswerLost(Exception):
+    """The call took effect but its answer never reaches the bot (the server drops the
+    connection after `delay` seconds): the bot cannot know whether it happened."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__("answer lost")
+        self.delay = delay
 
 
 class SimError(Exception):
@@ -68,6 +85,7 @@ class SimUser:
     username: str | None = None
     language_code: str | None = "en"
     blocked: bool = False  # the person blocked the bot
+    deactivated: bool = False  # the account was deleted
     started: bool = False  # the person has written to the bot, so the bot may write back
 
     def as_json(self) -> dict[str, Any]:
@@ -113,6 +131,8 @@ class SimChat:
     notices: list[dict[str, Any]] = field(default_factory=list)  # callback answers shown
     next_message_id: int = 1
     version: int = 0
+    kicked: bool = False  # someone removed the bot from the group
+    migrated_to: int | None = None  # upgraded to this supergroup
 
 
 @dataclass
@@ -265,11 +285,18 @@ class World:
         self.chat_waiters: dict[int, list[asyncio.Future[None]]] = {}
         self._overall = TokenBucket(self.limits.overall_per_second, self.limits.overall_per_second)
         self._chat_buckets: dict[int, TokenBucket] = {}
+        self._edit_buckets: dict[int, TokenBucket] = {}
         self._methods: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {
             name.removeprefix("api_").lower(): getattr(self, name)
             for name in dir(self)
             if name.startswith("api_")
         }
+
+    def reset_buckets(self) -> None:
+        """Start every flood counter afresh (after the limits change)."""
+        self._overall = TokenBucket(self.limits.overall_per_second, self.limits.overall_per_second)
+        self._chat_buckets.clear()
+        self._edit_buckets.clear()
 
     # --- shared helpers ------------------------------------------------------------------------
 
@@ -343,16 +370,26 @@ class World:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
+        if chat.migrated_to is not None:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to_chat_id=chat.migrated_to,
+            )
         return chat
 
     def _writable_chat(self, params: dict[str, Any]) -> SimChat:
         chat = self._chat(params)
         if chat.type == "private":
             user = self.users[chat.chat_id]
+            if user.deactivated:
+                raise ApiError(403, "Forbidden: user is deactivated")
             if user.blocked:
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
             if not user.started:
                 raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        elif chat.kicked:
+            raise ApiError(403, f"Forbidden: bot was kicked from the {chat.type} chat")
         elif self.bot_id not in chat.members:
             raise ApiError(403, "Forbidden: bot is not a member of the group chat")
         return chat
@@ -382,9 +419,28 @@ class World:
         self._touch(chat)
         return message
 
+    def _check_edits(self, method: str, params: dict[str, Any]) -> None:
+        """Telegram limits edits per chat, separately from sends, and its retry_after for them
+        can be long (the time until the chat's minute allowance is back)."""
+        per_minute = self.limits.chat_edits_per_minute
+        if per_minute is None or method not in EDIT_METHODS:
+            return
+        try:
+            chat_id = int(params.get("chat_id"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        bucket = self._edit_buckets.get(chat_id)
+        if bucket is None:
+            bucket = self._edit_buckets[chat_id] = TokenBucket(per_minute / 60, per_minute)
+        wait = bucket.take()
+        if wait > 0:
+            seconds = retry_after_seconds(wait)
+            raise ApiError(429, f"Too Many Requests: retry after {seconds}", retry_after=seconds)
+
     def _check_flood(self, method: str, params: dict[str, Any]) -> None:
         if method not in FLOOD_METHODS:
             return
+        self._check_edits(method, params)
         wait = self._overall.take()
         if wait == 0 and method in SEND_METHODS:
             chat_id = params.get("chat_id")
@@ -418,9 +474,13 @@ class World:
         if handler is None:
             self.stats.count(method, 404)
             raise ApiError(404, "Not Found")
+        lost: Fault | None = None
         try:
             for fault in self.faults:
                 if fault.applies(method, self.rng):
+                    if fault.lost:
+                        lost = fault
+                        break
                     if fault.status != 0:  # this call does not happen: note whose chat it was
                         self._note_fault(params)
                     await self._apply_fault(fault)
@@ -430,6 +490,9 @@ class World:
         except ApiError as exc:
             self.stats.count(method, exc.code)
             raise
+        if lost is not None:  # done, but the answer never arrives
+            self.stats.count(method, 0)
+            raise AnswerLost(lost.delay)
         self.stats.count(method, 200)
         return result
 

@@ -48,6 +48,7 @@ SIDES: Final[dict[str, str]] = {
     "employment_type": REFERENCE,
     "wave": REFERENCE,
     "digest": REFERENCE,
+    "chat_migration": REFERENCE,
     "we_did": REFERENCE,
 }
 
@@ -206,6 +207,9 @@ COLUMNS: Final[dict[str, str]] = {
     "wave.status": "planned, open, closed or missed",
     "wave.period": "its ISO week",
     "wave.item_keys": "the questions asked",
+    "chat_migration.old_chat_id": "a group's id before Telegram upgraded it to a supergroup",
+    "chat_migration.new_chat_id": "the supergroup's id (the PSW chat's id now)",
+    "chat_migration.migrated_at": "when the bot learnt of the upgrade",
     "digest.period": "the ISO week of a weekly digest",
     "digest.claimed_at": "just before it was posted",
     "digest.sent_at": "when it was posted",

@@ -308,6 +308,19 @@ class Digest(SQLModel, table=True):
     message_id: int | None = Field(default=None, sa_type=BigInteger)
 
 
+class ChatMigration(SQLModel, table=True):
+    """A group Telegram upgraded to a supergroup: its old id and the new one. The PSW chat is
+    followed from PSW_CHAT_ID through these rows to the id it has now."""
+
+    __tablename__ = "chat_migration"
+
+    old_chat_id: int = Field(
+        primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False}
+    )
+    new_chat_id: int = Field(sa_type=BigInteger)
+    migrated_at: datetime = _when(default_now=True)
+
+
 class TeamInvite(SQLModel, table=True):
     """A code in a deep link that puts whoever opens it in a team, until it expires, is
     revoked or has been used `max_uses` times (a personal invite: once)."""

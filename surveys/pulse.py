@@ -142,19 +142,6 @@ def add_deliveries(session: Session, *, wave_id: int, participants: Iterable[Par
     return added
 
 
-def record_unreachable(session: Session, *, delivery_id: int) -> None:
-    """Telegram answered 403 for this person: skip them from now on."""
-    delivery = session.get(Delivery, delivery_id)
-    if delivery is None:
-        return
-    delivery.unreachable = True
-    session.add(delivery)
-    participant = session.get(Participant, delivery.participant_id)
-    if participant is not None:
-        participant.status = ParticipantStatus.UNREACHABLE
-        session.add(participant)
-
-
 # --- one person's pulse -------------------------------------------------------------------------
 
 

@@ -1,26 +1,19 @@
-"""Running waves on time: open what is due, record what was missed, remind, close, and the claims
-that make every invite, reminder and digest go out at most once.
-
-A message is claimed (a timestamp committed) just before it is handed to Telegram and confirmed
-when Telegram answers. A refusal (429, 5xx, time-out) releases the claim for a later retry. A claim
-still unconfirmed when the bot starts again means the process died while Telegram may already
-have delivered the message: it is counted as sent, never resent. The wave's reminder still
-reaches that person if they have not answered.
-"""
+"""Running waves on time: open what is due, record what was missed, remind, close, and which
+invites and reminders are due (each goes out at most once through surveys.outbox)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
 
 from sqlalchemy import Integer, cast, func
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, select
 
 from surveys.bank import QuestionBank
 from surveys.calendar import WorkingCalendar
 from surveys.models import Delivery, Digest, Participant, Team, Wave, WaveStatus
+from surveys.outbox import Kind
 from surveys.participants import is_reachable
 from surveys.pulse import (
     add_deliveries,
@@ -40,7 +33,6 @@ from surveys.schedule import (
     plan,
 )
 
-Kind = Literal["invite", "reminder"]
 # How far back to look for an occurrence that is still open when there is no wave yet.
 FIRST_RUN_LOOKBACK = timedelta(days=45)
 DIGEST_GRACE = timedelta(hours=24)
@@ -322,62 +314,6 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
     return messages
 
 
-def claim(session: Session, *, kind: Kind, delivery_id: int, now: datetime) -> bool:
-    """Claim a message before sending it; False if someone already claimed or sent it."""
-    claimed = col(Delivery.invite_claimed_at if kind == "invite" else Delivery.reminder_claimed_at)
-    done = col(Delivery.invited_at if kind == "invite" else Delivery.reminded_at)
-    result = session.exec(
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id, claimed.is_(None), done.is_(None))
-        .values({claimed: now})
-    )
-    return bool(result.rowcount)
-
-
-def confirm(
-    session: Session, *, kind: Kind, delivery_id: int, now: datetime, message_id: int | None
-) -> None:
-    """Telegram accepted the message."""
-    delivery = session.get(Delivery, delivery_id)
-    if delivery is None:  # forgotten meanwhile
-        return
-    if kind == "invite":
-        delivery.invited_at, delivery.invite_message_id = now, message_id
-    else:
-        delivery.reminded_at = now
-    session.add(delivery)
-
-
-def release(session: Session, *, kind: Kind, delivery_id: int) -> None:
-    """Telegram refused the message (429, 5xx, time-out): it may be tried again."""
-    delivery = session.get(Delivery, delivery_id)
-    if delivery is None:
-        return
-    if kind == "invite":
-        delivery.invite_claimed_at = None
-    else:
-        delivery.reminder_claimed_at = None
-    session.add(delivery)
-
-
-def resolve_in_doubt(session: Session) -> int:
-    """At start: claims never confirmed count as sent (see the module docstring)."""
-    changed = 0
-    for delivery in session.exec(
-        select(Delivery).where(
-            (col(Delivery.invite_claimed_at).is_not(None) & col(Delivery.invited_at).is_(None))
-            | (col(Delivery.reminder_claimed_at).is_not(None) & col(Delivery.reminded_at).is_(None))
-        )
-    ):
-        if delivery.invite_claimed_at is not None and delivery.invited_at is None:
-            delivery.invited_at = delivery.invite_claimed_at
-        if delivery.reminder_claimed_at is not None and delivery.reminded_at is None:
-            delivery.reminded_at = delivery.reminder_claimed_at
-        session.add(delivery)
-        changed += 1
-    return changed
-
-
 def latest_wave(session: Session) -> Wave | None:
     """The most recent wave that ran (open or closed)."""
     return session.exec(
@@ -387,37 +323,7 @@ def latest_wave(session: Session) -> Wave | None:
     ).first()
 
 
-# --- the digest ---------------------------------------------------------------------------------
-
-
-def claim_digest(session: Session, *, period: str, now: datetime) -> bool:
-    """Claim this week's digest; False if it was already claimed or sent."""
-    digest = session.get(Digest, period)
-    if digest is None:
-        session.add(Digest(period=period, claimed_at=now))
-        session.flush()
-        return True
-    if digest.claimed_at is None and digest.sent_at is None:
-        digest.claimed_at = now
-        session.add(digest)
-        return True
-    return False
-
-
-def confirm_digest(session: Session, *, period: str, now: datetime, message_id: int) -> None:
-    """The digest was posted."""
-    digest = session.get(Digest, period)
-    if digest is not None:
-        digest.sent_at, digest.message_id = now, message_id
-        session.add(digest)
-
-
-def release_digest(session: Session, *, period: str) -> None:
-    """Posting failed; try again later."""
-    digest = session.get(Digest, period)
-    if digest is not None and digest.sent_at is None:
-        digest.claimed_at = None
-        session.add(digest)
+# --- the digest (sent through surveys.outbox.DIGESTS) ---------------------------------------
 
 
 def digest_due(

@@ -1,18 +1,16 @@
 """ "You said, we did": updates from the PSW team on what changed because of what staff said.
 
 The newest update is shown after every completed pulse until the next one is recorded. An admin
-may also send it to everyone reachable: one row per person, claimed just before the message is
-handed to Telegram and confirmed when it answers, exactly as invites are (surveys.waves), so a
-restart never sends anyone a second copy. Sends happen in working hours only (bot.scheduler).
+may also send it to everyone reachable: one row per person, sent through the same outbox as
+invites (surveys.outbox.UPDATES), so a restart never sends anyone a second copy. Sends happen in
+working hours only (bot.scheduler).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from surveys.models import Participant, ParticipantStatus, PswMember, WeDid, WeDidDelivery
@@ -108,61 +106,3 @@ def outgoing(session: Session, *, now: datetime) -> list[WeDidMessage]:
         for delivery, person, update_ in rows
         if delivery.id is not None and is_reachable(person, now)
     ]
-
-
-def claim(session: Session, *, delivery_id: int, now: datetime) -> bool:
-    """Claim a copy just before sending it; False if it was claimed or sent already."""
-    result = session.exec(
-        update(WeDidDelivery)
-        .where(
-            col(WeDidDelivery.id) == delivery_id,
-            col(WeDidDelivery.claimed_at).is_(None),
-            col(WeDidDelivery.sent_at).is_(None),
-        )
-        .values(claimed_at=now)
-    )
-    return bool(result.rowcount)
-
-
-def confirm(
-    session: Session, *, delivery_id: int, now: datetime, message_id: int | None = None
-) -> None:
-    """Telegram accepted the copy."""
-    delivery = session.get(WeDidDelivery, delivery_id)
-    if delivery is not None:
-        delivery.sent_at = now
-        session.add(delivery)
-
-
-def release(session: Session, *, delivery_id: int) -> None:
-    """Telegram refused the copy for now (429, 5xx, time-out): it may be tried again."""
-    delivery = session.get(WeDidDelivery, delivery_id)
-    if delivery is not None and delivery.sent_at is None:
-        delivery.claimed_at = None
-        session.add(delivery)
-
-
-def unreachable(session: Session, *, delivery_id: int) -> None:
-    """Telegram answered 403: skip this person from now on, here and for pulses."""
-    delivery = session.get(WeDidDelivery, delivery_id)
-    if delivery is None:
-        return
-    delivery.unreachable = True
-    session.add(delivery)
-    person = session.get(Participant, delivery.participant_id)
-    if person is not None:
-        person.status = ParticipantStatus.UNREACHABLE
-        session.add(person)
-
-
-def resolve_in_doubt(session: Session) -> int:
-    """At start: copies claimed but never confirmed count as sent, never resent."""
-    doubtful: Sequence[WeDidDelivery] = session.exec(
-        select(WeDidDelivery).where(
-            col(WeDidDelivery.claimed_at).is_not(None), col(WeDidDelivery.sent_at).is_(None)
-        )
-    ).all()
-    for delivery in doubtful:
-        delivery.sent_at = delivery.claimed_at
-        session.add(delivery)
-    return len(doubtful)

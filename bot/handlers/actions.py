@@ -12,7 +12,6 @@ from telegram.ext import ContextTypes
 from analysis.report import ActionLine, describe
 from bot import keyboards, texts
 from bot.callbacks import ActionRecord
-from bot.handlers.results import split_message
 from bot.handlers.util import actor, edit, reply
 from bot.handlers.wedid import _text_after_command
 from bot.services import services_of
@@ -119,8 +118,7 @@ async def actions_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if not found:
         await reply(update, texts.ACTIONS_NONE)
         return
-    for part in split_message("\n\n".join([texts.ACTIONS_TITLE, *map(_line, found)])):
-        await reply(update, part)
+    await reply(update, "\n\n".join([texts.ACTIONS_TITLE, *map(_line, found)]))
 
 
 async def action_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -25,15 +26,26 @@ class Guard:
     """One instance per application (handler group -1)."""
 
     def __init__(
-        self, *, psw_chat_id: int | None, per_minute: int, menus: Menus | None = None
+        self,
+        *,
+        psw_chat_id: int | Callable[[], int | None] | None,
+        per_minute: int,
+        menus: Menus | None = None,
     ) -> None:
-        self.psw_chat_id = psw_chat_id
+        # A callable gives the PSW chat's id now: it changes when Telegram upgrades the group.
+        self._psw_chat_id = psw_chat_id
         self.menus = menus
         self.per_minute = per_minute
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._recent: dict[int, deque[float]] = {}
         self._warned_at: dict[int, float] = {}
         self._left: set[int] = set()  # groups we have asked to leave (once each)
+
+    @property
+    def psw_chat_id(self) -> int | None:
+        """The PSW chat's id now."""
+        found = self._psw_chat_id
+        return found() if callable(found) else found
 
     def _repeat(self, update_id: int) -> bool:
         if update_id in self._seen:

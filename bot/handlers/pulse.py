@@ -68,7 +68,7 @@ def render(
     if state.stage == PulseStage.QUESTION:
         assert state.item is not None
         text = texts.QUESTION.format(
-            number=state.position + 1, total=state.total, text=state.item.text
+            number=state.position + 1, total=state.total, text=escape(state.item.text)
         )
         if state.current_answer is not None:
             text += texts.YOUR_ANSWER.format(label=SCALE[state.current_answer - 1])

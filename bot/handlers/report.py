@@ -14,7 +14,6 @@ from analysis.report import report_name, to_pdf, to_xlsx
 from analysis.report_charts import heatmap, over_time_figure, participation_figure, png
 from analysis.summary import PERIOD_HELP
 from bot import texts
-from bot.handlers.results import split_message
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import report
@@ -46,8 +45,7 @@ def table_text(table: Table, minimum: int) -> str:
 async def _send_table(
     update: Update, view: TableView, minimum: int, picture: bytes | None, name: str
 ) -> None:
-    for part in split_message(table_text(view.table, minimum)):
-        await reply(update, part)
+    await reply(update, table_text(view.table, minimum))
     if picture is not None and view.table.row_labels:
         await update.get_bot().send_photo(
             chat_id(update),
@@ -120,8 +118,7 @@ async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         lines.append(f"• {wave.label}: {counted}")
     if not view.participation:
         lines.append("No closed pulse in this period.")
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
     await _send_table(
         update,
         view=TableView(view.table, view.period_text),

@@ -11,7 +11,7 @@ from analysis.charts import trend_chart
 from analysis.export import to_csv, to_xlsx
 from bot import texts
 from bot.digest import LABELS
-from bot.handlers.results import split_message, usage_text
+from bot.handlers.results import usage_text
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import results
@@ -85,8 +85,7 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         bank=services.bank,
         today=services.today(),
     )
-    for part in split_message(content.text):
-        await reply(update, part)
+    await reply(update, content.text)
     if content.chart is not None:
         await update.get_bot().send_photo(
             chat_id(update),

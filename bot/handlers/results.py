@@ -16,8 +16,6 @@ from bot.services import services_of
 from bot.usecases import results
 from surveys.themes import ANCHORS, THEMES
 
-MAX_MESSAGE = 4000  # under Telegram's 4,096, with room for HTML
-
 
 def _arrow(change: int | None) -> str:
     """A change in one unit only (percentage points favourable), shown only when the period
@@ -49,19 +47,6 @@ def usage_text(error: results.UsageError) -> str:
         "trend": texts.TREND_USAGE.format(themes=", ".join([*THEMES.values(), *ANCHORS.values()])),
     }.get(error.command, "")
     return f"{escape(error.problem)}\n{usage}" if error.problem else usage
-
-
-def split_message(text: str) -> list[str]:
-    """Split long output at line ends so each part is under Telegram's limit."""
-    parts, current = [], ""
-    for line in text.split("\n"):
-        if len(current) + len(line) + 1 > MAX_MESSAGE and current:
-            parts.append(current)
-            current = ""
-        current += line + "\n"
-    if current.strip():
-        parts.append(current)
-    return parts
 
 
 async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -97,8 +82,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         lines += [_line(score, minimum) for score in summary.anchors]
         lines.append("\n<b>Themes</b>")
         lines += [_line(score, minimum) for score in summary.themes]
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
 
 
 async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -133,8 +117,7 @@ async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         how = f"{comment.direction}, " if comment.direction else ""
         lines.append(f"• “{escape(comment.text)}” <i>({how}{comment.period})</i>")
     lines.append(note)
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
 
 
 def _month(month: str) -> str:
@@ -168,8 +151,7 @@ async def interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     for group in view.questions:
         lines.append(f"\n<b>{escape(group.question)}</b>")
         lines += [f"• “{escape(text)}” <i>({_month(month)})</i>" for text, month in group.answers]
-    for part in split_message("\n".join(lines)):
-        await reply(update, part)
+    await reply(update, "\n".join(lines))
 
 
 async def themes_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -284,8 +266,7 @@ async def drivers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         min_group=minimum,
         min_comment_group=services.settings.min_comment_group_size,
     )
-    for part in split_message(render_drivers(report, minimum)):
-        await reply(update, part)
+    await reply(update, render_drivers(report, minimum))
 
 
 async def participation_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,6 +8,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot import texts
+from bot.longtext import send_long
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +49,11 @@ async def edit(
 
 
 async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
-    """Answer in the chat the update came from."""
+    """Answer in the chat the update came from, in as many messages as the text needs
+    (bot.longtext); the last one, which carries the keyboard."""
     chat = update.effective_chat
     assert chat is not None
-    return await chat.send_message(text, reply_markup=markup)
+    return (await send_long(update.get_bot(), chat.id, text, reply_markup=markup))[-1]
 
 
 def chat_id(update: Update) -> int:

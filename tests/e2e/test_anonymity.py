@@ -156,7 +156,8 @@ async def test_a_reader_sees_nothing_until_the_wave_closes_then_only_whole_cells
     [fostering] = await priya.says("/summary 4w fostering")
     assert "Not enough responses to show this group" in fostering.text
     [assessment] = await priya.says("/summary 4w assessment")
-    assert "5 people answered a pulse" in assessment.text  # the other 3 went to "other teams" with Fostering
+    # the other 3 went to "other teams" with Fostering
+    assert "5 people answered a pulse" in assessment.text
     with session_scope(local.services.engine) as session:
         teams = Counter(s.team_id for s in session.exec(select(Submission)))
     assert sorted(teams.values()) == [5, 5]

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
 
 from sandbox import Sandbox, SandboxLimits, SimClient, SimClientError, newest_button
 from sandbox.html import HtmlError, parse_html
@@ -459,3 +459,67 @@ async def test_only_the_allowed_kinds_of_update_are_delivered(api: Api, sim: Sim
     await sim.press(42, sent["result"]["message_id"], "yes")
     _, body = await api("getUpdates")  # the choice is kept until changed
     assert [next(k for k in u if k != "update_id") for u in body["result"]] == ["callback_query"]
+
+
+async def test_an_upgraded_group_refuses_its_old_id_with_the_new_one(
+    api: Api, sim: SimClient, sandbox: Sandbox
+) -> None:
+    await sim.add_group(-5, "PSW", [42])
+    new_id = await sim.migrate(-5, by=42)
+    status, body = await api("sendMessage", chat_id=-5, text="hello")
+    assert status == 400
+    assert body["description"] == "Bad Request: group chat was upgraded to a supergroup chat"
+    assert body["parameters"] == {"migrate_to_chat_id": new_id}
+    status, _ = await api("sendMessage", chat_id=new_id, text="hello")
+    assert status == 200
+    _status, updates = await api("getUpdates")
+    notices = [u["message"] for u in updates["result"] if "message" in u][-2:]
+    assert notices[0]["migrate_to_chat_id"] == new_id
+    assert notices[0]["chat"]["id"] == -5
+    assert notices[1]["migrate_from_chat_id"] == -5
+    assert notices[1]["chat"] == {"id": new_id, "type": "supergroup", "title": "PSW"}
+    bot = Bot(sandbox.token, base_url=f"{sandbox.url}/bot")
+    async with bot:
+        with pytest.raises(ChatMigrated) as raised:
+            await bot.send_message(-5, "hello")
+    assert raised.value.new_chat_id == new_id
+
+
+async def test_deactivated_users_and_kicked_bots_get_telegrams_403s(
+    api: Api, sim: SimClient
+) -> None:
+    await sim.deactivate(42)
+    status, body = await api("sendMessage", chat_id=42, text="hello")
+    assert (status, body["description"]) == (403, "Forbidden: user is deactivated")
+    await sim.add_user(43, "Bo", started=True)
+    await sim.add_group(-6, "PSW", [43])
+    await sim.kick_bot(-6, by=43)
+    status, body = await api("sendMessage", chat_id=-6, text="hello")
+    assert (status, body["description"]) == (403, "Forbidden: bot was kicked from the group chat")
+    _status, updates = await api("getUpdates")
+    [kicked] = [u["my_chat_member"] for u in updates["result"] if "my_chat_member" in u]
+    assert kicked["new_chat_member"]["status"] == "kicked"
+
+
+async def test_edits_in_one_chat_are_limited_with_a_long_retry_after(
+    api: Api, sim: SimClient
+) -> None:
+    await sim.set_limits(chat_edits_per_minute=2)
+    _status, sent = await api("sendMessage", chat_id=42, text="v0")
+    message_id = sent["result"]["message_id"]
+    for text in ("v1", "v2"):
+        status, _ = await api("editMessageText", chat_id=42, message_id=message_id, text=text)
+        assert status == 200
+    status, body = await api("editMessageText", chat_id=42, message_id=message_id, text="v3")
+    assert status == 429
+    assert body["parameters"]["retry_after"] >= 20  # a minute's allowance of two: ~30 s
+
+
+async def test_a_lost_answer_fault_does_the_call_and_drops_the_answer(
+    api: Api, sim: SimClient
+) -> None:
+    await sim.set_faults({"method": "sendMessage", "lost": True, "remaining": 1})
+    with pytest.raises(httpx.RemoteProtocolError):
+        await api("sendMessage", chat_id=42, text="posted, unanswered")
+    texts = [m["text"] for m in (await sim.view(42))["messages"] if m["from"] == "bot"]
+    assert texts == ["posted, unanswered"]  # it took effect

@@ -1,0 +1,65 @@
+"""Following the PSW chat when Telegram upgrades it from a group to a supergroup.
+
+An upgrade gives the chat a new id. Telegram says so twice (a service message with
+`migrate_to_chat_id` in the old chat, one with `migrate_from_chat_id` in the new) and from then on
+answers every send to the old id with "group chat was upgraded to a supergroup chat" and the new
+id (PTB raises ChatMigrated). Either way the bot records the new id in the database
+(surveys.chats), where PSW_CHAT_ID is followed from, and carries on there.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
+
+from bot.services import services_of
+from surveys.chats import chat_migrations, record_migration
+
+log = logging.getLogger(__name__)
+
+
+def load(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """At start: the upgrades recorded before, so the PSW chat's id is its latest."""
+    services = services_of(app)
+    services.chat_moves = services.db_sync(chat_migrations)
+    if services.settings.psw_chat_id != services.psw_chat_id:
+        log.info(
+            "PSW chat %s is now supergroup %s (upgraded earlier)",
+            services.settings.psw_chat_id,
+            services.psw_chat_id,
+        )
+
+
+async def follow(app: Application[Any, Any, Any, Any, Any, Any], old: int, new: int) -> bool:
+    """Record that chat `old` is now `new`, if `old` is (or was) the PSW chat; whether it was."""
+    services = services_of(app)
+    configured = services.settings.psw_chat_id
+    chain = {configured, *services.chat_moves.values()} if configured is not None else set()
+    if old not in chain or services.chat_moves.get(old) == new:
+        return old in chain
+    await services.db(record_migration, old_chat_id=old, new_chat_id=new, now=services.clock())
+    services.chat_moves[old] = new
+    log.warning(
+        "PSW chat %s was upgraded to a supergroup: it is now %s (followed; PSW_CHAT_ID=%s may "
+        "be updated at leisure)",
+        old,
+        new,
+        new,
+    )
+    return True
+
+
+async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The service messages of an upgrade (handler group -2, before the guard, which would
+    otherwise leave a chat whose id it does not know yet)."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    if message.migrate_to_chat_id:
+        await follow(context.application, chat.id, message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id:
+        await follow(context.application, message.migrate_from_chat_id, chat.id)
+    raise ApplicationHandlerStop
