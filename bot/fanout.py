@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from html import escape
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
@@ -127,12 +128,17 @@ class FanOutResult:
 Message = Outgoing | WeDidMessage
 
 
-def render(message: Message) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The text and button of an invite, a reminder or a "you said, we did" update."""
+def render(message: Message, tz: ZoneInfo) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The text and button of an invite, a reminder or a "you said, we did" update; an invite
+    and a reminder say when the pulse closes, in the service's time zone."""
     if isinstance(message, WeDidMessage):
         return texts.WEDID_BROADCAST.format(text=escape(message.text)), None
     text = texts.INVITE if message.kind == "invite" else texts.REMINDER
-    return text.format(count=message.items), keyboards.invite(message.wave_id)
+    closes = "it closes" if message.closes_at is None else texts.local_time(message.closes_at, tz)
+    return (
+        text.format(count=texts.questions(message.items), closes=closes),
+        keyboards.invite(message.wave_id),
+    )
 
 
 def outbox(message: Message) -> Outbox[int]:
@@ -194,7 +200,7 @@ class FanOut:
         """Send one message; the seconds to wait before a retry (None when done), and whether
         the whole fan-out should pause for them (a 429)."""
         box = outbox(message)
-        text, markup = render(message)
+        text, markup = render(message, self.services.settings.tz)
         await self.pacer.acquire()
 
         async def send() -> int:

@@ -151,12 +151,12 @@ CHANGED = "Updated. " + PROFILE
 CHANGE_TEAM, CHANGE_ROLE, CHANGE_EMPLOYMENT = "Change team", "Change role", "Change contract"
 
 INVITE = (
-    "Hello! A new pulse is ready: {count} quick questions, about 30 seconds. "
-    "Your answers are anonymous."
+    "Hello! A new pulse is ready: {count}, about 30 seconds. Your answers are anonymous. "
+    "It's open until {closes}."
 )
 REMINDER = (
-    "A gentle reminder: the pulse is open for a few more days. {count} quick questions, about "
-    "30 seconds, anonymous. If you've started, Start carries on where you stopped."
+    "A gentle reminder: the pulse is open until {closes}. {count}, about 30 seconds, "
+    "anonymous. If you've started, Start carries on where you stopped."
 )
 START_BUTTON = "Start"
 QUESTION = "<b>Pulse · {number} of {total}</b>\n\n{text}"
@@ -305,6 +305,17 @@ def welcome(first_name: str | None, org: str, team: str | None = None) -> str:
     if team is not None:
         return WELCOME_INVITED.format(name=name, org=escape(org), team=escape(team))
     return WELCOME.format(name=name, org=escape(org))
+
+
+def questions(count: int) -> str:
+    """ "1 quick question", "4 quick questions"."""
+    return f"{count} quick question" + ("" if count == 1 else "s")
+
+
+def local_time(moment: datetime, tz: ZoneInfo) -> str:
+    """A moment as people say it: Wednesday 2 December at 10:00."""
+    local = moment.astimezone(tz)
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
 
 
 def local_date(moment: datetime, tz: ZoneInfo) -> str:

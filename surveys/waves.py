@@ -271,6 +271,7 @@ class Outgoing:
     chat_id: int
     items: int
     invite_message_id: int | None = None
+    closes_at: datetime | None = None  # told in the message: people plan around it
 
 
 def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
@@ -291,7 +292,12 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
             if delivery.invited_at is None and delivery.invite_claimed_at is None:
                 messages.append(
                     Outgoing(
-                        "invite", delivery.id, wave.id, participant.chat_id, len(wave.item_keys)
+                        "invite",
+                        delivery.id,
+                        wave.id,
+                        participant.chat_id,
+                        len(wave.item_keys),
+                        closes_at=wave.closes_at,
                     )
                 )
             elif (
@@ -309,6 +315,7 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
                         participant.chat_id,
                         len(wave.item_keys),
                         delivery.invite_message_id,
+                        closes_at=wave.closes_at,
                     )
                 )
     return messages

@@ -9,7 +9,7 @@ from bot.local.runner import LocalBot, add_psw, local_bot
 from bot.settings import Settings
 from sandbox import Person
 from surveys.db import session_scope
-from surveys.models import PswRole
+from surveys.models import PswRole, Wave
 from surveys.psw import remove_psw_member
 from tests.e2e.helpers import ballots, invite_code, join, open_pulse
 
@@ -242,3 +242,15 @@ async def test_a_feedback_comment_can_be_withdrawn_until_its_pulse_closes(
     local.app.user_data[asha.user_id].clear()
     await asha.taps("Withdraw this comment")
     await asha.expect("It can't be withdrawn now: either it was released when the pulse closed")
+
+
+async def test_the_invite_says_when_the_pulse_closes(local: LocalBot, asha: Person) -> None:
+    await join(asha)
+    wave_id = await open_pulse(local, ["intent_stay"])
+    with session_scope(local.services.engine) as session:
+        wave = session.get(Wave, wave_id)
+        assert wave is not None
+        closes = wave.closes_at.astimezone(local.services.settings.tz)
+    invite = await asha.expect("A new pulse is ready")
+    when = f"{closes:%A} {closes.day} {closes:%B} at {closes:%H:%M}"
+    assert f"It's open until {when}." in invite.text

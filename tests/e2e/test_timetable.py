@@ -176,3 +176,22 @@ async def test_the_digest_goes_to_the_psw_chat_once_with_small_teams_hidden(
     assert (await timetable.run_due()).digest is None  # once a week
     with session_scope(local.services.engine) as session:
         assert [d.period for d in session.exec(select(Digest))] == ["2026-W51"]
+
+
+async def test_pulse_after_a_reminder_shows_the_pulse_not_the_reminder(
+    local: LocalBot, clock: SimulatedClock
+) -> None:
+    [asha] = await people(local, 1)
+    timetable = Scheduler(local.app, autoplan=False)
+    clock.set(london(2026, 12, 8, 10, 0))  # opens; invite sent
+    await timetable.run_due()
+    await asha.expect("A new pulse is ready")
+    clock.set(london(2026, 12, 11, 10, 0))
+    await timetable.run_due()
+    await asha.expect("A gentle reminder")
+    answer = await asha.says("/pulse")
+    assert [m.text.split("\n")[0] for m in answer] == ["Pulse · 1 of 4"]
+    await asha.taps("Agree")
+    shown = await asha.last()
+    assert shown.text.startswith("Pulse · 2 of 4")
+    assert all("gentle reminder" not in m.text for m in await asha.chat() if m.edited)
