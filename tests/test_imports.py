@@ -65,3 +65,48 @@ def test_use_cases_do_not_know_telegram() -> None:
         if "telegram" in imported_roots(path)
     ]
     assert offenders == []
+
+
+# What a handler may not touch: the database (a query belongs in a use case, in the one unit of
+# work that also checks access and writes the audit line) and the PSW list (an access check).
+_DATABASE_MODULES = {"sqlmodel", "sqlalchemy", "surveys.db", "surveys.psw"}
+
+
+def _handler_offences(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    usecase_names: set[str] = set()
+    offences: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "bot.usecases" or node.module.startswith("bot.usecases."):
+                usecase_names.update(alias.asname or alias.name for alias in node.names)
+            if node.module.split(".")[0] in _DATABASE_MODULES or node.module in _DATABASE_MODULES:
+                offences.append(f"line {node.lineno}: imports {node.module}")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] in _DATABASE_MODULES or alias.name in _DATABASE_MODULES:
+                    offences.append(f"line {node.lineno}: imports {alias.name}")
+    for node in ast.walk(tree):
+        # services.db(fn, ...) / run_unit(fn, ...): fn must come from the use-case layer.
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in {"db", "run_unit"}:
+            continue
+        target = node.args[0]
+        while isinstance(target, ast.Attribute):
+            target = target.value
+        if not (isinstance(target, ast.Name) and target.id in usecase_names):
+            offences.append(f"line {node.lineno}: {name}() runs {ast.unparse(node.args[0])}")
+    return offences
+
+
+def test_handlers_hold_no_queries_and_no_access_checks() -> None:
+    """Every database call from a handler is a use case, which does the access check and audit."""
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted((ROOT / "bot" / "handlers").glob("*.py"))
+        if (found := _handler_offences(path))
+    }
+    assert offenders == {}
