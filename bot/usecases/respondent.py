@@ -4,7 +4,9 @@ Every function is one unit of work (`services.db(fn, ...)`): the check that the 
 answer, the work, in one transaction, returning a plain result the handler renders. Who may
 answer is decided here, once (`respondent`): people on the PSW list read results, so they never
 answer (docs/design.md, rule 6). surveys/pulse.py keeps the same rule as its own invariant, so a
-caller that skips this layer still cannot let a reader answer.
+caller that skips this layer still cannot let a reader answer (the pulse buttons rely on it: a
+reader's or stranger's tap shows the pulse closed). Unlike the PSW team's actions, nothing here
+writes an audit line: a record of who acted when could be joined to what was answered.
 """
 
 from __future__ import annotations
