@@ -15,23 +15,14 @@ from bot import keyboards, texts
 from bot.callbacks import Confirm
 from bot.commands import help_text
 from bot.conversations import set_focus
-from bot.handlers.pulse import FEEDBACK_SAVED_KEY, WITHDRAWABLE_KEY
+from bot.handlers.pulse import FEEDBACK_SAVED_KEY, WITHDRAWABLE_KEY, refusal_text
 from bot.handlers.switch import TALK_KEY, leave_first
 from bot.handlers.util import answer_query, chat_id, edit, reply
 from bot.services import services_of
-from bot.usecases.respondent import next_pulse
-from surveys.participants import (
-    PAUSE_WEEKS_DEFAULT,
-    ParticipantError,
-    forget,
-    get_participant,
-    my_data,
-    pause,
-    resume,
-    stop,
-)
-from surveys.psw import get_psw_member, list_psw_members
-from surveys.pulse import MAX_COMMENT_CHARS, cancel_feedback, start_feedback, withdraw_feedback
+from bot.usecases import respondent
+from bot.usecases.respondent import NotRespondent
+from surveys.participants import PAUSE_WEEKS_DEFAULT, ParticipantError
+from surveys.pulse import MAX_COMMENT_CHARS
 
 log = logging.getLogger(__name__)
 # The /talk request waits in memory only (TALK_KEY): the note goes out with the person's name, so
@@ -42,8 +33,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Exactly the commands the person may use, from the table the command menus come from."""
     services = services_of(context)
     assert update.effective_user is not None
-    member = await services.db(get_psw_member, telegram_id=update.effective_user.id)
-    role = None if member is None else str(member.role)
+    role = await services.db(respondent.help_role, telegram_id=update.effective_user.id)
     await reply(update, help_text(role, texts.HELP_HEADER, texts.PSW_HELP_HEADER))
 
 
@@ -55,16 +45,17 @@ def _when(moment: datetime, tz: ZoneInfo) -> str:
 async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/next: the pulse open for them now, or when the next one is due."""
     services = services_of(context)
-    if await services.db(get_participant, chat_id=chat_id(update)) is None:
-        await reply(update, texts.NOT_JOINED)
+    try:
+        found = await services.db(
+            respondent.next_pulse,
+            chat_id=chat_id(update),
+            now=services.clock(),
+            schedules=services.schedules,
+            calendar=services.calendar,
+        )
+    except NotRespondent as refused:
+        await reply(update, refusal_text(refused))
         return
-    found = await services.db(
-        next_pulse,
-        chat_id=chat_id(update),
-        now=services.clock(),
-        schedules=services.schedules,
-        calendar=services.calendar,
-    )
     tz = services.settings.tz
     if found.open_until is not None:
         await reply(update, texts.NEXT_OPEN.format(closes=_when(found.open_until, tz)))
@@ -93,7 +84,7 @@ async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Exactly what is held about the person."""
     services = services_of(context)
-    data = await services.db(my_data, chat_id=chat_id(update))
+    data = await services.db(respondent.my_data, chat_id=chat_id(update))
     if data is None:
         await reply(update, texts.NOTHING_HELD)
         return
@@ -109,14 +100,13 @@ async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     weeks = int(args[0]) if args else PAUSE_WEEKS_DEFAULT
     try:
-        participant = await services.db(
-            pause, chat_id=chat_id(update), weeks=weeks, now=services.clock()
+        paused_until = await services.db(
+            respondent.pause, chat_id=chat_id(update), weeks=weeks, now=services.clock()
         )
     except ParticipantError as exc:
         await reply(update, texts.PAUSE_USAGE if "weeks" in str(exc) else str(exc))
         return
-    assert participant.paused_until is not None
-    until = texts.local_date(participant.paused_until, services.settings.tz)
+    until = texts.local_date(paused_until, services.settings.tz)
     await reply(update, texts.PAUSED.format(until=until))
 
 
@@ -124,7 +114,7 @@ async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """/resume after a pause or a stop."""
     services = services_of(context)
     try:
-        await services.db(resume, chat_id=chat_id(update))
+        await services.db(respondent.resume, chat_id=chat_id(update))
     except ParticipantError as exc:
         await reply(update, str(exc))
         return
@@ -134,14 +124,14 @@ async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stop: no more messages until /start."""
     services = services_of(context)
-    await services.db(stop, chat_id=chat_id(update))
+    await services.db(respondent.stop, chat_id=chat_id(update))
     await reply(update, texts.STOPPED)
 
 
 async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/forget: ask first, because it cannot be undone."""
     services = services_of(context)
-    if await services.db(get_participant, chat_id=chat_id(update)) is None:
+    if not await services.db(respondent.holds_data, chat_id=chat_id(update)):
         await reply(update, texts.NOTHING_HELD)
         return
     await reply(
@@ -159,8 +149,10 @@ async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def open_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Wait for a /feedback comment."""
     services = services_of(context)
-    if not await services.db(start_feedback, chat_id=chat_id(update)):
-        await reply(update, texts.NOT_JOINED)
+    try:
+        await services.db(respondent.open_feedback, chat_id=chat_id(update))
+    except NotRespondent as refused:
+        await reply(update, refusal_text(refused))
         return
     set_focus(context.user_data, "feedback")
     if context.user_data is not None:
@@ -230,14 +222,14 @@ async def send_talk_request(
     services = services_of(context)
     user = update.effective_user
     assert user is not None
-    members = await services.db(list_psw_members)
-    if not members:
+    recipients = await services.db(respondent.talk_recipients)
+    if not recipients:
         return texts.TALK_NO_PSW
     message = talk_request(update, note)
     delivered = 0
-    for member in members:
+    for recipient in recipients:
         try:
-            await context.bot.send_message(member.telegram_id, message)
+            await context.bot.send_message(recipient, message)
             delivered += 1
         except TelegramError as exc:
             log.warning("talk request not delivered to a PSW member (%s)", type(exc).__name__)
@@ -253,7 +245,9 @@ async def _withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     held: dict[int, str] = context.user_data.get(WITHDRAWABLE_KEY, {})
     shown = query.message.message_id if query.message is not None else None
     ballot_id = held.pop(shown, None) if shown is not None else None
-    if ballot_id is not None and await services.db(withdraw_feedback, ballot_id=ballot_id):
+    if ballot_id is not None and await services.db(
+        respondent.withdraw_feedback, ballot_id=ballot_id
+    ):
         await edit(query, texts.FEEDBACK_WITHDRAWN)
     else:
         await answer_query(query, texts.FEEDBACK_NOT_WITHDRAWN)
@@ -269,7 +263,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
     chat = chat_id(update)
     if answer.topic == "fg":
         if answer.yes:
-            await services.db(forget, chat_id=chat)
+            await services.db(respondent.forget, chat_id=chat)
             context.user_data.clear()
             await edit(query, texts.FORGOTTEN)
         else:
@@ -283,7 +277,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             context.user_data.pop(TALK_KEY, None)
             await edit(query, texts.TALK_CANCELLED)
-    elif await services.db(cancel_feedback, chat_id=chat):
+    elif await services.db(respondent.cancel_feedback, chat_id=chat):
         set_focus(context.user_data, "")
         await edit(query, texts.FEEDBACK_CANCELLED)
     elif answer.topic == "fw":

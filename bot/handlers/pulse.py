@@ -14,31 +14,17 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import Pulse
 from bot.conversations import set_focus
 from bot.handlers.switch import leave_first
 from bot.handlers.util import answer_query, chat_id, edit, remove_typed, reply
 from bot.services import Services, services_of
+from bot.usecases import respondent
+from bot.usecases.respondent import NotRespondent, PulseView, Refusal
 from surveys.bank import SCALE
-from surveys.participants import get_participant
-from surveys.pulse import (
-    CommentTooLong,
-    PulseStage,
-    PulseState,
-    answered_open_pulse,
-    clean_comment,
-    go_back,
-    open_pulse_for,
-    pulse_message,
-    pulse_state,
-    record_answer,
-    set_pulse_message,
-    submit_feedback,
-    submit_pulse,
-)
-from surveys.wedid import current as current_we_did
+from surveys.participants import PSW_CANNOT_TAKE_PART
+from surveys.pulse import CommentTooLong, PulseStage, PulseState
 
 log = logging.getLogger(__name__)
 # Set once a /feedback comment is saved, so a stale Cancel can say so (memory only).
@@ -49,16 +35,18 @@ FEEDBACK_SAVED_KEY = "feedback_saved"
 WITHDRAWABLE_KEY = "withdrawable"
 
 
-def _themes(comment: str | None) -> dict[str, str] | None:
-    """The themes of an already redacted comment, stored with it for the PSW summaries."""
-    return dict(analyse(comment).themes) if comment else None
+def refusal_text(refused: NotRespondent) -> str:
+    """Why someone may not answer, in one line."""
+    if refused.reason == Refusal.READS_RESULTS:
+        return escape(PSW_CANNOT_TAKE_PART)
+    return texts.NOT_JOINED
 
 
-async def thanks(services: Services) -> str:
+def thanks(view: PulseView, services: Services) -> str:
     """The thanks at the end of a pulse, with the newest "you said, we did" update."""
     text = texts.THANKS.format(min_group=services.settings.min_group_size)
-    latest = await services.db(current_we_did)
-    return text + (texts.WEDID_AFTER_PULSE.format(text=escape(latest.text)) if latest else "")
+    latest = view.we_did
+    return text + (texts.WEDID_AFTER_PULSE.format(text=escape(latest)) if latest else "")
 
 
 def render(
@@ -91,24 +79,26 @@ async def show_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Show the current pulse where the person left it."""
     services = services_of(context)
     chat = chat_id(update)
-    now = services.clock()
-    if await services.db(get_participant, chat_id=chat) is None:
-        await reply(update, texts.NOT_JOINED)
+    try:
+        shown = await services.db(
+            respondent.show_pulse, chat_id=chat, bank=services.bank, now=services.clock()
+        )
+    except NotRespondent as refused:
+        await reply(update, refusal_text(refused))
         return
-    wave_id = await services.db(open_pulse_for, chat_id=chat, now=now)
-    if wave_id is None:
-        answered = await services.db(answered_open_pulse, chat_id=chat, now=now)
-        await reply(update, texts.ALREADY_DONE if answered else texts.NO_OPEN_PULSE)
+    view = shown.pulse
+    if view is None:
+        await reply(update, texts.ALREADY_DONE if shown.answered else texts.NO_OPEN_PULSE)
         return
-    state = await services.db(
-        pulse_state, chat_id=chat, wave_id=wave_id, bank=services.bank, now=now
-    )
-    done = await thanks(services) if state.stage == PulseStage.DONE else None
-    text, markup = render(state, services, done)
+    done = thanks(view, services) if view.state.stage == PulseStage.DONE else None
+    text, markup = render(view.state, services, done)
     set_focus(context.user_data, "pulse")
     message = await reply(update, text, markup)
     await services.db(
-        set_pulse_message, chat_id=chat, wave_id=wave_id, message_id=message.message_id
+        respondent.remember_pulse_message,
+        chat_id=chat,
+        wave_id=view.state.wave_id,
+        message_id=message.message_id,
     )
 
 
@@ -123,12 +113,12 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
     shown = query.message.message_id if query.message is not None else None
     wave = press.wave_id
     if press.action == "go":
-        state = await services.db(
-            pulse_state, chat_id=chat, wave_id=wave, bank=bank, now=now, message_id=shown
+        view = await services.db(
+            respondent.start_pulse, chat_id=chat, wave_id=wave, bank=bank, now=now, message_id=shown
         )
     elif press.action == "b":
-        state = await services.db(
-            go_back,
+        view = await services.db(
+            respondent.step_back,
             chat_id=chat,
             wave_id=wave,
             bank=bank,
@@ -137,22 +127,21 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
             message_id=shown,
         )
     elif press.action == "nc":
-        state = await services.db(
-            submit_pulse, chat_id=chat, wave_id=wave, bank=bank, now=now, comment=None
+        view = await services.db(
+            respondent.finish_without_comment, chat_id=chat, wave_id=wave, bank=bank, now=now
         )
     else:
-        value = None if press.action == "s" else int(press.action)
-        state = await services.db(
-            record_answer,
+        view = await services.db(
+            respondent.answer_item,
             chat_id=chat,
             wave_id=wave,
             bank=bank,
             now=now,
             position=press.position,
-            value=value,
+            value=None if press.action == "s" else int(press.action),
             message_id=shown,
         )
-
+    state = view.state
     if state.stage == PulseStage.CLOSED:
         notice: str | None = texts.PULSE_CLOSED
     elif state.stage == PulseStage.DONE and not state.changed:
@@ -161,7 +150,7 @@ async def on_pulse(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Pu
         notice = texts.ALREADY_NOTED
     else:
         notice = None
-    done = await thanks(services) if state.stage == PulseStage.DONE else None
+    done = thanks(view, services) if state.stage == PulseStage.DONE else None
     text, markup = render(state, services, done)
     # The pulse is what they see now: a typed text answers it if it is at its comment step.
     # (An old button that changes nothing leaves the focus where it was.)
@@ -181,34 +170,32 @@ async def finish_pulse(
     """A typed comment ends the pulse: redact, store anonymously, thank, and show what was
     stored."""
     services = services_of(context)
-    chat, now = chat_id(update), services.clock()
+    chat = chat_id(update)
     try:
-        comment = clean_comment(text)
+        result = await services.db(
+            respondent.comment_pulse,
+            chat_id=chat,
+            wave_id=wave_id,
+            text=text,
+            bank=services.bank,
+            now=services.clock(),
+        )
     except CommentTooLong as exc:
         await reply(update, texts.comment_too_long(exc.length))
         return
-    state = await services.db(
-        submit_pulse,
-        chat_id=chat,
-        wave_id=wave_id,
-        comment=comment,
-        bank=services.bank,
-        now=now,
-        comment_themes=_themes(comment),
-    )
-    if state.stage != PulseStage.DONE:
+    if result.pulse.state.stage != PulseStage.DONE:
         await reply(update, texts.STRAY_TEXT)
         return
-    message_id = await services.db(pulse_message, chat_id=chat, wave_id=wave_id)
-    if message_id is not None:
+    if result.message_id is not None:
         try:
             await update.get_bot().edit_message_text(
-                texts.DONE_MARK, chat_id=chat, message_id=message_id
+                texts.DONE_MARK, chat_id=chat, message_id=result.message_id
             )
         except BadRequest as exc:  # deleted or already marked: the thanks below is what matters
             log.info("could not mark pulse message done (%s)", exc.message)
     set_focus(context.user_data, "")
     deleting = services.settings.delete_typed_comments
+    comment = result.comment
     stored = (
         texts.PULSE_COMMENT_STORED.format(
             comment=escape(comment), min_comment=services.settings.min_comment_group_size
@@ -216,7 +203,10 @@ async def finish_pulse(
         if comment
         else ""
     )
-    await reply(update, await thanks(services) + stored + (texts.TYPED_REMOVED if deleting else ""))
+    await reply(
+        update,
+        thanks(result.pulse, services) + stored + (texts.TYPED_REMOVED if deleting else ""),
+    )
     await remove_typed(update, deleting)
 
 
@@ -225,23 +215,22 @@ async def finish_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     who may read it and when."""
     services = services_of(context)
     try:
-        comment = clean_comment(text)
+        sent = await services.db(
+            respondent.send_feedback,
+            chat_id=chat_id(update),
+            text=text,
+            bank=services.bank,
+            now=services.clock(),
+            tz=services.settings.tz,
+        )
     except CommentTooLong as exc:
         await reply(update, texts.comment_too_long(exc.length))
         return
+    comment = sent.comment
     if comment is None:
         await reply(update, texts.FEEDBACK_PROMPT)
         return
-    stored = await services.db(
-        submit_feedback,
-        chat_id=chat_id(update),
-        comment=comment,
-        bank=services.bank,
-        now=services.clock(),
-        tz=services.settings.tz,
-        comment_themes=_themes(comment),
-    )
-    if not stored:
+    if sent.ballot_id is None:
         await reply(update, texts.STRAY_TEXT)
         return
     set_focus(context.user_data, "")
@@ -260,5 +249,5 @@ async def finish_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, te
         keyboards.cancel("fw", texts.FEEDBACK_WITHDRAW),
     )
     if context.user_data is not None:
-        context.user_data.setdefault(WITHDRAWABLE_KEY, {})[confirmation.message_id] = stored
+        context.user_data.setdefault(WITHDRAWABLE_KEY, {})[confirmation.message_id] = sent.ballot_id
     await remove_typed(update, deleting)

@@ -17,7 +17,7 @@ from bot.conversations import CONVERSATIONS, FOCUS_KEY, owner, set_focus
 from bot.handlers.util import chat_id, edit, reply
 from bot.services import services_of
 from bot.usecases.conversations import waiting
-from surveys.pulse import cancel_feedback
+from bot.usecases.respondent import cancel_feedback
 
 Starter = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 # Kept here, not in bot.handlers.control, so control and switch do not import each other.

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.local.runner import LocalBot, local_bot
+from bot.local.runner import LocalBot, add_psw, local_bot
 from bot.services import Services
 from bot.settings import Settings
 from sandbox import Person, Sandbox
 from surveys.db import session_scope
-from surveys.models import Answer, Delivery, Draft, SealedBallot, Submission, Wave
+from surveys.models import Answer, Delivery, Draft, PswRole, SealedBallot, Submission, Wave
 from surveys.pulse import close_wave
 from tests.e2e.helpers import join, open_pulse
 
@@ -183,6 +183,22 @@ async def test_pulse_with_nothing_open_says_so(local: LocalBot, asha: Person) ->
     await join(asha)
     [answer] = await asha.says("/pulse")
     assert answer.text.startswith("There's no pulse open for you right now.")
+
+
+async def test_people_on_the_psw_list_are_told_they_cannot_answer(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await open_pulse(local)
+    await asha.expect("A new pulse is ready")
+    # Put on the PSW list after joining and being invited: they read results now.
+    add_psw(local.services.engine, asha.user_id, PswRole.VIEWER)
+    for command in ("/pulse", "/next", "/feedback"):
+        [answer] = await asha.says(command)
+        assert answer.text.startswith("You're on the PSW team's list, so you can read results."), (
+            command
+        )
+    assert stored(local)[3] == []  # no draft was started
 
 
 async def test_progress_survives_a_restart_of_the_bot(
