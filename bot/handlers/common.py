@@ -12,7 +12,6 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.handlers.util import answer_query, reply
 from bot.usecases.access import Denied
-from surveys.models import PswRole
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, Denied) and isinstance(update, Update):
         # A use case refused: nothing was done, and the person is told why in one line.
         log.info("update %s refused: %s", update_id, context.error)
-        refusal = texts.ADMINS_ONLY if context.error.needs == PswRole.ADMIN else texts.NOT_PSW
+        refusal = texts.ADMINS_ONLY if context.error.admins_only else texts.NOT_PSW
         if update.callback_query is not None:
             await answer_query(update.callback_query, refusal)
         elif update.effective_chat is not None:

@@ -17,6 +17,11 @@ class Denied(Exception):
         super().__init__(f"needs the PSW {needs} role")
         self.needs = needs
 
+    @property
+    def admins_only(self) -> bool:
+        """Whether only PSW admins may do this (so the refusal can say so)."""
+        return self.needs == PswRole.ADMIN
+
 
 def authorise(
     session: Session,
