@@ -34,6 +34,7 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from surveys.bank import QuestionBank
+from surveys.forms import form_items
 from surveys.models import (
     Answer,
     Interview,
@@ -152,6 +153,9 @@ def _submission_rows(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     submissions, answers = [], []
     for content, (team_id, role, contract) in zip(contents, _groups(contents, k), strict=True):
+        # Only answers to items this person was dealt (their form's, or the wave's items): an
+        # answer to anything else would make the row's set of items a fingerprint.
+        dealt = set(form_items(wave.item_keys, wave.forms, content.get("form")))
         key = random_id()
         comment = content.get("comment")
         submissions.append(
@@ -169,7 +173,10 @@ def _submission_rows(
         )
         for item_key, value in dict(content.get("answers") or {}).items():
             item = bank.get(item_key)
-            if item is not None and isinstance(value, int):
+            refused = (
+                kind == SubmissionKind.PULSE and bool(wave.item_keys) and item_key not in dealt
+            )
+            if item is not None and isinstance(value, int) and not refused:
                 answers.append(
                     {
                         "submission_id": key,
