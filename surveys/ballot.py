@@ -148,14 +148,28 @@ def _groups(contents: Sequence[dict[str, Any]], k: int) -> list[Group]:
     )
 
 
+def _form(content: dict[str, Any]) -> int | None:
+    form = content.get("form")
+    return form if isinstance(form, int) and not isinstance(form, bool) else None
+
+
 def _submission_rows(
     contents: Sequence[dict[str, Any]], kind: str, wave: Wave, bank: QuestionBank, k: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     submissions, answers = [], []
-    for content, (team_id, role, contract) in zip(contents, _groups(contents, k), strict=True):
+    groups = _groups(contents, k)
+    # A form is coarsened like a group: where fewer than k rows of a released group share a
+    # form, their rotating answers are not kept (the anchors are), so a row's set of items
+    # never narrows its group below k, whoever learns which form a team was dealt.
+    held = Counter((group, _form(content)) for group, content in zip(groups, contents, strict=True))
+    for content, group in zip(contents, groups, strict=True):
+        team_id, role, contract = group
+        form = _form(content)
+        if wave.forms and held[(group, form)] < k:
+            form = None
         # Only answers to items this person was dealt (their form's, or the wave's items): an
         # answer to anything else would make the row's set of items a fingerprint.
-        dealt = set(form_items(wave.item_keys, wave.forms, content.get("form")))
+        dealt = set(form_items(wave.item_keys, wave.forms, form))
         key = random_id()
         comment = content.get("comment")
         submissions.append(

@@ -169,3 +169,30 @@ def test_with_forms_off_everyone_gets_the_same_items(engine: Engine) -> None:
     assert all(items == item_keys for items in shown.values())
     with session_scope(engine) as session:
         assert session.exec(select(Wave.forms)).all() == [None]
+
+
+def test_a_form_fewer_than_k_of_a_group_answered_keeps_only_the_anchors(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        _service(session)
+        wave = open_manual_wave(
+            session, spec=SPEC, bank=BANK, calendar=CALENDAR, now=NOW, forms_k=K
+        )
+        assert wave.id is not None
+        assert wave.forms is not None
+        wave_id, forms = wave.id, wave.forms
+        for form in [0] * K + [1, 1]:  # two of the group answered form 1
+            answers = {ANCHORS[0]: 4, forms[form][0]: 3}
+            seal(
+                session,
+                kind=PULSE,
+                group=(None, "undisclosed", "undisclosed"),
+                wave_id=wave_id,
+                content={"answers": answers, "comment": None, "themes": None, "form": form},
+            )
+        close_now(session, wave_id=wave_id, bank=BANK, now=NOW + timedelta(hours=1))
+    with session_scope(engine) as session:
+        release_wave(session, wave_id=wave_id, bank=BANK, min_group=K)
+    with session_scope(engine) as session:
+        keys = Counter(answer.item_key for answer in session.exec(select(Answer)))
+        # Their item set would say "one of the two who got form 1": only the anchor is kept.
+        assert keys == {ANCHORS[0]: K + 2, forms[0][0]: K}
