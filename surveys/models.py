@@ -169,6 +169,12 @@ class Wave(SQLModel, table=True):
     # deliveries and BALLOT_KEY while the wave is open, and cannot be once it has closed.
     forms: list[list[str]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     form_k: int | None = None
+    # Which teams were dealt each form ({"0": [team ids], …}), so a team's summary can say a
+    # theme was "not asked" of it. A group fact (each form a team holds is held by at least k
+    # of it, or by the whole team), never a person's.
+    form_teams: dict[str, list[int]] | None = Field(
+        default=None, sa_column=Column(JSON, nullable=True)
+    )
 
 
 class Delivery(SQLModel, table=True):

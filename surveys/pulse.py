@@ -190,6 +190,24 @@ def wave_deal(session: Session, *, wave: Wave) -> dict[int, int]:
     )
 
 
+def note_form_teams(session: Session, *, wave: Wave) -> None:
+    """Record which teams hold each of a newly opened wave's forms (Wave.form_teams)."""
+    if not wave.forms or wave.id is None:
+        return
+    dealt = wave_deal(session, wave=wave)
+    held: dict[str, set[int]] = {}
+    rows = session.exec(
+        select(Participant.chat_id, Participant.team_id)
+        .join(Delivery, col(Delivery.participant_id) == col(Participant.id))
+        .where(Delivery.wave_id == wave.id)
+    )
+    for chat_id, team_id in rows:
+        if team_id is not None and chat_id in dealt:
+            held.setdefault(str(dealt[chat_id]), set()).add(team_id)
+    wave.form_teams = {form: sorted(teams) for form, teams in sorted(held.items())}
+    session.add(wave)
+
+
 def items_of(wave: Wave, draft: Draft) -> list[str]:
     """The items this draft's person is asked: the anchors and the form they were dealt."""
     return form_items(wave.item_keys, wave.forms, draft.answers.get(FORM))

@@ -20,6 +20,7 @@ from surveys.pulse import (
     add_deliveries,
     close_wave,
     iso_week,
+    note_form_teams,
     open_wave,
     reachable_participants,
     wave_deal,
@@ -104,6 +105,8 @@ def open_planned_wave(
         wave.period = iso_week(now, calendar.tz)
         session.add(wave)
     add_deliveries(session=session, wave_id=wave.id, participants=audience)
+    session.flush()
+    note_form_teams(session, wave=wave)
     return wave
 
 
@@ -192,6 +195,8 @@ def open_manual_wave(
     assert wave.id is not None
     _set_forms(session, wave, forms, forms_k)
     add_deliveries(session=session, wave_id=wave.id, participants=audience)
+    session.flush()
+    note_form_teams(session, wave=wave)
     return wave
 
 

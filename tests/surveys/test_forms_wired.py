@@ -106,6 +106,10 @@ def test_a_wave_in_forms_asks_each_team_its_own_themes_and_releases_whole_forms(
         assert len(forms) == 3
         themes = {BANK.get(key).theme for form in forms for key in form}  # type: ignore[union-attr]
         assert len(themes) == 6  # three forms of two themes, not two themes for everyone
+        # Which teams hold each form is kept (a team fact): one team per form here.
+        assert wave.form_teams is not None
+        assert sorted(len(teams) for teams in wave.form_teams.values()) == [1, 1, 1]
+        assert {t for teams in wave.form_teams.values() for t in teams} == set(members.values())
         counts = {m.chat_id: m.items for m in outgoing(session, now=NOW)}
         assert set(counts.values()) == {len(ANCHORS) + 2}  # the invite counts their own form
     shown = _answer_all(engine, list(members), wave_id)

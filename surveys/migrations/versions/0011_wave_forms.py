@@ -21,9 +21,11 @@ def upgrade() -> None:
     with op.batch_alter_table("wave", schema=None) as batch_op:
         batch_op.add_column(sa.Column("forms", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("form_k", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("form_teams", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("wave", schema=None) as batch_op:
+        batch_op.drop_column("form_teams")
         batch_op.drop_column("form_k")
         batch_op.drop_column("forms")
