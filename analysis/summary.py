@@ -166,21 +166,31 @@ def team_id_of(session: Session, group: Group) -> int | None:
     return team.id if team is not None and team.id is not None else -1
 
 
-def asked_themes(session: Session, *, first: str, last: str, bank: QuestionBank) -> set[str] | None:
-    """The themes some wave in first..last asked about, from the waves' own item lists (the
-    questionnaire, not the answers, so it says nothing about who answered); None when a wave
-    there does not say what it asked (older data), so no theme can be called "not asked"."""
+def asked_themes(
+    session: Session, *, first: str, last: str, bank: QuestionBank, team_id: int | None = None
+) -> set[str] | None:
+    """The themes some wave in first..last asked about (of `team_id`'s members, when given),
+    from the waves' own item lists and the forms each team was dealt (the questionnaire, not
+    the answers, so it says nothing about who answered); None when a wave there does not say
+    what it asked (older data), so no theme can be called "not asked"."""
     themes: set[str] = set()
     waves = session.exec(
-        select(Wave.item_keys).where(
+        select(Wave).where(
             col(Wave.period) >= first,
             col(Wave.period) <= last,
             col(Wave.status).in_([WaveStatus.OPEN, WaveStatus.CLOSED]),
         )
     ).all()
-    for keys in waves:
+    for wave in waves:
+        keys = list(wave.item_keys)
         if not keys:
             return None
+        if team_id is not None and wave.forms and wave.form_teams is not None:
+            # Only the forms this team was dealt (and the anchors everyone was asked).
+            held = {int(form) for form, teams in wave.form_teams.items() if team_id in teams}
+            rotating = {key for form in wave.forms for key in form}
+            keys = [key for key in keys if key not in rotating]
+            keys += [key for i, form in enumerate(wave.forms) if i in held for key in form]
         for key in keys:
             item = bank.get(key)
             if item is not None:
@@ -201,7 +211,9 @@ def summarise(
     submissions = add_up(select_cells(people, team_id=team_id, whole_service=whole)).people
     shown = submissions >= min_group
 
-    asked = asked_themes(session, first=now[0], last=now[1], bank=bank)
+    asked = asked_themes(
+        session, first=now[0], last=now[1], bank=bank, team_id=None if whole else team_id
+    )
 
     def figures(theme: str, label: str) -> ThemeScore:
         mine = select_cells(cells, theme=theme, team_id=team_id, whole_service=whole)

@@ -972,7 +972,12 @@ def wave_open(
     try:
         with session_scope(services.engine) as session:
             wave = open_manual_wave(
-                session=session, spec=spec, bank=services.bank, calendar=services.calendar, now=now
+                session=session,
+                spec=spec,
+                bank=services.bank,
+                calendar=services.calendar,
+                now=now,
+                forms_k=services.forms_k,
             )
             record_audit(
                 session=session,

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from analysis.charts import theme_scores_chart
 from analysis.comments_view import readable_comments
-from analysis.drivers import alerts, drivers_report
+from analysis.drivers import Driver, alerts, drivers_report
 from analysis.participation import wave_participation
 from analysis.summary import Group, parse_period, summarise
 from bot import texts
@@ -74,7 +74,7 @@ def build_digest(
     """Everything the digest says for ISO week `period`."""
     minimum = settings.min_group_size
     parts = [
-        texts.DIGEST_TITLE.format(period=period),
+        texts.DIGEST_TITLE.format(period=week_label(period)),
         participation_text(session=session, settings=settings),
     ]
     recent = parse_period("4w", today)
@@ -82,16 +82,23 @@ def build_digest(
     if not summary.shown:
         parts.append(texts.DIGEST_NO_SCORES.format(minimum=minimum))
         return DigestContent("\n\n".join(parts), None)
+    # Changes in one unit (percentage points favourable), and only where the 4 weeks before
+    # have figures to compare with: the same rule as /summary.
     moved = sorted(
-        (s for s in (*summary.anchors, *summary.themes) if s.change),
-        key=lambda s: -abs(s.change or 0),
+        (s for s in (*summary.anchors, *summary.themes) if s.favourable_change),
+        key=lambda s: -abs(s.favourable_change or 0),
     )[:3]
     if moved:
         parts.append(
-            "<b>Biggest movers</b> (last 4 weeks against the 4 before)\n"
+            texts.DIGEST_MOVERS.format(period=recent.label())
+            + "\n"
             + "\n".join(
-                f"• {escape(s.label)}: {s.mean:.1f}/5 ({'▲' if (s.change or 0) > 0 else '▼'}"
-                f"{abs(s.change or 0):.1f})"
+                texts.DIGEST_MOVER.format(
+                    label=escape(s.label),
+                    favourable=s.favourable,
+                    arrow="▲" if (s.favourable_change or 0) > 0 else "▼",
+                    change=abs(s.favourable_change or 0),
+                )
                 for s in moved
             )
         )
@@ -109,9 +116,9 @@ def build_digest(
     if stay or leave:
         parts.append(
             "<b>Why people stay</b>\n"
-            + ("\n".join(f"• {escape(d.label)}" for d in stay) or "• not enough to say yet")
+            + ("\n".join(_driver(d) for d in stay) or "• not enough to say yet")
             + "\n<b>Why people leave</b>\n"
-            + ("\n".join(f"• {escape(d.label)}" for d in leave) or "• not enough to say yet")
+            + ("\n".join(_driver(d) for d in leave) or "• not enough to say yet")
             + "\n<i>From pulses, comments and stay and exit interviews; /drivers for more.</i>"
         )
     said = readable_comments(
@@ -131,4 +138,21 @@ def build_digest(
                 for c in said
             )
         )
+    parts.append(texts.DIGEST_DEFINITIONS)
     return DigestContent("\n\n".join(parts), theme_scores_chart(summary, minimum))
+
+
+def week_label(period: str) -> str:
+    """An ISO week ("2026-W51") as a PSW says it: "w/c 14 Dec 2026"; anything else unchanged."""
+    try:
+        year, week = period.split("-W")
+        monday = date.fromisocalendar(int(year), int(week), 1)
+    except ValueError:
+        return escape(period)
+    return f"w/c {monday.day} {monday:%b %Y}"
+
+
+def _driver(driver: Driver) -> str:
+    """A reason to stay or leave with the number of people behind it."""
+    people = f"{driver.people} {'person' if driver.people == 1 else 'people'}"
+    return texts.DIGEST_STAY.format(label=escape(driver.label), people=people)

@@ -28,6 +28,7 @@ async def open_wave_now(services: Services, *, item_keys: Sequence[str] | None =
         calendar=services.calendar,
         now=services.clock(),
         item_keys=item_keys,
+        forms_k=services.forms_k,
     )
     assert wave.id is not None
     return wave.id

@@ -94,6 +94,7 @@ class Scheduler:
                 calendar=calendar,
                 bank=services.bank,
                 now=now,
+                forms_k=services.forms_k,
             )
             for wave_id in reconciled.missed:
                 log.warning(

@@ -94,6 +94,12 @@ class Services:
             chat_id = self.chat_moves[chat_id]
         return chat_id
 
+    @property
+    def forms_k(self) -> int | None:
+        """The k rotating items are dealt in forms with (PULSE_FORMS), or None when everyone
+        gets the same items."""
+        return self.settings.min_group_size if self.settings.pulse_forms else None
+
     def today(self) -> date:
         """Today in the service's time zone, by the service's clock."""
         return self.clock().astimezone(self.settings.tz).date()

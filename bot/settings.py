@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     working_hours_end: time = time(17, 0)
     min_group_size: int = 5
     min_comment_group_size: int = 10
+    # Rotating items go out as a few forms dealt per person, so every theme is asked across the
+    # service (surveys/forms.py); false: everyone gets the same rotating items each wave.
+    pulse_forms: bool = True
     admin_telegram_ids: Annotated[tuple[int, ...], NoDecode] = ()
     psw_chat_id: int | None = None
     # Unset (empty) means: do not load an organisation file at start; use what is in the database.

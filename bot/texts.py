@@ -433,7 +433,17 @@ THEMES_NONE = (
     "Fewer than {minimum} comments from groups of at least {minimum} people in the last 12 "
     "weeks, so no counts are shown."
 )
-DIGEST_NO_SCORES = "Fewer than {minimum} responses in the last 4 weeks, so no scores are shown."
+DIGEST_NO_SCORES = (
+    "Fewer than {minimum} people answered in the last 4 weeks, so no scores are shown."
+)
+DIGEST_MOVERS = "<b>Biggest movers</b> ({period} against the 4 weeks before)"
+DIGEST_MOVER = "• {label}: {favourable}% favourable ({arrow}{change} pts)"
+DIGEST_STAY = "• {label} ({people})"
+DIGEST_DEFINITIONS = (
+    "<i>% favourable: the share of answers of 4 or 5 on the 1–5 agreement scale; a change is "
+    "in percentage points, shown only when the 4 weeks before have figures too. Counts are "
+    "people, not messages.</i>"
+)
 DIGEST_CHART = "Theme scores, last 4 weeks (health-check score 0–100)."
 TREND_USAGE = (
     "Usage: /trend &lt;theme&gt; [team], e.g. /trend Work-life balance Assessment Team. "

@@ -34,6 +34,7 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from surveys.bank import QuestionBank
+from surveys.forms import form_items
 from surveys.models import (
     Answer,
     Interview,
@@ -147,11 +148,28 @@ def _groups(contents: Sequence[dict[str, Any]], k: int) -> list[Group]:
     )
 
 
+def _form(content: dict[str, Any]) -> int | None:
+    form = content.get("form")
+    return form if isinstance(form, int) and not isinstance(form, bool) else None
+
+
 def _submission_rows(
     contents: Sequence[dict[str, Any]], kind: str, wave: Wave, bank: QuestionBank, k: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     submissions, answers = [], []
-    for content, (team_id, role, contract) in zip(contents, _groups(contents, k), strict=True):
+    groups = _groups(contents, k)
+    # A form is coarsened like a group: where fewer than k rows of a released group share a
+    # form, their rotating answers are not kept (the anchors are), so a row's set of items
+    # never narrows its group below k, whoever learns which form a team was dealt.
+    held = Counter((group, _form(content)) for group, content in zip(groups, contents, strict=True))
+    for content, group in zip(contents, groups, strict=True):
+        team_id, role, contract = group
+        form = _form(content)
+        if wave.forms and held[(group, form)] < k:
+            form = None
+        # Only answers to items this person was dealt (their form's, or the wave's items): an
+        # answer to anything else would make the row's set of items a fingerprint.
+        dealt = set(form_items(wave.item_keys, wave.forms, form))
         key = random_id()
         comment = content.get("comment")
         submissions.append(
@@ -169,7 +187,10 @@ def _submission_rows(
         )
         for item_key, value in dict(content.get("answers") or {}).items():
             item = bank.get(item_key)
-            if item is not None and isinstance(value, int):
+            refused = (
+                kind == SubmissionKind.PULSE and bool(wave.item_keys) and item_key not in dealt
+            )
+            if item is not None and isinstance(value, int) and not refused:
                 answers.append(
                     {
                         "submission_id": key,

@@ -207,6 +207,10 @@ COLUMNS: Final[dict[str, str]] = {
     "wave.status": "planned, open, closed or missed",
     "wave.period": "its ISO week",
     "wave.item_keys": "the questions asked",
+    "wave.forms": "the sets of rotating questions dealt to people in this wave; who got which "
+    "set is never stored",
+    "wave.form_k": "the group size the sets were dealt with",
+    "wave.form_teams": "which teams were given each set (a team fact, not a person's)",
     "chat_migration.old_chat_id": "a group's id before Telegram upgraded it to a supergroup",
     "chat_migration.new_chat_id": "the supergroup's id (the PSW chat's id now)",
     "chat_migration.migrated_at": "when the bot learnt of the upgrade",

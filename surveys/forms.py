@@ -13,7 +13,7 @@ released row's set of items says nothing its team does not (docs/design.md rule 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from surveys.bank import QuestionBank
 
@@ -62,3 +62,63 @@ def deal(
     ranked = sorted(members, key=lambda chat: tag(f"form:{wave_id}:{chat}"))
     offset = int(tag(f"forms:{wave_id}:{sorted(members)[0]}"), 16) % forms
     return {chat: (offset + rank * used // len(ranked)) % forms for rank, chat in enumerate(ranked)}
+
+
+def blocks(team_sizes: Mapping[int | None, int], k: int) -> int:
+    """How many blocks of at least k people the service's teams split into (a team of fewer
+    than k holds none): the most forms a wave can have so that each is held by a block."""
+    return sum(size // k for size in team_sizes.values())
+
+
+def deal_service(
+    teams: Mapping[int | None, Sequence[int]],
+    *,
+    wave_id: int,
+    forms: int,
+    k: int,
+    tag: Callable[[str], str],
+) -> dict[int, int]:
+    """Each person's form index (chat id → form) across the whole service.
+
+    Every team of n >= k people is split into n // k blocks of at least k of its members
+    (ranked by their keyed tag for this wave); the blocks of all teams, taken in a keyed order,
+    are dealt the forms in turn, so with at least as many blocks as forms every form is held
+    by some block. A small team of six to nine therefore answers one form all together, and
+    different teams answer different forms: a released row's set of items says nothing its
+    team (or its block of k) does not. Teams of fewer than k people get the common form 0
+    (their cells are pooled or left out anyway). Nothing here is stored: it is redone from the
+    wave's deliveries and BALLOT_KEY, as `deal` is."""
+    dealt: dict[int, int] = {}
+    if forms <= 0:
+        return dealt
+    offset = int(tag(f"forms:{wave_id}"), 16) % forms
+    order = sorted(
+        (team for team, members in teams.items() if len(members) >= k),
+        key=lambda team: tag(f"team:{wave_id}:{team}"),
+    )
+    turn = 0
+    for team in order:
+        ranked = sorted(teams[team], key=lambda chat: tag(f"form:{wave_id}:{chat}"))
+        count = len(ranked) // k
+        for rank, chat in enumerate(ranked):
+            dealt[chat] = (offset + turn + rank * count // len(ranked)) % forms
+        turn += count
+    for members in teams.values():
+        if len(members) < k:
+            dealt.update(dict.fromkeys(members, 0))
+    return dealt
+
+
+def form_items(
+    item_keys: Sequence[str], forms: Sequence[Sequence[str]] | None, form: object
+) -> list[str]:
+    """The items of one form in a wave: the anchors (every key of the wave that is in no form),
+    then the form's rotating items. Without forms, the wave's items; an unknown form (or none)
+    gets the anchors only, never another form's items."""
+    if not forms:
+        return list(item_keys)
+    rotating = {key for each in forms for key in each}
+    anchors = [key for key in item_keys if key not in rotating]
+    if isinstance(form, int) and not isinstance(form, bool) and 0 <= form < len(forms):
+        return [*anchors, *forms[form]]
+    return anchors

@@ -163,6 +163,18 @@ class Wave(SQLModel, table=True):
     status: str = Field(default=WaveStatus.PLANNED, max_length=16)
     period: str = Field(max_length=16)  # ISO week of opening, e.g. 2026-W48: the time of answers
     item_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Coverage by design (surveys/forms.py): the wave's forms, each a list of rotating items,
+    # and the k they were dealt with. None: everyone gets `item_keys` (PULSE_FORMS=false, or a
+    # wave from before forms). Who got which form is never stored: it is redone from the
+    # deliveries and BALLOT_KEY while the wave is open, and cannot be once it has closed.
+    forms: list[list[str]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    form_k: int | None = None
+    # Which teams were dealt each form ({"0": [team ids], …}), so a team's summary can say a
+    # theme was "not asked" of it. A group fact (each form a team holds is held by at least k
+    # of it, or by the whole team), never a person's.
+    form_teams: dict[str, list[int]] | None = Field(
+        default=None, sa_column=Column(JSON, nullable=True)
+    )
 
 
 class Delivery(SQLModel, table=True):

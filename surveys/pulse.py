@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from surveys.ballot import FEEDBACK, PULSE, Group, seal
 from surveys.bank import ItemSpec, QuestionBank
+from surveys.forms import deal_service, form_items
 from surveys.models import (
     Delivery,
     Draft,
@@ -33,6 +34,7 @@ from surveys.models import (
 )
 from surveys.participants import UNDISCLOSED, get_participant, is_reachable, reads_results
 from surveys.redact import redact
+from surveys.seal import sealer
 from surveys.types import utcnow
 
 MAX_COMMENT_CHARS = 1000
@@ -165,12 +167,68 @@ def _draft(
     return session.exec(query.where(same_wave)).first()
 
 
+# Inside a sealed pulse draft: the form this person was dealt (surveys/forms.py). Never an item
+# key (those start with a letter or digit), and sealed like the answers beside it.
+FORM = "_form"
+
+
+def wave_deal(session: Session, *, wave: Wave) -> dict[int, int]:
+    """Who gets which form in an open wave (chat id → form index), redone from the wave's
+    deliveries and BALLOT_KEY each time it is needed and never stored; empty without forms."""
+    if not wave.forms or wave.id is None:
+        return {}
+    teams: dict[int | None, list[int]] = {}
+    rows = session.exec(
+        select(Participant.chat_id, Participant.team_id)
+        .join(Delivery, col(Delivery.participant_id) == col(Participant.id))
+        .where(Delivery.wave_id == wave.id)
+    )
+    for chat_id, team_id in rows:
+        teams.setdefault(team_id, []).append(chat_id)
+    return deal_service(
+        teams, wave_id=wave.id, forms=len(wave.forms), k=wave.form_k or 1, tag=sealer().tag
+    )
+
+
+def note_form_teams(session: Session, *, wave: Wave) -> None:
+    """Record which teams hold each of a newly opened wave's forms (Wave.form_teams)."""
+    if not wave.forms or wave.id is None:
+        return
+    dealt = wave_deal(session, wave=wave)
+    held: dict[str, set[int]] = {}
+    rows = session.exec(
+        select(Participant.chat_id, Participant.team_id)
+        .join(Delivery, col(Delivery.participant_id) == col(Participant.id))
+        .where(Delivery.wave_id == wave.id)
+    )
+    for chat_id, team_id in rows:
+        if team_id is not None and chat_id in dealt:
+            held.setdefault(str(dealt[chat_id]), set()).add(team_id)
+    wave.form_teams = {form: sorted(teams) for form, teams in sorted(held.items())}
+    session.add(wave)
+
+
+def items_of(wave: Wave, draft: Draft) -> list[str]:
+    """The items this draft's person is asked: the anchors and the form they were dealt."""
+    return form_items(wave.item_keys, wave.forms, draft.answers.get(FORM))
+
+
+def _answers(draft: Draft) -> dict[str, int]:
+    """The draft's answers alone (not the form it carries)."""
+    return {
+        k: int(v)
+        for k, v in draft.answers.items()
+        if isinstance(v, int) and not isinstance(v, bool) and not k.startswith("_")
+    }
+
+
 def _state(wave: Wave, draft: Draft, bank: QuestionBank, *, changed: bool = True) -> PulseState:
     assert wave.id is not None
-    total = len(wave.item_keys)
+    items = items_of(wave, draft)
+    total = len(items)
     if draft.position >= total:
         return PulseState(PulseStage.COMMENT, wave.id, total, total, changed=changed)
-    key = wave.item_keys[draft.position]
+    key = items[draft.position]
     previous = draft.answers.get(key)
     return PulseState(
         PulseStage.QUESTION,
@@ -220,6 +278,10 @@ def _current(
     if draft is None:
         assert participant.id is not None
         draft = Draft(participant_id=participant.id, kind=DraftKind.PULSE, wave_id=wave_id)
+        if wave.forms:
+            # The form is fixed when the pulse starts, so a later change of team (which would
+            # re-deal the teams) cannot change the questions under someone half-way through.
+            draft.answers = {FORM: wave_deal(session, wave=wave).get(participant.chat_id, 0)}
         session.add(draft)
         session.flush()
     if message_id is not None and delivery.invite_message_id != message_id:
@@ -303,7 +365,7 @@ def record_answer(
     if state.stage != PulseStage.QUESTION or state.position != position:
         return _unchanged(state)
     answers = dict(draft.answers)
-    key = wave.item_keys[position]
+    key = items_of(wave, draft)[position]
     if value is None:
         answers.pop(key, None)
     else:
@@ -384,7 +446,7 @@ def _cast(
 ) -> bool:
     """Seal a draft's answers (and comment) as one ballot and delete the draft. Returns whether
     anything was sealed (a draft with nothing is just deleted)."""
-    answers = {k: int(v) for k, v in draft.answers.items() if isinstance(v, int)}
+    answers = _answers(draft)
     stored = bool(answers or comment)
     if stored:
         seal(
@@ -396,6 +458,8 @@ def _cast(
                 "answers": answers,
                 "comment": comment,
                 "themes": comment_themes if comment else None,
+                # Which form was dealt, sealed: the release keeps only answers to its items.
+                "form": draft.answers.get(FORM),
             },
         )
     session.delete(draft)
@@ -422,7 +486,7 @@ def submit_pulse(
         return _unchanged(found)
     participant, wave, delivery = found
     draft = _draft(session, participant, wave_id, DraftKind.PULSE)
-    if draft is None or draft.position < len(wave.item_keys):
+    if draft is None or draft.position < len(items_of(wave, draft)):
         return _unchanged(
             pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
         )
@@ -527,7 +591,11 @@ def waiting_for(session: Session, *, chat_id: int, now: datetime) -> list[tuple[
     ).all()
     for draft in drafts:
         wave = session.get(Wave, draft.wave_id) if draft.wave_id is not None else None
-        if wave is not None and _is_open(wave, now) and draft.position >= len(wave.item_keys):
+        if (
+            wave is not None
+            and _is_open(wave, now)
+            and draft.position >= len(items_of(wave, draft))
+        ):
             found.append((DraftKind.PULSE, wave.id))
             break
     return found

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from surveys.bank import QuestionBank
 from surveys.calendar import WorkingCalendar
+from surveys.forms import blocks, form_items, plan_forms
 from surveys.models import Delivery, Digest, Participant, Team, Wave, WaveStatus
 from surveys.outbox import Kind
 from surveys.participants import is_reachable
@@ -19,8 +20,10 @@ from surveys.pulse import (
     add_deliveries,
     close_wave,
     iso_week,
+    note_form_teams,
     open_wave,
     reachable_participants,
+    wave_deal,
 )
 from surveys.schedule import (
     SchedulesFile,
@@ -75,13 +78,19 @@ def open_planned_wave(
     bank: QuestionBank,
     calendar: WorkingCalendar,
     now: datetime,
+    forms_k: int | None = None,
 ) -> Wave:
-    """Create the wave for an occurrence with its rotating items and its audience's deliveries."""
+    """Create the wave for an occurrence with its rotating items and its audience's deliveries.
+
+    With `forms_k` (PULSE_FORMS on, the k to deal with), the rotating items go out as forms
+    dealt per person (surveys/forms.py); without it, everyone gets the same items."""
     history = [w.item_keys for w in _history(session, spec.key) if w.status != WaveStatus.MISSED]
+    audience = _audience(session, spec, now)
+    item_keys, forms = _questions(bank, history, spec.rotating_items, audience, forms_k)
     wave = open_wave(
         session=session,
         schedule_key=spec.key,
-        item_keys=next_items(bank, history, spec.rotating_items),
+        item_keys=item_keys,
         opens_at=planned.opens_at,
         closes_at=planned.closes_at,
         remind_at=planned.remind_at,
@@ -89,13 +98,46 @@ def open_planned_wave(
         tz=calendar.tz,
     )
     assert wave.id is not None
+    _set_forms(session, wave, forms, forms_k)
     if now > planned.opens_at:
         # Opened late (after downtime, or after another pulse closed): it is named by the week
         # it really opened, which is when people answered it.
         wave.period = iso_week(now, calendar.tz)
         session.add(wave)
-    add_deliveries(session=session, wave_id=wave.id, participants=_audience(session, spec, now))
+    add_deliveries(session=session, wave_id=wave.id, participants=audience)
+    session.flush()
+    note_form_teams(session, wave=wave)
     return wave
+
+
+def _questions(
+    bank: QuestionBank,
+    history: Sequence[Sequence[str]],
+    rotating: int,
+    audience: Sequence[Participant],
+    forms_k: int | None,
+) -> tuple[list[str], list[list[str]] | None]:
+    """The wave's item keys (anchors, then every rotating item any form asks) and its forms
+    (None: everyone the same). Forms are planned for the blocks of k the audience's teams
+    make, so every form is held by at least one block (surveys/forms.deal_service)."""
+    if forms_k is None or rotating == 0:
+        return next_items(bank, history, rotating), None
+    sizes: dict[int | None, int] = {}
+    for person in audience:
+        sizes[person.team_id] = sizes.get(person.team_id, 0) + 1
+    people = max(1, blocks(sizes, forms_k)) * forms_k
+    forms = plan_forms(bank, history=history, per_person=rotating, people=people, k=forms_k)
+    anchors = [anchor.key for anchor in bank.anchors]
+    return [*anchors, *(key for form in forms for key in form)], forms
+
+
+def _set_forms(
+    session: Session, wave: Wave, forms: list[list[str]] | None, forms_k: int | None
+) -> None:
+    if forms is not None:
+        wave.forms = forms
+        wave.form_k = forms_k
+        session.add(wave)
 
 
 MANUAL = "manual"
@@ -118,11 +160,13 @@ def open_manual_wave(
     calendar: WorkingCalendar,
     now: datetime,
     item_keys: Sequence[str] | None = None,
+    forms_k: int | None = None,
 ) -> Wave:
     """A wave opened by hand now, with `spec`'s window, reminder and audience.
 
     Its items rotate on their own, apart from the schedule's, so a manual wave never upsets the
-    timetable's rotation. Invites still go out only in working hours.
+    timetable's rotation. Invites still go out only in working hours. With `forms_k` the
+    rotating items go out as forms (unless `item_keys` names the items: then everyone gets them).
     """
     history_waves = _history(session, MANUAL)
     running = open_pulse(session, now=now)
@@ -133,10 +177,15 @@ def open_manual_wave(
         )
     planned = plan(spec, calendar, now)
     history = [w.item_keys for w in history_waves]
+    audience = _audience(session, spec, now)
+    if item_keys:
+        keys, forms = list(item_keys), None
+    else:
+        keys, forms = _questions(bank, history, spec.rotating_items, audience, forms_k)
     wave = open_wave(
         session=session,
         schedule_key=MANUAL,
-        item_keys=list(item_keys) if item_keys else next_items(bank, history, spec.rotating_items),
+        item_keys=keys,
         opens_at=planned.opens_at,
         closes_at=planned.closes_at,
         remind_at=planned.remind_at,
@@ -144,7 +193,10 @@ def open_manual_wave(
         tz=calendar.tz,
     )
     assert wave.id is not None
-    add_deliveries(session=session, wave_id=wave.id, participants=_audience(session, spec, now))
+    _set_forms(session, wave, forms, forms_k)
+    add_deliveries(session=session, wave_id=wave.id, participants=audience)
+    session.flush()
+    note_form_teams(session, wave=wave)
     return wave
 
 
@@ -193,6 +245,7 @@ def reconcile(
     calendar: WorkingCalendar,
     bank: QuestionBank,
     now: datetime,
+    forms_k: int | None = None,
 ) -> Reconciled:
     """Open every occurrence that is due and still open; record the ones missed while down.
 
@@ -216,6 +269,7 @@ def reconcile(
                     bank=bank,
                     calendar=calendar,
                     now=now,
+                    forms_k=forms_k,
                 )
                 assert wave.id is not None
                 opened.append(wave.id)
@@ -286,7 +340,10 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
             .order_by(col(Delivery.id))
         ).all()
         remind = wave.remind_at is not None and wave.remind_at <= now
+        # With forms, each person's count of questions is their own form's (redone, not stored).
+        dealt = wave_deal(session, wave=wave)
         for delivery, participant in rows:
+            items = len(form_items(wave.item_keys, wave.forms, dealt.get(participant.chat_id, 0)))
             if not is_reachable(participant, now) or delivery.id is None:
                 continue
             if delivery.invited_at is None and delivery.invite_claimed_at is None:
@@ -296,7 +353,7 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
                         delivery.id,
                         wave.id,
                         participant.chat_id,
-                        len(wave.item_keys),
+                        items,
                         closes_at=wave.closes_at,
                     )
                 )
@@ -313,7 +370,7 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
                         delivery.id,
                         wave.id,
                         participant.chat_id,
-                        len(wave.item_keys),
+                        items,
                         delivery.invite_message_id,
                         closes_at=wave.closes_at,
                     )

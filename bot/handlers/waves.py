@@ -160,6 +160,7 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
                 bank=services.bank,
                 calendar=services.calendar,
                 now=now,
+                forms_k=services.forms_k,
             )
         except WaveError as exc:
             await edit(query, escape(str(exc)))

@@ -196,3 +196,35 @@ def test_a_period_covers_whole_weeks_and_says_so() -> None:
     assert typed.whole_weeks() == Period(date(2026, 11, 2), date(2026, 11, 22))
     assert typed.label() == "w/c 2 Nov – w/c 16 Nov 2026"
     assert typed.whole_weeks().whole_weeks() == typed.whole_weeks()
+
+
+def test_a_team_summary_says_not_asked_of_a_theme_only_other_teams_were_dealt(
+    engine: Engine,
+) -> None:
+    with Session(engine) as session:
+        north, south = teams(session, "north", "south")
+        anchors = [anchor.key for anchor in BANK.anchors]
+        forms = [["pay_fair", "workload_high"], ["supervision", "valued"]]
+        wave_id = released_wave(session, "2026-W47", [*anchors, *forms[0], *forms[1]])
+        wave = session.get(Wave, wave_id)
+        assert wave is not None
+        wave.forms, wave.form_k = forms, 5
+        wave.form_teams = {"0": [north.id or 0], "1": [south.id or 0]}
+        session.add(wave)
+        for team, form in ((north, forms[0]), (south, forms[1])):
+            for value in (4, 4, 5, 2, 3, 4):
+                ballot(session, team, "2026-W47", {"intent_stay": value, **dict.fromkeys(form, 4)})
+        session.commit()
+        mine = summarise(
+            session=session, period=NOVEMBER, group=Group("north"), bank=BANK, min_group=5
+        )
+        everyone = summarise(
+            session=session, period=NOVEMBER, group=Group(), bank=BANK, min_group=5
+        )
+    by_theme = {t.theme: t for t in mine.themes}
+    assert by_theme["pay"].mean == 4.0
+    assert not by_theme["managers"].asked  # only South was dealt supervision
+    assert by_theme["managers"].suppressed
+    assert by_theme["career"].suppressed
+    assert not by_theme["career"].asked  # nobody was
+    assert all(t.asked for t in everyone.themes if t.theme in ("pay", "managers", "team_culture"))

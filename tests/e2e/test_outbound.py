@@ -75,7 +75,7 @@ async def test_after_the_psw_group_becomes_a_supergroup_the_digest_arrives_there
     report = await Scheduler(local.app, autoplan=False).run_due()
     assert report.digest == "2026-W51"
     [digest] = bot_texts(await local.client.view(new_chat))
-    assert digest.startswith("📊 StayPulse weekly digest · 2026-W51")
+    assert digest.startswith("📊 StayPulse weekly digest · w/c 14 Dec 2026")
     assert bot_texts(await local.client.view(PRIYA)) == []  # in the group, not privately
 
 

@@ -141,7 +141,7 @@ async def test_themes_drivers_participation_trend_export_and_digest(
     assert xlsx_file.document is not None
     assert xlsx_file.document["name"].endswith(".xlsx")
     digest = await priya.says("/digest")
-    assert digest[0].text.startswith("📊 StayPulse weekly digest · 2026-W48")
+    assert digest[0].text.startswith("📊 StayPulse weekly digest · w/c 23 Nov 2026")
     assert "Why people stay" in digest[0].text
     assert "In their words" in digest[0].text
     chart_after = await priya.expect("Theme scores, last 4 weeks")

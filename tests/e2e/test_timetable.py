@@ -166,7 +166,7 @@ async def test_the_digest_goes_to_the_psw_chat_once_with_small_teams_hidden(
     assert report.digest == "2026-W51"
     view = await local.client.view(PSW_CHAT)
     [digest] = [m["text"] for m in view["messages"] if m["from"] == "bot"]
-    assert digest.startswith("📊 StayPulse weekly digest · 2026-W51")
+    assert digest.startswith("📊 StayPulse weekly digest · w/c 14 Dec 2026")
     # The pulse is still open: only the service-wide count, no team, and no scores yet (answers
     # are released when it closes).
     assert "open pulse of Tuesday 8 December: 5 of 7 invited answered" in digest
