@@ -116,3 +116,13 @@ def folds(rows: Sequence[Labelled], k: int = FOLDS) -> list[tuple[list[Labelled]
         ([r for r in rows if fold_of(r, k) != i], [r for r in rows if fold_of(r, k) == i])
         for i in range(k)
     ]
+
+
+def writer_folds(rows: Sequence[Labelled]) -> list[tuple[list[Labelled], list[Labelled]]]:
+    """Leave one writer out: for each file (one writer's lines), (every other file's lines, its
+    lines). Each writer is scored by a model that never saw their words, the nearest the pool
+    comes to text written apart from it."""
+    names = sorted({row.file for row in rows})
+    return [
+        ([r for r in rows if r.file != name], [r for r in rows if r.file == name]) for name in names
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textblob import TextBlob
 
 from analysis.comments import CommentAnalysis, Direction, analyse
-from analysis.dataset import FOLDS, Labelled, folds, split
+from analysis.dataset import FOLDS, Labelled, folds, split, writer_folds
 from analysis.learned import Model
 from analysis.rules import analyse_rules
 from surveys.themes import THEMES
@@ -141,15 +141,19 @@ def cross_validate(
     rows: Sequence[Labelled],
     k: int = FOLDS,
     fit: Callable[[Sequence[Labelled]], Model] | None = None,
+    *,
+    by_writer: bool = False,
 ) -> Evaluation:
     """k-fold cross-validation: each fold scored by a model trained on the other folds, the
-    counts pooled. Needs scikit-learn (a development dependency) unless `fit` is given."""
+    counts pooled; with `by_writer`, leave one writer out instead (each file a fold). Needs
+    scikit-learn (a development dependency) unless `fit` is given."""
     if fit is None:
         from analysis.train import fit as train
 
         fit = train
     counts = _Counts.empty()
-    for train_rows, test_rows in folds(rows, k):
+    pairs = writer_folds(rows) if by_writer else folds(rows, k)
+    for train_rows, test_rows in pairs:
         analyser = with_model(fit(train_rows))
         for row in test_rows:
             counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
@@ -166,11 +170,13 @@ def rules_only(
 @dataclass(frozen=True)
 class Report:
     """The figures `staypulse evaluate` prints: the shipped analyser on the data it was trained
-    on (fit), k-fold cross-validated on that pool, and on the held-out split; the rules alone
-    and the keyword baseline beside each. `cross_validated` is None without scikit-learn."""
+    on (fit), k-fold and leave-one-writer-out cross-validated on that pool, and on the held-out
+    split; the rules alone and the keyword baseline beside each. The cross-validated figures are
+    None without scikit-learn."""
 
     fit: Evaluation
     cross_validated: Evaluation | None
+    by_writer: Evaluation | None
     held_out: Evaluation
     rules_fit: Evaluation
     rules_held_out: Evaluation
@@ -182,12 +188,14 @@ def report(rows: Sequence[Labelled], k: int = FOLDS) -> Report:
     """Every figure of the honest evaluation, over labelled comments split by analysis.dataset."""
     train, held = split(rows)
     try:
-        cross = cross_validate(train, k)
+        cross: Evaluation | None = cross_validate(train, k)
+        by_writer: Evaluation | None = cross_validate(train, by_writer=True)
     except ImportError:  # scikit-learn is a development dependency
-        cross = None
+        cross = by_writer = None
     return Report(
         fit=evaluate(train),
         cross_validated=cross,
+        by_writer=by_writer,
         held_out=evaluate(held),
         rules_fit=evaluate(train, rules_only),
         rules_held_out=evaluate(held, rules_only),

@@ -161,9 +161,50 @@ _OUT_OF_HOURS = re.compile(
 )
 
 
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {
+    **{word: i + 1 for i, word in enumerate(_UNITS)},
+    **{word: i + 10 for i, word in enumerate(_TEENS)},
+    **{word: 20 + 10 * i for i, word in enumerate(_TENS)},
+    **{
+        f"{ten}-{unit}": 20 + 10 * i + j + 1
+        for i, ten in enumerate(_TENS)
+        for j, unit in enumerate(_UNITS)
+    },
+}
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_FROM_TO = re.compile(
+    rf"\bfrom (?:about |around |over |nearly )?{_COUNT} (?:\w+ )?(?:down |up )?to {_COUNT}\b"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
 def _theme_score(clause: Clause, theme: str, base: float) -> float:
     text = clause.text
     if theme == "workload":
+        # "from twenty-nine to nineteen": a count of cases or families that fell is good news
+        # whatever the verb, and one that rose is bad.
+        change = _FROM_TO.search(text) if "from" in text else None
+        if change is not None:
+            before, after = _count(change[1]), _count(change[2])
+            if before != after and base * (before - after) <= 0:
+                return base + (2.0 if before > after else -2.0)
         numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
         # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
         if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:

@@ -803,8 +803,9 @@ def evaluate(
     source: Annotated[
         str,
         typer.Argument(
-            help="A directory of labelled JSON Lines files (the honest report: fit, k-fold "
-            "cross-validation, held-out split), or one labelled file (id, text, themes)."
+            help="A directory of labelled JSON Lines files (the honest report: fit, k-fold and "
+            "leave-one-writer-out cross-validation, held-out split), or one labelled file (id, "
+            "text, themes)."
         ),
     ] = "tests/data",
     folds: Annotated[int, typer.Option(help="Folds for cross-validation.", min=2)] = 5,
@@ -894,6 +895,7 @@ def _evaluate_report(rows: Sequence[Labelled], folds: int) -> None:
     columns = [
         ("fit", found.fit),
         (f"{folds}-fold CV", cv),
+        ("writer CV", found.by_writer),
         ("held-out", found.held_out),
         ("rules held", found.rules_held_out),
         ("base held", found.baseline_held_out),
@@ -924,6 +926,9 @@ def _evaluate_report(rows: Sequence[Labelled], folds: int) -> None:
     if cv is None:
         typer.echo("\ncross-validation needs scikit-learn: pip install -e '.[dev]'")
     typer.echo("\nsupport: labelled themes in the training pool / in the held-out split")
+    typer.echo(
+        "writer CV: leave one writer out (each file scored by a model trained on the others)"
+    )
 
 
 # --- waves --------------------------------------------------------------------------------------

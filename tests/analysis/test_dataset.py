@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from analysis.dataset import DataError, folds, is_held_out, load, load_dir, split
+from analysis.dataset import (
+    DataError,
+    folds,
+    is_held_out,
+    load,
+    load_dir,
+    split,
+    writer_folds,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -33,6 +41,17 @@ def test_the_split_follows_the_id_not_the_order_or_the_text() -> None:
 def test_folds_test_every_training_line_once() -> None:
     train, _held = split(load_dir(DATA))
     tested = [row.id for _fit, test in folds(train) for row in test]
+    assert sorted(tested) == sorted(row.id for row in train)
+
+
+def test_leave_one_writer_out_tests_each_writer_on_a_model_that_never_saw_them() -> None:
+    train, _held = split(load_dir(DATA))
+    pairs = writer_folds(train)
+    assert len(pairs) == len({row.file for row in train})
+    for fit, test in pairs:
+        assert len({row.file for row in test}) == 1
+        assert not {row.file for row in fit} & {row.file for row in test}
+    tested = [row.id for _fit, test in pairs for row in test]
     assert sorted(tested) == sorted(row.id for row in train)
 
 

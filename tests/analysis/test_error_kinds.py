@@ -181,3 +181,138 @@ def test_the_old_one_argument_call_still_works() -> None:
 )
 def test_a_comment_about_the_survey_itself_speaks_of_no_theme(text: str) -> None:
     assert analyse(text).themes == {}
+
+
+# Written in the fourth round, apart from every data file, in two batches: the first led to new
+# words (workmates, lease car, bundles, the drive in, pinned, bitten); the second was scored
+# before anything changed (18 of 26 right), and led to four general rules ("from twenty-nine to
+# nineteen", "in my dreams", "keeping me from going", a job in the next county).
+ROUND_FOUR = [
+    # improvement read as complaint
+    ("Our caseloads fell from about twenty-five to sixteen over the year", None, "workload", "pos"),
+    (
+        "Caseload went from twenty-nine to nineteen after the recruitment drive",
+        None,
+        "workload",
+        "pos",
+    ),
+    ("Fewer forms to fill in since the new assessment template came in", None, "processes", "pos"),
+    ("Mosaic crashes far less than it did last year", None, "it_systems", "pos"),
+    ("Duty feels a lot less chaotic since the triage worker started", None, "workload", "pos"),
+    ("Far less paperwork for a child in need review than last year", None, "processes", "pos"),
+    ("Mosaic is much faster since the upgrade in September", None, "it_systems", "pos"),
+    # ... and a count that rose is still a complaint
+    ("My caseload has gone from eighteen to twenty-six since Easter", None, "workload", "neg"),
+    ("Court prep is so much quicker since the bundles went digital", None, "processes", "pos"),
+    # reasons to stay said through leaving
+    (
+        "If they scrapped the compressed hours I'd hand my notice in tomorrow",
+        None,
+        "work_life_balance",
+        "pos",
+    ),
+    ("Without my team I'd have walked out months ago", None, "team_culture", "pos"),
+    ("The lease car scheme is the only thing stopping me going to agency", None, "pay", "pos"),
+    (
+        "Our practice manager is the main reason I've stayed, if she left I'd be gone too",
+        None,
+        "managers",
+        "pos",
+    ),
+    ("The market supplement is the only thing keeping me from going agency", None, "pay", "pos"),
+    ("My colleagues are why I'm still here to be honest", None, "team_culture", "pos"),
+    # leaving for something better
+    ("Leaving for a family centre job, no duty and no court reports", None, "workload", "neg"),
+    ("Going to an agency that pays nearly double", None, "pay", "neg"),
+    (
+        "Heading to a neighbouring borough where every worker gets a proper laptop",
+        None,
+        "it_systems",
+        "neg",
+    ),
+    ("Moving to an adoption team, no court and no duty weeks", None, "workload", "neg"),
+    ("Taking a job in the next county, the salary is three grand higher", None, "pay", "neg"),
+    ("Going to a fostering agency with a four day week", None, "work_life_balance", "neg"),
+    # terse sarcasm and rhetorical questions
+    ("a desk with a working chair? we can dream", None, "environment", "neg"),
+    ("Fourteen. Weeks. For a new headset.", None, "it_systems", "neg"),
+    ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
+    (
+        "Love how the pay rise landed the same week as the council tax rise. Not.",
+        None,
+        "pay",
+        "neg",
+    ),
+    ("Supervision? Haven't had it since March", None, "managers", "neg"),
+    ("a VPN that connects first time? in my dreams", None, "it_systems", "neg"),
+    ("Asked for a locker in March. Still. Waiting.", None, "environment", "neg"),
+    ("Fantastic, reflective supervision cancelled again", None, "managers", "neg"),
+    ("How am I meant to do direct work with 30 families?", None, "workload", "neg"),
+    # one-word answers and answers whose direction comes from the question
+    ("my workmates tbh", "Why do you stay?", "team_culture", "pos"),
+    ("the travel", "What might make you leave?", "environment", "neg"),
+    ("money", "What might tempt you to leave?", "pay", "neg"),
+    ("my line manager", "What keeps you here?", "managers", "pos"),
+    ("the drive in", "What might make you leave?", "environment", "neg"),
+    ("my team", "Why do you stay?", "team_culture", "pos"),
+    ("salary", "What might make you leave?", "pay", "neg"),
+    ("the parking", "What might make you leave?", "environment", "neg"),
+    ("flexi", "What keeps you here?", "work_life_balance", "pos"),
+    ("my supervisor tbh", "What keeps you here?", "managers", "pos"),
+    ("the workload", "What might make you leave?", "workload", "neg"),
+    # comments with no theme word of their own
+    (
+        "A father pinned me against a wall during a visit and nobody followed up",
+        None,
+        "wellbeing",
+        "neg",
+    ),
+    (
+        "got threatened with a knife on a home visit, told to write it up and carry on",
+        None,
+        "wellbeing",
+        "neg",
+    ),
+    ("I've been crying in the toilets at work most weeks", None, "wellbeing", "neg"),
+    (
+        "A dad kicked off at a contact and threw a chair at me, nobody checked on me",
+        None,
+        "wellbeing",
+        "neg",
+    ),
+    (
+        "I was assaulted on a visit in May and I'm still waiting for someone to ask how I am",
+        None,
+        "wellbeing",
+        "neg",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "theme", "direction"), ROUND_FOUR)
+def test_fresh_sentences_of_every_kind_are_read_right(
+    text: str, question: str | None, theme: str, direction: str
+) -> None:
+    _reads(text, {theme: direction}, question)
+
+
+# Still misread (docs/analysis.md, Limits): kept here so a fix shows (strict: they fail the run
+# if they start to pass, and then move up into ROUND_FOUR).
+@pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        ("I had 27 children last spring, I'm on 15 now", "workload", "pos"),
+        ("If they ever stopped the nine day fortnight I would leave", "work_life_balance", "pos"),
+        (
+            "Great to hear about the wellbeing webinar while we are two workers down",
+            "wellbeing",
+            "neg",
+        ),
+        ("got followed to my car after a visit, still shaken", "wellbeing", "neg"),
+        ("Vacancies in the team are down to one now", "workload", "pos"),
+        ("My senior is the reason I haven't left, if she goes I go", "managers", "pos"),
+    ],
+)
+def test_known_misreadings(text: str, theme: str, direction: str) -> None:
+    _reads(text, {theme: direction})

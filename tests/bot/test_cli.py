@@ -281,6 +281,7 @@ def test_evaluate_reports_fit_cross_validation_and_held_out_beside_the_baseline(
     result = runner.invoke(app, ["evaluate", str(tmp_path), "--folds", "2"])
     assert result.exit_code == 0, result.output
     assert "2-fold CV" in result.output
+    assert "writer CV" in result.output  # leave one writer out: text written apart from the rest
     assert "held-out" in result.output
     assert "base held" in result.output
     assert "theme macro-F1" in result.output
