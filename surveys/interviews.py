@@ -198,7 +198,8 @@ class Takes(StrEnum):
     MAIN = "main"  # one of the reasons chosen
     CHOICE = "choice"  # one of the step's option keys
     TEAM = "team"  # a team id
-    KEY = "key"  # a role or contract key, or UNDISCLOSED
+    ROLE = "role"  # a role group's key, or UNDISCLOSED
+    CONTRACT = "contract"  # an employment type's key, or UNDISCLOSED
     NOTES = "notes"  # typed notes (several messages), or "done": the themes are proposed
     THEMES = "themes"  # a theme to move on (not mentioned → pos → neg → not), or "done"
 
@@ -302,8 +303,8 @@ def build_flows(wording: Wording) -> dict[Kind, Flow]:
             Group.ANSWERS,
             (
                 Step("team", Takes.TEAM, field="team_id"),
-                Step("role", Takes.KEY, field="role_group"),
-                Step("emp", Takes.KEY, field="employment_type"),
+                Step("role", Takes.ROLE, field="role_group"),
+                Step("emp", Takes.CONTRACT, field="employment_type"),
                 Step("notes", Takes.NOTES, _DRAFT + ", notes redacted", field="answers"),
                 Step("themes", Takes.THEMES, "sealed ballot in the PSW member's queue", "themes"),
             ),
@@ -633,7 +634,8 @@ _TAKE: dict[Takes, Callable[[Step, dict[str, Any], Any, Coder], Move]] = {
     Takes.MAIN: _take_main,
     Takes.CHOICE: _take_choice,
     Takes.TEAM: _take_pick,
-    Takes.KEY: _take_pick,
+    Takes.ROLE: _take_pick,
+    Takes.CONTRACT: _take_pick,
     Takes.NOTES: _take_notes,
     Takes.THEMES: _take_themes,
 }
@@ -682,7 +684,7 @@ def _kept(step: Step, answers: Mapping[str, Any]) -> Any:
     value = answers.get(step.key)
     if step.takes is Takes.TEAM:
         return value if isinstance(value, int) and value > 0 else None
-    if step.takes is Takes.KEY:
+    if step.takes in (Takes.ROLE, Takes.CONTRACT):
         return str(value or UNDISCLOSED)
     return value
 
