@@ -106,10 +106,19 @@ def _same_keys(found: list[Any], info: ValidationInfo, part: str) -> list[Any]:
     if shipped is None or info.field_name is None:
         return found
     expected = [w.key for w in getattr(getattr(shipped, part), info.field_name)]
-    if [w.key for w in found] != expected:
+    keys = [w.key for w in found]
+    if keys != expected:
+        wrong = next(
+            (i for i, (a, b) in enumerate(zip(keys, expected, strict=False)) if a != b), None
+        )
+        where = (
+            f"[{wrong}] is {keys[wrong]!r}, not {expected[wrong]!r}"
+            if wrong is not None
+            else f" has {len(keys)} entries, not {len(expected)}"
+        )
         raise ValueError(
-            f"the keys must be {', '.join(expected)}, in that order (answers are filed under "
-            "them); change the text, not the key"
+            f"{info.field_name}{where}: the keys must be {', '.join(expected)}, in that order "
+            "(answers are filed under them); change the text, not the key"
         )
     return found
 
