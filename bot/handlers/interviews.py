@@ -184,7 +184,10 @@ async def open_stay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     services = services_of(context)
     try:
         screen = await services.db(
-            usecases.open_stay, chat_id=chat_id(update), now=services.clock()
+            usecases.open_stay,
+            chat_id=chat_id(update),
+            now=services.clock(),
+            flows=services.interviews,
         )
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
@@ -201,7 +204,11 @@ async def start_exit(update: Update, context: ContextTypes.DEFAULT_TYPE, code: s
     services = services_of(context)
     try:
         screen = await services.db(
-            usecases.open_exit, chat_id=chat_id(update), code=code, now=services.clock()
+            usecases.open_exit,
+            chat_id=chat_id(update),
+            code=code,
+            now=services.clock(),
+            flows=services.interviews,
         )
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
@@ -222,7 +229,11 @@ async def open_record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Start or continue typing up a stay interview."""
     services = services_of(context)
     screen = await services.db(
-        usecases.open_record, actor=actor(update), chat_id=chat_id(update), now=services.clock()
+        usecases.open_record,
+        actor=actor(update),
+        chat_id=chat_id(update),
+        now=services.clock(),
+        flows=services.interviews,
     )
     if screen.flow.kind is Kind.EXIT:
         await reply(update, texts.EXIT_IN_PROGRESS)
@@ -269,6 +280,7 @@ async def _take(update: Update, services: Services, kind: Kind, step: str, value
         value=value,
         today=now.astimezone(services.settings.tz).date(),
         now=now,
+        flows=services.interviews,
     )
 
 
@@ -306,7 +318,7 @@ async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Ste
     query = update.callback_query
     assert query is not None
     kind = LETTER_KIND[press.kind]
-    steps = FLOWS[kind].steps
+    steps = services.interviews[kind].steps
     if press.position >= len(steps):
         await answer_query(query, texts.STALE_BUTTON)
         return
@@ -332,7 +344,13 @@ async def _turn_page(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    screen = await services.db(usecases.page, chat_id=chat_id(update), kind=kind, position=position)
+    screen = await services.db(
+        usecases.page,
+        chat_id=chat_id(update),
+        kind=kind,
+        position=position,
+        flows=services.interviews,
+    )
     if screen is None:
         await answer_query(query, texts.ALREADY_NOTED)
         return

@@ -4,18 +4,24 @@ the same unit of work, and nothing written when an action is refused or fails.""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from bot import texts
+from bot.handlers.interviews import view
+from bot.settings import Settings
+from bot.surveyfiles import load_interview_flows
 from bot.usecases import interviews
 from bot.usecases.access import Denied
 from surveys.db import run_unit, session_scope
 from surveys.interviews import InterviewError, Kind, StaleStep, Takes
 from surveys.models import AuditEntry, InterviewDraft, Participant, PswRole, Team
 from surveys.psw import add_psw_member
+from surveys.yamlfile import ConfigFileError
 
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
 PSW_ID = 700
@@ -132,3 +138,25 @@ def test_invite_exit_usage_and_unknown_team_leave_no_audit_line(org_engine: Engi
     assert audit(org_engine) == [(PSW_ID, "exit.invite", "assessment")]
     screen = run_unit(org_engine, interviews.open_exit, chat_id=43, code=link.code, now=NOW)
     assert (screen.flow.kind, screen.step.name, screen.fresh) == (Kind.EXIT, "reasons", True)
+
+
+def test_interview_file_words_what_the_chat_shows_and_a_bad_one_names_the_variable(
+    settings: Settings, tmp_path: Path
+) -> None:
+    shipped = (Path(__file__).parents[2] / "surveys" / "interviews.yaml").read_text()
+    path = tmp_path / "wording.yaml"
+    path.write_text(shipped.replace("Why do you stay?", "What keeps you with us?"), "utf-8")
+    custom = settings.model_copy(update={"interview_file": path})
+    assert custom.missing_files() == []
+    flows = load_interview_flows(custom)
+    flow = flows[Kind.STAY]
+    step = flow.step("q:why_stay")
+    text, _ = view(interviews.Screen(flow, step, flow.names.index(step.name), {}))
+    assert text == (
+        f"<b>{texts.STAY_TITLE}</b> · 3 of 8\n\nWhat keeps you with us?{texts.INTERVIEW_TYPE}"
+    )
+    path.write_text(shipped.replace("key: kept", "key: stayed"), "utf-8")
+    with pytest.raises(ConfigFileError, match=r"^INTERVIEW_FILE: .*wording.yaml, line \d+, exit"):
+        load_interview_flows(custom)
+    path.unlink()
+    assert custom.missing_files()[0].startswith("INTERVIEW_FILE: ")
