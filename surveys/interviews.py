@@ -367,12 +367,9 @@ def build_flows(wording: Wording) -> dict[Kind, Flow]:
 
 
 FLOWS: Flows = build_flows(default_wording())
-# The shipped wording by key, for the analyser (analysis/interviews.py) and older callers.
+# The shipped open questions by key: the analyser labels answers with them (analysis/interviews.py).
 STAY_QUESTIONS: tuple[tuple[str, str], ...] = tuple(FLOWS[Kind.STAY].questions().items())
-EXIT_TEXTS: tuple[tuple[str, str], ...] = tuple(FLOWS[Kind.EXIT].questions().items())
-QUESTIONS = dict(STAY_QUESTIONS) | dict(EXIT_TEXTS)
-DESTINATIONS: dict[str, str] = dict(FLOWS[Kind.EXIT].step("destination").options)
-STEPS: dict[str, tuple[str, ...]] = {kind.value: flow.names for kind, flow in FLOWS.items()}
+QUESTIONS = dict(STAY_QUESTIONS) | FLOWS[Kind.EXIT].questions()
 
 
 def flow_of(draft: InterviewDraft, flows: Flows = FLOWS) -> Flow:
@@ -383,12 +380,6 @@ def flow_of(draft: InterviewDraft, flows: Flows = FLOWS) -> Flow:
 def month_of(day: date) -> str:
     """The month an interview is filed under, e.g. 2026-11."""
     return f"{day.year}-{day.month:02d}"
-
-
-def step_index(draft: InterviewDraft) -> tuple[int, int]:
-    """(position of the current step, number of steps), for "3 of 8"."""
-    names = flow_of(draft).names
-    return names.index(draft.step), len(names)
 
 
 def waiting_for_text(session: Session, *, chat_id: int) -> InterviewDraft | None:

@@ -3,6 +3,7 @@ the same unit of work, and nothing written when an action is refused or fails.""
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot import texts
+from bot.handlers import interviews as handlers
 from bot.handlers.interviews import view
 from bot.settings import Settings
 from bot.surveyfiles import load_interview_flows
@@ -160,3 +162,30 @@ def test_interview_file_words_what_the_chat_shows_and_a_bad_one_names_the_variab
         load_interview_flows(custom)
     path.unlink()
     assert custom.missing_files()[0].startswith("INTERVIEW_FILE: ")
+
+
+def test_the_interview_handler_holds_no_queries_and_calls_only_use_cases() -> None:
+    source = Path(handlers.__file__).read_text()
+    tree = ast.parse(source)
+    imported = {
+        alias.name if isinstance(node, ast.Import) else node.module or ""
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
+    assert not {m for m in imported if m.split(".")[0] in ("sqlmodel", "sqlalchemy")}
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "db"
+    ]
+    assert calls
+    for call in calls:
+        used = call.args[0]
+        assert isinstance(used, ast.Attribute), ast.unparse(call)
+        assert ast.unparse(used.value) == "usecases", ast.unparse(call)
+        assert callable(getattr(interviews, used.attr))
+    assert "get_psw_member" not in source
+    assert "authorise" not in source
