@@ -6,8 +6,9 @@ person last saw (`FOCUS_KEY` in their chat data, set whenever a conversation sho
 Starting another while one waits for text asks first (bot/handlers/switch.py). After a restart
 the focus is gone, and the order of `CONVERSATIONS` decides among those still waiting.
 
-`tests/bot/test_conversations.py` checks the state diagrams (bot/*.mmd) against these
-declarations, and the interview steps against surveys.interviews.STEPS.
+The interviews (stay, exit, record_stay) are made from their declarations in surveys.interviews
+(`FLOWS`). `tests/bot/test_conversations.py` checks the state diagrams (bot/*.mmd) against these
+declarations.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection, MutableMapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from surveys.interviews import FLOWS, Kind
 
 # Which conversation the person last saw; "" once it ended, absent after a restart.
 FOCUS_KEY = "focus"
@@ -61,8 +64,15 @@ class Conversation:
 
 
 _B, _T, _E = Accepts.BUTTON, Accepts.TEXT, Accepts.EITHER
-_SEALED = "sealed interview draft (keyed by chat, deleted when stored)"
-_STAY_Q = ("look_forward", "learning", "why_stay", "thought_of_leaving", "tempt_away", "job_better")
+
+
+def _interview(kind: Kind, command: str, title: str, on_leave: str) -> Conversation:
+    """An interview's conversation, made from its declaration in surveys.interviews (steps,
+    what each takes, what each stores), so the two cannot disagree."""
+    flow = FLOWS[kind]
+    steps = tuple(Step(s.name, _E if s.takes.typed else _B, s.stores) for s in flow.steps)
+    return Conversation(flow.conversation, command, title, on_leave, steps)
+
 
 # In priority order: after a restart, the first one still waiting for text gets it.
 CONVERSATIONS: dict[str, Conversation] = {
@@ -78,43 +88,17 @@ CONVERSATIONS: dict[str, Conversation] = {
                 Step("send", _B, "nothing: the request goes to PSW members with your name"),
             ),
         ),
-        Conversation(
-            "record_stay",
+        _interview(
+            Kind.RECORD,
             "record_stay",
             "the stay interview you are recording",
             "it is kept; /record_stay takes you back",
-            (
-                Step("team", _B, _SEALED),
-                Step("role", _B, _SEALED),
-                Step("emp", _B, _SEALED),
-                Step("notes", _E, _SEALED + ", notes redacted"),
-                Step("themes", _B, "sealed ballot in the PSW member's queue"),
-            ),
         ),
-        Conversation(
-            "exit",
-            "stay",
-            "your exit interview",
-            "it is kept; /stay takes you back to it",
-            (
-                Step("reasons", _B, _SEALED),
-                Step("main", _B, _SEALED),
-                Step("destination", _B, _SEALED),
-                Step("come_back", _B, _SEALED),
-                Step("q:kept", _E, _SEALED + ", text redacted"),
-                Step("q:else", _E, "sealed ballot in the exit queue"),
-            ),
+        _interview(
+            Kind.EXIT, "stay", "your exit interview", "it is kept; /stay takes you back to it"
         ),
-        Conversation(
-            "stay",
-            "stay",
-            "your stay interview",
-            "it is kept; /stay takes you back to it",
-            (
-                *(Step(f"q:{q}", _E, _SEALED + ", text redacted") for q in _STAY_Q),
-                Step("rating", _B, _SEALED),
-                Step("followup", _B, "sealed ballot in the stay queue; a yes sends /talk"),
-            ),
+        _interview(
+            Kind.STAY, "stay", "your stay interview", "it is kept; /stay takes you back to it"
         ),
         Conversation(
             "feedback",
@@ -148,7 +132,8 @@ CONVERSATIONS: dict[str, Conversation] = {
         ),
     )
 }
-INTERVIEW_KEY = {"stay": "stay", "exit": "exit", "record": "record_stay"}
+# A draft's kind to its conversation's key.
+INTERVIEW_KEY: dict[str, str] = {kind.value: flow.conversation for kind, flow in FLOWS.items()}
 # Diagrams drawn by hand (richer than the declarations; a test checks they agree) and the ones
 # generated from the declarations (`python -m bot.conversations` rewrites them).
 DRAWN = {"pulse": "pulse.mmd", "onboarding": "onboarding.mmd"}

@@ -11,7 +11,7 @@ from sqlmodel import col, func, select
 
 from bot.preflight import check_telegram, database_line
 from bot.settings import PRIVACY_TO_FILL_IN, ConfigError, Settings, load_settings
-from bot.surveyfiles import load_survey_files
+from bot.surveyfiles import load_interview_flows, load_survey_files
 from surveys.db import current_revision, head_revision, make_engine, session_scope
 from surveys.models import KeyCheck, PswMember, Team
 from surveys.org import read_org_file
@@ -72,6 +72,7 @@ def _files(settings: Settings) -> list[Finding]:
         found.append(Finding(FAIL, f"ORG_FILE: {exc}".replace("\n", "; ")))
     try:
         bank, schedules, signposting = load_survey_files(settings)
+        load_interview_flows(settings)  # INTERVIEW_FILE, when set
         found.append(
             Finding(
                 OK,

@@ -24,6 +24,7 @@ from surveys.ballot import WaveRelease, release_interviews, release_wave, waves_
 from surveys.bank import QuestionBank, default_bank
 from surveys.calendar import WorkingCalendar
 from surveys.db import db_threads, run_unit, scrub
+from surveys.interviews import FLOWS, Flows
 from surveys.schedule import SchedulesFile, load_schedules
 from surveys.signposting import Signposting, default_signposting
 from surveys.types import utcnow
@@ -44,6 +45,7 @@ class Services:
     bank: QuestionBank = field(default_factory=default_bank)
     schedules: SchedulesFile = field(default_factory=lambda: load_schedules(None))
     signposting: Signposting = field(default_factory=default_signposting)
+    interviews: Flows = field(default_factory=lambda: FLOWS)  # worded by INTERVIEW_FILE
     bot_username: str = ""
     calendar: WorkingCalendar = field(init=False)
     # The database's own threads, as many as its connection pool: asyncio's default pool (six
@@ -62,7 +64,7 @@ class Services:
     @classmethod
     def from_settings(cls, settings: Settings, engine: Engine, **kwargs: Any) -> Services:
         """Services with the bank and schedules the settings name (ConfigFileError if wrong)."""
-        from bot.surveyfiles import load_survey_files
+        from bot.surveyfiles import load_interview_flows, load_survey_files
 
         bank, schedules, signposting = load_survey_files(settings)
         return cls(
@@ -71,6 +73,7 @@ class Services:
             bank=bank,
             schedules=schedules,
             signposting=signposting,
+            interviews=load_interview_flows(settings),
             **kwargs,
         )
 

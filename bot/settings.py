@@ -119,6 +119,8 @@ class Settings(BaseSettings):
     schedule_file: Path | None = None
     # Distress signals and support routes (surveys/signposting.yaml); unset means the shipped ones.
     signposting_file: Path | None = None
+    # The wording of the stay and exit interviews (surveys/interviews.yaml); unset: the shipped one.
+    interview_file: Path | None = None
     # Whose bank holidays are never working days: england-and-wales, scotland, northern-ireland.
     bank_holidays: str = "england-and-wales"
     log_level: str = "INFO"
@@ -220,7 +222,12 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "question_file", "schedule_file", "org_file", "signposting_file", mode="before"
+        "question_file",
+        "schedule_file",
+        "org_file",
+        "signposting_file",
+        "interview_file",
+        mode="before",
     )
     @classmethod
     def _optional_path(cls, value: Any) -> Any:
@@ -321,6 +328,7 @@ class Settings(BaseSettings):
             ("QUESTION_FILE", self.question_file, "leave it empty for the shipped question bank"),
             ("SCHEDULE_FILE", self.schedule_file, "leave it empty for the shipped schedules"),
             ("SIGNPOSTING_FILE", self.signposting_file, "leave it empty for the shipped list"),
+            ("INTERVIEW_FILE", self.interview_file, "leave it empty for the shipped wording"),
         ):
             if path is not None and not path.is_file():
                 where = "is a folder, not a file" if path.is_dir() else "does not exist"

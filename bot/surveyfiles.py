@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.callbacks import MAX_BYTES, Pulse, encode
 from bot.settings import Settings
 from surveys.bank import QuestionBank, default_bank, load_bank
+from surveys.interviews import Flows, build_flows, default_wording, load_wording
 from surveys.schedule import SchedulesFile, load_schedules
 from surveys.signposting import Signposting, default_signposting, load_signposting
 from surveys.yamlfile import ConfigFileError
@@ -47,3 +48,13 @@ def load_survey_files(settings: Settings) -> tuple[QuestionBank, SchedulesFile, 
     except ConfigFileError as exc:
         raise ConfigFileError(f"SIGNPOSTING_FILE: {exc}") from None
     return bank, schedules, signposting
+
+
+def load_interview_flows(settings: Settings) -> Flows:
+    """The interview flows in the wording INTERVIEW_FILE names, or the shipped wording
+    (ConfigFileError names the variable, file, line and field)."""
+    path = settings.interview_file
+    try:
+        return build_flows(load_wording(path) if path else default_wording())
+    except ConfigFileError as exc:
+        raise ConfigFileError(f"INTERVIEW_FILE: {exc}") from None

@@ -1,178 +1,167 @@
 """Stay and exit interviews in the chat: /stay, exit links, /record_stay, /my_interviews,
 /invite_exit.
 
-The steps, their checks and the storing are in surveys.interviews; this module shows each step
-as one message with its buttons, and moves on when a button is tapped or text arrives. Buttons
-carry the step's position, so a late or double tap is recognised and changes nothing.
+The flows are declared in surveys.interviews and run by the use cases in bot/usecases/
+interviews.py; this module shows each step as one message with its buttons (by what the step
+takes), and moves on when a button is tapped or text arrives. Buttons carry the step's position,
+so a late or double tap is recognised and changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Callable, Mapping
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from html import escape
 
-from sqlmodel import Session, col, select
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import UNDISCLOSED as UNDISCLOSED_BUTTON
 from bot.callbacks import DeleteInterview, InterviewsPage, Step
-from bot.conversations import INTERVIEW_KEY, set_focus
+from bot.conversations import set_focus
 from bot.handlers.control import send_talk_request
 from bot.handlers.switch import leave_first
-from bot.handlers.util import answer_query, chat_id, edit, reply
+from bot.handlers.util import actor, answer_query, chat_id, edit, reply
 from bot.keyboards import button
 from bot.services import Services, services_of
-from surveys.bank import SCALE
-from surveys.interviews import (
-    DESTINATIONS,
-    QUESTIONS,
-    STEPS,
-    InterviewError,
-    Outcome,
-    StaleStep,
-    answer,
-    create_exit_link,
-    delete_recorded,
-    open_exit_link,
-    queue_of,
-    recorded_this_month,
-    start_record,
-    start_stay,
-    step_index,
-)
-from surveys.models import EmploymentType, Interview, InterviewDraft, PswMember, Role, Team
-from surveys.participants import (
-    EXIT_LINK_PREFIX,
-    UNDISCLOSED,
-    active_employment_types,
-    active_roles,
-    active_teams,
-)
-from surveys.psw import get_psw_member, record_audit
+from bot.usecases import interviews as usecases
+from bot.usecases.interviews import Recorded, Screen, Taken
+from surveys.interviews import FLOWS, InterviewError, Kind, StaleStep, Takes
+from surveys.models import InterviewDraft
+from surveys.participants import EXIT_LINK_PREFIX, UNDISCLOSED
 from surveys.pulse import CommentTooLong
 from surveys.themes import THEMES
 
-log = logging.getLogger(__name__)
-KIND_LETTER = {"stay": "s", "exit": "x", "record": "r"}
-LETTER_KIND = {letter: kind for kind, letter in KIND_LETTER.items()}
-COME_BACK = ("Definitely not", "Probably not", "Not sure", "Probably", "Definitely")
+LETTER_KIND = {flow.letter: kind for kind, flow in FLOWS.items()}
+TITLES = {Kind.STAY: texts.STAY_TITLE, Kind.EXIT: texts.EXIT_TITLE, Kind.RECORD: texts.RECORD_TITLE}
+# What each step with buttons asks (open questions carry their own words, from interviews.yaml).
+PROMPTS = {
+    "rating": texts.STAY_RATING,
+    "followup": texts.STAY_FOLLOWUP,
+    "reasons": texts.EXIT_REASONS,
+    "main": texts.EXIT_MAIN,
+    "destination": texts.EXIT_DESTINATION,
+    "come_back": texts.EXIT_COME_BACK,
+    "team": texts.RECORD_TEAM,
+    "role": texts.RECORD_ROLE,
+    "emp": texts.RECORD_EMPLOYMENT,
+    "notes": texts.RECORD_NOTES,
+    "themes": texts.RECORD_THEMES,
+}
 
-
-def coder(text: str, question: str | None = None) -> Mapping[str, str]:
-    """The analyser's themes for a text, read with the question it answers, as
-    surveys.interviews wants them."""
-    return analyse(text, question).themes
+Rows = list[list[tuple[str, str]]]
 
 
 # --- showing a step -------------------------------------------------------------------------------
 
 
-def _step_button(draft: InterviewDraft, label: str, value: str) -> object:
-    position, _total = step_index(draft)
-    return button(label, Step(KIND_LETTER[draft.kind], position, value))  # type: ignore[arg-type]
-
-
-def _markup(draft: InterviewDraft, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+def _markup(screen: Screen, rows: Rows) -> InlineKeyboardMarkup:
+    letter, position = screen.flow.letter, screen.position
     return InlineKeyboardMarkup(
-        [[_step_button(draft, label, value) for label, value in row] for row in rows]  # type: ignore[misc]
+        [
+            [button(label, Step(letter, position, value)) for label, value in row]  # type: ignore[arg-type]
+            for row in rows
+        ]
     )
 
 
-def _pairs(options: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    return [options[i : i + 2] for i in range(0, len(options), 2)]
+def _pairs(options: Sequence[tuple[str, str]]) -> Rows:
+    return [list(options[i : i + 2]) for i in range(0, len(options), 2)]
 
 
-# A page button's value on a picker step (team, role, contract): "~" and the page number. Team
-# ids are digits and role and contract keys are the org file's words, so it is never an option.
+_SKIP = [(texts.SKIP, "skip")]
+
+
+def _question(screen: Screen) -> tuple[str, Rows]:
+    return screen.step.question + texts.INTERVIEW_TYPE, [_SKIP]
+
+
+def _scale(screen: Screen) -> tuple[str, Rows]:
+    scale = [(label, value) for value, label in screen.step.options]
+    return PROMPTS[screen.step.name], [scale[0:2], scale[2:3], scale[3:5], _SKIP]
+
+
+def _followup(screen: Screen) -> tuple[str, Rows]:
+    return PROMPTS[screen.step.name], [[(texts.FOLLOWUP_YES, "y")], [(texts.NO_THANKS, "n")]]
+
+
+def _reasons(screen: Screen) -> tuple[str, Rows]:
+    chosen = set(screen.answers.get(screen.step.key, []))
+    options = [(("✓ " if k in chosen else "") + label, k) for k, label in THEMES.items()]
+    return PROMPTS[screen.step.name], [*_pairs(options), [(texts.DONE, "done")]]
+
+
+def _main(screen: Screen) -> tuple[str, Rows]:
+    return PROMPTS[screen.step.name], [[(THEMES[k], k)] for k in screen.answers.get("reasons", [])]
+
+
+def _choice(screen: Screen) -> tuple[str, Rows]:
+    return PROMPTS[screen.step.name], _pairs([(label, key) for key, label in screen.step.options])
+
+
+def _notes(screen: Screen) -> tuple[str, Rows]:
+    notes = screen.answers.get(screen.step.key, [])
+    written = sum(len(n) for n in notes)
+    so_far = texts.RECORD_NOTES_SO_FAR.format(chars=written) if notes else ""
+    return PROMPTS[screen.step.name] + so_far, [[(texts.DONE, "done")]]
+
+
+def _themes(screen: Screen) -> tuple[str, Rows]:
+    themes = screen.answers.get(screen.step.key, {})
+    mark = {"pos": "👍 ", "neg": "👎 "}
+    options = [(mark.get(themes.get(k, ""), "") + label, k) for k, label in THEMES.items()]
+    return PROMPTS[screen.step.name], [*_pairs(options), [(texts.SAVE, "done")]]
+
+
+# How each kind of step is shown: its prompt and its buttons. Pickers are paged (`_PAGED`).
+_SHOW: dict[Takes, Callable[[Screen], tuple[str, Rows]]] = {
+    Takes.TEXT: _question,
+    Takes.SCALE: _scale,
+    Takes.FOLLOWUP: _followup,
+    Takes.REASONS: _reasons,
+    Takes.MAIN: _main,
+    Takes.CHOICE: _choice,
+    Takes.NOTES: _notes,
+    Takes.THEMES: _themes,
+}
+# Picker steps, a page of the organisation's options at a time: buttons per row, and whether
+# "Prefer not to say" is one of the options.
+_PAGED: dict[Takes, tuple[int, bool]] = {
+    Takes.TEAM: (1, False),
+    Takes.ROLE: (2, True),
+    Takes.CONTRACT: (2, True),
+}
+# A page button's value on a picker step: "~" and the page number. Team ids are digits and role
+# and contract keys are the org file's words, so it is never an option.
 PAGE_VALUE = "~"
-PAGED_STEPS = ("team", "role", "emp")
 
 
-def _paged(
-    draft: InterviewDraft, prompt: str, options: list[tuple[str, str]], page: int, per_row: int
-) -> tuple[str, InlineKeyboardMarkup]:
-    """A picker step's options a page at a time, with ‹ › when there is more than one page."""
+def view(screen: Screen, page: int = 0) -> tuple[str, InlineKeyboardMarkup]:
+    """The message for the step `screen` is at (`page`: of a picker's options)."""
+    head = f"<b>{TITLES[screen.flow.kind]}</b> · {screen.position + 1} of {screen.total}\n\n"
+    paged = _PAGED.get(screen.step.takes)
+    if paged is None:
+        prompt, rows = _SHOW[screen.step.takes](screen)
+        return head + prompt, _markup(screen, rows)
+    per_row, undisclosed = paged
+    options = [(label, value) for value, label in screen.options]
+    if undisclosed:
+        options.append((texts.PREFER_NOT, UNDISCLOSED_BUTTON))
     shown, page, pages = keyboards.page_of(options, page)
     rows = [shown[i : i + per_row] for i in range(0, len(shown), per_row)]
     nav = keyboards.page_nav(page, pages, lambda n: f"{PAGE_VALUE}{n}")
+    prompt = head + PROMPTS[screen.step.name]
     if pages > 1:
         prompt += texts.PAGE_OF.format(page=page + 1, pages=pages)
-    return prompt, _markup(draft, [*rows, nav] if nav else rows)
-
-
-def view(
-    session: Session, *, draft: InterviewDraft, page: int = 0
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The message for the step the draft is at (`page`: of a picker's options)."""
-    position, total = step_index(draft)
-    step, answers = draft.step, draft.answers
-    title = {"stay": texts.STAY_TITLE, "exit": texts.EXIT_TITLE, "record": texts.RECORD_TITLE}
-    head = f"<b>{title[draft.kind]}</b> · {position + 1} of {total}\n\n"
-    skip = [(texts.SKIP, "skip")]
-    if step.startswith("q:"):
-        return head + QUESTIONS[step[2:]] + texts.INTERVIEW_TYPE, _markup(draft, [skip])
-    if step == "rating":
-        scale = [(label, str(v + 1)) for v, label in enumerate(SCALE)]
-        rows = [scale[0:2], scale[2:3], scale[3:5], skip]
-        return head + texts.STAY_RATING, _markup(draft, rows)
-    if step == "followup":
-        rows = [[(texts.FOLLOWUP_YES, "y")], [(texts.NO_THANKS, "n")]]
-        return head + texts.STAY_FOLLOWUP, _markup(draft, rows)
-    if step == "reasons":
-        chosen = set(answers.get("reasons", []))
-        options = [(("✓ " if k in chosen else "") + label, k) for k, label in THEMES.items()]
-        return head + texts.EXIT_REASONS, _markup(draft, [*_pairs(options), [(texts.DONE, "done")]])
-    if step == "main":
-        options = [(THEMES[k], k) for k in answers.get("reasons", [])]
-        return head + texts.EXIT_MAIN, _markup(draft, [[o] for o in options])
-    if step == "destination":
-        options = [(label, key) for key, label in DESTINATIONS.items()]
-        return head + texts.EXIT_DESTINATION, _markup(draft, _pairs(options))
-    if step == "come_back":
-        scale = [(label, str(v + 1)) for v, label in enumerate(COME_BACK)]
-        rows = [scale[0:2], scale[2:3], scale[3:5], skip]
-        return head + texts.EXIT_COME_BACK, _markup(draft, rows)
-    if step == "team":
-        teams = [(t.name, str(t.id)) for t in active_teams(session=session)]
-        return _paged(draft, head + texts.RECORD_TEAM, teams, page, per_row=1)
-    if step in ("role", "emp"):
-        found: list[Role] | list[EmploymentType] = (
-            list(active_roles(session=session))
-            if step == "role"
-            else list(active_employment_types(session=session))
-        )
-        options = [(r.name, r.key) for r in found] + [(texts.PREFER_NOT, UNDISCLOSED_BUTTON)]
-        prompt = texts.RECORD_ROLE if step == "role" else texts.RECORD_EMPLOYMENT
-        return _paged(draft, head + prompt, options, page, per_row=2)
-    if step == "notes":
-        notes = answers.get("notes", [])
-        written = sum(len(n) for n in notes)
-        text = texts.RECORD_NOTES + (
-            texts.RECORD_NOTES_SO_FAR.format(chars=written) if notes else ""
-        )
-        return head + text, _markup(draft, [[(texts.DONE, "done")]])
-    themes = answers.get("themes", {})
-    mark = {"pos": "👍 ", "neg": "👎 "}
-    options = [(mark.get(themes.get(k, ""), "") + label, k) for k, label in THEMES.items()]
-    return head + texts.RECORD_THEMES, _markup(draft, [*_pairs(options), [(texts.SAVE, "done")]])
+    return prompt, _markup(screen, [*rows, nav] if nav else rows)
 
 
 async def _show(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    services: Services,
-    draft: InterviewDraft,
-    *,
-    new: bool,
+    update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Screen, *, new: bool
 ) -> None:
-    text, markup = await services.db(view, draft=draft)
-    set_focus(context.user_data, INTERVIEW_KEY[draft.kind])
+    text, markup = view(screen)
+    set_focus(context.user_data, screen.flow.conversation)
     query = update.callback_query
     if new or query is None:
         await reply(update, text, markup)
@@ -194,38 +183,39 @@ async def open_stay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start or continue the person's stay (or exit) interview."""
     services = services_of(context)
     try:
-        draft = await services.db(start_stay, chat_id=chat_id(update), now=services.clock())
+        screen = await services.db(
+            usecases.open_stay,
+            chat_id=chat_id(update),
+            now=services.clock(),
+            flows=services.interviews,
+        )
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
         return
-    if draft.kind == "stay" and draft.step == STEPS["stay"][0] and not draft.answers:
+    if screen.flow.kind is Kind.STAY and screen.fresh:
         await reply(update, texts.STAY_INTRO)
-    elif draft.kind == "exit":
+    elif screen.flow.kind is Kind.EXIT:
         await reply(update, texts.EXIT_IN_PROGRESS)
-    await _show(update, context, services, draft, new=True)
+    await _show(update, context, screen, new=True)
 
 
 async def start_exit(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
     """/start x_<code>: a leaver opened their one-time exit interview link."""
     services = services_of(context)
     try:
-        draft = await services.db(
-            open_exit_link, chat_id=chat_id(update), code=code, now=services.clock()
+        screen = await services.db(
+            usecases.open_exit,
+            chat_id=chat_id(update),
+            code=code,
+            now=services.clock(),
+            flows=services.interviews,
         )
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
         return
-    if draft.step == STEPS["exit"][0] and not draft.answers:
+    if screen.fresh:
         await reply(update, texts.EXIT_INTRO)
-    await _show(update, context, services, draft, new=True)
-
-
-async def _member(update: Update, services: Services) -> PswMember | None:
-    user = update.effective_user
-    member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
-    if member is None:
-        await reply(update, texts.NOT_PSW)
-    return member
+    await _show(update, context, screen, new=True)
 
 
 async def record_stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -238,38 +228,33 @@ async def record_stay_command(update: Update, context: ContextTypes.DEFAULT_TYPE
 async def open_record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start or continue typing up a stay interview."""
     services = services_of(context)
-    if await _member(update, services) is None:
-        return
-    draft = await services.db(start_record, chat_id=chat_id(update), now=services.clock())
-    if draft.kind == "exit":
+    screen = await services.db(
+        usecases.open_record,
+        actor=actor(update),
+        chat_id=chat_id(update),
+        now=services.clock(),
+        flows=services.interviews,
+    )
+    if screen.flow.kind is Kind.EXIT:
         await reply(update, texts.EXIT_IN_PROGRESS)
-    elif draft.step == STEPS["record"][0] and not draft.answers:
+    elif screen.fresh:
         await reply(update, texts.RECORD_INTRO)
-    await _show(update, context, services, draft, new=True)
+    await _show(update, context, screen, new=True)
 
 
 async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/invite_exit <team>: a one-time exit interview link for a leaver (PSW members)."""
     services = services_of(context)
-    member = await _member(update, services)
-    if member is None:
-        return
-    args = context.args or []
-    if len(args) != 1:
-        keys = await services.db(_team_keys)
-        await reply(update, texts.INVITE_EXIT_USAGE.format(teams=escape(", ".join(keys))))
-        return
-    now = services.clock()
     try:
         link = await services.db(
-            create_exit_link, team_key=args[0], created_by=member.telegram_id, now=now
+            usecases.invite_exit, actor=actor(update), args=context.args or [], now=services.clock()
         )
+    except usecases.InviteUsage as usage:
+        await reply(update, texts.INVITE_EXIT_USAGE.format(teams=escape(", ".join(usage.teams))))
+        return
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
         return
-    await services.db(
-        record_audit, actor_telegram_id=member.telegram_id, action="exit.invite", detail=args[0]
-    )
     username = services.bot_username or "your_bot"
     until = link.expires_at.astimezone(services.settings.tz)
     await reply(
@@ -281,26 +266,21 @@ async def invite_exit_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     )
 
 
-def _team_keys(session: Session) -> list[str]:
-    return list(session.exec(select(Team.key).where(col(Team.active)).order_by(col(Team.key))))
-
-
 # --- answering ------------------------------------------------------------------------------------
 
 
-async def _take(
-    update: Update, services: Services, step: str, value: object, member: PswMember | None
-) -> Outcome:
+async def _take(update: Update, services: Services, kind: Kind, step: str, value: object) -> Taken:
     now = services.clock()
     return await services.db(
-        answer,
+        usecases.take_step,
         chat_id=chat_id(update),
+        actor=actor(update),
+        kind=kind,
         step=step,
         value=value,
-        coder=coder,
-        member=member,
         today=now.astimezone(services.settings.tz).date(),
         now=now,
+        flows=services.interviews,
     )
 
 
@@ -309,28 +289,27 @@ def _number_or_raw(raw: str) -> object:
 
 
 def _team_id(raw: str) -> object:
-    return int(raw) if raw.isdigit() else -1  # -1: no such team, refused by the domain
+    return int(raw) if raw.isdigit() else -1  # -1: no such team, stored as no team
 
 
 def _key(raw: str) -> object:
     return UNDISCLOSED if raw == UNDISCLOSED_BUTTON else raw
 
 
-# How each step reads a button's value (steps not listed take the raw text: theme keys, "done",
-# destinations).
-_BUTTON_VALUE: dict[str, Callable[[str], object]] = {
-    "rating": _number_or_raw,
-    "come_back": _number_or_raw,
-    "team": _team_id,
-    "role": _key,
-    "emp": _key,
-    "followup": lambda raw: raw == "y",
+# How each kind of step reads a button's value (the others take the raw text: theme keys,
+# "done", destinations); "skip" is None for every step.
+_BUTTON_VALUE: dict[Takes, Callable[[str], object]] = {
+    Takes.SCALE: _number_or_raw,
+    Takes.TEAM: _team_id,
+    Takes.ROLE: _key,
+    Takes.CONTRACT: _key,
+    Takes.FOLLOWUP: lambda raw: raw == "y",
 }
 
 
-def _value(step: str, raw: str) -> object:
-    """A button's value as the step wants it ("skip" is None for every step)."""
-    return None if raw == "skip" else _BUTTON_VALUE.get(step, str)(raw)
+def _value(takes: Takes, raw: str) -> object:
+    """A button's value as the step wants it."""
+    return None if raw == "skip" else _BUTTON_VALUE.get(takes, str)(raw)
 
 
 async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Step) -> None:
@@ -339,23 +318,17 @@ async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Ste
     query = update.callback_query
     assert query is not None
     kind = LETTER_KIND[press.kind]
-    steps = STEPS[kind]
+    steps = services.interviews[kind].steps
     if press.position >= len(steps):
         await answer_query(query, texts.STALE_BUTTON)
         return
     step = steps[press.position]
     number = press.value.removeprefix(PAGE_VALUE)
-    if step in PAGED_STEPS and press.value.startswith(PAGE_VALUE) and number.isdigit():
-        await _turn_page(update, services, press, int(number))
+    if step.takes in _PAGED and press.value.startswith(PAGE_VALUE) and number.isdigit():
+        await _turn_page(update, services, kind, press.position, int(number))
         return
-    member = None
-    if kind == "record":
-        member = await services.db(get_psw_member, telegram_id=query.from_user.id)
-        if member is None:
-            await answer_query(query, texts.NOT_PSW)
-            return
     try:
-        outcome = await _take(update, services, step, _value(step, press.value), member)
+        taken = await _take(update, services, kind, step.name, _value(step.takes, press.value))
     except StaleStep:
         await answer_query(query, texts.ALREADY_NOTED)
         return
@@ -363,35 +336,26 @@ async def on_step(update: Update, context: ContextTypes.DEFAULT_TYPE, press: Ste
         await answer_query(query, str(exc))
         return
     await answer_query(query)
-    await _after(update, context, services, outcome, member)
+    await _after(update, context, services, taken)
 
 
-def _page_view(
-    session: Session, *, chat_id: int, kind: str, position: int, page: int
-) -> tuple[str, InlineKeyboardMarkup] | None:
-    """Another page of the step the person's draft is at; None when the button is from a step
-    or interview that is over."""
-    draft = session.get(InterviewDraft, chat_id)
-    if draft is None or draft.kind != kind or step_index(draft)[0] != position:
-        return None
-    return view(session=session, draft=draft, page=page)
-
-
-async def _turn_page(update: Update, services: Services, press: Step, page: int) -> None:
+async def _turn_page(
+    update: Update, services: Services, kind: Kind, position: int, page: int
+) -> None:
     query = update.callback_query
     assert query is not None
-    shown = await services.db(
-        _page_view,
+    screen = await services.db(
+        usecases.page,
         chat_id=chat_id(update),
-        kind=LETTER_KIND[press.kind],
-        position=press.position,
-        page=page,
+        kind=kind,
+        position=position,
+        flows=services.interviews,
     )
-    if shown is None:
+    if screen is None:
         await answer_query(query, texts.ALREADY_NOTED)
         return
     await answer_query(query)
-    await edit(query, *shown)
+    await edit(query, *view(screen, page))
 
 
 async def on_text(
@@ -399,49 +363,37 @@ async def on_text(
 ) -> None:
     """Typed text for the interview's current question or notes."""
     services = services_of(context)
-    member = None
-    if draft.kind == "record":
-        member = await _member(update, services)
-        if member is None:
-            return
     try:
-        outcome = await _take(update, services, draft.step, text, member)
+        taken = await _take(update, services, Kind(draft.kind), draft.step, text)
     except CommentTooLong as exc:
         await reply(update, texts.comment_too_long(exc.length))
         return
     except InterviewError as exc:
         await reply(update, escape(str(exc)))
         return
-    await _after(update, context, services, outcome, member, typed=True)
+    await _after(update, context, services, taken, typed=True)
 
 
 async def _after(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
     services: Services,
-    outcome: Outcome,
-    member: PswMember | None,
+    taken: Taken,
     *,
     typed: bool = False,
 ) -> None:
-    if outcome.draft is not None:
-        await _show(update, context, services, outcome.draft, new=typed)
+    if taken.screen is not None:
+        await _show(update, context, taken.screen, new=typed)
         return
-    stored = outcome.stored
-    assert stored is not None
     set_focus(context.user_data, "")
-    await services.release_interviews(queue_of(stored))
-    if stored.source == "psw":
-        assert member is not None
-        await services.db(
-            record_audit, actor_telegram_id=member.telegram_id, action="interview.record"
-        )
-        done = texts.RECORD_SAVED.format(summary=await services.db(_describe, interview=stored))
-    elif stored.kind == "exit":
+    await services.release_interviews(taken.queue)
+    if taken.recorded is not None:
+        done = texts.RECORD_SAVED.format(summary=_describe(taken.recorded))
+    elif taken.kind is Kind.EXIT:
         done = texts.EXIT_THANKS
     else:
         done = texts.STAY_THANKS.format(min_group=services.settings.min_group_size)
-        if outcome.followup:
+        if taken.followup:
             done += "\n\n" + await send_talk_request(update, context, None)
     query = update.callback_query
     if typed or query is None:
@@ -453,19 +405,16 @@ async def _after(
 # --- /my_interviews -------------------------------------------------------------------------------
 
 
-def _describe(session: Session, *, interview: Interview) -> str:
-    team = session.get(Team, interview.team_id) if interview.team_id else None
-    role = session.get(Role, interview.role_group)
-    kind = session.get(EmploymentType, interview.employment_type)
+def _describe(recorded: Recorded) -> str:
     themes = ", ".join(
         f"{THEMES[t]} {'👍' if d == 'pos' else '👎' if d == 'neg' else '👍👎'}"
-        for t, d in sorted(interview.themes.items())
+        for t, d in sorted(recorded.themes.items())
         if t in THEMES
     )
     return (
-        f"{escape(team.name if team else 'no team')} · "
-        f"{escape(role.name if role else texts.PREFER_NOT)} · "
-        f"{escape(kind.name if kind else texts.PREFER_NOT)} — {themes or 'no themes'}"
+        f"{escape(recorded.team or 'no team')} · "
+        f"{escape(recorded.role or texts.PREFER_NOT)} · "
+        f"{escape(recorded.contract or texts.PREFER_NOT)} — {themes or 'no themes'}"
     )
 
 
@@ -475,20 +424,18 @@ INTERVIEWS_PER_PAGE = 10
 
 
 def _listing(
-    session: Session, *, member: PswMember, now: datetime, tz: object, page: int = 0
+    services: Services, found: list[Recorded], page: int = 0
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    today = now.astimezone(tz).date()  # type: ignore[arg-type]
-    found = list(recorded_this_month(session=session, member=member, today=today))
     if not found:
         return texts.MY_INTERVIEWS_NONE, None
     numbered = list(enumerate(found, start=1))
     shown, page, pages = keyboards.page_of(numbered, page, INTERVIEWS_PER_PAGE)
-    lines = [texts.MY_INTERVIEWS_TITLE.format(month=f"{today:%B %Y}")]
+    lines = [texts.MY_INTERVIEWS_TITLE.format(month=f"{services.today():%B %Y}")]
     buttons = []
-    for number, interview in shown:
-        lines.append(f"{number}. {_describe(session=session, interview=interview)}")
+    for number, recorded in shown:
+        lines.append(f"{number}. {_describe(recorded)}")
         buttons.append(
-            button(texts.MY_INTERVIEWS_DELETE.format(number=number), DeleteInterview(interview.id))
+            button(texts.MY_INTERVIEWS_DELETE.format(number=number), DeleteInterview(recorded.id))
         )
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     nav = keyboards.page_nav(page, pages, InterviewsPage)
@@ -503,14 +450,8 @@ def _listing(
 async def my_interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/my_interviews: the stay interviews I recorded this month, each with a Delete button."""
     services = services_of(context)
-    member = await _member(update, services)
-    if member is None:
-        return
-    await services.db(record_audit, actor_telegram_id=member.telegram_id, action="interview.list")
-    text, markup = await services.db(
-        _listing, member=member, now=services.clock(), tz=services.settings.tz
-    )
-    await reply(update, text, markup)
+    found = await services.db(usecases.my_interviews, actor=actor(update), today=services.today())
+    await reply(update, *_listing(services, found))
 
 
 async def on_interviews_page(
@@ -520,19 +461,9 @@ async def on_interviews_page(
     services = services_of(context)
     query = update.callback_query
     assert query is not None
-    member = await services.db(get_psw_member, telegram_id=query.from_user.id)
-    if member is None:
-        await answer_query(query, texts.NOT_PSW)
-        return
-    text, markup = await services.db(
-        _listing,
-        member=member,
-        now=services.clock(),
-        tz=services.settings.tz,
-        page=press.page,
-    )
+    found = await services.db(usecases.my_interviews, actor=actor(update), today=services.today())
     await answer_query(query)
-    await edit(query, text, markup)
+    await edit(query, *_listing(services, found, press.page))
 
 
 async def on_delete(
@@ -542,32 +473,14 @@ async def on_delete(
     services = services_of(context)
     query = update.callback_query
     assert query is not None
-    member = await services.db(get_psw_member, telegram_id=query.from_user.id)
-    if member is None:
-        await answer_query(query, texts.NOT_PSW)
-        return
-    deleted, (text, markup) = await services.db(
-        _delete_and_list,
-        member=member,
+    deleted, found = await services.db(
+        usecases.delete_interview,
+        actor=actor(update),
         interview_id=press.interview_id,
-        now=services.clock(),
-        tz=services.settings.tz,
+        today=services.today(),
     )
     # Together, so the notice and the new list arrive as one answer to the tap.
     await asyncio.gather(
         answer_query(query, texts.MY_INTERVIEWS_DELETED if deleted else texts.ALREADY_NOTED),
-        edit(query, text, markup),
+        edit(query, *_listing(services, found)),
     )
-
-
-def _delete_and_list(
-    session: Session, *, member: PswMember, interview_id: str, now: datetime, tz: object
-) -> tuple[bool, tuple[str, InlineKeyboardMarkup | None]]:
-    """Delete (and audit) in the same unit of work that reads the list left."""
-    deleted = delete_recorded(session=session, member=member, interview_id=interview_id)
-    if deleted:
-        record_audit(
-            session=session, actor_telegram_id=member.telegram_id, action="interview.delete"
-        )
-        session.flush()
-    return deleted, _listing(session=session, member=member, now=now, tz=tz)

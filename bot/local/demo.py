@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 import typer
 from sqlmodel import Session, col, select
 
-from bot.handlers.interviews import coder
 from bot.local.runner import LocalBot, SimulatedClock, add_psw, local_bot, prepare_database
 from bot.local.transcript import render_all
 from bot.scheduler import RunReport, Scheduler
 from bot.services import Services
 from bot.settings import Settings
+from bot.usecases.interviews import coder
 from sandbox import Person, Sandbox
 from sandbox.client import Shown
 from surveys.db import session_scope

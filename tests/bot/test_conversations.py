@@ -8,15 +8,29 @@ import re
 from pathlib import Path
 
 import bot
-from bot.conversations import CONVERSATIONS, DRAWN, GENERATED, INTERVIEW_KEY, diagram, owner
-from surveys.interviews import STEPS
+from bot.conversations import (
+    CONVERSATIONS,
+    DRAWN,
+    GENERATED,
+    INTERVIEW_KEY,
+    Accepts,
+    diagram,
+    owner,
+)
+from surveys.interviews import FLOWS, Kind
 
 BOT = Path(bot.__file__).parent
 
 
-def test_interview_declarations_are_the_steps_the_domain_takes() -> None:
-    for kind, steps in STEPS.items():
-        assert tuple(s.name for s in CONVERSATIONS[INTERVIEW_KEY[kind]].steps) == steps
+def test_interview_conversations_are_the_flows_the_domain_walks() -> None:
+    assert set(INTERVIEW_KEY) == {k.value for k in Kind}
+    for kind, flow in FLOWS.items():
+        conversation = CONVERSATIONS[INTERVIEW_KEY[kind]]
+        assert tuple(s.name for s in conversation.steps) == flow.names
+        for declared, step in zip(flow.steps, conversation.steps, strict=True):
+            assert step.accepts == (Accepts.EITHER if declared.takes.typed else Accepts.BUTTON)
+            assert step.stores == declared.stores
+        assert conversation.key in GENERATED  # so its diagram is checked below
 
 
 def test_generated_diagrams_are_up_to_date() -> None:

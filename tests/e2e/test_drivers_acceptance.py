@@ -13,8 +13,8 @@ from itertools import cycle
 
 import pytest
 
-from bot.handlers.interviews import coder
 from bot.local.runner import LocalBot
+from bot.usecases.interviews import coder
 from surveys.db import session_scope
 from surveys.interviews import answer, create_exit_link, open_exit_link, start_stay
 from surveys.models import PswRole

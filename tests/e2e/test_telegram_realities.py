@@ -13,8 +13,8 @@ import pytest
 from sqlmodel import select
 
 from bot import texts
-from bot.handlers import interviews as interview_handlers
 from bot.local.runner import LocalBot, add_psw
+from bot.usecases import interviews as interview_usecases
 from sandbox import Person
 from sandbox.client import Shown
 from surveys.db import session_scope
@@ -88,7 +88,7 @@ async def test_my_interviews_pages_through_130_interviews(
         )
         for n in range(1, 131)
     ]
-    monkeypatch.setattr(interview_handlers, "recorded_this_month", lambda **_kw: recorded)
+    monkeypatch.setattr(interview_usecases, "recorded_this_month", lambda *_a, **_kw: recorded)
     add_psw(local.services.engine, 9001, PswRole.VIEWER)
     priya = await Person(local.client, 9001, "Priya").join()
     [listing] = await priya.says("/my_interviews")
