@@ -28,7 +28,6 @@ from bot.services import Services, services_of
 from bot.usecases import interviews as usecases
 from bot.usecases.interviews import Recorded, Screen, Taken
 from surveys.interviews import FLOWS, InterviewError, Kind, StaleStep, Takes
-from surveys.models import InterviewDraft
 from surveys.participants import EXIT_LINK_PREFIX, UNDISCLOSED
 from surveys.pulse import CommentTooLong
 from surveys.themes import THEMES
@@ -359,12 +358,12 @@ async def _turn_page(
 
 
 async def on_text(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: InterviewDraft, text: str
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: Kind, step: str, text: str
 ) -> None:
-    """Typed text for the interview's current question or notes."""
+    """Typed text for the interview's current question (`step`) or notes."""
     services = services_of(context)
     try:
-        taken = await _take(update, services, Kind(draft.kind), draft.step, text)
+        taken = await _take(update, services, kind, step, text)
     except CommentTooLong as exc:
         await reply(update, texts.comment_too_long(exc.length))
         return

@@ -22,6 +22,7 @@ from bot.handlers.switch import TALK_KEY
 from bot.handlers.util import chat_id, reply
 from bot.services import Services, services_of
 from bot.usecases.conversations import waiting
+from surveys.interviews import Kind
 
 
 def signpost_text(services: Services, conversation: str) -> str:
@@ -60,4 +61,6 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await finish_pulse(update, context, found.pulse_wave, message.text)
     else:
         assert found.interview is not None
-        await interviews.on_text(update, context, found.interview, message.text)
+        await interviews.on_text(
+            update, context, Kind(found.interview.kind), found.interview.step, message.text
+        )
