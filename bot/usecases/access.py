@@ -59,6 +59,7 @@ def authorise_or_shell(
 
 def require_admin(member: PswMember | None) -> None:
     """After `authorise` at viewer level: refuse a viewer an admin's action (Denied rolls the
-    unit of work back, audit line included). A non-member was refused already as not PSW."""
+    unit of work back, audit line included). A non-member was refused already as not PSW; None
+    is the operator's shell, which may."""
     if member is not None and member.role != PswRole.ADMIN:
         raise Denied(PswRole.ADMIN)

@@ -8,9 +8,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.usecases.access import authorise, authorise_or_shell
+from bot.usecases.access import authorise, authorise_or_shell, require_admin
 from surveys import participants
-from surveys.models import PswRole
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,8 @@ def invite(
 
 def revoke(session: Session, *, actor: int | None, code: str) -> bool:
     """Stop an invite code from working (admins); False if no live invite has that code."""
-    authorise_or_shell(session, actor=actor, action="invite.revoke", needs=PswRole.ADMIN)
+    # Someone outside the PSW team hears only that; a viewer, that revoking is for admins.
+    require_admin(authorise_or_shell(session, actor=actor, action="invite.revoke"))
     return participants.revoke_invite(session, code=code)
 
 
