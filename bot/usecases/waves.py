@@ -114,11 +114,15 @@ def open_now(
     bank: QuestionBank,
     calendar: WorkingCalendar,
     now: datetime,
+    item_keys: Sequence[str] | None = None,
 ) -> WaveLine:
     """Open a pulse now with `spec`'s window and audience (admins; surveys.waves.WaveError while
-    another is open). The timetable sends its invites, in working hours."""
+    another is open), asking `item_keys` if given (the demo's choice; otherwise they rotate).
+    The timetable sends its invites, in working hours."""
     authorise_or_shell(session, actor=actor, action="wave.open", needs=PswRole.ADMIN)
-    wave = waves.open_manual_wave(session, spec=spec, bank=bank, calendar=calendar, now=now)
+    wave = waves.open_manual_wave(
+        session, spec=spec, bank=bank, calendar=calendar, now=now, item_keys=item_keys
+    )
     return _line(session, wave)
 
 
