@@ -20,6 +20,9 @@ from bot.logs import configure_logging
 from bot.preflight import check_telegram, database_line, describe_database_error
 from bot.services import Services
 from bot.settings import ConfigError, Settings, load_settings
+from bot.usecases import invites, waves
+from bot.usecases.access import SHELL
+from bot.usecases.errors import UsageError
 from surveys.ballot import check_key
 from surveys.db import (
     DatabaseNotReady,
@@ -27,31 +30,21 @@ from surveys.db import (
     current_revision,
     head_revision,
     make_engine,
+    run_unit,
     session_scope,
     upgrade,
 )
-from surveys.models import PswRole, Team, Wave
+from surveys.models import PswRole, Team
 from surveys.org import OrgPlan, OrgSpec, bot_username, load_org, plan_org, read_org_file
 from surveys.participants import (
     ParticipantError,
-    create_invite,
     create_personal_invites,
     joined_by_team,
-    list_invites,
-    live_team_invite,
-    revoke_invite,
 )
 from surveys.psw import add_psw_member, list_psw_members, record_audit, remove_psw_member
 from surveys.seal import SealError, new_key
 from surveys.types import utcnow
-from surveys.waves import (
-    WaveError,
-    audience_size,
-    close_now,
-    currently_open,
-    open_manual_wave,
-    wave_counts,
-)
+from surveys.waves import WaveError
 from surveys.yamlfile import ConfigFileError
 
 if TYPE_CHECKING:
@@ -549,12 +542,7 @@ def invite(
         _list_invites(engine, settings, now)
         return
     if revoke is not None:
-        with session_scope(engine) as session:
-            revoked = revoke_invite(session=session, code=revoke)
-            if revoked:
-                record_audit(
-                    session=session, actor_telegram_id=0, action="invite.revoke", detail="via=shell"
-                )
+        revoked = run_unit(engine, invites.revoke, actor=SHELL, code=revoke)
         if not revoked:
             fail(f"No working invite {revoke!r}.", code=1)
         typer.echo(f"Revoked {revoke}.")
@@ -569,38 +557,28 @@ def invite(
         _personal_invites(engine, settings, team, people, days, csv_file, now)
         return
     try:
-        with session_scope(engine) as session:
-            live = None if new else live_team_invite(session=session, team_key=team, now=now)
-            if live is not None:
-                made, found = live
-                typer.echo(f"{found.name} already has a live link (--new makes another):")
-            else:
-                made, found = create_invite(
-                    session=session,
-                    team_key=team,
-                    created_by=0,
-                    now=now,
-                    days=days or settings.invite_days,
-                    max_uses=uses,
-                )
-                record_audit(
-                    session=session,
-                    actor_telegram_id=0,
-                    action="invite.create",
-                    detail=f"team={found.key} via=shell",
-                )
-            code, name = made.code, found.name
-            until, status = made.expires_at, _uses(made.uses, made.max_uses)
+        made = run_unit(
+            engine,
+            invites.invite,
+            actor=SHELL,
+            team_key=team,
+            new=new,
+            now=now,
+            days=days or settings.invite_days,
+            max_uses=uses,
+        )
     except ParticipantError as exc:
         fail(str(exc))
-    typer.echo(f"Invite for {name}: {_link(engine, code)}")
+    if made.existing:
+        typer.echo(f"{made.team_name} already has a live link (--new makes another):")
+    until, status = made.expires_at, _uses(made.uses, made.max_uses)
+    typer.echo(f"Invite for {made.team_name}: {_link(engine, made.code)}")
     typer.echo(f"Works until {until.astimezone(settings.tz):%Y-%m-%d %H:%M}, {status}.")
-    typer.echo(f"Revoke it with: staypulse invite --revoke {code}")
+    typer.echo(f"Revoke it with: staypulse invite --revoke {made.code}")
 
 
 def _list_invites(engine: Engine, settings: Settings, now: Any) -> None:
-    with session_scope(engine) as session:
-        lines = list_invites(session=session, now=now)
+    lines = run_unit(engine, invites.listing, actor=SHELL, now=now)
     if not lines:
         typer.echo("No working invites. Make one with `staypulse invite TEAM`.")
     personal: dict[str, int] = {}
@@ -948,17 +926,15 @@ def wave_list() -> None:
     """Every wave, newest first, with how many were invited and answered."""
     services = _services(_settings())
     tz = services.settings.tz
-    with session_scope(services.engine) as session:
-        waves = session.exec(select(Wave).order_by(col(Wave.due_at).desc())).all()
-        rows = [(w, wave_counts(session=session, wave_id=w.id or 0)) for w in waves]
+    rows = services.db_sync(waves.listing, actor=SHELL)
     if not rows:
         typer.echo("No waves yet.")
-    for wave, (invited, completed) in rows:
+    for wave in rows:
         opens = wave.opens_at.astimezone(tz)
         closes = wave.closes_at.astimezone(tz)
         typer.echo(
-            f"{wave.id}\t{wave.schedule_key}\t{wave.status}\t{opens:%Y-%m-%d %H:%M} to "
-            f"{closes:%Y-%m-%d %H:%M}\t{completed}/{invited} answered"
+            f"{wave.id}\t{wave.name}\t{wave.status}\t{opens:%Y-%m-%d %H:%M} to "
+            f"{closes:%Y-%m-%d %H:%M}\t{wave.completed}/{wave.invited} answered"
         )
 
 
@@ -970,30 +946,23 @@ def wave_open(
     services = _services(_settings())
     spec = services.schedules.schedules[0]
     now = services.clock()
-    with session_scope(services.engine) as session:
-        size = audience_size(session=session, spec=spec, now=now)
+    size = services.db_sync(waves.audience, actor=SHELL, spec=spec, now=now)
     if not yes and not typer.confirm(f"Open a pulse now for {size} people?"):
         fail("Cancelled.", code=1)
     try:
-        with session_scope(services.engine) as session:
-            wave = open_manual_wave(
-                session=session,
-                spec=spec,
-                bank=services.bank,
-                calendar=services.calendar,
-                now=now,
-                forms_k=services.forms_k,
-            )
-            record_audit(
-                session=session,
-                actor_telegram_id=0,
-                action="wave.open",
-                detail=f"wave={wave.id} via=shell",
-            )
+        wave = services.db_sync(
+            waves.open_now,
+            actor=SHELL,
+            spec=spec,
+            bank=services.bank,
+            calendar=services.calendar,
+            now=now,
+            forms_k=services.forms_k,
+        )
     except WaveError as exc:
         fail(str(exc), code=1)
     typer.echo(
-        f"Wave {wave.id} is open for {size} people until "
+        f"Wave {wave.id} is open for {wave.invited} people until "
         f"{wave.closes_at.astimezone(services.settings.tz):%A %d %B %H:%M}. The running "
         "bot sends the invites within five minutes, in working hours."
     )
@@ -1007,23 +976,13 @@ def wave_close(
 ) -> None:
     """Close an open wave now; unfinished answers with at least one response are kept."""
     services = _services(_settings())
-    with session_scope(services.engine) as session:
-        open_ids = [w.id for w in currently_open(session=session)]
-        target = wave_id if wave_id is not None else (open_ids[-1] if open_ids else None)
-        closed = target is not None and close_now(
-            session=session, wave_id=target, bank=services.bank, now=services.clock()
-        )
-        if closed:
-            record_audit(
-                session=session,
-                actor_telegram_id=0,
-                action="wave.close",
-                detail=f"wave={target} via=shell",
-            )
-    if not closed:
+    closed = services.db_sync(
+        waves.close, actor=SHELL, wave_id=wave_id, bank=services.bank, now=services.clock()
+    )
+    if closed is None:
         fail("No such open wave.", code=1)
     released = asyncio.run(services.release_waves())
-    typer.echo(f"Wave {target} is closed.")
+    typer.echo(f"Wave {closed} is closed.")
     for batch in released:
         if batch.withheld:
             typer.echo(
@@ -1058,23 +1017,20 @@ def report_command(
 ) -> None:
     """The committee report as one PDF and the same content as XLSX, under the release rules."""
     from analysis.report import report_name, to_pdf, to_xlsx
-    from bot.usecases.report import UsageError, committee_report
+    from bot.usecases import report
 
     services = _services(_settings())
     settings = services.settings
     try:
-        with session_scope(services.engine) as session:
-            found = committee_report(
-                session,
-                quarter=quarter,
-                today=services.today(),
-                bank=services.bank,
-                min_group=settings.min_group_size,
-                min_comment_group=settings.min_comment_group_size,
-            )
-            record_audit(
-                session, actor_telegram_id=0, action="report", detail=f"via=shell {found.quarter}"
-            )
+        found = services.db_sync(
+            report.report,
+            actor=SHELL,
+            args=[quarter] if quarter else [],
+            today=services.today(),
+            bank=services.bank,
+            min_group=settings.min_group_size,
+            min_comment_group=settings.min_comment_group_size,
+        )
     except UsageError:
         fail(f"{quarter!r} is not a quarter; write it like 2026Q3.")
     pdf = out or Path(report_name(found, "pdf"))

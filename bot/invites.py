@@ -12,7 +12,9 @@ from telegram.ext import ExtBot
 
 from bot.fanout import FanOut, FanOutResult
 from bot.services import Services
-from surveys.waves import open_manual_wave, outgoing
+from bot.usecases import waves
+from bot.usecases.access import SHELL
+from surveys.waves import outgoing
 
 
 async def open_wave_now(services: Services, *, item_keys: Sequence[str] | None = None) -> int:
@@ -22,7 +24,8 @@ async def open_wave_now(services: Services, *, item_keys: Sequence[str] | None =
             raise ValueError(f"no item {key!r} in the question bank")
     spec = services.schedules.schedules[0]
     wave = await services.db(
-        open_manual_wave,
+        waves.open_now,
+        actor=SHELL,  # the operator's own tools (demo, chat, tests): the same use case as /wave
         spec=spec,
         bank=services.bank,
         calendar=services.calendar,
@@ -30,7 +33,6 @@ async def open_wave_now(services: Services, *, item_keys: Sequence[str] | None =
         item_keys=item_keys,
         forms_k=services.forms_k,
     )
-    assert wave.id is not None
     return wave.id
 
 

@@ -16,16 +16,17 @@ Every message has a row that says where it stands, and every row moves the same 
   have posted the message: in doubt, as above.
 
 A wave's reminder still reaches a person whose invite was in doubt if they have not answered.
-Each outbox is typed by its key: a delivery's id, or the digest's ISO week.
+Each outbox is one TableOutbox over its table, typed by its key: a delivery's id, or the
+digest's ISO week.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import datetime
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, SQLModel, col, select, update
 
 from surveys.models import Delivery, Digest, Participant, ParticipantStatus, WeDidDelivery
 
@@ -66,194 +67,132 @@ class Outbox(Protocol[K_contra]):
         ...
 
 
-def _person_unreachable(session: Session, participant_id: int) -> None:
-    person = session.get(Participant, participant_id)
-    if person is not None:
-        person.status = ParticipantStatus.UNREACHABLE
-        session.add(person)
+class TableOutbox(Generic[K]):
+    """An outbox over one table: a row per message, found by `key`, with a claim column and a
+    sent column. Every move is one SQL UPDATE guarded by those two columns, so it reads the
+    claim as committed, not as a session cached it, and two senders never both win a claim.
 
+    `message_id`: the column that keeps Telegram's id of the sent message, if any.
+    `unreachable` and `participant`: the row's flag for a chat gone for good and the person it
+    goes to: the row is flagged and the person skipped from now on. Without them (the PSW
+    chat's digest) an unreachable chat counts the message as sent, so it is not retried.
+    `create`: the row for a key that has none yet, made at its first claim (the digest's week).
+    `resolve_at_start`: a claim never confirmed counts as sent at start; without it the claim
+    simply stays, which is as good (the digest: it is never posted twice either way).
+    """
 
-class WaveOutbox:
-    """A wave's invites or its reminders: the claim and sent columns of each Delivery."""
+    def __init__(
+        self,
+        label: str,
+        model: type[SQLModel],
+        *,
+        key: Any,
+        claimed: Any,
+        sent: Any,
+        message_id: Any = None,
+        unreachable: Any = None,
+        participant: Any = None,
+        create: Callable[[K, datetime], SQLModel] | None = None,
+        resolve_at_start: bool = True,
+    ) -> None:
+        self.label = label
+        self._model = model
+        self._key, self._claimed, self._sent = col(key), col(claimed), col(sent)
+        self._message_id = None if message_id is None else col(message_id)
+        self._unreachable = None if unreachable is None else col(unreachable)
+        self._participant = None if participant is None else col(participant)
+        self._create: Callable[[K, datetime], SQLModel] | None = create
+        self._resolve = resolve_at_start
 
-    def __init__(self, kind: Kind) -> None:
-        self.label: str = kind
-        self.kind = kind
-        invite = kind == "invite"
-        self._claimed = col(Delivery.invite_claimed_at if invite else Delivery.reminder_claimed_at)
-        self._done = col(Delivery.invited_at if invite else Delivery.reminded_at)
+    def _set(self, session: Session, key: K | None, values: dict[Any, Any], *where: Any) -> int:
+        """UPDATE the row of `key` (every row, for None) where `where` holds; rows changed."""
+        at = (self._key == key,) if key is not None else ()
+        result = session.exec(update(self._model).where(*at, *where).values(values))
+        return int(result.rowcount)
 
-    def claim(self, session: Session, *, key: int, now: datetime) -> bool:
+    def claim(self, session: Session, *, key: K, now: datetime) -> bool:
         """See Outbox.claim."""
-        result = session.exec(
-            update(Delivery)
-            .where(col(Delivery.id) == key, self._claimed.is_(None), self._done.is_(None))
-            .values({self._claimed: now})
-        )
-        return bool(result.rowcount)
+        free = (self._claimed.is_(None), self._sent.is_(None))
+        if self._set(session, key, {self._claimed: now}, *free):
+            return True
+        if self._create is None or session.get(self._model, key) is not None:
+            return False
+        session.add(self._create(key, now))
+        session.flush()  # a second process creating the same row fails here, not later
+        return True
 
-    def confirm(self, session: Session, *, key: int, now: datetime, message_id: int | None) -> None:
+    def confirm(self, session: Session, *, key: K, now: datetime, message_id: int | None) -> None:
         """See Outbox.confirm."""
-        delivery = session.get(Delivery, key)
-        if delivery is None:  # forgotten meanwhile
-            return
-        if self.kind == "invite":
-            delivery.invited_at, delivery.invite_message_id = now, message_id
-        else:
-            delivery.reminded_at = now
-        session.add(delivery)
+        values: dict[Any, Any] = {self._sent: now}
+        if self._message_id is not None:
+            values[self._message_id] = message_id
+        self._set(session, key, values)
 
-    def release(self, session: Session, *, key: int) -> None:
+    def release(self, session: Session, *, key: K) -> None:
         """See Outbox.release."""
-        delivery = session.get(Delivery, key)
-        if delivery is None:
-            return
-        if self.kind == "invite":
-            delivery.invite_claimed_at = None
-        else:
-            delivery.reminder_claimed_at = None
-        session.add(delivery)
+        self._set(session, key, {self._claimed: None}, self._sent.is_(None))
 
-    def in_doubt(self, session: Session, *, key: int) -> None:
+    def in_doubt(self, session: Session, *, key: K) -> None:
         """See Outbox.in_doubt: sent at the moment it was claimed, with no message id."""
-        # In SQL, like the claim, so it reads the claim as committed, not as a session cached it.
-        session.exec(
-            update(Delivery)
-            .where(col(Delivery.id) == key, self._claimed.is_not(None), self._done.is_(None))
-            .values({self._done: self._claimed})
-        )
+        doubtful = (self._claimed.is_not(None), self._sent.is_(None))
+        self._set(session, key, {self._sent: self._claimed}, *doubtful)
 
-    def unreachable(self, session: Session, *, key: int) -> None:
+    def unreachable(self, session: Session, *, key: K) -> None:
         """See Outbox.unreachable."""
-        delivery = session.get(Delivery, key)
-        if delivery is None:
+        if self._unreachable is None or self._participant is None:
+            self.in_doubt(session, key=key)
             return
-        delivery.unreachable = True
-        session.add(delivery)
-        _person_unreachable(session, delivery.participant_id)
+        self._set(session, key, {self._unreachable: True})
+        participant_id = session.exec(select(self._participant).where(self._key == key)).first()
+        person = None if participant_id is None else session.get(Participant, participant_id)
+        if person is not None:
+            person.status = ParticipantStatus.UNREACHABLE
+            session.add(person)
 
     def resolve_in_doubt(self, session: Session) -> int:
         """See Outbox.resolve_in_doubt."""
-        doubtful = session.exec(
-            select(Delivery).where(self._claimed.is_not(None), self._done.is_(None))
-        ).all()
-        for delivery in doubtful:
-            assert delivery.id is not None
-            self.in_doubt(session, key=delivery.id)
-        return len(doubtful)
+        if not self._resolve:
+            return 0
+        doubtful = (self._claimed.is_not(None), self._sent.is_(None))
+        return self._set(session, None, {self._sent: self._claimed}, *doubtful)
 
 
-class WeDidOutbox:
-    """One person's copy of a broadcast "you said, we did" update."""
-
-    label = "update"
-
-    def claim(self, session: Session, *, key: int, now: datetime) -> bool:
-        """See Outbox.claim."""
-        result = session.exec(
-            update(WeDidDelivery)
-            .where(
-                col(WeDidDelivery.id) == key,
-                col(WeDidDelivery.claimed_at).is_(None),
-                col(WeDidDelivery.sent_at).is_(None),
-            )
-            .values(claimed_at=now)
-        )
-        return bool(result.rowcount)
-
-    def confirm(self, session: Session, *, key: int, now: datetime, message_id: int | None) -> None:
-        """See Outbox.confirm."""
-        delivery = session.get(WeDidDelivery, key)
-        if delivery is not None:
-            delivery.sent_at = now
-            session.add(delivery)
-
-    def release(self, session: Session, *, key: int) -> None:
-        """See Outbox.release."""
-        delivery = session.get(WeDidDelivery, key)
-        if delivery is not None and delivery.sent_at is None:
-            delivery.claimed_at = None
-            session.add(delivery)
-
-    def in_doubt(self, session: Session, *, key: int) -> None:
-        """See Outbox.in_doubt."""
-        delivery = session.get(WeDidDelivery, key)
-        if delivery is not None and delivery.sent_at is None:
-            delivery.sent_at = delivery.claimed_at
-            session.add(delivery)
-
-    def unreachable(self, session: Session, *, key: int) -> None:
-        """See Outbox.unreachable."""
-        delivery = session.get(WeDidDelivery, key)
-        if delivery is None:
-            return
-        delivery.unreachable = True
-        session.add(delivery)
-        _person_unreachable(session, delivery.participant_id)
-
-    def resolve_in_doubt(self, session: Session) -> int:
-        """See Outbox.resolve_in_doubt."""
-        doubtful: Sequence[WeDidDelivery] = session.exec(
-            select(WeDidDelivery).where(
-                col(WeDidDelivery.claimed_at).is_not(None), col(WeDidDelivery.sent_at).is_(None)
-            )
-        ).all()
-        for delivery in doubtful:
-            delivery.sent_at = delivery.claimed_at
-            session.add(delivery)
-        return len(doubtful)
-
-
-class DigestOutbox:
-    """The weekly digest, one per ISO week (its key, e.g. 2026-W48)."""
-
-    label = "digest"
-
-    def claim(self, session: Session, *, key: str, now: datetime) -> bool:
-        """See Outbox.claim."""
-        digest = session.get(Digest, key)
-        if digest is None:
-            session.add(Digest(period=key, claimed_at=now))
-            session.flush()
-            return True
-        if digest.claimed_at is None and digest.sent_at is None:
-            digest.claimed_at = now
-            session.add(digest)
-            return True
-        return False
-
-    def confirm(self, session: Session, *, key: str, now: datetime, message_id: int | None) -> None:
-        """See Outbox.confirm."""
-        digest = session.get(Digest, key)
-        if digest is not None:
-            digest.sent_at, digest.message_id = now, message_id
-            session.add(digest)
-
-    def release(self, session: Session, *, key: str) -> None:
-        """See Outbox.release."""
-        digest = session.get(Digest, key)
-        if digest is not None and digest.sent_at is None:
-            digest.claimed_at = None
-            session.add(digest)
-
-    def in_doubt(self, session: Session, *, key: str) -> None:
-        """See Outbox.in_doubt."""
-        digest = session.get(Digest, key)
-        if digest is not None and digest.sent_at is None:
-            digest.sent_at = digest.claimed_at
-            session.add(digest)
-
-    def unreachable(self, session: Session, *, key: str) -> None:
-        """The PSW chat cannot be written to: the digest is not retried this week."""
-        self.in_doubt(session, key=key)
-
-    def resolve_in_doubt(self, session: Session) -> int:
-        """A digest claimed but never confirmed stays claimed: it is not posted twice."""
-        return 0
-
-
-INVITES = WaveOutbox("invite")
-REMINDERS = WaveOutbox("reminder")
-UPDATES = WeDidOutbox()
-DIGESTS = DigestOutbox()
+INVITES: TableOutbox[int] = TableOutbox(
+    "invite",
+    Delivery,
+    key=Delivery.id,
+    claimed=Delivery.invite_claimed_at,
+    sent=Delivery.invited_at,
+    message_id=Delivery.invite_message_id,
+    unreachable=Delivery.unreachable,
+    participant=Delivery.participant_id,
+)
+REMINDERS: TableOutbox[int] = TableOutbox(
+    "reminder",
+    Delivery,
+    key=Delivery.id,
+    claimed=Delivery.reminder_claimed_at,
+    sent=Delivery.reminded_at,
+    unreachable=Delivery.unreachable,
+    participant=Delivery.participant_id,
+)
+UPDATES: TableOutbox[int] = TableOutbox(
+    "update",
+    WeDidDelivery,
+    key=WeDidDelivery.id,
+    claimed=WeDidDelivery.claimed_at,
+    sent=WeDidDelivery.sent_at,
+    unreachable=WeDidDelivery.unreachable,
+    participant=WeDidDelivery.participant_id,
+)
+DIGESTS: TableOutbox[str] = TableOutbox(
+    "digest",
+    Digest,
+    key=Digest.period,
+    claimed=Digest.claimed_at,
+    sent=Digest.sent_at,
+    message_id=Digest.message_id,
+    create=lambda period, now: Digest(period=period, claimed_at=now),
+    resolve_at_start=False,
+)
 ALL: tuple[Outbox[int] | Outbox[str], ...] = (INVITES, REMINDERS, UPDATES, DIGESTS)

@@ -228,6 +228,11 @@ def currently_open(session: Session) -> Sequence[Wave]:
     ).all()
 
 
+def all_waves(session: Session) -> Sequence[Wave]:
+    """Every wave, newest due first (missed ones included)."""
+    return session.exec(select(Wave).order_by(col(Wave.due_at).desc())).all()
+
+
 def wave_counts(session: Session, *, wave_id: int) -> tuple[int, int]:
     """(invited, completed) for a wave: identity-side counts only, counted in SQL."""
     invited, completed = session.exec(

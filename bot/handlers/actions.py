@@ -12,11 +12,11 @@ from telegram.ext import ContextTypes
 from analysis.report import ActionLine, describe
 from bot import keyboards, texts
 from bot.callbacks import ActionRecord
+from bot.handlers.usage import run_or_usage
 from bot.handlers.util import actor, edit, reply
 from bot.handlers.wedid import _text_after_command
 from bot.services import services_of
 from bot.usecases import actions
-from surveys import wedid
 from surveys.actions import STATUS_LABELS, ActionError
 from surveys.models import WeDid
 from surveys.themes import ANCHORS, THEMES
@@ -37,8 +37,7 @@ async def wedid_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     services = services_of(context)
     typed = _text_after_command(update)
     if not typed:
-        await services.db(actions.listing_check, actor=actor(update))
-        latest = await services.db(wedid.current)
+        latest = await services.db(actions.listing_check, actor=actor(update))
         shown = texts.WEDID_CURRENT.format(text=escape(latest.text)) if latest else ""
         await reply(update, texts.WEDID_USAGE + shown)
         return
@@ -81,12 +80,11 @@ async def on_record(
     if not done.admin:
         await edit(query, message + texts.WEDID_VIEWER)
         return
-    count = await services.db(wedid.audience_size, now=now)
     later = "" if services.calendar.is_working_time(now) else texts.WAVE_LATER
     await edit(
         query,
-        message + texts.WEDID_ASK.format(count=count, later=later),
-        keyboards.we_did_send(press.action_id, count),
+        message + texts.WEDID_ASK.format(count=done.audience, later=later),
+        keyboards.we_did_send(press.action_id, done.audience),
     )
 
 
@@ -125,14 +123,18 @@ async def action_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """/action <n> status|owner|due|theme|text <value>, or /action <n> withdraw."""
     services = services_of(context)
     try:
-        found = await services.db(
-            actions.change, actor=actor(update), args=context.args or [], now=services.clock()
+        found = await run_or_usage(
+            update,
+            services,
+            actions.change,
+            actor=actor(update),
+            args=context.args or [],
+            now=services.clock(),
         )
-    except actions.UsageError:
-        await reply(update, texts.ACTION_USAGE)
-        return
     except ActionError as exc:
         await reply(update, escape(str(exc)))
+        return
+    if found is None:
         return
     if found.status == "withdrawn":
         await reply(update, texts.ACTION_WITHDRAWN.format(number=found.id))

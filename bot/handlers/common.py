@@ -10,7 +10,7 @@ from telegram.error import Conflict, NetworkError
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.handlers.util import answer_query, reply
+from bot.handlers.util import answer_query, edit, reply
 from bot.usecases.access import Denied
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("update %s refused: %s", update_id, context.error)
         refusal = texts.ADMINS_ONLY if context.error.admins_only else texts.NOT_PSW
         if update.callback_query is not None:
+            # The press may have been answered already (bot/handlers/buttons.py answers most
+            # at once), so the notice alone could be lost: the pressed message says it too.
             await answer_query(update.callback_query, refusal)
+            await edit(update.callback_query, refusal)
         elif update.effective_chat is not None:
             await context.bot.send_message(update.effective_chat.id, refusal)
         return

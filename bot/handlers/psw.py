@@ -1,29 +1,23 @@
-"""Commands for the PSW team; anyone else hears that the command is for the PSW team, no more."""
+"""Commands for the PSW team; anyone else hears that the command is for the PSW team, no more.
+The checks, the work and the audit are bot/usecases/invites.py; this module renders."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.handlers.util import reply
+from bot.handlers.util import actor, reply
 from bot.services import services_of
-from surveys.models import PswMember, PswRole
-from surveys.participants import (
-    ParticipantError,
-    create_invite,
-    joined_by_team,
-    list_invites,
-    live_team_invite,
-    revoke_invite,
-)
-from surveys.psw import get_psw_member, record_audit
+from bot.usecases import invites
+from bot.usecases.access import Denied
+from surveys.models import PswRole
+from surveys.participants import InviteLine, ParticipantError, TeamJoined
 
 
 def invite_link(bot_username: str, code: str) -> str:
@@ -31,31 +25,9 @@ def invite_link(bot_username: str, code: str) -> str:
     return f"https://t.me/{bot_username}?start={code}"
 
 
-async def _member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> PswMember | None:
-    services = services_of(context)
-    user = update.effective_user
-    member = None if user is None else await services.db(get_psw_member, telegram_id=user.id)
-    if member is None:
-        await reply(update, texts.NOT_PSW)
-    return member
-
-
-@dataclass(frozen=True)
-class InviteAnswer:
-    """What /invite shows: a link (new or live), or a ready-made message."""
-
-    text: str = ""
-    team: str = ""
-    code: str = ""
-    expires_at: datetime | None = None
-    uses: int = 0
-    max_uses: int | None = None
-    existing_key: str = ""  # set when an existing live link is shown instead of a new one
-
-
-def _teams_text(session: Session) -> str:
+def _teams_text(teams: Sequence[TeamJoined]) -> str:
     lines = []
-    for team in joined_by_team(session=session):
+    for team in teams:
         headcount = f" of {team.headcount}" if team.headcount is not None else ""
         lines.append(
             texts.INVITE_TEAM_LINE.format(
@@ -68,13 +40,12 @@ def _teams_text(session: Session) -> str:
     return "\n".join(lines)
 
 
-def _list_text(session: Session, now: datetime, tz: ZoneInfo) -> str:
-    invites = list_invites(session=session, now=now)
-    if not invites:
+def _list_text(found: Sequence[InviteLine], tz: ZoneInfo) -> str:
+    if not found:
         return texts.INVITE_LIST_NONE
     lines = [texts.INVITE_LIST_TITLE]
     personal: dict[str, list[datetime]] = {}
-    for line in invites:
+    for line in found:
         if line.personal:
             personal.setdefault(line.team_name, []).append(line.expires_at)
             continue
@@ -95,93 +66,61 @@ def _list_text(session: Session, now: datetime, tz: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
-def _invite(
-    session: Session,
-    *,
-    actor: int,
-    args: list[str],
-    admin: bool,
-    now: datetime,
-    days: int,
-    tz: ZoneInfo,
-) -> InviteAnswer:
-    """Show, make, list or revoke team invites (one unit of work, audited)."""
-    if len(args) == 2 and args[0] == "revoke":
-        if not admin:
-            return InviteAnswer(texts.INVITE_REVOKE_ADMINS)
-        revoked = revoke_invite(session=session, code=args[1])
-        record_audit(session=session, actor_telegram_id=actor, action="invite.revoke")
-        if not revoked:
-            return InviteAnswer(texts.INVITE_NO_SUCH)
-        return InviteAnswer(texts.INVITE_REVOKED.format(code=escape(args[1][:32])))
-    if args == ["list"]:
-        record_audit(session=session, actor_telegram_id=actor, action="invite.list")
-        return InviteAnswer(_list_text(session, now, tz))
-    if len(args) not in (1, 2) or (len(args) == 2 and args[1] != "new"):
-        return InviteAnswer(texts.INVITE_USAGE.format(teams=_teams_text(session)))
+async def _revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    services = services_of(context)
     try:
-        live = (
-            None if len(args) == 2 else live_team_invite(session=session, team_key=args[0], now=now)
-        )
-        if live is not None:
-            invite, team = live
-            existing = team.key
-        else:
-            invite, team = create_invite(
-                session=session, team_key=args[0], created_by=actor, now=now, days=days
-            )
-            existing = ""
-            record_audit(
-                session=session,
-                actor_telegram_id=actor,
-                action="invite.create",
-                detail=f"team={team.key}",
-            )
-    except ParticipantError as exc:
-        return InviteAnswer(escape(str(exc)))
-    return InviteAnswer(
-        team=team.name,
-        code=invite.code,
-        expires_at=invite.expires_at,
-        uses=invite.uses,
-        max_uses=invite.max_uses,
-        existing_key=existing,
-    )
+        revoked = await services.db(invites.revoke, actor=actor(update), code=code)
+    except Denied as refused:
+        if refused.needs != PswRole.ADMIN:
+            raise  # not on the PSW team: answered centrally (common.on_error)
+        await reply(update, texts.INVITE_REVOKE_ADMINS)
+        return
+    if not revoked:
+        await reply(update, texts.INVITE_NO_SUCH)
+        return
+    await reply(update, texts.INVITE_REVOKED.format(code=escape(code[:32])))
 
 
 async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/invite <team> [new] | list | revoke <code>: team invite links that expire."""
-    member = await _member(update, context)
-    if member is None:
-        return
     services = services_of(context)
     settings = services.settings
-    answer = await services.db(
-        _invite,
-        actor=member.telegram_id,
-        args=context.args or [],
-        admin=member.role == PswRole.ADMIN,
-        now=services.clock(),
-        days=settings.invite_days,
-        tz=settings.tz,
-    )
-    if not answer.code or answer.expires_at is None:
-        await reply(update, answer.text)
+    args = context.args or []
+    if len(args) == 2 and args[0] == "revoke":
+        await _revoke(update, context, args[1])
+        return
+    if args == ["list"]:
+        found = await services.db(invites.listing, actor=actor(update), now=services.clock())
+        await reply(update, _list_text(found, settings.tz))
+        return
+    if len(args) not in (1, 2) or (len(args) == 2 and args[1] != "new"):
+        teams = await services.db(invites.teams, actor=actor(update))
+        await reply(update, texts.INVITE_USAGE.format(teams=_teams_text(teams)))
+        return
+    try:
+        made = await services.db(
+            invites.invite,
+            actor=actor(update),
+            team_key=args[0],
+            new=len(args) == 2,
+            now=services.clock(),
+            days=settings.invite_days,
+        )
+    except ParticipantError as exc:
+        await reply(update, escape(str(exc)))
         return
     status = texts.INVITE_STATUS.format(
-        until=texts.local_date(answer.expires_at, settings.tz),
-        uses=texts.invite_uses(answer.uses, answer.max_uses),
+        until=texts.local_date(made.expires_at, settings.tz),
+        uses=texts.invite_uses(made.uses, made.max_uses),
     )
-    prefix = (
-        texts.INVITE_EXISTING.format(key=escape(answer.existing_key)) if answer.existing_key else ""
-    )
+    prefix = texts.INVITE_EXISTING.format(key=escape(made.team_key)) if made.existing else ""
     await reply(
         update,
         prefix
         + texts.INVITE_LINK.format(
-            team=escape(answer.team),
-            link=invite_link(services.bot_username, answer.code),
-            code=answer.code,
+            team=escape(made.team_name),
+            link=invite_link(services.bot_username, made.code),
+            code=made.code,
             status=status,
         ),
     )

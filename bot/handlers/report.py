@@ -12,8 +12,8 @@ from telegram.ext import ContextTypes
 from analysis.breakdowns import Figure, Table
 from analysis.report import report_name, to_pdf, to_xlsx
 from analysis.report_charts import heatmap, over_time_figure, participation_figure, png
-from analysis.summary import PERIOD_HELP
 from bot import texts
+from bot.handlers.usage import run_or_usage
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import report
@@ -58,17 +58,17 @@ async def breakdown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """/breakdown role|contract [period]: the whole service by role group or contract."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            report.breakdown_view,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-        )
-    except report.UsageError:
-        await reply(update, texts.BREAKDOWN_USAGE.format(periods=PERIOD_HELP))
+    view = await run_or_usage(
+        update,
+        services,
+        report.breakdown_view,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+    )
+    if view is None:
         return
     group = "Whole service, by " + ("role group" if "role" in view.table.title else "contract")
     picture = await asyncio.to_thread(heatmap, view.table, minimum, group)
@@ -79,17 +79,17 @@ async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/compare [period]: team × theme, with a heat-map; hidden cells are marked."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            report.compare_view,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-        )
-    except report.UsageError:
-        await reply(update, texts.COMPARE_USAGE.format(periods=PERIOD_HELP))
+    view = await run_or_usage(
+        update,
+        services,
+        report.compare_view,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+    )
+    if view is None:
         return
     picture = await asyncio.to_thread(heatmap, view.table, minimum)
     await _send_table(update, view, minimum, picture, "teams-themes.png")
@@ -99,17 +99,17 @@ async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/overtime [theme] [period]: a theme by team per pulse, and participation per pulse."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            report.over_time_view,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-        )
-    except report.UsageError:
-        await reply(update, texts.OVERTIME_USAGE.format(periods=PERIOD_HELP))
+    view = await run_or_usage(
+        update,
+        services,
+        report.over_time_view,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+    )
+    if view is None:
         return
     lines = [f"<b>Participation per pulse</b> · {escape(view.table.period)}"]
     for wave in view.participation:
@@ -139,23 +139,19 @@ async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def report_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/report [quarter]: the committee report as PDF, and the same as XLSX."""
     services = services_of(context)
-    args = context.args or []
     minimum = services.settings.min_group_size
-    if len(args) > 1:
-        await reply(update, texts.REPORT_USAGE)
-        return
-    try:
-        found = await services.db(
-            report.report,
-            actor=actor(update),
-            quarter=args[0] if args else None,
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-            min_comment_group=services.settings.min_comment_group_size,
-        )
-    except report.UsageError:
-        await reply(update, texts.REPORT_USAGE)
+    found = await run_or_usage(
+        update,
+        services,
+        report.report,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+        min_comment_group=services.settings.min_comment_group_size,
+    )
+    if found is None:
         return
     # Drawing a dozen pages takes seconds: off the event loop, so other chats are not held up.
     pdf, xlsx = await asyncio.gather(

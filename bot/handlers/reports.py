@@ -11,7 +11,7 @@ from analysis.charts import trend_chart
 from analysis.export import to_csv, to_xlsx
 from bot import texts
 from bot.digest import LABELS
-from bot.handlers.results import usage_text
+from bot.handlers.usage import run_or_usage
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import results
@@ -22,17 +22,17 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """/trend <theme> [team]: the theme's weekly mean over the last 12 weeks, as a chart."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            results.trend,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-        )
-    except results.UsageError as error:
-        await reply(update, usage_text(error))
+    view = await run_or_usage(
+        update,
+        services,
+        results.trend,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+    )
+    if view is None:
         return
     if view.points is None:
         await reply(update, texts.SUMMARY_HIDDEN.format(minimum=minimum))
@@ -51,18 +51,19 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export [csv|xlsx] [period] [team]: the summary as a file, with the same suppression."""
     services = services_of(context)
-    try:
-        kind, view = await services.db(
-            results.export,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=services.settings.min_group_size,
-        )
-    except results.UsageError as error:
-        await reply(update, usage_text(error))
+    shown = await run_or_usage(
+        update,
+        services,
+        results.export,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=services.settings.min_group_size,
+    )
+    if shown is None:
         return
+    kind, view = shown
     summary, period, team = view.summary, view.period, view.team
     content = to_csv(summary) if kind == "csv" else to_xlsx(summary)
     name = f"staypulse-summary-{period.start}-{period.end}{'-' + team if team else ''}.{kind}"

@@ -11,10 +11,11 @@ from analysis.comments_view import OTHER
 from analysis.drivers import Driver, DriversReport
 from analysis.summary import ThemeScore
 from bot import texts
+from bot.handlers.usage import run_or_usage
 from bot.handlers.util import actor, reply
 from bot.services import services_of
 from bot.usecases import results
-from surveys.themes import ANCHORS, THEMES
+from surveys.themes import THEMES
 
 
 def _arrow(change: int | None) -> str:
@@ -36,34 +37,21 @@ def _line(score: ThemeScore, minimum: int) -> str:
     )
 
 
-def usage_text(error: results.UsageError) -> str:
-    """What was wrong with the arguments, then the command's usage."""
-    themes = ", ".join(THEMES.values())
-    usage = {
-        "summary": texts.SUMMARY_USAGE,
-        "export": texts.EXPORT_USAGE,
-        "comments": texts.COMMENTS_USAGE.format(themes=themes),
-        "interviews": texts.INTERVIEWS_USAGE.format(themes=themes),
-        "trend": texts.TREND_USAGE.format(themes=", ".join([*THEMES.values(), *ANCHORS.values()])),
-    }.get(error.command, "")
-    return f"{escape(error.problem)}\n{usage}" if error.problem else usage
-
-
 async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            results.summary,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            bank=services.bank,
-            min_group=minimum,
-        )
-    except results.UsageError as error:
-        await reply(update, usage_text(error))
+    view = await run_or_usage(
+        update,
+        services,
+        results.summary,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        bank=services.bank,
+        min_group=minimum,
+    )
+    if view is None:
         return
     summary, period, period_text = view.summary, view.period, view.period_text
     who = f"team {escape(view.team_name)}" if view.team_name else "everyone"
@@ -88,18 +76,19 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def comments_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/comments <theme> [pos|neg]: up to 10 redacted comments, random order, theme and week."""
     services = services_of(context)
-    try:
-        theme, found, hidden = await services.db(
-            results.comments,
-            actor=actor(update),
-            args=context.args or [],
-            today=services.today(),
-            min_group=services.settings.min_comment_group_size,
-            cell_minimum=services.settings.min_group_size,
-        )
-    except results.UsageError as error:
-        await reply(update, usage_text(error))
+    shown = await run_or_usage(
+        update,
+        services,
+        results.comments,
+        actor=actor(update),
+        args=context.args or [],
+        today=services.today(),
+        min_group=services.settings.min_comment_group_size,
+        cell_minimum=services.settings.min_group_size,
+    )
+    if shown is None:
         return
+    theme, found, hidden = shown
     minimum = services.settings.min_comment_group_size
     # One service-wide total on every theme, or no number at all (analysis.comments_view.
     # held_back): the line is the same whether or not a small group wrote anything.
@@ -131,12 +120,15 @@ async def interviews_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """/interviews stay|exit [theme]: answers of released interview batches, by question."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    try:
-        view = await services.db(
-            results.interviews, actor=actor(update), args=context.args or [], min_group=minimum
-        )
-    except results.UsageError as error:
-        await reply(update, usage_text(error))
+    view = await run_or_usage(
+        update,
+        services,
+        results.interviews,
+        actor=actor(update),
+        args=context.args or [],
+        min_group=minimum,
+    )
+    if view is None:
         return
     about = f" about {THEMES[view.theme]}" if view.theme else ""
     if not view.questions:

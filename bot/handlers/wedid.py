@@ -13,9 +13,8 @@ from bot.callbacks import WeDidSend
 from bot.handlers.util import edit
 from bot.scheduler import SCHEDULER_KEY, Scheduler
 from bot.services import services_of
-from surveys import wedid
-from surveys.models import PswRole
-from surveys.psw import get_psw_member, record_audit
+from bot.usecases import actions
+from surveys.wedid import WeDidError
 
 
 def _text_after_command(update: Update) -> str:
@@ -34,25 +33,17 @@ async def on_send(update: Update, context: ContextTypes.DEFAULT_TYPE, press: WeD
     services = services_of(context)
     query = update.callback_query
     assert query is not None
-    member = await services.db(get_psw_member, telegram_id=query.from_user.id)
-    if member is None or member.role != PswRole.ADMIN:
-        await edit(query, texts.ADMINS_ONLY)
-        return
+    who = query.from_user.id
     if not press.yes:
+        await services.db(actions.keep, actor=who, we_did_id=press.we_did_id)
         await edit(query, texts.WEDID_KEPT)
         return
     now = services.clock()
     try:
-        count = await services.db(wedid.plan_broadcast, we_did_id=press.we_did_id, now=now)
-    except wedid.WeDidError as exc:
+        count = await services.db(actions.broadcast, actor=who, we_did_id=press.we_did_id, now=now)
+    except WeDidError as exc:
         await edit(query, escape(str(exc)))
         return
-    await services.db(
-        record_audit,
-        actor_telegram_id=member.telegram_id,
-        action="wedid.broadcast",
-        detail=f"update={press.we_did_id} audience={count}",
-    )
     working = services.calendar.is_working_time(now)
     await edit(
         query, (texts.WEDID_SENDING if working else texts.WEDID_SENDING_LATER).format(count=count)

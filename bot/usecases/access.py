@@ -39,3 +39,32 @@ def authorise(
         raise Denied(needs)
     record_audit(session, actor_telegram_id=actor, action=action, detail=detail[:DETAIL_LIMIT])
     return member
+
+
+SHELL = None  # the operator at the server's shell (`staypulse ...`): no Telegram id
+
+
+def authorise_or_shell(
+    session: Session,
+    *,
+    actor: int | None,
+    action: str,
+    detail: str = "",
+    needs: PswRole = PswRole.VIEWER,
+) -> PswMember | None:
+    """`authorise` for a person on Telegram; for the operator's shell (`actor` is SHELL: whoever
+    runs `staypulse` on the server holds the database and the key, so may do anything) only the
+    audit line, actor 0 and marked via=shell, so the log shows both doors into one action."""
+    if actor is not None:
+        return authorise(session, actor=actor, action=action, detail=detail, needs=needs)
+    shell = f"{detail} via=shell" if detail else "via=shell"
+    record_audit(session, actor_telegram_id=0, action=action, detail=shell[:DETAIL_LIMIT])
+    return None
+
+
+def require_admin(member: PswMember | None) -> None:
+    """After `authorise` at viewer level: refuse a viewer an admin's action (Denied rolls the
+    unit of work back, audit line included). A non-member was refused already as not PSW; None
+    is the operator's shell, which may."""
+    if member is not None and member.role != PswRole.ADMIN:
+        raise Denied(PswRole.ADMIN)

@@ -13,13 +13,10 @@ from sqlmodel import Session
 
 from analysis.report import ActionLine, theme_before_after
 from bot.usecases.access import authorise
-from surveys import actions
+from bot.usecases.errors import UsageError
+from surveys import actions, wedid
 from surveys.bank import QuestionBank
 from surveys.models import PswRole, WeDid
-
-
-class UsageError(ValueError):
-    """The arguments do not say what to do; adapters answer with the command's usage."""
 
 
 def _detail(found: WeDid) -> str:
@@ -34,17 +31,41 @@ def preview(session: Session, *, actor: int, typed: str, now: datetime) -> WeDid
 
 @dataclass(frozen=True)
 class Recorded:
-    """A confirmed action, and whether the person may send it to everyone."""
+    """A confirmed action, whether the person may send it to everyone, and to how many people
+    it would go now (0 for a viewer: they are not asked)."""
 
     action: WeDid
     admin: bool
+    audience: int = 0
 
 
 def record(session: Session, *, actor: int, action_id: int, now: datetime) -> Recorded:
     """The Record button under a preview."""
     member = authorise(session, actor=actor, action="wedid.record", detail=f"update={action_id}")
     found = actions.confirm(session, action_id=action_id, now=now)
-    return Recorded(found, member.role == PswRole.ADMIN)
+    if member.role != PswRole.ADMIN:
+        return Recorded(found, admin=False)
+    return Recorded(found, admin=True, audience=wedid.audience_size(session, now=now))
+
+
+def broadcast(session: Session, *, actor: int, we_did_id: int, now: datetime) -> int:
+    """Send to everyone: queue the update for everyone reachable now (admins); how many.
+    surveys.wedid.WeDidError if it is gone or was sent already. The timetable sends it."""
+    authorise(
+        session,
+        actor=actor,
+        action="wedid.broadcast",
+        detail=f"update={we_did_id}",
+        needs=PswRole.ADMIN,
+    )
+    return wedid.plan_broadcast(session, we_did_id=we_did_id, now=now)
+
+
+def keep(session: Session, *, actor: int, we_did_id: int) -> None:
+    """Not now, under the question to send: the update stays recorded, sent to nobody."""
+    authorise(
+        session, actor=actor, action="wedid.keep", detail=f"update={we_did_id}", needs=PswRole.ADMIN
+    )
 
 
 def discard(session: Session, *, actor: int, action_id: int) -> None:
@@ -93,6 +114,8 @@ def listing(
     return action_lines(session, today=today, bank=bank, min_group=min_group)
 
 
-def listing_check(session: Session, *, actor: int) -> None:
-    """/wedid with nothing after it: only the PSW team sees the usage and the current update."""
+def listing_check(session: Session, *, actor: int) -> WeDid | None:
+    """/wedid with nothing after it: only the PSW team sees the usage and the current update
+    (returned, None when there is none)."""
     authorise(session, actor=actor, action="wedid.usage")
+    return wedid.current(session)

@@ -21,8 +21,9 @@ from analysis.breakdowns import (
 )
 from analysis.report import Report, build_report, parse_quarter
 from analysis.summary import Period, PeriodError, parse_period
-from bot.usecases.access import authorise
+from bot.usecases.access import authorise, authorise_or_shell
 from bot.usecases.actions import action_lines
+from bot.usecases.errors import UsageError
 from surveys.actions import find_theme
 from surveys.bank import QuestionBank
 from surveys.models import Organisation
@@ -30,16 +31,12 @@ from surveys.models import Organisation
 DEFAULT_PERIOD = "12w"
 
 
-class UsageError(ValueError):
-    """The arguments do not say what to show; adapters answer with the command's usage."""
-
-
-def _period(text: str | None, today: date) -> tuple[str, Period]:
+def _period(text: str | None, today: date, *, command: str) -> tuple[str, Period]:
     chosen = text or DEFAULT_PERIOD
     try:
         return chosen, parse_period(chosen, today)
     except PeriodError:
-        raise UsageError(chosen) from None
+        raise UsageError(command) from None
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ def breakdown_view(
     if not args or args[0].lower() not in ("role", "contract") or len(args) > 2:
         raise UsageError("breakdown")
     by: By = "role" if args[0].lower() == "role" else "contract"
-    text, period = _period(args[1] if len(args) > 1 else None, today)
+    text, period = _period(args[1] if len(args) > 1 else None, today, command="breakdown")
     table = breakdown(session, period=period, by=by, bank=bank, min_group=min_group)
     return TableView(table, text)
 
@@ -82,7 +79,7 @@ def compare_view(
     authorise(session, actor=actor, action="compare", detail=" ".join(args))
     if len(args) > 1:
         raise UsageError("compare")
-    text, period = _period(args[0] if args else None, today)
+    text, period = _period(args[0] if args else None, today, command="compare")
     return TableView(team_theme_table(session, period=period, bank=bank, min_group=min_group), text)
 
 
@@ -120,7 +117,7 @@ def over_time_view(
         if found is None:
             raise UsageError("overtime")
         theme = found
-    text, period = _period(period_text, today)
+    text, period = _period(period_text, today, command="overtime")
     table = teams_over_time(session, period=period, theme=theme, bank=bank, min_group=min_group)
     return OverTimeView(
         table, participation_over_time(session, period=period, min_group=min_group), text
@@ -130,35 +127,19 @@ def over_time_view(
 def report(
     session: Session,
     *,
-    actor: int,
-    quarter: str | None,
+    actor: int | None,
+    args: Sequence[str],
     today: date,
     bank: QuestionBank,
     min_group: int,
     min_comment_group: int,
 ) -> Report:
-    """/report [quarter]: every view of the committee report for a quarter (default: this one)."""
-    authorise(session, actor=actor, action="report", detail=quarter or "")
-    return committee_report(
-        session,
-        quarter=quarter,
-        today=today,
-        bank=bank,
-        min_group=min_group,
-        min_comment_group=min_comment_group,
-    )
-
-
-def committee_report(
-    session: Session,
-    *,
-    quarter: str | None,
-    today: date,
-    bank: QuestionBank,
-    min_group: int,
-    min_comment_group: int,
-) -> Report:
-    """The report without an access check: for the operator's shell (`staypulse report`)."""
+    """/report [quarter] (and `staypulse report`): every view of the committee report for a
+    quarter (default: this one)."""
+    authorise_or_shell(session, actor=actor, action="report", detail=" ".join(args))
+    if len(args) > 1:
+        raise UsageError("report")
+    quarter = args[0] if args else None
     try:
         name, period = parse_quarter(quarter, today)
     except ValueError:

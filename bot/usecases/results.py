@@ -18,6 +18,7 @@ from analysis.summary import Group, Period, PeriodError, Summary, parse_period, 
 from bot.digest import DigestContent, build_digest, participation_text
 from bot.settings import Settings
 from bot.usecases.access import authorise
+from bot.usecases.errors import UsageError
 from surveys.bank import QuestionBank
 from surveys.models import Team
 from surveys.themes import ANCHORS, THEMES
@@ -27,15 +28,7 @@ OTHER = "other"  # /comments other: comments with no recognised theme
 COMMENT_WEEKS = "12w"  # comments and their counts: a quarter, so small teams' comments add up
 TREND_WEEKS = "12w"
 
-
-class UsageError(ValueError):
-    """The arguments do not say what to show; adapters answer with what was wrong (`problem`,
-    plain text) and the command's usage."""
-
-    def __init__(self, command: str, problem: str = "") -> None:
-        super().__init__(f"{command}: {problem}" if problem else command)
-        self.command = command
-        self.problem = problem
+__all__ = ["UsageError"]  # raised by every reader here, defined once for all use cases
 
 
 def _plain(text: str) -> str:

@@ -190,7 +190,10 @@ def _rows(seed: int) -> list[tuple[int | None, str, str, int]]:
     return rows
 
 
-@pytest.mark.parametrize("seed", range(40))
+# Five organisations in the inner loop; all forty in the `make test` tier.
+@pytest.mark.parametrize(
+    "seed", [*range(5), *(pytest.param(seed, marks=pytest.mark.slow) for seed in range(5, 40))]
+)
 def test_no_combination_of_team_and_breakdown_figures_isolates_anyone(seed: int) -> None:
     engine = create_engine("sqlite://")
     SQLModel.metadata.create_all(engine)

@@ -147,6 +147,7 @@ def _standing(
     return cells
 
 
+@pytest.mark.slow  # 30 whole organisations, every figure of each: the `make test` tier
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -20,6 +20,7 @@ HELD_OUT_MACRO_F1 = 0.835
 HELD_OUT_DIRECTION = 0.885
 
 
+@pytest.mark.slow  # trains the weights again: the `make test` tier
 def test_the_shipped_weights_are_what_the_script_makes_from_the_data() -> None:
     pytest.importorskip("sklearn")  # a development dependency, installed by `make install`
     from analysis.train import build, differences

@@ -69,6 +69,7 @@ def test_index_finds_what_a_full_search_finds(text: str) -> None:
     _check(text)
 
 
+@pytest.mark.slow  # 300 random texts: the `make test` tier
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(VOCABULARY) | st.sampled_from(["5", "30", "£3k", ",", "'"])))
 def test_index_is_sound_on_random_word_salad(words: list[str]) -> None:

@@ -81,6 +81,7 @@ def test_quarters() -> None:
         parse_quarter("2026Q5", date(2026, 1, 1))
 
 
+@pytest.mark.slow  # draws the whole report: the `make test` tier
 def test_the_report_has_every_view_and_hides_what_is_small(seeded: Engine) -> None:
     name, period = parse_quarter("2026Q3", date(2026, 10, 2))
     with Session(seeded) as session:
@@ -129,6 +130,7 @@ def test_the_report_has_every_view_and_hides_what_is_small(seeded: Engine) -> No
     assert rows["Leaving Care"][1:] == ("hidden",) * 13
 
 
+@pytest.mark.slow  # draws and reads back every page: the `make test` tier
 def test_pages_are_readable_images(seeded: Engine, tmp_path: Path) -> None:
     name, period = parse_quarter("2026Q3", date(2026, 10, 2))
     with Session(seeded) as session:

@@ -20,6 +20,9 @@ import pytest
 from sandbox import Sandbox
 from tests.conftest import ROOT, TEST_BALLOT_KEY
 
+# Each runs `staypulse` as a process (seconds apiece): the `make test` tier.
+pytestmark = pytest.mark.slow
+
 STAYPULSE = [sys.executable, "-m", "bot"]
 TOKEN = "7000000001:sandboxtokensandboxtokensandbox12345"
 WRONG = "7000000001:wrongsecretwrongsecretwrongsecret00"

@@ -82,9 +82,11 @@ def test_upgrading_a_database_that_holds_waves_keeps_them(tmp_path: Path) -> Non
     admin_url = os.environ.get("STAYPULSE_TEST_POSTGRES_URL", DEFAULT_PG_URL)
     admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
     name = f"staypulse_mig_{os.getpid()}"
+    created = False
     try:
         with admin.connect() as connection:
             connection.execute(text(f'create database "{name}"'))
+        created = True
         urls.append(make_url(admin_url).set(database=name).render_as_string(hide_password=False))
     except Exception:
         if IN_CI:
@@ -108,7 +110,7 @@ def test_upgrading_a_database_that_holds_waves_keeps_them(tmp_path: Path) -> Non
             assert str(due)[:19] == str(opened)[:19] == "2026-11-23 09:00:00"
             engine.dispose()
     finally:
-        if len(urls) > 1:  # only when the PostgreSQL database was made (a local run may have none)
+        if created:  # without a PostgreSQL server, only SQLite was upgraded: nothing to drop
             with admin.connect() as connection:
                 connection.execute(text(f'drop database if exists "{name}" with (force)'))
         admin.dispose()
