@@ -16,7 +16,6 @@ from bot.handlers.util import actor, reply
 from bot.services import services_of
 from bot.usecases import invites
 from bot.usecases.access import Denied
-from surveys.models import PswRole
 from surveys.participants import InviteLine, ParticipantError, TeamJoined
 
 
@@ -71,7 +70,7 @@ async def _revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str)
     try:
         revoked = await services.db(invites.revoke, actor=actor(update), code=code)
     except Denied as refused:
-        if refused.needs != PswRole.ADMIN:
+        if not refused.admins_only:
             raise  # not on the PSW team: answered centrally (common.on_error)
         await reply(update, texts.INVITE_REVOKE_ADMINS)
         return
