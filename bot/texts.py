@@ -159,6 +159,26 @@ REMINDER = (
     "anonymous. If you've started, Start carries on where you stopped."
 )
 START_BUTTON = "Start"
+REMIND_LATER_BUTTON = "Remind me later"
+LATER_REMINDER = (
+    "Here's the reminder you asked for: the pulse is open until {closes}. {count}, about 30 "
+    "seconds, anonymous. If you've started, Start carries on where you stopped."
+)
+# Answers to "Remind me later" (surveys/snooze.py). {when} and {closes}: texts.local_time.
+LATER_SET = "\n\n⏰ I'll remind you once more on {when}, unless you've answered by then."
+LATER_ALREADY_SET = "Already set: I'll remind you once, on {when}."
+LATER_ALREADY_SENT = (
+    "I've already reminded you once, as you asked, on {when}. The pulse is open until {closes}."
+)
+LATER_ANSWERED = "You've already answered this pulse, so there's no reminder to set. Thank you!"
+LATER_TOO_LATE = (
+    "\n\nThe pulse closes on {closes}, too close to the close for another reminder in working "
+    "hours. Tap Start whenever suits you before then, or type /pulse."
+)
+LATER_PAUSED = (
+    "Your messages are paused or stopped, so I won't send a reminder. Type /resume to get them "
+    "again; the pulse is open until {closes}."
+)
 QUESTION = "<b>Pulse · {number} of {total}</b>\n\n{text}"
 YOUR_ANSWER = "\n\n<i>Your answer was: {label}</i>"
 COMMENT_PROMPT = (
@@ -697,5 +717,13 @@ FEEDBACK_NOTHING_TO_CANCEL = "There was nothing to cancel: no comment was waitin
 PULSE_COMMENT_STORED = (
     "\n\nYour comment was stored as:\n<i>{comment}</i>\nThe PSW team reads comments only in "
     "groups of {min_comment} or more people, after this pulse closes."
+)
+PULSE_COMMENT_WITHDRAW_NOTE = (
+    "\n\nChanged your mind? You can withdraw it until this pulse closes. After that it is "
+    "released, and nothing links a released comment to you, so it can't be withdrawn."
+)
+PULSE_COMMENT_WITHDRAWN = (
+    "Withdrawn: your comment is deleted and will never be read. Your answers to the questions "
+    "are kept, without your name, as before."
 )
 SWITCH_LEFT = "Left {current}: {on_leave}."

@@ -31,7 +31,7 @@ from surveys.models import Delivery, Digest, Participant, ParticipantStatus, WeD
 
 K = TypeVar("K", int, str)
 K_contra = TypeVar("K_contra", int, str, contravariant=True)
-Kind = Literal["invite", "reminder"]
+Kind = Literal["invite", "reminder", "later"]  # "later": the one a person asked for
 
 
 class Outbox(Protocol[K_contra]):
@@ -73,15 +73,23 @@ def _person_unreachable(session: Session, participant_id: int) -> None:
         session.add(person)
 
 
+_COLUMNS = {
+    "invite": (Delivery.invite_claimed_at, Delivery.invited_at),
+    "reminder": (Delivery.reminder_claimed_at, Delivery.reminded_at),
+    "later": (Delivery.later_claimed_at, Delivery.later_sent_at),
+}
+
+
 class WaveOutbox:
-    """A wave's invites or its reminders: the claim and sent columns of each Delivery."""
+    """A wave's invites, its reminders, or the reminders people asked for with "Remind me
+    later": the claim and sent columns of each Delivery."""
 
     def __init__(self, kind: Kind) -> None:
         self.label: str = kind
         self.kind = kind
-        invite = kind == "invite"
-        self._claimed = col(Delivery.invite_claimed_at if invite else Delivery.reminder_claimed_at)
-        self._done = col(Delivery.invited_at if invite else Delivery.reminded_at)
+        claimed, done = _COLUMNS[kind]
+        self._claimed = col(claimed)
+        self._done = col(done)
 
     def claim(self, session: Session, *, key: int, now: datetime) -> bool:
         """See Outbox.claim."""
@@ -99,8 +107,10 @@ class WaveOutbox:
             return
         if self.kind == "invite":
             delivery.invited_at, delivery.invite_message_id = now, message_id
-        else:
+        elif self.kind == "reminder":
             delivery.reminded_at = now
+        else:
+            delivery.later_sent_at = now
         session.add(delivery)
 
     def release(self, session: Session, *, key: int) -> None:
@@ -110,8 +120,10 @@ class WaveOutbox:
             return
         if self.kind == "invite":
             delivery.invite_claimed_at = None
-        else:
+        elif self.kind == "reminder":
             delivery.reminder_claimed_at = None
+        else:
+            delivery.later_claimed_at = None
         session.add(delivery)
 
     def in_doubt(self, session: Session, *, key: int) -> None:
@@ -254,6 +266,7 @@ class DigestOutbox:
 
 INVITES = WaveOutbox("invite")
 REMINDERS = WaveOutbox("reminder")
+LATER = WaveOutbox("later")
 UPDATES = WeDidOutbox()
 DIGESTS = DigestOutbox()
-ALL: tuple[Outbox[int] | Outbox[str], ...] = (INVITES, REMINDERS, UPDATES, DIGESTS)
+ALL: tuple[Outbox[int] | Outbox[str], ...] = (INVITES, REMINDERS, LATER, UPDATES, DIGESTS)

@@ -18,6 +18,7 @@ from analysis.comments import analyse
 from bot import keyboards, texts
 from bot.callbacks import Pulse
 from bot.conversations import set_focus
+from bot.handlers.care import PULSE_WITHDRAWABLE_KEY
 from bot.handlers.switch import leave_first
 from bot.handlers.util import answer_query, chat_id, edit, remove_typed, reply
 from bot.services import Services, services_of
@@ -213,10 +214,21 @@ async def finish_pulse(
         texts.PULSE_COMMENT_STORED.format(
             comment=escape(comment), min_comment=services.settings.min_comment_group_size
         )
+        + texts.PULSE_COMMENT_WITHDRAW_NOTE
         if comment
         else ""
     )
-    await reply(update, await thanks(services) + stored + (texts.TYPED_REMOVED if deleting else ""))
+    withdrawable = state.ballot_id is not None and context.user_data is not None
+    thanked = await reply(
+        update,
+        await thanks(services) + stored + (texts.TYPED_REMOVED if deleting else ""),
+        keyboards.withdraw_comment() if withdrawable else None,
+    )
+    if withdrawable and context.user_data is not None and state.ballot_id is not None:
+        # Memory only (bot/handlers/care.py): withdrawable until the pulse closes or a restart.
+        context.user_data.setdefault(PULSE_WITHDRAWABLE_KEY, {})[thanked.message_id] = (
+            state.ballot_id
+        )
     await remove_typed(update, deleting)
 
 

@@ -1,0 +1,154 @@
+"""Care in every conversation, the small things (issue 18, point 4): "remind me later" on the
+invite, and a pulse comment shown as stored and withdrawable until the pulse closes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.local.runner import LocalBot, SimulatedClock
+from bot.scheduler import RunReport, Scheduler
+from sandbox import Person
+from tests.e2e.helpers import ballots, close_and_release, join, open_pulse
+
+pytestmark = pytest.mark.e2e
+LONDON = ZoneInfo("Europe/London")
+LATER = "Remind me later"
+
+
+def london(*args: int) -> datetime:
+    return datetime(*args, tzinfo=LONDON)
+
+
+async def reminders(person: Person) -> list[str]:
+    """The "remind me later" reminders this person was sent."""
+    return [m.text for m in await person.chat() if m.text.startswith("Here's the reminder")]
+
+
+async def test_remind_me_later_sends_one_reminder_in_working_hours_however_often_pressed(
+    local: LocalBot, asha: Person, clock: SimulatedClock
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    await asha.expect("A new pulse is ready")
+    clock.set(london(2026, 11, 25, 15, 30))  # three hours on is after work: tomorrow at nine
+    [invite] = await asha.taps(LATER)
+    assert "I'll remind you once more on Thursday 26 November at 09:00" in invite.text
+    invite.button("Start")  # still there: they can answer now if they change their mind
+    await asha.taps(LATER, on=invite)
+    assert asha.notices[-1].startswith("Already set: I'll remind you once, on Thursday")
+    timetable = Scheduler(local.app, autoplan=False)
+    clock.set(london(2026, 11, 25, 17, 30))
+    assert (await timetable.run_due()).sends.sent == 0
+    clock.set(london(2026, 11, 26, 8, 59))
+    assert (await timetable.run_due()).sends.sent == 0  # not before working hours
+    clock.set(london(2026, 11, 26, 9, 0))
+    assert (await timetable.run_due()).sends.sent == 1
+    reminder = await asha.expect("Here's the reminder you asked for")
+    assert "open until Wednesday 2 December at 10:00" in reminder.text
+    assert [b.text for b in reminder.buttons] == ["Start"]  # one more reminder, not a loop
+    assert (await timetable.run_due()).sends.sent == 0
+    clock.set(london(2026, 11, 27, 9, 0))
+    assert (await timetable.run_due()).sends.sent == 0
+    assert len(await reminders(asha)) == 1
+    await asha.taps(LATER, on=invite)
+    assert asha.notices[-1].startswith("I've already reminded you once")
+
+
+async def test_no_reminder_after_answering_and_a_late_press_says_so(
+    local: LocalBot, asha: Person, clock: SimulatedClock
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    invite = await asha.expect("A new pulse is ready")
+    await asha.taps(LATER)
+    await asha.says("/pulse")
+    await asha.taps("Agree")
+    [done] = await asha.taps("No thanks")
+    assert done.text.startswith("Thank you")
+    clock.set(london(2026, 11, 26, 10, 0))
+    assert (await timetable_run(local)).sends.sent == 0
+    assert await reminders(asha) == []
+    [late] = await asha.taps(LATER, on=invite)
+    assert "You've already answered this pulse" in late.text
+    assert "no reminder" in late.text
+
+
+async def test_no_reminder_after_the_pulse_closes_and_a_late_press_says_so(
+    local: LocalBot, asha: Person, clock: SimulatedClock
+) -> None:
+    await join(asha)
+    wave_id = await open_pulse(local, ["intent_stay"])
+    invite = await asha.expect("A new pulse is ready")
+    await asha.taps(LATER)
+    await close_and_release(local, wave_id)
+    clock.set(london(2026, 11, 26, 10, 0))
+    # (The timetable's own fortnightly pulse is due, so it may open and invite: not a reminder.)
+    assert (await timetable_run(local)).sends.reminders == 0
+    assert await reminders(asha) == []
+    changed = await asha.taps(LATER, on=invite)
+    [late] = [m for m in changed if m.message_id == invite.message_id]
+    assert late.text.startswith("This pulse has closed")
+    assert late.buttons == []
+
+
+async def test_remind_me_later_too_close_to_the_close_says_so_honestly(
+    local: LocalBot, asha: Person, clock: SimulatedClock
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    await asha.expect("A new pulse is ready")
+    clock.set(london(2026, 12, 2, 9, 0))  # it closes at 10:00, before three hours are up
+    [invite] = await asha.taps(LATER)
+    assert "too close to the close for another reminder in working hours" in invite.text
+    clock.set(london(2026, 12, 2, 9, 30))
+    assert (await timetable_run(local)).sends.sent <= 1  # the wave's own reminder, if any
+    assert await reminders(asha) == []
+
+
+async def timetable_run(local: LocalBot) -> RunReport:
+    """One run of the timetable, as the JobQueue would do it now."""
+    return await Scheduler(local.app, autoplan=False).run_due()
+
+
+async def test_a_pulse_comment_is_shown_as_stored_and_can_be_withdrawn_until_it_closes(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    await asha.expect("A new pulse is ready")
+    await asha.taps("Start")
+    await asha.taps("Agree")
+    await asha.says("The rota is unfair, ask Sarah Jones")
+    thanks = await asha.expect("Thank you, that's everything")
+    assert "Your comment was stored as:" in thanks.text
+    assert "Sarah Jones" not in thanks.text
+    assert "withdraw it until this pulse closes" in thanks.text
+    [ballot] = ballots(local.services.engine, "pulse")
+    assert ballot["comment"] is not None
+    [withdrawn] = await asha.taps("Withdraw this comment", on=thanks)
+    assert withdrawn.text.startswith("Withdrawn: your comment is deleted and will never be read.")
+    assert "Your answers to the questions are kept" in withdrawn.text
+    assert withdrawn.buttons == []
+    [ballot] = ballots(local.services.engine, "pulse")
+    assert ballot["comment"] is None
+    assert ballot["themes"] is None
+    assert ballot["answers"] == {"intent_stay": 4}
+
+
+async def test_a_pulse_comment_cannot_be_withdrawn_once_the_pulse_has_closed(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    wave_id = await open_pulse(local, ["intent_stay"])
+    await asha.expect("A new pulse is ready")
+    await asha.taps("Start")
+    await asha.taps("Agree")
+    await asha.says("Parking is impossible")
+    thanks = await asha.expect("Thank you, that's everything")
+    await close_and_release(local, wave_id)
+    [late] = await asha.taps("Withdraw this comment", on=thanks)
+    assert late.text.startswith("It can't be withdrawn now")
+    assert "nothing links a released comment to you" in late.text
