@@ -1,4 +1,4 @@
-""" "Remind me later" on a pulse invite: one more reminder for that person, in working hours.
+"""The "Remind me later" button on a pulse invite: one more reminder, in working hours.
 
 It concerns the delivery, never the answer: the moment is kept on the person's Delivery row
 (identity side), which is deleted with every other delivery when the wave closes, and nothing is
