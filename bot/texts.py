@@ -641,9 +641,10 @@ def psw_chat_warning(
 
 # Signposting (surveys/signposting.py): sent before anything else when a typed text suggests
 # the person is struggling. Routes come from configuration and are escaped where shown.
+# The opening and headings come from the signposting file too (escaped where shown).
 SIGNPOST = (
-    "I'm sorry things are this hard. You don't have to deal with it on your own.\n\n"
-    "<b>Support at work</b>\n{council}\n\n<b>Any time</b>\n{national}\n\n{what_happens}"
+    "{opening}\n\n<b>{council_heading}</b>\n{council}\n\n<b>{national_heading}</b>\n{national}"
+    "\n\n{what_happens}"
 )
 SIGNPOST_STORED = {
     "feedback": (

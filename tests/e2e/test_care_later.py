@@ -1,17 +1,21 @@
-"""Care in every conversation, the small things (issue 18, point 4): "remind me later" on the
-invite, and a pulse comment shown as stored and withdrawable until the pulse closes."""
+"""Care in every conversation (issue 18): "remind me later" on the invite, a pulse comment shown
+as stored and withdrawable until the pulse closes, and the signpost's wording from the council's
+file."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import Engine
 
-from bot.local.runner import LocalBot, SimulatedClock
+from bot.local.runner import LocalBot, SimulatedClock, local_bot
 from bot.scheduler import RunReport, Scheduler
+from bot.settings import Settings
 from sandbox import Person
-from tests.e2e.helpers import ballots, close_and_release, join, open_pulse
+from tests.e2e.helpers import ballots, close_and_release, join, open_pulse, register_engine
 
 pytestmark = pytest.mark.e2e
 LONDON = ZoneInfo("Europe/London")
@@ -152,3 +156,28 @@ async def test_a_pulse_comment_cannot_be_withdrawn_once_the_pulse_has_closed(
     [late] = await asha.taps("Withdraw this comment", on=thanks)
     assert late.text.startswith("It can't be withdrawn now")
     assert "nothing links a released comment to you" in late.text
+
+
+async def test_the_signpost_wording_and_routes_come_from_the_councils_file(
+    settings: Settings, org_engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "signs.yaml"
+    path.write_text(
+        "signals: [drowning*]\n"
+        "council_routes: ['Wellbeing Hub: 0123 456 & ask for Sam']\n"
+        "national_routes: ['Samaritans: 116 123']\n"
+        "opening: Thank you for telling us. <b>Support</b> is here.\n"
+        "council_heading: Here at Northshire\n"
+        "national_heading: Day or night\n"
+    )
+    own = settings.model_copy(update={"signposting_file": path})
+    async with local_bot(own, org_engine) as local:
+        register_engine(local)
+        asha = await Person(local.client, 101, "Asha").join()
+        await join(asha)
+        signpost, *_ = await asha.says("Honestly I feel like I'm drowning")
+    assert signpost.text.startswith("Thank you for telling us. <b>Support</b> is here.")
+    for line in ("Here at Northshire", "Wellbeing Hub: 0123 456 & ask for Sam", "Day or night"):
+        assert line in signpost.text
+    assert "Employee Assistance Programme" not in signpost.text
+    assert "I haven't kept it" in signpost.text  # what happens stays the software's own words
