@@ -181,3 +181,21 @@ async def test_the_signpost_wording_and_routes_come_from_the_councils_file(
         assert line in signpost.text
     assert "Employee Assistance Programme" not in signpost.text
     assert "I haven't kept it" in signpost.text  # what happens stays the software's own words
+
+
+async def test_withdrawing_a_feedback_comment_while_writing_another_withdraws_that_one(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    first = await asha.says("The rota is unfair")
+    saved = next(m for m in first if m.text.startswith("Saved."))
+    await asha.says("/feedback")  # a second comment is being written
+    [withdrawn] = await asha.taps("Withdraw this comment", on=saved)
+    assert withdrawn.text == "Withdrawn: your comment is deleted and will never be read."
+    assert ballots(local.services.engine, "feedback") == []
+    [second] = await asha.says("Parking is impossible")  # the new prompt still takes it
+    assert second.text.startswith("Saved.")
+    assert [b["comment"] for b in ballots(local.services.engine, "feedback")] == [
+        "Parking is impossible"
+    ]
