@@ -23,16 +23,21 @@ WELCOME = (
     "support and team feel. It takes about 30 seconds, and it's anonymous.\n\n"
     "First, which team are you in?"
 )
+# Why a team at all: people asked (issue 18).
+WHY_TEAM = (
+    "Your team is how the PSW team sees what is working where; results are only ever shown for "
+    "groups large enough that nobody can be picked out."
+)
 WELCOME_INVITED = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
     "Every week or two I'll ask you a few quick questions about work. It takes about 30 "
-    "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>."
+    "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>. " + WHY_TEAM
 )
 NEED_INVITE = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
     "To join, please open the invite link your Principal Social Worker (PSW) team sent you for "
     "your team. If you haven't had one, ask them for it: each team has its own link, so your "
-    "answers count for the right team."
+    "answers count for the right team. " + WHY_TEAM
 )
 INVITE_REFUSED = {
     "unknown": (

@@ -15,7 +15,14 @@ from bot.local.runner import LocalBot, SimulatedClock, local_bot
 from bot.scheduler import RunReport, Scheduler
 from bot.settings import Settings
 from sandbox import Person
-from tests.e2e.helpers import ballots, close_and_release, join, open_pulse, register_engine
+from tests.e2e.helpers import (
+    ballots,
+    close_and_release,
+    invite_code,
+    join,
+    open_pulse,
+    register_engine,
+)
 
 pytestmark = pytest.mark.e2e
 LONDON = ZoneInfo("Europe/London")
@@ -199,3 +206,44 @@ async def test_withdrawing_a_feedback_comment_while_writing_another_withdraws_th
     assert [b["comment"] for b in ballots(local.services.engine, "feedback")] == [
         "Parking is impossible"
     ]
+
+
+async def test_joining_says_why_a_team_is_needed(local: LocalBot, asha: Person) -> None:
+    why = "Your team is how the PSW team sees what is working where"
+    [no_code] = await asha.says("/start")
+    assert why in no_code.text
+    code = invite_code(local.services.engine, "Children in Care", now=local.services.clock())
+    welcome, *_ = await asha.says(f"/start {code}")
+    assert "You're joining <b>Children in Care</b>" not in welcome.text  # shown, not as markup
+    assert why in welcome.text
+    assert "nobody can be picked out" in welcome.text
+
+
+async def test_confirmations_say_what_was_stored_where_who_reads_it_and_when(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await asha.says("/feedback")
+    replies = await asha.says("Sarah Jones never listens in supervision")
+    saved = next(m for m in replies if m.text.startswith("Saved."))
+    for part in (
+        "sealed",  # what and where
+        "without your name, with your team and role group only",
+        "released with the next pulse when that closes",  # when
+        "the PSW team can read it only as part of a group of at least 10 people",  # who
+        "Stored as:",
+    ):
+        assert part in saved.text
+    assert "Sarah Jones" not in saved.text
+    await open_pulse(local, ["intent_stay"])
+    await asha.taps("Start")
+    await asha.taps("Agree")
+    await asha.says("More supervision please")
+    thanks = await asha.expect("Thank you, that's everything")
+    for part in (
+        "stored without your name",
+        "groups of 5 or more",
+        "Your comment was stored as:",
+        "groups of 10 or more people, after this pulse closes",
+    ):
+        assert part in thanks.text
