@@ -180,6 +180,10 @@ LATER_TOO_LATE = (
     "\n\nThe pulse closes on {closes}, too close to the close for another reminder in working "
     "hours. Tap Start whenever suits you before then, or type /pulse."
 )
+LATER_NOT_INVITED = (
+    "This pulse isn't one I can remind you about: it wasn't sent to you, or you've left since. "
+    "Type /pulse to see what's open for you."
+)
 LATER_PAUSED = (
     "Your messages are paused or stopped, so I won't send a reminder. Type /resume to get them "
     "again; the pulse is open until {closes}."

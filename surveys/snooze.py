@@ -27,7 +27,8 @@ class Later(enum.Enum):
     ALREADY_SET = "already set"  # pressed before: still the one reminder, at `at`
     ALREADY_SENT = "already sent"  # that reminder has gone; no second one
     ANSWERED = "answered"  # nothing to remind them of
-    CLOSED = "closed"  # the wave has closed (or they were never invited to it)
+    CLOSED = "closed"  # the wave has closed (or never was)
+    NOT_INVITED = "not invited"  # no invite of theirs to this wave (they left, or joined later)
     TOO_LATE = "too late"  # no working moment before the close that is later than now
     PAUSED = "paused"  # they paused or stopped messages: no reminder while that lasts
 
@@ -52,19 +53,19 @@ def remind_later(
 ) -> Snooze:
     """Ask for one more reminder about wave `wave_id`, `delay` from now or at the next working
     moment after that, if that is before the wave closes. A second press changes nothing."""
-    participant = get_participant(session=session, chat_id=chat_id)
     wave = session.get(Wave, wave_id)
-    if participant is None or wave is None:
+    if wave is None or wave.status != WaveStatus.OPEN or now >= wave.closes_at:
         return Snooze(Later.CLOSED)
-    if wave.status != WaveStatus.OPEN or now >= wave.closes_at:
-        return Snooze(Later.CLOSED)
-    delivery = session.exec(
-        select(Delivery).where(
-            Delivery.wave_id == wave_id, Delivery.participant_id == participant.id
-        )
-    ).first()
-    if delivery is None or delivery.id is None:
-        return Snooze(Later.CLOSED)
+    participant = get_participant(session=session, chat_id=chat_id)
+    delivery = None
+    if participant is not None:
+        delivery = session.exec(
+            select(Delivery).where(
+                Delivery.wave_id == wave_id, Delivery.participant_id == participant.id
+            )
+        ).first()
+    if participant is None or delivery is None or delivery.id is None:
+        return Snooze(Later.NOT_INVITED)
     closes = wave.closes_at
     if delivery.completed:
         return Snooze(Later.ANSWERED, closes_at=closes)

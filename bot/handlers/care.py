@@ -51,9 +51,13 @@ async def on_remind_later(
             text = shown + texts.LATER_TOO_LATE.format(closes=closes)
             markup = keyboards.invite(press.wave_id, later=False)
         await asyncio.gather(answer_query(query), edit(query, text, markup))
-    elif snooze.outcome in (Later.ANSWERED, Later.CLOSED):
+    elif snooze.outcome in (Later.ANSWERED, Later.CLOSED, Later.NOT_INVITED):
         # A stale invite: say what is true now, and take the buttons away.
-        text = texts.LATER_ANSWERED if snooze.outcome is Later.ANSWERED else texts.PULSE_CLOSED
+        text = {
+            Later.ANSWERED: texts.LATER_ANSWERED,
+            Later.CLOSED: texts.PULSE_CLOSED,
+            Later.NOT_INVITED: texts.LATER_NOT_INVITED,
+        }[snooze.outcome]
         await asyncio.gather(answer_query(query), edit(query, text))
     else:
         notice = {

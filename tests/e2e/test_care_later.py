@@ -247,3 +247,16 @@ async def test_confirmations_say_what_was_stored_where_who_reads_it_and_when(
         "groups of 10 or more people, after this pulse closes",
     ):
         assert part in thanks.text
+
+
+async def test_remind_me_later_after_leaving_says_so_rather_than_pretending(
+    local: LocalBot, asha: Person
+) -> None:
+    await join(asha)
+    await open_pulse(local, ["intent_stay"])
+    invite = await asha.expect("A new pulse is ready")
+    await asha.says("/forget")
+    await asha.taps("Yes, forget me")
+    [late] = await asha.taps(LATER, on=invite)
+    assert late.text.startswith("This pulse isn't one I can remind you about")
+    assert late.buttons == []

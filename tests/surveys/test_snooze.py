@@ -135,7 +135,7 @@ def test_the_timetable_wakes_for_the_reminder(session: Session) -> None:
 
 def test_someone_not_invited_or_unknown_cannot_snooze(session: Session) -> None:
     wave_id = _wave(session)
-    assert _later(session, wave_id, chat=9999) is Later.CLOSED
+    assert _later(session, wave_id, chat=9999) is Later.NOT_INVITED
     assert _later(session, wave_id + 1) is Later.CLOSED
 
 
