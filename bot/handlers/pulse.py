@@ -218,17 +218,16 @@ async def finish_pulse(
         if comment
         else ""
     )
-    withdrawable = state.ballot_id is not None and context.user_data is not None
+    held = context.user_data
+    ballot_id = state.ballot_id if held is not None else None
     thanked = await reply(
         update,
         await thanks(services) + stored + (texts.TYPED_REMOVED if deleting else ""),
-        keyboards.withdraw_comment() if withdrawable else None,
+        keyboards.withdraw_comment() if ballot_id else None,
     )
-    if withdrawable and context.user_data is not None and state.ballot_id is not None:
+    if held is not None and ballot_id is not None:
         # Memory only (bot/handlers/care.py): withdrawable until the pulse closes or a restart.
-        context.user_data.setdefault(PULSE_WITHDRAWABLE_KEY, {})[thanked.message_id] = (
-            state.ballot_id
-        )
+        held.setdefault(PULSE_WITHDRAWABLE_KEY, {})[thanked.message_id] = ballot_id
     await remove_typed(update, deleting)
 
 
