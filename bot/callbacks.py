@@ -105,6 +105,19 @@ class InterviewsPage:
 
 
 @dataclass(frozen=True)
+class RemindLater:
+    """ "Remind me later" on the invite to wave `wave_id`: one more reminder, in working hours."""
+
+    wave_id: int
+
+
+@dataclass(frozen=True)
+class WithdrawComment:
+    """Withdraw the pulse comment shown in the pressed message (its sealed ballot's id is in
+    the bot's memory only, never in the button)."""
+
+
+@dataclass(frozen=True)
 class Switch:
     """Leave the conversation waiting for text and start `to` (yes), or carry on (no)."""
 
@@ -124,6 +137,8 @@ Callback = (
     | DeleteInterview
     | InterviewsPage
     | Switch
+    | RemindLater
+    | WithdrawComment
 )
 _PULSE_ACTIONS = {"go", "1", "2", "3", "4", "5", "s", "b", "nc"}
 _FIELDS = ("team", "role", "emp")
@@ -155,6 +170,10 @@ def encode(callback: Callback) -> str:
             parts = ["mi", str(page)]
         case Switch(to, yes):
             parts = ["sw", to, "y" if yes else "n"]
+        case RemindLater(wave_id):
+            parts = ["rl", str(wave_id)]
+        case WithdrawComment():
+            parts = ["pw"]
     data = ":".join([VERSION, *parts])
     if len(data.encode("utf-8")) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {len(data.encode())}")
@@ -198,4 +217,8 @@ def decode(data: str | None) -> Callback:
         return InterviewsPage(_int(args[0]))
     if kind == "sw" and len(args) == 2 and args[0] in _SWITCHABLE and args[1] in ("y", "n"):
         return Switch(args[0], args[1] == "y")
+    if kind == "rl" and len(args) == 1:
+        return RemindLater(_int(args[0]))
+    if kind == "pw" and not args:
+        return WithdrawComment()
     raise CallbackError("unknown shape")

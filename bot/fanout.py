@@ -29,7 +29,7 @@ from telegram.ext import ExtBot
 from bot import keyboards, texts
 from bot.ratelimit import NO_RETRIES, sent_in_doubt, unreachable_chat
 from bot.services import Services
-from surveys.outbox import INVITES, REMINDERS, UPDATES, Outbox
+from surveys.outbox import INVITES, LATER, REMINDERS, UPDATES, Outbox
 from surveys.waves import Outgoing
 from surveys.wedid import WeDidMessage
 
@@ -133,11 +133,14 @@ def render(message: Message, tz: ZoneInfo) -> tuple[str, InlineKeyboardMarkup | 
     and a reminder say when the pulse closes, in the service's time zone."""
     if isinstance(message, WeDidMessage):
         return texts.WEDID_BROADCAST.format(text=escape(message.text)), None
-    text = texts.INVITE if message.kind == "invite" else texts.REMINDER
+    text = {"invite": texts.INVITE, "reminder": texts.REMINDER, "later": texts.LATER_REMINDER}[
+        message.kind
+    ]
     closes = "it closes" if message.closes_at is None else texts.local_time(message.closes_at, tz)
     return (
         text.format(count=texts.questions(message.items), closes=closes),
-        keyboards.invite(message.wave_id),
+        # The reminder someone asked for has no "Remind me later" of its own: one more, not a loop.
+        keyboards.invite(message.wave_id, later=message.kind != "later"),
     )
 
 
@@ -145,7 +148,7 @@ def outbox(message: Message) -> Outbox[int]:
     """The outbox a message goes through: a wave's invites or reminders, or an update's."""
     if isinstance(message, WeDidMessage):
         return UPDATES
-    return INVITES if message.kind == "invite" else REMINDERS
+    return {"invite": INVITES, "reminder": REMINDERS, "later": LATER}[message.kind]
 
 
 class FanOut:
@@ -212,7 +215,7 @@ class FanOut:
         done = await deliver(self.services, box, message.delivery_id, send)
         if done.outcome is Outcome.SENT:
             result.sent += 1
-            result.reminders += box.label == "reminder"
+            result.reminders += box.label in ("reminder", "later")
         elif done.outcome is Outcome.RATE_LIMITED:
             result.rate_limited += 1
             return done.retry_after + 0.1, True

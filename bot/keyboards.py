@@ -16,8 +16,10 @@ from bot.callbacks import (
     Confirm,
     Onboard,
     Pulse,
+    RemindLater,
     SetDetail,
     WeDidSend,
+    WithdrawComment,
     encode,
 )
 from surveys.bank import SCALE
@@ -112,9 +114,17 @@ def profile() -> InlineKeyboardMarkup:
     )
 
 
-def invite(wave_id: int) -> InlineKeyboardMarkup:
-    """The invite's one button."""
-    return InlineKeyboardMarkup([[button(texts.START_BUTTON, Pulse(wave_id, 0, "go"))]])
+def invite(wave_id: int, *, later: bool = True) -> InlineKeyboardMarkup:
+    """Start, and "Remind me later" (one more reminder; not on that reminder itself)."""
+    rows = [[button(texts.START_BUTTON, Pulse(wave_id, 0, "go"))]]
+    if later:
+        rows.append([button(texts.REMIND_LATER_BUTTON, RemindLater(wave_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def withdraw_comment() -> InlineKeyboardMarkup:
+    """Withdraw the pulse comment just stored."""
+    return InlineKeyboardMarkup([[button(texts.FEEDBACK_WITHDRAW, WithdrawComment())]])
 
 
 def question(wave_id: int, position: int) -> InlineKeyboardMarkup:

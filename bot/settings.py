@@ -128,6 +128,9 @@ class Settings(BaseSettings):
     alert_intent_below: float = Field(default=3.0, ge=1, le=5)
     # Respondents who send more than this many messages a minute are asked to slow down.
     flood_messages_per_minute: int = Field(default=20, ge=5)
+    # "Remind me later" on a pulse invite: one more reminder this many hours on, or at the start
+    # of the next working window if that is outside working hours (never after the pulse closes).
+    remind_later_hours: int = Field(default=3, ge=1, le=72)
     # How long a new team invite link works, in days (an invite can also be revoked at any time).
     invite_days: int = Field(default=30, ge=1, le=365)
     # The information-governance part of the privacy notice; each council fills these in.

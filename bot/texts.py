@@ -23,16 +23,21 @@ WELCOME = (
     "support and team feel. It takes about 30 seconds, and it's anonymous.\n\n"
     "First, which team are you in?"
 )
+# Why a team at all: people asked (issue 18).
+WHY_TEAM = (
+    "Your team is how the PSW team sees what is working where; results are only ever shown for "
+    "groups large enough that nobody can be picked out."
+)
 WELCOME_INVITED = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
     "Every week or two I'll ask you a few quick questions about work. It takes about 30 "
-    "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>."
+    "seconds, and it's anonymous.\n\nYou're joining <b>{team}</b>. " + WHY_TEAM
 )
 NEED_INVITE = (
     "Hello{name}, I'm <b>StayPulse</b> for {org}.\n\n"
     "To join, please open the invite link your Principal Social Worker (PSW) team sent you for "
     "your team. If you haven't had one, ask them for it: each team has its own link, so your "
-    "answers count for the right team."
+    "answers count for the right team. " + WHY_TEAM
 )
 INVITE_REFUSED = {
     "unknown": (
@@ -159,6 +164,30 @@ REMINDER = (
     "anonymous. If you've started, Start carries on where you stopped."
 )
 START_BUTTON = "Start"
+REMIND_LATER_BUTTON = "Remind me later"
+LATER_REMINDER = (
+    "Here's the reminder you asked for: the pulse is open until {closes}. {count}, about 30 "
+    "seconds, anonymous. If you've started, Start carries on where you stopped."
+)
+# Answers to "Remind me later" (surveys/snooze.py). {when} and {closes}: texts.local_time.
+LATER_SET = "\n\n⏰ I'll remind you once more on {when}, unless you've answered by then."
+LATER_ALREADY_SET = "Already set: I'll remind you once, on {when}."
+LATER_ALREADY_SENT = (
+    "I've already reminded you once, as you asked, on {when}. The pulse is open until {closes}."
+)
+LATER_ANSWERED = "You've already answered this pulse, so there's no reminder to set. Thank you!"
+LATER_TOO_LATE = (
+    "\n\nThe pulse closes on {closes}, too close to the close for another reminder in working "
+    "hours. Tap Start whenever suits you before then, or type /pulse."
+)
+LATER_NOT_INVITED = (
+    "This pulse isn't one I can remind you about: it wasn't sent to you, or you've left since. "
+    "Type /pulse to see what's open for you."
+)
+LATER_PAUSED = (
+    "Your messages are paused or stopped, so I won't send a reminder. Type /resume to get them "
+    "again; the pulse is open until {closes}."
+)
 QUESTION = "<b>Pulse · {number} of {total}</b>\n\n{text}"
 YOUR_ANSWER = "\n\n<i>Your answer was: {label}</i>"
 COMMENT_PROMPT = (
@@ -631,9 +660,10 @@ def psw_chat_warning(
 
 # Signposting (surveys/signposting.py): sent before anything else when a typed text suggests
 # the person is struggling. Routes come from configuration and are escaped where shown.
+# The opening and headings come from the signposting file too (escaped where shown).
 SIGNPOST = (
-    "I'm sorry things are this hard. You don't have to deal with it on your own.\n\n"
-    "<b>Support at work</b>\n{council}\n\n<b>Any time</b>\n{national}\n\n{what_happens}"
+    "{opening}\n\n<b>{council_heading}</b>\n{council}\n\n<b>{national_heading}</b>\n{national}"
+    "\n\n{what_happens}"
 )
 SIGNPOST_STORED = {
     "feedback": (
@@ -707,5 +737,13 @@ FEEDBACK_NOTHING_TO_CANCEL = "There was nothing to cancel: no comment was waitin
 PULSE_COMMENT_STORED = (
     "\n\nYour comment was stored as:\n<i>{comment}</i>\nThe PSW team reads comments only in "
     "groups of {min_comment} or more people, after this pulse closes."
+)
+PULSE_COMMENT_WITHDRAW_NOTE = (
+    "\n\nChanged your mind? You can withdraw it until this pulse closes. After that it is "
+    "released, and nothing links a released comment to you, so it can't be withdrawn."
+)
+PULSE_COMMENT_WITHDRAWN = (
+    "Withdrawn: your comment is deleted and will never be read. Your answers to the questions "
+    "are kept, without your name, as before."
 )
 SWITCH_LEFT = "Left {current}: {on_leave}."

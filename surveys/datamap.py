@@ -112,6 +112,9 @@ COLUMNS: Final[dict[str, str]] = {
     "delivery.invited_at": "when Telegram accepted the invite",
     "delivery.reminder_claimed_at": "just before the reminder was handed to Telegram",
     "delivery.reminded_at": "when Telegram accepted the reminder",
+    "delivery.later_at": "when the one more reminder they asked for (Remind me later) is due",
+    "delivery.later_claimed_at": "just before that reminder was handed to Telegram",
+    "delivery.later_sent_at": "when Telegram accepted that reminder",
     "delivery.completed": "whether they answered, while the wave is open (for reminders); the "
     "wave's deliveries are deleted when it closes, leaving only wave_tally",
     "delivery.unreachable": "Telegram said they blocked the bot",

@@ -196,6 +196,11 @@ class Delivery(SQLModel, table=True):
     invited_at: datetime | None = _when(nullable=True)
     reminder_claimed_at: datetime | None = _when(nullable=True)
     reminded_at: datetime | None = _when(nullable=True)
+    # "Remind me later" on the invite: one more reminder at `later_at` (in working hours), sent
+    # through the same outbox. About the delivery only, and deleted with it when the wave closes.
+    later_at: datetime | None = _when(nullable=True)
+    later_claimed_at: datetime | None = _when(nullable=True)
+    later_sent_at: datetime | None = _when(nullable=True)
     completed: bool = False
     unreachable: bool = False
 

@@ -32,7 +32,7 @@ from surveys.models import Delivery, Digest, Participant, ParticipantStatus, WeD
 
 K = TypeVar("K", int, str)
 K_contra = TypeVar("K_contra", int, str, contravariant=True)
-Kind = Literal["invite", "reminder"]
+Kind = Literal["invite", "reminder", "later"]  # "later": the one a person asked for
 
 
 class Outbox(Protocol[K_contra]):
@@ -176,6 +176,15 @@ REMINDERS: TableOutbox[int] = TableOutbox(
     unreachable=Delivery.unreachable,
     participant=Delivery.participant_id,
 )
+LATER: TableOutbox[int] = TableOutbox(  # the one reminder a person asked for ("Remind me later")
+    "later",
+    Delivery,
+    key=Delivery.id,
+    claimed=Delivery.later_claimed_at,
+    sent=Delivery.later_sent_at,
+    unreachable=Delivery.unreachable,
+    participant=Delivery.participant_id,
+)
 UPDATES: TableOutbox[int] = TableOutbox(
     "update",
     WeDidDelivery,
@@ -195,4 +204,4 @@ DIGESTS: TableOutbox[str] = TableOutbox(
     create=lambda period, now: Digest(period=period, claimed_at=now),
     resolve_at_start=False,
 )
-ALL: tuple[Outbox[int] | Outbox[str], ...] = (INVITES, REMINDERS, UPDATES, DIGESTS)
+ALL: tuple[Outbox[int] | Outbox[str], ...] = (INVITES, REMINDERS, LATER, UPDATES, DIGESTS)

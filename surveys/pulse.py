@@ -75,6 +75,9 @@ class PulseState:
     item: ItemSpec | None = None
     current_answer: int | None = None  # what they chose before, if they came back
     changed: bool = True  # False when the tap was for a step already passed
+    # The sealed ballot a comment was just stored in (submit_pulse): the bot keeps it in memory
+    # only, so the person can withdraw the comment until the wave closes.
+    ballot_id: str | None = None
 
 
 def iso_week(moment: datetime, tz: ZoneInfo | None = None) -> str:
@@ -443,13 +446,13 @@ def _cast(
     *,
     comment: str | None,
     comment_themes: dict[str, str] | None,
-) -> bool:
-    """Seal a draft's answers (and comment) as one ballot and delete the draft. Returns whether
-    anything was sealed (a draft with nothing is just deleted)."""
+) -> str | None:
+    """Seal a draft's answers (and comment) as one ballot and delete the draft. Returns the
+    ballot's random id, or None when nothing was sealed (a draft with nothing is just deleted)."""
     answers = _answers(draft)
-    stored = bool(answers or comment)
-    if stored:
-        seal(
+    stored = None
+    if answers or comment:
+        stored = seal(
             session=session,
             kind=PULSE,
             group=_group(participant),
@@ -490,10 +493,12 @@ def submit_pulse(
         return _unchanged(
             pulse_state(session=session, chat_id=chat_id, wave_id=wave_id, bank=bank, now=now)
         )
-    _cast(session, participant, wave, draft, comment=comment, comment_themes=comment_themes)
+    ballot_id = _cast(
+        session, participant, wave, draft, comment=comment, comment_themes=comment_themes
+    )
     delivery.completed = True  # even with nothing to store: no reminder for a "no thanks"
     session.add(delivery)
-    return PulseState(PulseStage.DONE, wave_id)
+    return PulseState(PulseStage.DONE, wave_id, ballot_id=ballot_id if comment else None)
 
 
 @dataclass(frozen=True)
@@ -631,6 +636,28 @@ def submit_feedback(
     )
     session.delete(draft)
     return ballot_id
+
+
+def withdraw_pulse_comment(session: Session, *, ballot_id: str, now: datetime) -> bool:
+    """Take the comment out of a sealed pulse ballot while its wave is still open; the answers
+    stay (a ballot that held only the comment is deleted). False once the wave has closed: its
+    ballots are then on their way to release, and after release nothing holds this id.
+
+    Only the sealed ballot is touched, never an identity row, so the withdrawal links no one
+    to anything; the id comes from the bot's memory, never from storage."""
+    ballot = session.get(SealedBallot, ballot_id)
+    if ballot is None or ballot.kind != PULSE or ballot.wave_id is None:
+        return False
+    wave = session.get(Wave, ballot.wave_id)
+    if wave is None or not _is_open(wave, now):
+        return False
+    content = dict(ballot.content)
+    if content.get("answers"):
+        ballot.content = {**content, "comment": None, "themes": None}  # re-sealed, same size
+        session.add(ballot)
+    else:
+        session.delete(ballot)
+    return True
 
 
 def withdraw_feedback(session: Session, *, ballot_id: str) -> bool:

@@ -2,8 +2,9 @@
 
 Every typed text is checked before it is stored (bot/handlers/text.py). The answer is a plain
 yes or no that lives only as long as the reply: it is never stored with the answer, never logged,
-and nothing leaves the chat because of it (docs/signposting.md). The phrases and the support
-routes are configuration (surveys/signposting.yaml, or the file in SIGNPOSTING_FILE).
+and nothing leaves the chat because of it (docs/signposting.md). The phrases, the support
+routes and the wording around them are configuration (surveys/signposting.yaml, or the file in
+SIGNPOSTING_FILE).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(_APOSTROPHES.sub("", text.lower()))
 
 
+OPENING = "I'm sorry things are this hard. You don't have to deal with it on your own."
+COUNCIL_HEADING = "Support at work"
+NATIONAL_HEADING = "Any time"
+
+
 class SignpostingFile(BaseModel):
     """The signposting file as written."""
 
@@ -36,6 +42,11 @@ class SignpostingFile(BaseModel):
     not_signals: list[str] = Field(default_factory=list)
     council_routes: list[str] = Field(min_length=1)
     national_routes: list[str] = Field(min_length=1)
+    # The wording around the routes (plain text, shown as written). What happens to the text
+    # afterwards is not configurable: it states what the software does, so it stays true.
+    opening: str = Field(default=OPENING, min_length=1, max_length=300)
+    council_heading: str = Field(default=COUNCIL_HEADING, min_length=1, max_length=60)
+    national_heading: str = Field(default=NATIONAL_HEADING, min_length=1, max_length=60)
 
     @field_validator("signals", "not_signals")
     @classmethod
@@ -83,6 +94,9 @@ class Signposting:
     not_signals: tuple[tuple[str, ...], ...]
     council_routes: tuple[str, ...]
     national_routes: tuple[str, ...]
+    opening: str = OPENING
+    council_heading: str = COUNCIL_HEADING
+    national_heading: str = NATIONAL_HEADING
 
     @classmethod
     def of(cls, spec: SignpostingFile) -> Signposting:
@@ -92,6 +106,9 @@ class Signposting:
             tuple(tuple(_tokens(s)) for s in spec.not_signals),
             tuple(spec.council_routes),
             tuple(spec.national_routes),
+            spec.opening,
+            spec.council_heading,
+            spec.national_heading,
         )
 
     def distressed(self, text: str) -> bool:

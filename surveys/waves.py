@@ -351,7 +351,19 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
             items = len(form_items(wave.item_keys, wave.forms, dealt.get(participant.chat_id, 0)))
             if not is_reachable(participant, now) or delivery.id is None:
                 continue
-            if delivery.invited_at is None and delivery.invite_claimed_at is None:
+            if later_due(delivery, now=now, wave_reminder_due=remind):
+                messages.append(
+                    Outgoing(
+                        "later",
+                        delivery.id,
+                        wave.id,
+                        participant.chat_id,
+                        len(wave.item_keys),
+                        delivery.invite_message_id,
+                        closes_at=wave.closes_at,
+                    )
+                )
+            elif delivery.invited_at is None and delivery.invite_claimed_at is None:
                 messages.append(
                     Outgoing(
                         "invite",
@@ -381,6 +393,24 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
                     )
                 )
     return messages
+
+
+def later_due(delivery: Delivery, *, now: datetime, wave_reminder_due: bool) -> bool:
+    """Whether the one more reminder this person asked for ("Remind me later") is due now: its
+    moment has come, they have not answered, it has not gone (or been claimed), and the wave's
+    own reminder has not reached them since that moment. When the wave's reminder is due at the
+    same time, that one goes instead: one message, never two at once."""
+    if delivery.later_at is None or delivery.later_at > now or delivery.completed:
+        return False
+    if delivery.later_sent_at is not None or delivery.later_claimed_at is not None:
+        return False
+    if delivery.invited_at is None:
+        return False
+    wave_reminder_pending = delivery.reminded_at is None and (
+        wave_reminder_due or delivery.reminder_claimed_at is not None
+    )
+    reminded_since = delivery.reminded_at is not None and delivery.reminded_at >= delivery.later_at
+    return not wave_reminder_pending and not reminded_since
 
 
 def latest_wave(session: Session) -> Wave | None:
@@ -433,6 +463,16 @@ def next_event(
         for moment in (wave.opens_at, wave.remind_at, wave.closes_at):
             if moment is not None and moment > now:
                 moments.append(moment)
+    # The reminders people asked for with "Remind me later" (already in working hours).
+    later = session.exec(
+        select(func.min(col(Delivery.later_at))).where(
+            col(Delivery.later_at) > now,
+            col(Delivery.later_sent_at).is_(None),
+            col(Delivery.completed).is_(False),
+        )
+    ).one()
+    if later is not None:
+        moments.append(later)
     if outgoing(session=session, now=now) and not calendar.is_working_time(now):
         moments.append(calendar.next_working_moment(now))
     return min(moments)

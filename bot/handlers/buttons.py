@@ -19,13 +19,25 @@ from bot.callbacks import (
     InterviewsPage,
     Onboard,
     Pulse,
+    RemindLater,
     SetDetail,
     Step,
     Switch,
     WeDidSend,
+    WithdrawComment,
     decode,
 )
-from bot.handlers import actions, control, interviews, onboarding, pulse, switch, waves, wedid
+from bot.handlers import (
+    actions,
+    care,
+    control,
+    interviews,
+    onboarding,
+    pulse,
+    switch,
+    waves,
+    wedid,
+)
 from bot.handlers.util import answer_query
 
 log = logging.getLogger(__name__)
@@ -56,6 +68,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if isinstance(press, Pulse):
         await pulse.on_pulse(update, context, press)  # answers the query itself, with a notice
+        return
+    if isinstance(press, RemindLater):  # answers the query itself, with a notice
+        await care.on_remind_later(update, context, press)
+        return
+    if isinstance(press, WithdrawComment):
+        await care.on_withdraw_comment(update, context)
         return
     if isinstance(press, Step | DeleteInterview | InterviewsPage):  # so do interview steps
         if isinstance(press, Step):

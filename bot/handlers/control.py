@@ -277,11 +277,13 @@ async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, answer:
         else:
             context.user_data.pop(TALK_KEY, None)
             await edit(query, texts.TALK_CANCELLED)
+    elif answer.topic == "fw":
+        # Before the cancel below: a withdraw pressed while another comment is being written is
+        # about the saved comment, and must neither cancel nor claim to cancel the new one.
+        await _withdraw(update, context)
     elif await services.db(respondent.cancel_feedback, chat_id=chat):
         set_focus(context.user_data, "")
         await edit(query, texts.FEEDBACK_CANCELLED)
-    elif answer.topic == "fw":
-        await _withdraw(update, context)
     elif context.user_data.get(FEEDBACK_SAVED_KEY):
         # An old Cancel pressed after the comment was saved: say what really happened.
         await edit(query, texts.FEEDBACK_ALREADY_SAVED)

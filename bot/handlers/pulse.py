@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 from bot import keyboards, texts
 from bot.callbacks import Pulse
 from bot.conversations import set_focus
+from bot.handlers.care import PULSE_WITHDRAWABLE_KEY
 from bot.handlers.switch import leave_first
 from bot.handlers.util import answer_query, chat_id, edit, remove_typed, reply
 from bot.services import Services, services_of
@@ -200,13 +201,20 @@ async def finish_pulse(
         texts.PULSE_COMMENT_STORED.format(
             comment=escape(comment), min_comment=services.settings.min_comment_group_size
         )
+        + texts.PULSE_COMMENT_WITHDRAW_NOTE
         if comment
         else ""
     )
-    await reply(
+    held = context.user_data
+    ballot_id = result.pulse.state.ballot_id if held is not None else None
+    thanked = await reply(
         update,
         thanks(result.pulse, services) + stored + (texts.TYPED_REMOVED if deleting else ""),
+        keyboards.withdraw_comment() if ballot_id else None,
     )
+    if held is not None and ballot_id is not None:
+        # Memory only (bot/handlers/care.py): withdrawable until the pulse closes or a restart.
+        held.setdefault(PULSE_WITHDRAWABLE_KEY, {})[thanked.message_id] = ballot_id
     await remove_typed(update, deleting)
 
 

@@ -30,6 +30,9 @@ def signpost_text(services: Services, conversation: str) -> str:
     routes = services.signposting
     settings = services.settings
     return texts.SIGNPOST.format(
+        opening=escape(routes.opening),
+        council_heading=escape(routes.council_heading),
+        national_heading=escape(routes.national_heading),
         council="\n".join(f"• {escape(r)}" for r in routes.council_routes),
         national="\n".join(f"• {escape(r)}" for r in routes.national_routes),
         what_happens=texts.SIGNPOST_STORED[conversation].format(

@@ -250,6 +250,14 @@ async def _fortnight(story: Story) -> None:
     await people["Ben"].taps("Start", on=await people["Ben"].message_with_button("Start"))
     await people["Ben"].taps("Disagree")
 
+    heading("Gus is due in court: he taps Remind me later on the invite")
+    await people["Gus"].expect("A new pulse is ready")
+    await taps(people["Gus"], "Remind me later")
+
+    heading("Tuesday 13:05 · Gus's reminder, as he asked: one, in working hours")
+    await story.until(START.replace(day=24, hour=13, minute=10))
+    show([await people["Gus"].expect("Here's the reminder you asked for")])
+
     heading("Friday 10:00 · one reminder, only to those who haven't answered")
     await story.until(START.replace(day=27, hour=10, minute=5))
     show([await people["Ellie"].expect("A gentle reminder")])

@@ -15,7 +15,9 @@ from bot.callbacks import (
     Confirm,
     Onboard,
     Pulse,
+    RemindLater,
     SetDetail,
+    WithdrawComment,
     decode,
     encode,
 )
@@ -55,7 +57,14 @@ def test_pulse_buttons_round_trip(wave: int, position: int, action: str) -> None
 
 @pytest.mark.parametrize(
     "callback",
-    [Change("team"), SetDetail("role", "asye"), Confirm("fg", True), Confirm("tk", False)],
+    [
+        Change("team"),
+        SetDetail("role", "asye"),
+        Confirm("fg", True),
+        Confirm("tk", False),
+        RemindLater(10**10 - 1),
+        WithdrawComment(),
+    ],
 )
 def test_other_buttons_round_trip(callback: object) -> None:
     assert decode(encode(callback)) == callback  # type: ignore[arg-type]

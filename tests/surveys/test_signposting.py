@@ -74,3 +74,23 @@ def test_a_mistake_in_the_file_names_file_line_and_field(tmp_path: Path) -> None
     path.write_text("signals:\n  - ok phrase\n  - '*'\ncouncil_routes: [a]\nnational_routes: [b]\n")
     with pytest.raises(ConfigFileError, match=r"signs.yaml, line \d+, signals"):
         load_signposting(path)
+
+
+def test_the_wording_around_the_routes_is_configuration_with_shipped_defaults(
+    tmp_path: Path,
+) -> None:
+    shipped = default_signposting()
+    assert shipped.opening.startswith("I'm sorry things are this hard.")
+    assert (shipped.council_heading, shipped.national_heading) == ("Support at work", "Any time")
+    path = tmp_path / "signs.yaml"
+    path.write_text(
+        "signals: [drowning*]\n"
+        "council_routes: [Wellbeing Hub 0123]\n"
+        "national_routes: [Samaritans 116 123]\n"
+        "opening: Thank you for telling us.\n"
+        "council_heading: Here at Northshire\n"
+    )
+    mine = load_signposting(path)
+    assert mine.opening == "Thank you for telling us."
+    assert mine.council_heading == "Here at Northshire"
+    assert mine.national_heading == "Any time"  # left out: the shipped wording
