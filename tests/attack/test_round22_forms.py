@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from surveys.ballot import release_wave
@@ -20,7 +20,7 @@ from surveys.calendar import WorkingCalendar
 from surveys.db import session_scope
 from surveys.forms import deal_service
 from surveys.models import Answer, Draft, Participant, Submission, Team, Wave, WaveTally
-from surveys.participants import update_details
+from surveys.participants import forget, update_details
 from surveys.pulse import pulse_state, record_answer, submit_pulse, wave_deal
 from surveys.schedule import load_schedules
 from surveys.seal import sealer
@@ -250,3 +250,65 @@ def test_draft_position_in_clear_tells_a_keyless_copy_which_form_a_person_holds(
     guessed = [i for i, form in enumerate(forms) if len(ANCHORS) + len(form) == position]
     assert who == chat
     assert guessed == [short]
+
+
+def test_someone_else_s_forget_re_deals_a_team_and_singles_out_its_early_answerer(
+    engine: Engine,
+) -> None:
+    """Attack (no key, no move by the victim): the deal is redone from the current deliveries
+    whenever someone starts. When a member of a team earlier in the keyed order leaves with
+    /forget and that team loses its block, every later team's form shifts by one. V, who
+    answered before that, keeps the old form; V's teammates get the new one. The release
+    keeps V's anchors only, so V's row is the one anchors-only row of V's team. A copy taken
+    during the wave shows V had completed early (Delivery.completed, no key needed); the
+    released table then gives V's anchor answers."""
+    with session_scope(engine) as session:
+        ids = []
+        for key in ("t1", "t2", "t3", "t4"):
+            team = Team(key=key, name=key)
+            session.add(team)
+            session.flush()
+            ids.append(team.id)
+    order = sorted(ids, key=lambda team: sealer().tag(f"team:1:{team}"))
+    first, last = order[0], order[-1]  # first (2k) loses a block; last is the victim's team
+    members: dict[int | None, list[int]] = {}
+    with session_scope(engine) as session:
+        chat = 9500
+        for team_id in ids:
+            members[team_id] = []
+            for _ in range(2 * K if team_id == first else K + 1):
+                session.add(Participant(chat_id=chat, team_id=team_id))
+                members[team_id].append(chat)
+                chat += 1
+        session.flush()
+        wave = open_manual_wave(
+            session, spec=SPEC, bank=BANK, calendar=CALENDAR, now=NOW, forms_k=K
+        )
+        assert wave.id == 1
+        assert wave.forms is not None
+        assert len(wave.forms) == len(ids) + 1  # five blocks: two in the first team
+    victim = members[last][0]
+    _finish(engine, victim, 1, 1)  # V answers early
+    with session_scope(engine) as session:  # the attacker's copy: V has completed
+        done = session.execute(
+            text(
+                "select p.chat_id from delivery d join participant p on p.id = d.participant_id"
+                " where d.completed"
+            )
+        ).all()
+        assert [row[0] for row in done] == [victim]
+    with session_scope(engine) as session:  # someone in another team leaves
+        assert forget(session, chat_id=members[first][0])
+    for team_id in ids:
+        for chat in members[team_id]:
+            if chat not in (victim, members[first][0]):
+                _finish(engine, chat, 1, 4)
+    with session_scope(engine) as session:
+        close_now(session, wave_id=1, bank=BANK, now=NOW + timedelta(hours=1))
+    with session_scope(engine) as session:
+        assert release_wave(session, wave_id=1, bank=BANK, min_group=K) is not None
+    rows = _released_item_sets(engine)
+    team_rows = [answers for team, answers in rows.values() if team == last]
+    assert len(team_rows) == K + 1
+    anchors_only = [a for a in team_rows if set(a) == set(ANCHORS)]
+    assert anchors_only == [dict.fromkeys(ANCHORS, 1)]  # V's row, alone
