@@ -145,7 +145,8 @@ def render(message: Message, tz: ZoneInfo) -> tuple[str, InlineKeyboardMarkup | 
 
 
 def outbox(message: Message) -> Outbox[int]:
-    """The outbox a message goes through: a wave's invites or reminders, or an update's."""
+    """The outbox a message goes through: a wave's invites, its reminders or the reminder someone
+    asked for ("Remind me later"), or an update's."""
     if isinstance(message, WeDidMessage):
         return UPDATES
     return {"invite": INVITES, "reminder": REMINDERS, "later": LATER}[message.kind]

@@ -129,7 +129,7 @@ class Services:
                     self.settings.min_group_size,
                 )
         if released:
-            await self._run(scrub, self.engine)
+            await self.scrub()
         return released
 
     async def release_interviews(self, queue: str) -> int:
@@ -140,8 +140,13 @@ class Services:
         )
         if count:
             log.info("%d %s interviews released as one batch", count, queue)
-            await self._run(scrub, self.engine)
+            await self.scrub()
         return count
+
+    async def scrub(self) -> None:
+        """Empty the SQLite WAL into the file (surveys.db.scrub): after a withdrawal, so the
+        withdrawn comment is not left in a page an older commit still holds."""
+        await self._run(scrub, self.engine)
 
     async def _run(self, fn: Callable[..., T], /, *args: Any) -> T:
         """Run a plain blocking call on the database's threads."""

@@ -224,10 +224,6 @@ PERIOD_WIDENED = (
 )
 TYPED_REMOVED = "\n\n(I'm deleting your message from this chat now that it's stored.)"
 TYPED_NOT_REMOVED = "I couldn't delete your message from this chat; you can delete it yourself."
-FEEDBACK_THANKS = (
-    "Thank you. Your comment is saved, locked, without your name. The PSW team can read it "
-    "after the next pulse closes, and only if enough people in your group answered it."
-)
 FEEDBACK_CANCELLED = "Cancelled. Nothing was saved."
 
 HELP_HEADER = "<b>What I can do</b>"  # the lines come from bot/commands.py

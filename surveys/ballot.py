@@ -153,20 +153,44 @@ def _form(content: dict[str, Any]) -> int | None:
     return form if isinstance(form, int) and not isinstance(form, bool) else None
 
 
+def _released_forms(
+    groups: Sequence[Group], forms: Sequence[int | None], k: int
+) -> list[int | None]:
+    """Each row's form as released: a form is coarsened like a group, so a row's set of items
+    never narrows its released group below k, whoever learns which form a team was dealt.
+
+    Within a group, a form held by fewer than k rows loses its rotating answers (None: anchors
+    only). The anchors-only rows are then an item set of their own, so they too must be k or
+    none: while they are fewer, the group's smallest kept form joins them. (A person who moved
+    team mid-wave, or a block whose form few answered, is otherwise its group's one odd row.)
+    """
+    members: dict[Group, list[int]] = {}
+    for index, group in enumerate(groups):
+        members.setdefault(group, []).append(index)
+    released: list[int | None] = list(forms)
+    for indices in members.values():
+        counts = Counter(forms[i] for i in indices)
+        kept = {form for form, n in counts.items() if form is not None and n >= k}
+        loose = sum(n for form, n in counts.items() if form not in kept)
+        for form in sorted(kept, key=lambda f: (counts[f], f)):
+            if loose == 0 or loose >= k:
+                break
+            kept.discard(form)
+            loose += counts[form]
+        for i in indices:
+            released[i] = forms[i] if forms[i] in kept else None
+    return released
+
+
 def _submission_rows(
     contents: Sequence[dict[str, Any]], kind: str, wave: Wave, bank: QuestionBank, k: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     submissions, answers = [], []
     groups = _groups(contents, k)
-    # A form is coarsened like a group: where fewer than k rows of a released group share a
-    # form, their rotating answers are not kept (the anchors are), so a row's set of items
-    # never narrows its group below k, whoever learns which form a team was dealt.
-    held = Counter((group, _form(content)) for group, content in zip(groups, contents, strict=True))
-    for content, group in zip(contents, groups, strict=True):
+    forms = _released_forms(groups, [_form(c) for c in contents], k) if wave.forms else None
+    for index, (content, group) in enumerate(zip(contents, groups, strict=True)):
         team_id, role, contract = group
-        form = _form(content)
-        if wave.forms and held[(group, form)] < k:
-            form = None
+        form = forms[index] if forms is not None else _form(content)
         # Only answers to items this person was dealt (their form's, or the wave's items): an
         # answer to anything else would make the row's set of items a fingerprint.
         dealt = set(form_items(wave.item_keys, wave.forms, form))

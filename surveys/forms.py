@@ -83,11 +83,11 @@ def deal_service(
     Every team of n >= k people is split into n // k blocks of at least k of its members
     (ranked by their keyed tag for this wave); the blocks of all teams, taken in a keyed order,
     are dealt the forms in turn, so with at least as many blocks as forms every form is held
-    by some block. A small team of six to nine therefore answers one form all together, and
-    different teams answer different forms: a released row's set of items says nothing its
-    team (or its block of k) does not. Teams of fewer than k people get the common form 0
-    (their cells are pooled or left out anyway). Nothing here is stored: it is redone from the
-    wave's deliveries and BALLOT_KEY, as `deal` is."""
+    by some block. A small team of k to 2k - 1 (5 to 9 with the shipped k) therefore answers
+    one form all together, and different teams answer different forms: a released row's set
+    of items says nothing its team (or its block of k) does not. Teams of fewer than k people
+    get the common form 0 (their cells are pooled or left out anyway). Nothing here is
+    stored: it is redone from the wave's deliveries and BALLOT_KEY, as `deal` is."""
     dealt: dict[int, int] = {}
     if forms <= 0:
         return dealt

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from surveys.seal import SealedJSON
+from surveys.seal import BALLOT_SIZE, SealedJSON
 from surveys.types import UTCDateTime, utcnow
 
 
@@ -254,7 +254,12 @@ class SealedBallot(SQLModel, table=True):
     kind: str = Field(max_length=16, index=True)
     wave_id: int | None = Field(default=None, foreign_key="wave.id", ondelete="SET NULL")
     recorded_by: int | None = Field(default=None, foreign_key="psw_member.id", ondelete="SET NULL")
-    content: dict[str, Any] = Field(sa_column=Column(SealedJSON("ballot"), nullable=False))
+    # One size for every pulse and feedback ballot (a 1,000-character comment of four-byte
+    # characters with its answers fits), so a copy cannot tell a long comment, or a withdrawn
+    # one, by its size. Interview notes may run longer: they round up to whole buckets.
+    content: dict[str, Any] = Field(
+        sa_column=Column(SealedJSON("ballot", size=BALLOT_SIZE), nullable=False)
+    )
 
 
 class Release(SQLModel, table=True):

@@ -1,5 +1,5 @@
-"""One outbox for everything the bot sends on its own: invites, reminders, "you said, we did"
-updates and the weekly digest, each at most once.
+"""One outbox for everything the bot sends on its own: invites, reminders (the wave's, and the
+one someone asked for), "you said, we did" updates and the weekly digest, each at most once.
 
 Every message has a row that says where it stands, and every row moves the same way:
 

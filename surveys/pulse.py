@@ -9,6 +9,7 @@ whole batch is released after it closes (surveys/ballot.py, docs/design.md "Anon
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,6 +17,7 @@ from enum import IntEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from surveys.ballot import FEEDBACK, PULSE, Group, seal
@@ -426,7 +428,10 @@ def clean_comment(text: str | None) -> str | None:
         return None
     if len(text) > MAX_COMMENT_CHARS:
         raise CommentTooLong(len(text))
-    return redact(text)
+    # Control characters carry nothing a reader needs and grow six-fold as JSON escapes, which
+    # would push a ballot past its one padded size (surveys.seal.BALLOT_SIZE).
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return redact(text) if text.strip() else None
 
 
 def _group(participant: Participant) -> Group:
@@ -513,7 +518,7 @@ def close_wave(session: Session, *, wave_id: int, bank: QuestionBank, now: datet
     """Close a wave: seal drafts holding at least one answer, drop the rest, and forget who
     answered (per-team counts stay in WaveTally). The sealed ballots are released afterwards, in
     a unit of work of their own (surveys.ballot.release_wave)."""
-    wave = session.get(Wave, wave_id)
+    wave = session.get(Wave, wave_id, with_for_update=True)  # see withdraw_pulse_comment
     if wave is None:
         raise ValueError(f"no wave {wave_id}")
     if wave.status == WaveStatus.CLOSED:
@@ -648,7 +653,9 @@ def withdraw_pulse_comment(session: Session, *, ballot_id: str, now: datetime) -
     ballot = session.get(SealedBallot, ballot_id)
     if ballot is None or ballot.kind != PULSE or ballot.wave_id is None:
         return False
-    wave = session.get(Wave, ballot.wave_id)
+    # Locked (PostgreSQL), as close_wave locks it: a close waits for this withdrawal to commit,
+    # or this one sees the wave closed, so a comment said to be withdrawn is never released.
+    wave = session.get(Wave, ballot.wave_id, with_for_update=True)
     if wave is None or not _is_open(wave, now):
         return False
     content = dict(ballot.content)
@@ -657,6 +664,18 @@ def withdraw_pulse_comment(session: Session, *, ballot_id: str, now: datetime) -
         session.add(ballot)
     else:
         session.delete(ballot)
+    # Every other ballot of the wave is re-sealed too (a fresh nonce, the same size), so two
+    # copies of the database show the whole wave rewritten, not the one ballot that changed.
+    others = session.exec(
+        select(SealedBallot).where(
+            SealedBallot.kind == PULSE,
+            SealedBallot.wave_id == wave.id,
+            col(SealedBallot.id) != ballot_id,
+        )
+    )
+    for other in others:
+        flag_modified(other, "content")
+        session.add(other)
     return True
 
 

@@ -35,6 +35,9 @@ _NONCE = 12
 # Plaintexts are padded to a multiple of this: a comment of 1,000 characters is at most ~4 kB of
 # JSON, so nearly every ballot is one bucket and sealed ballots all look the same size.
 BUCKET = 4096
+# Every pulse and feedback ballot is padded to this: a comment of MAX_COMMENT_CHARS four-byte
+# characters (emoji), with its answers and themes, fits, so size never tells one ballot apart.
+BALLOT_SIZE = 2 * BUCKET
 
 
 class SealError(Exception):
@@ -90,10 +93,12 @@ class Sealer:
         the key no one can tell whose it is. Only ever stored inside sealed content."""
         return hmac.new(self._tag_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
-    def seal(self, value: Any, *, context: str) -> bytes:
-        """Encrypt `value` (JSON-able), padded to a whole number of buckets."""
+    def seal(self, value: Any, *, context: str, size: int = 0) -> bytes:
+        """Encrypt `value` (JSON-able), padded to `size` bytes when it fits (so every value of a
+        column is one size), else to a whole number of buckets."""
         plain = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        padded = plain + b" " * (-len(plain) % BUCKET or 0)
+        target = size if len(plain) <= size else len(plain) + (-len(plain) % BUCKET)
+        padded = plain + b" " * (target - len(plain))
         nonce = os.urandom(_NONCE)
         return nonce + self._aead.encrypt(nonce, padded, context.encode("ascii"))
 
@@ -128,13 +133,16 @@ class SealedJSON(TypeDecorator[Any]):
     impl = LargeBinary
     cache_ok = True
 
-    def __init__(self, context: str) -> None:
+    def __init__(self, context: str, size: int = 0) -> None:
         super().__init__()
         self.context = context
+        self.size = size
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
         """Seal on the way in."""
-        return None if value is None else sealer().seal(value, context=self.context)
+        if value is None:
+            return None
+        return sealer().seal(value, context=self.context, size=self.size)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         """Open on the way out."""

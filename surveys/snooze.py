@@ -70,7 +70,11 @@ def remind_later(
     if delivery.completed:
         return Snooze(Later.ANSWERED, closes_at=closes)
     if delivery.later_at is not None:
-        sent = delivery.later_sent_at is not None or delivery.later_claimed_at is not None
+        # The wave's own reminder at or after the asked-for time stands in for it (later_due).
+        reminded = delivery.reminded_at is not None and delivery.reminded_at >= delivery.later_at
+        sent = (
+            reminded or delivery.later_sent_at is not None or delivery.later_claimed_at is not None
+        )
         return Snooze(Later.ALREADY_SENT if sent else Later.ALREADY_SET, delivery.later_at, closes)
     if not is_reachable(participant, now):
         return Snooze(Later.PAUSED, closes_at=closes)

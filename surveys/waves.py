@@ -358,7 +358,7 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
                         delivery.id,
                         wave.id,
                         participant.chat_id,
-                        len(wave.item_keys),
+                        items,
                         delivery.invite_message_id,
                         closes_at=wave.closes_at,
                     )

@@ -79,6 +79,7 @@ async def on_withdraw_comment(update: Update, context: ContextTypes.DEFAULT_TYPE
     shown = query.message.message_id if query.message is not None else None
     ballot_id = held.pop(shown, None) if shown is not None else None
     if await services.db(withdraw_comment, ballot_id=ballot_id, now=services.clock()):
+        await services.scrub()
         await asyncio.gather(answer_query(query), edit(query, texts.PULSE_COMMENT_WITHDRAWN))
     else:
         await asyncio.gather(

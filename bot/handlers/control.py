@@ -248,6 +248,7 @@ async def _withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if ballot_id is not None and await services.db(
         respondent.withdraw_feedback, ballot_id=ballot_id
     ):
+        await services.scrub()
         await edit(query, texts.FEEDBACK_WITHDRAWN)
     else:
         await answer_query(query, texts.FEEDBACK_NOT_WITHDRAWN)

@@ -13,7 +13,7 @@ from analysis.breakdowns import Figure, Table
 from analysis.report import report_name, to_pdf, to_xlsx
 from analysis.report_charts import heatmap, over_time_figure, participation_figure, png
 from bot import texts
-from bot.handlers.usage import run_or_usage
+from bot.handlers.usage import psw_view, run_or_usage
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import report
@@ -58,16 +58,7 @@ async def breakdown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """/breakdown role|contract [period]: the whole service by role group or contract."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await run_or_usage(
-        update,
-        services,
-        report.breakdown_view,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
+    view = await psw_view(update, services, context.args or [], report.breakdown_view)
     if view is None:
         return
     group = "Whole service, by " + ("role group" if "role" in view.table.title else "contract")
@@ -79,16 +70,7 @@ async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/compare [period]: team × theme, with a heat-map; hidden cells are marked."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await run_or_usage(
-        update,
-        services,
-        report.compare_view,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
+    view = await psw_view(update, services, context.args or [], report.compare_view)
     if view is None:
         return
     picture = await asyncio.to_thread(heatmap, view.table, minimum)
@@ -99,16 +81,7 @@ async def overtime_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/overtime [theme] [period]: a theme by team per pulse, and participation per pulse."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await run_or_usage(
-        update,
-        services,
-        report.over_time_view,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
+    view = await psw_view(update, services, context.args or [], report.over_time_view)
     if view is None:
         return
     lines = [f"<b>Participation per pulse</b> · {escape(view.table.period)}"]

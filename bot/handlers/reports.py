@@ -11,7 +11,7 @@ from analysis.charts import trend_chart
 from analysis.export import to_csv, to_xlsx
 from bot import texts
 from bot.digest import LABELS
-from bot.handlers.usage import run_or_usage
+from bot.handlers.usage import psw_view
 from bot.handlers.util import actor, chat_id, reply
 from bot.services import services_of
 from bot.usecases import results
@@ -22,16 +22,7 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """/trend <theme> [team]: the theme's weekly mean over the last 12 weeks, as a chart."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await run_or_usage(
-        update,
-        services,
-        results.trend,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
+    view = await psw_view(update, services, context.args or [], results.trend)
     if view is None:
         return
     if view.points is None:
@@ -51,16 +42,7 @@ async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export [csv|xlsx] [period] [team]: the summary as a file, with the same suppression."""
     services = services_of(context)
-    shown = await run_or_usage(
-        update,
-        services,
-        results.export,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=services.settings.min_group_size,
-    )
+    shown = await psw_view(update, services, context.args or [], results.export)
     if shown is None:
         return
     kind, view = shown

@@ -11,7 +11,7 @@ from analysis.comments_view import OTHER
 from analysis.drivers import Driver, DriversReport
 from analysis.summary import ThemeScore
 from bot import texts
-from bot.handlers.usage import run_or_usage
+from bot.handlers.usage import psw_view, run_or_usage
 from bot.handlers.util import actor, reply
 from bot.services import services_of
 from bot.usecases import results
@@ -41,16 +41,7 @@ async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/summary [period] [team]: theme scores with their change, under the group-size rules."""
     services = services_of(context)
     minimum = services.settings.min_group_size
-    view = await run_or_usage(
-        update,
-        services,
-        results.summary,
-        actor=actor(update),
-        args=context.args or [],
-        today=services.today(),
-        bank=services.bank,
-        min_group=minimum,
-    )
+    view = await psw_view(update, services, context.args or [], results.summary)
     if view is None:
         return
     summary, period, period_text = view.summary, view.period, view.period_text

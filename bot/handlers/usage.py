@@ -4,21 +4,24 @@ command's usage instead."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from html import escape
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlmodel import Session
 from telegram import Update
 
 from analysis.summary import PERIOD_HELP
 from bot import texts
-from bot.handlers.util import reply
+from bot.handlers.util import actor, reply
 from bot.services import Services
 from bot.usecases.errors import UsageError
+from surveys.bank import QuestionBank
 from surveys.themes import ANCHORS, THEMES
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 P = ParamSpec("P")
 
 
@@ -55,3 +58,35 @@ async def run_or_usage(
     except UsageError as error:
         await reply(update, usage_text(error))
         return None
+
+
+class PswView(Protocol[T_co]):
+    """A results use case: who asks, what they typed after the command, and what it reads with."""
+
+    def __call__(
+        self,
+        session: Session,
+        *,
+        actor: int,
+        args: Sequence[str],
+        today: date,
+        bank: QuestionBank,
+        min_group: int,
+    ) -> T_co: ...
+
+
+async def psw_view(
+    update: Update, services: Services, args: Sequence[str], fn: PswView[T]
+) -> T | None:
+    """`run_or_usage` for a results command: the asker, their arguments, today and the
+    service's bank and group size (None once the usage has been answered)."""
+    return await run_or_usage(
+        update,
+        services,
+        fn,
+        actor=actor(update),
+        args=args,
+        today=services.today(),
+        bank=services.bank,
+        min_group=services.settings.min_group_size,
+    )

@@ -19,10 +19,6 @@ from surveys.bank import QuestionBank
 from surveys.models import PswRole, WeDid
 
 
-def _detail(found: WeDid) -> str:
-    return f"action={found.id}"
-
-
 def preview(session: Session, *, actor: int, typed: str, now: datetime) -> WeDid:
     """/wedid <text>: read what was typed and keep it as a preview until it is confirmed."""
     member = authorise(session, actor=actor, action="wedid.preview")

@@ -23,6 +23,7 @@ from surveys.interviews import (
     Flow,
     Flows,
     Kind,
+    StaleStep,
     Step,
     Takes,
     answer,
@@ -176,6 +177,10 @@ def take_step(
     """Take `value` for `step` of the person's `kind` of interview. A recorded interview is the
     PSW member's: checked (Denied) and audited; its storing is audited too. StaleStep for a step
     the interview is not at, InterviewError for a value the step refuses, CommentTooLong."""
+    # The draft's own kind decides the check, never the caller's word for it (a button's data).
+    draft = session.get(InterviewDraft, chat_id)
+    if draft is None or draft.kind != kind:
+        raise StaleStep("That question has already been answered.")
     member = None
     if kind is Kind.RECORD:
         member = authorise(session, actor=actor, action="interview.record.step")

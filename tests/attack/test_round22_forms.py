@@ -1,8 +1,11 @@
-"""Round 22 attacks on pulse forms (PULSE_FORMS): each test PASSES if the attack succeeds.
+"""Round 22 attacks on pulse forms (PULSE_FORMS), written to succeed against the first version.
 
-The release drops a (group, form)'s rotating answers when fewer than k rows of the group share
-that form, keeping its anchors. The anchors-only rows that makes are an item set of their own,
-and nothing checks that k rows of the group share *it*.
+The release dropped a (group, form)'s rotating answers when fewer than k rows of the group
+shared that form, keeping its anchors; the anchors-only rows that made were an item set of their
+own, and nothing checked that k rows shared *it* (three tests below singled a person out that
+way; they now assert the attack fails: surveys/ballot._released_forms). The deal redone after
+close and a draft's position naming a form are accepted limits (docs/design.md, "Forms"); those
+two tests assert the limit as it stands, so a change to it is seen.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ def _released_item_sets(engine: Engine) -> dict[str, tuple[int | None, dict[str,
     return {sid: (team, answers[sid]) for sid, team in subs.items()}
 
 
-def test_a_person_who_changes_team_mid_wave_is_the_only_anchors_only_row_of_the_new_team(
+def test_a_person_who_changes_team_mid_wave_is_not_the_only_anchors_only_row_of_the_new_team(
     engine: Engine,
 ) -> None:
     """Attack: X starts the pulse in north (form fixed), is moved to south, and finishes. X's
@@ -121,11 +124,11 @@ def test_a_person_who_changes_team_mid_wave_is_the_only_anchors_only_row_of_the_
     south_rows = [answers for team, answers in rows.values() if team == south_id]
     assert len(south_rows) == K + 1  # south's group stands: 6 rows, k = 5
     anchors_only = [a for a in south_rows if set(a) == set(ANCHORS)]
-    assert len(anchors_only) == 1  # an item set held by one row of the group, below k
-    assert anchors_only[0] == dict.fromkeys(ANCHORS, 1)  # X's answers, singled out
+    # X's form was held by X alone in south: it once made X the group's one anchors-only row.
+    assert len(anchors_only) == 0 or len(anchors_only) >= K
 
 
-def test_a_form_answered_by_few_of_a_team_leaves_fewer_than_k_anchors_only_rows(
+def test_a_form_answered_by_few_of_a_team_leaves_no_fewer_than_k_anchors_only_rows(
     engine: Engine,
 ) -> None:
     """Attack: north (10) is dealt two forms in blocks of five; only two of one block answer.
@@ -160,11 +163,11 @@ def test_a_form_answered_by_few_of_a_team_leaves_fewer_than_k_anchors_only_rows(
     north_rows = [answers for team, answers in rows.values() if team == north_id]
     assert len(north_rows) >= K
     anchors_only = [a for a in north_rows if set(a) == set(ANCHORS)]
-    assert 0 < len(anchors_only) < K  # the item set "anchors only" narrows north to 2 rows
-    assert all(a == dict.fromkeys(ANCHORS, 1) for a in anchors_only)
+    # Two of a block answered: their anchors-only rows once narrowed north to 2 rows.
+    assert len(anchors_only) == 0 or len(anchors_only) >= K
 
 
-def test_the_deal_can_be_redone_after_close_from_participants_tallies_and_the_key(
+def test_accepted_limit_the_deal_can_be_redone_after_close_with_the_key(
     engine: Engine,
 ) -> None:
     """design.md: 'the deliveries go at the close, so afterwards it cannot be redone even with
@@ -198,7 +201,7 @@ def test_the_deal_can_be_redone_after_close_from_participants_tallies_and_the_ke
     assert redone == truth  # each person's form, after the close
 
 
-def test_draft_position_in_clear_tells_a_keyless_copy_which_form_a_person_holds(
+def test_accepted_limit_draft_position_tells_a_keyless_copy_which_form_a_person_holds(
     engine: Engine,
 ) -> None:
     """Attack (no key, open-wave copy): Draft.position and Draft.participant_id are stored in
@@ -252,7 +255,7 @@ def test_draft_position_in_clear_tells_a_keyless_copy_which_form_a_person_holds(
     assert guessed == [short]
 
 
-def test_someone_else_s_forget_re_deals_a_team_and_singles_out_its_early_answerer(
+def test_someone_else_s_forget_re_deals_a_team_and_does_not_single_out_its_early_answerer(
     engine: Engine,
 ) -> None:
     """Attack (no key, no move by the victim): the deal is redone from the current deliveries
@@ -311,4 +314,4 @@ def test_someone_else_s_forget_re_deals_a_team_and_singles_out_its_early_answere
     team_rows = [answers for team, answers in rows.values() if team == last]
     assert len(team_rows) == K + 1
     anchors_only = [a for a in team_rows if set(a) == set(ANCHORS)]
-    assert anchors_only == [dict.fromkeys(ANCHORS, 1)]  # V's row, alone
+    assert len(anchors_only) == 0 or len(anchors_only) >= K  # V's row was once alone here

@@ -1,6 +1,7 @@
-"""Round 22 attacks on "Remind me later" (surveys/snooze.py, Delivery.later_*): each test
-PASSES if the attack succeeds; an attack that held is marked xfail(strict=True), so it would
-turn red if it ever started to succeed."""
+"""Round 22 attacks on "Remind me later" (surveys/snooze.py, Delivery.later_*). The rowid link
+while a wave is open is the accepted open-wave limit (docs/design.md) and is asserted as it
+stands; an attack that held is marked xfail(strict=True), so it turns red if it ever succeeds;
+the later reminder's question count was wrong and is now asserted right."""
 
 from __future__ import annotations
 
@@ -109,7 +110,7 @@ def test_after_close_release_and_scrub_a_copy_still_holds_the_later_moment(
     assert stamp in raw
 
 
-def test_the_later_reminder_counts_every_form_s_questions_not_the_persons(
+def test_the_later_reminder_counts_the_persons_own_questions(
     engine: Engine,
 ) -> None:
     """Not an anonymity leak, a wrong message: with forms, the invite and the wave's reminder
@@ -139,4 +140,4 @@ def test_the_later_reminder_counts_every_form_s_questions_not_the_persons(
     with session_scope(engine) as session:
         state = pulse_state(session, chat_id=x, wave_id=wave_id, bank=BANK, now=NOW)
         assert state.total == invite[x]
-    assert later.items > invite[x]  # e.g. "8 questions" for a pulse of 4
+    assert later.items == invite[x]  # it said "8 questions" for a pulse of 4

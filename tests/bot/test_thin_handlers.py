@@ -15,7 +15,7 @@ HANDLERS = Path(__file__).resolve().parents[2] / "bot" / "handlers"
 PASSAGES = {"__init__", "usage"}
 HANDLER_MODULES = sorted(path.stem for path in HANDLERS.glob("*.py") if path.stem not in PASSAGES)
 # the callables that run a unit of work -> where the function to run sits among their arguments
-UNIT_OF_WORK = {"db": 0, "db_sync": 0, "run_unit": 1, "run_or_usage": 2}
+UNIT_OF_WORK = {"db": 0, "db_sync": 0, "run_unit": 1, "run_or_usage": 2, "psw_view": 3}
 
 
 def problems(path: Path) -> list[str]:
