@@ -32,8 +32,9 @@ def authorise(
     needs: PswRole = PswRole.VIEWER,
 ) -> PswMember:
     """The PSW member `actor`, with the audit line for `action` written in the same transaction
-    (so an action that fails leaves no line claiming it happened). Raises Denied when `actor` is
-    not on the PSW list, or is a viewer and the action needs an admin."""
+    (so an action that fails with an error leaves no line; one that finds nothing to do, such as
+    closing when no pulse is open, is logged as asked for: the log records requests). Raises
+    Denied when `actor` is not on the PSW list, or is a viewer and the action needs an admin."""
     member = get_psw_member(session, telegram_id=actor)
     if member is None or (needs == PswRole.ADMIN and member.role != PswRole.ADMIN):
         raise Denied(needs)

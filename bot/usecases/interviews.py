@@ -177,13 +177,14 @@ def take_step(
     """Take `value` for `step` of the person's `kind` of interview. A recorded interview is the
     PSW member's: checked (Denied) and audited; its storing is audited too. StaleStep for a step
     the interview is not at, InterviewError for a value the step refuses, CommentTooLong."""
-    # The draft's own kind decides the check, never the caller's word for it (a button's data).
+    # The caller's word for the kind (a button's data) and the draft's own kind must agree, and
+    # either one saying "recorded" means the PSW check: a button can never skip it.
     draft = session.get(InterviewDraft, chat_id)
+    member = None
+    if kind is Kind.RECORD or (draft is not None and draft.kind == Kind.RECORD):
+        member = authorise(session, actor=actor, action="interview.record.step")
     if draft is None or draft.kind != kind:
         raise StaleStep("That question has already been answered.")
-    member = None
-    if kind is Kind.RECORD:
-        member = authorise(session, actor=actor, action="interview.record.step")
     outcome = answer(
         session,
         chat_id=chat_id,

@@ -143,7 +143,7 @@ def close(
     if target is None:
         running = waves.currently_open(session)
         target = running[-1].id if running else None
-    detail = f"wave={target}" if target is not None else ""
+    detail = f"wave={target}" if target is not None else "none open"
     authorise_or_shell(
         session, actor=actor, action="wave.close", detail=detail, needs=PswRole.ADMIN
     )

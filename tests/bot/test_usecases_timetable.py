@@ -80,7 +80,7 @@ def test_an_admin_asks_then_opens_then_closes_and_each_step_is_audited(team: Eng
     assert [line[1:] for line in audit(team) if line[1] != "wave.ask"] == [
         ("wave.open", ""),
         ("wave.close", f"wave={opened.id}"),
-        ("wave.close", ""),
+        ("wave.close", "none open"),
     ]
 
 
