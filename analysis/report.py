@@ -313,6 +313,10 @@ def definitions(report: Report) -> list[str]:
     ]
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary_lines(report: Report) -> list[str]:
     """The one-page summary."""
     lines = [f"Period: {report.period.label()} ({report.quarter}). Made {report.made:%d %b %Y}."]
@@ -321,9 +325,12 @@ def summary_lines(report: Report) -> list[str]:
         people = [w.answered for w in waves]
         rates = [w.rate for w in waves if w.rate is not None]
         rate = f", {round(sum(rates) / len(rates))}% of those invited on average" if rates else ""
+        closed = len(report.participation)
+        low, high = min(people), max(people)
+        answered = f"{low}" if low == high else f"{low}–{high}"
         lines.append(
-            f"Participation: {len(report.participation)} pulse(s) closed; {min(people)}–"
-            f"{max(people)} people answered each{rate}."
+            f"Participation: {_count(closed, 'pulse')} closed; {answered} people answered "
+            f"each{rate}."
         )
     else:
         lines.append("Participation: no pulse with enough people to show in this quarter.")
@@ -332,13 +339,20 @@ def summary_lines(report: Report) -> list[str]:
         lines.append(f"{score.label}: {describe(score)}" + _band(score))
     themes = [s for s in report.summary.themes if not s.suppressed]
     if themes:
-        best = sorted(themes, key=lambda s: -(s.health or 0))[:3]
-        worst = sorted(themes, key=lambda s: s.health or 0)[:3]
+        # Up to three each, never the same theme on both lists: with few themes measured, the
+        # upper half is "strongest" and the rest "weakest", so a low score is never called strong.
+        ranked = sorted(themes, key=lambda s: (-(s.health or 0), s.label))
+        best = ranked[: min(3, len(ranked) // 2 or 1)]
+        worst = ranked[len(best) :][::-1][:3]
         lines.append("Strongest: " + "; ".join(f"{s.label} {s.health} ({s.band})" for s in best))
-        lines.append("Weakest: " + "; ".join(f"{s.label} {s.health} ({s.band})" for s in worst))
-    hidden = len(report.summary.themes) - len(themes)
+        if worst:
+            lines.append("Weakest: " + "; ".join(f"{s.label} {s.health} ({s.band})" for s in worst))
+    not_asked = sum(1 for s in report.summary.themes if not s.asked)
+    hidden = len(report.summary.themes) - len(themes) - not_asked
     if hidden:
-        lines.append(f"{hidden} theme(s) without enough responses this quarter.")
+        lines.append(f"{_count(hidden, 'theme')} without enough responses this quarter.")
+    if not_asked:
+        lines.append(f"{_count(not_asked, 'theme')} not asked this quarter.")
     if report.stay:
         lines.append("Why people stay: " + ", ".join(label for label, _ in report.stay[:3]))
     if report.leave:

@@ -15,7 +15,15 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
-from analysis.report import QuarterError, build_report, page_pngs, parse_quarter, to_pdf, to_xlsx
+from analysis.report import (
+    QuarterError,
+    build_report,
+    page_pngs,
+    parse_quarter,
+    summary_lines,
+    to_pdf,
+    to_xlsx,
+)
 from surveys.bank import default_bank
 from surveys.models import EmploymentType, Organisation, Role, Team
 from tests.seeding import released_pulses
@@ -128,6 +136,13 @@ def test_the_report_has_every_view_and_hides_what_is_small(seeded: Engine) -> No
     assert teams["A2"].value == "Whole service · w/c 29 Jun – w/c 28 Sep 2026 (2026 Q3)"
     rows = {row[0]: row for row in teams.iter_rows(min_row=6, values_only=True)}
     assert rows["Leaving Care"][1:] == ("hidden",) * 13
+    # Three themes measured: the strongest is the one high score, the two low ones the weakest
+    # (it once listed all three under both, calling pay at 11 "strongest").
+    lines = summary_lines(report)
+    assert "Strongest: Managers and supervision 86 (high)" in lines
+    assert "Weakest: Pay 11 (low); Workload 25 (low)" in lines
+    participation = "Participation: 6 pulses closed; 15 people answered each, 79% of those"
+    assert f"{participation} invited on average." in lines
 
 
 @pytest.mark.slow  # draws and reads back every page: the `make test` tier
