@@ -348,51 +348,44 @@ def outgoing(session: Session, *, now: datetime) -> list[Outgoing]:
         # With forms, each person's count of questions is their own form's (redone, not stored).
         dealt = wave_deal(session, wave=wave)
         for delivery, participant in rows:
-            items = len(form_items(wave.item_keys, wave.forms, dealt.get(participant.chat_id, 0)))
             if not is_reachable(participant, now) or delivery.id is None:
                 continue
-            if later_due(delivery, now=now, wave_reminder_due=remind):
-                messages.append(
-                    Outgoing(
-                        "later",
-                        delivery.id,
-                        wave.id,
-                        participant.chat_id,
-                        items,
-                        delivery.invite_message_id,
-                        closes_at=wave.closes_at,
-                    )
+            kind = _due(delivery, now=now, wave_reminder_due=remind)
+            if kind is None:
+                continue
+            items = len(form_items(wave.item_keys, wave.forms, dealt.get(participant.chat_id, 0)))
+            # A reminder of either kind points back at the invite (its buttons are there).
+            invite = None if kind == "invite" else delivery.invite_message_id
+            messages.append(
+                Outgoing(
+                    kind,
+                    delivery.id,
+                    wave.id,
+                    participant.chat_id,
+                    items,
+                    invite,
+                    closes_at=wave.closes_at,
                 )
-            elif delivery.invited_at is None and delivery.invite_claimed_at is None:
-                messages.append(
-                    Outgoing(
-                        "invite",
-                        delivery.id,
-                        wave.id,
-                        participant.chat_id,
-                        items,
-                        closes_at=wave.closes_at,
-                    )
-                )
-            elif (
-                remind
-                and delivery.invited_at is not None
-                and not delivery.completed
-                and delivery.reminded_at is None
-                and delivery.reminder_claimed_at is None
-            ):
-                messages.append(
-                    Outgoing(
-                        "reminder",
-                        delivery.id,
-                        wave.id,
-                        participant.chat_id,
-                        items,
-                        delivery.invite_message_id,
-                        closes_at=wave.closes_at,
-                    )
-                )
+            )
     return messages
+
+
+def _due(delivery: Delivery, *, now: datetime, wave_reminder_due: bool) -> Kind | None:
+    """Which message this delivery is owed now, if any: the reminder the person asked for, else
+    the invite not yet sent, else the wave's reminder to someone invited who has not answered."""
+    if later_due(delivery, now=now, wave_reminder_due=wave_reminder_due):
+        return "later"
+    if delivery.invited_at is None and delivery.invite_claimed_at is None:
+        return "invite"
+    if (
+        wave_reminder_due
+        and delivery.invited_at is not None
+        and not delivery.completed
+        and delivery.reminded_at is None
+        and delivery.reminder_claimed_at is None
+    ):
+        return "reminder"
+    return None
 
 
 def later_due(delivery: Delivery, *, now: datetime, wave_reminder_due: bool) -> bool:
