@@ -35,10 +35,10 @@ run: $(STAMP)
 ## The whole check: lint, type check, and the tests on SQLite and PostgreSQL.
 test: lint typecheck pytest
 
-## The inner loop, about a minute: lint, types and the in-process tests on SQLite (no
-## end-to-end, soak, slow or PostgreSQL runs: `make test` has those, see docs/testing.md).
+## The inner loop, under a minute: lint, types and the in-process tests on SQLite, on every core
+## (no end-to-end, soak, slow or PostgreSQL runs: `make test` has those, see docs/testing.md).
 check: lint typecheck
-	$(BIN)/pytest -q -m "not e2e and not slow" -k "not postgresql" \
+	$(BIN)/pytest -q -n auto -m "not e2e and not slow" -k "not postgresql" \
 		tests/surveys tests/analysis tests/bot tests/sandbox tests/test_imports.py
 
 lint: $(DEV_STAMP)
