@@ -2,6 +2,7 @@
 
     python -m analysis.train            # writes analysis/data/comment_model.json
     python -m analysis.train --check    # fails if the shipped file is not what the data make
+    python -m analysis.train --curve    # writer CV trained on 25/50/75/100 % of the pool
 
 Trained on the training pool only (tests/data, less the held-out split: analysis.dataset).
 scikit-learn is needed here and nowhere else, so it is a development dependency; the running bot
@@ -203,6 +204,15 @@ def _flat(weights: dict[str, dict[str, float]]) -> dict[str, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the shipped weights, or with --check, say whether they match the data."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--curve" in args:
+        from analysis.evaluate import learning_curve
+
+        for share, size, figures in learning_curve(training_pool()):
+            print(
+                f"{share:>4.0%} of the other writers' lines (~{size} a fold): writer CV "
+                f"{figures.macro_f1:.3f} / {figures.direction_accuracy:.3f}"
+            )
+        return 0
     made = build()
     if "--check" in args:
         shipped = model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
