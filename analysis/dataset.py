@@ -55,6 +55,11 @@ def fold_of(row: Labelled, folds: int = FOLDS) -> int:
     return _bucket("fold", row.id, folds)
 
 
+def curve_part(row: Labelled, parts: int = 4) -> int:
+    """Which of `parts` fixed shares of a training line the learning curve adds it in."""
+    return _bucket("curve", row.id, parts)
+
+
 def parse_line(line: str, *, where: str) -> Labelled:
     """One JSON line as a labelled comment; DataError if it is not one."""
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textblob import TextBlob
 
 from analysis.comments import CommentAnalysis, Direction, analyse
-from analysis.dataset import FOLDS, Labelled, folds, split, writer_folds
+from analysis.dataset import FOLDS, Labelled, curve_part, folds, split, writer_folds
 from analysis.learned import Model
 from analysis.rules import analyse_rules
 from surveys.themes import THEMES
@@ -158,6 +158,34 @@ def cross_validate(
         for row in test_rows:
             counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
     return counts.evaluation()
+
+
+def learning_curve(
+    rows: Sequence[Labelled],
+    parts: int = 4,
+    fit: Callable[[Sequence[Labelled]], Model] | None = None,
+) -> list[tuple[float, int, Evaluation]]:
+    """Leave-one-writer-out CV with each fold trained on 1/parts, 2/parts ... all of the other
+    writers' lines (nested shares fixed by a hash of the id): (share, mean training size,
+    evaluation) per step, to tell whether more labelled lines would help. Needs scikit-learn
+    unless `fit` is given."""
+    if fit is None:
+        from analysis.train import fit as train
+
+        fit = train
+    curve = []
+    for step in range(1, parts + 1):
+        counts = _Counts.empty()
+        sizes = 0
+        pairs = writer_folds(rows)
+        for train_rows, test_rows in pairs:
+            subset = [row for row in train_rows if curve_part(row, parts) < step]
+            sizes += len(subset)
+            analyser = with_model(fit(subset))
+            for row in test_rows:
+                counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+        curve.append((step / parts, sizes // max(len(pairs), 1), counts.evaluation()))
+    return curve
 
 
 def rules_only(

@@ -261,14 +261,19 @@ def read(text: str, question: str | None = None) -> Reading:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
         if departure_at is not None and position >= departure_at and base > 0:
             base = -base  # "Leaving for a locum role - better money": better there, not here
-        total += base
+        clause_total = base
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base)
+            if score != base:
+                # "caseload went from twenty-nine to nineteen": the count decides the clause,
+                # so the comment's total says so too, not only the theme's score.
+                clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
             if earlier is None or clause.contrast or abs(score) > abs(earlier[0]):
                 found[theme] = (score, clause.contrast)
+        total += clause_total
     scores = {theme: score for theme, (score, _contrast) in found.items()}
     return Reading(
         normalised,

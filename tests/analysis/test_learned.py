@@ -4,6 +4,8 @@ the repository, the file is checked when loaded, and the held-out figures do not
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from analysis.learned import MODEL_PATH, ModelError, model_from_json, shipped_mo
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # Measured on the held-out split (669 comments from twelve writers) when the weights were made
-# (docs/analysis.md): macro-F1 0.846, direction 0.899. The floors sit a little under, so a
+# (docs/analysis.md): macro-F1 0.851, direction 0.892. The floors sit a little under, so a
 # regression fails and noise does not; the evaluation is deterministic.
 HELD_OUT_MACRO_F1 = 0.835
 HELD_OUT_DIRECTION = 0.885
@@ -48,3 +50,30 @@ def test_a_weights_file_that_is_not_one_is_refused() -> None:
     ):
         with pytest.raises(ModelError):
             model_from_json(broken)
+
+
+def test_the_learning_curve_trains_each_writer_fold_on_growing_nested_shares() -> None:
+    from analysis.dataset import Labelled
+    from analysis.evaluate import learning_curve
+    from analysis.learned import Model
+
+    rows = [
+        Labelled(f"{w}{i}", "pulse", "the pay is fine", {"pay": "pos"}, file=f"writer_{w}.jsonl")
+        for w in "abc"
+        for i in range(40)
+    ]
+    seen: list[frozenset[str]] = []
+
+    def fit(train: Sequence[Labelled]) -> Model:
+        seen.append(frozenset(row.id for row in train))
+        return shipped_model()
+
+    curve = learning_curve(rows, fit=fit)
+    assert [share for share, _size, _e in curve] == [0.25, 0.5, 0.75, 1.0]
+    assert len(seen) == 4 * 3  # one model per writer fold per share
+    first_fold = seen[0::3]  # writer a left out, at each share
+    assert all(a < b for a, b in pairwise(first_fold))
+    assert len(first_fold[-1]) == 80
+    assert 10 <= len(first_fold[0]) <= 30
+    assert not any(row_id.startswith("a") for row_id in first_fold[-1])
+    assert curve[-1][2].comments == 120  # every line scored once per share
