@@ -23,6 +23,7 @@ from bot.services import Services
 from bot.settings import load_settings
 from surveys.db import session_scope
 from surveys.models import Delivery, Participant, Team
+from surveys.seal import new_key
 
 PEOPLE = 2000
 CEILING = 30.0
@@ -48,7 +49,8 @@ def seed(engine: Engine, count: int) -> list[int]:
 async def run(backend: str, tmp: Path, people: int = PEOPLE) -> dict[str, object]:
     with database(backend, tmp) as engine:
         ids = seed(engine, people)
-        settings = load_settings(database_url=str(engine.url))
+        # A fresh key, as `staypulse demo` makes one: the bot refuses to run without one.
+        settings = load_settings(database_url=str(engine.url), ballot_key=new_key())
         services = Services.from_settings(settings, engine, clock=SimulatedClock(WEDNESDAY))
         async with local_bot(settings, engine, services=services) as local:
             for chat_id in ids:

@@ -37,6 +37,7 @@ from sandbox import Sandbox, SimClient, SimClientError, newest_button
 from sandbox.limits import SandboxLimits
 from surveys.db import session_scope
 from surveys.models import Participant, Team
+from surveys.seal import new_key
 
 LEVELS = (50, 200, 1000)
 UNLIMITED = SandboxLimits(
@@ -46,6 +47,8 @@ ANSWERS = ("Agree", "Disagree", "Neither", "Agree")
 # A pulse is meant to take 30 seconds on a phone: six taps, about five seconds each to read the
 # statement and choose. The paced run uses that; the capacity run does not pause at all.
 THINK_SECONDS = 5.0
+# One key for the bot's process and the counting here, as one deployment has one.
+BALLOT_KEY = new_key()
 
 
 def start_bot(kind: str, sandbox: Sandbox, database_url: str) -> subprocess.Popen[bytes]:
@@ -55,6 +58,7 @@ def start_bot(kind: str, sandbox: Sandbox, database_url: str) -> subprocess.Pope
         "TELEGRAM_BOT_TOKEN": sandbox.token,
         "TELEGRAM_BASE_URL": sandbox.url,
         "DATABASE_URL": database_url,
+        "BALLOT_KEY": BALLOT_KEY,  # the bot refuses to run without one
         "LOG_LEVEL": "WARNING",
     }
     return subprocess.Popen(  # noqa: S603  (our own module, fixed arguments)
@@ -164,7 +168,9 @@ async def _staypulse(backend: str, tmp: Path, level: int) -> dict[str, float]:
                             employment_type="permanent",
                         )
                     )
-            services = Services.from_settings(load_settings(database_url=url), engine)
+            services = Services.from_settings(
+                load_settings(database_url=url, ballot_key=BALLOT_KEY), engine
+            )
             await open_wave_now(
                 services, item_keys=["intent_stay", "recommend", "workload_high", "supervision"]
             )
