@@ -58,6 +58,8 @@ def _stems(prefix: str, words: list[str], into: set[str]) -> None:
                 into.add(prefix + word[:5])
 
 
+# Cached per word: words recur across comments. The bot only ever analyses redacted text, so
+# the cache holds no name or number a redactor took out.
 @lru_cache(maxsize=1 << 16)
 def _word_triples(word: str) -> tuple[str, ...]:
     padded = f"<{word}>"

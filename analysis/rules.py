@@ -266,8 +266,10 @@ def read(text: str, question: str | None = None) -> Reading:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base)
             if score != base:
-                # "caseload went from twenty-nine to nineteen": the count decides the clause,
-                # so the comment's total says so too, not only the theme's score.
+                # A theme's own reading of the clause (a caseload count that rose or fell,
+                # "went from twenty-nine to nineteen"; work out of hours) decides the clause, so
+                # the comment's total says so too, not only the theme's score. With several
+                # such themes in one clause, the last one's reading counts.
                 clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.

@@ -32,11 +32,12 @@ from surveys.themes import THEMES
 DATA_DIR: Final = Path(__file__).resolve().parents[1] / "tests" / "data"
 # Chosen by leave-one-writer-out cross-validation on the training pool (never on the held-out
 # split; scratch runs in docs/analysis.md): of the settings tried, the most regularised whose
-# writer-CV figure is within 0.003 of the best (differences that small are noise on 2,579
-# comments). Detection, with letter triples: C 0.05 (writer CV 0.860; 0.08 scores 0.863 but fits
-# 0.928). Direction: C 0.1 with the rules' score at plain weight (writer CV 0.919, up from 0.913
-# with C 0.05 and the rules' score weighted 3: the rules were trusted past what the data bear,
-# and a weaker prior lets the clause's own words overrule them; 0.2 scores 0.920 but fits 0.981).
+# writer-CV figure is within 0.003 of the best (differences that small are noise on a pool
+# of 2,600-4,000 comments). Detection, with letter triples: C 0.05 (writer CV 0.860; 0.08
+# scores 0.863 but fits 0.928). Direction: C 0.1 with the rules' score at plain weight
+# (writer CV 0.919, up from 0.913 with C 0.05 and the rules' score weighted 3: the rules were
+# trusted past what the data bear, and a weaker prior lets the clause's own words overrule
+# them; 0.2 scores 0.920 but fits 0.981).
 C_DETECT: Final = 0.05
 C_DIRECTION: Final = 0.1
 SCALES: Final[dict[str, float]] = {"cue:": 3.0}
