@@ -10,6 +10,7 @@ from textblob import TextBlob
 from analysis.comments import analyse
 from analysis.dataset import load
 from analysis.evaluate import baseline, evaluate
+from analysis.rules import read
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
 
@@ -30,6 +31,7 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
         # Comparisons with agency and neighbouring councils.
         ("Agency workers next to me get paid twice what I do", {"pay": "neg"}),
         ("Moving to the council next door for 4k more a year", {"pay": "neg"}),
+        ("Might leave over the pay, agency rates are much better", {"pay": "neg"}),
         # Domain vocabulary, abbreviations and misspellings.
         ("Mosiac crashed and I lost my S47 write up", {"it_systems": "neg"}),
         ("TOIL never gets taken, I work most weekends", {"work_life_balance": "neg"}),
@@ -104,3 +106,13 @@ def test_a_count_that_fell_makes_the_whole_comment_good_news(text: str) -> None:
     analysis = analyse(text)
     assert analysis.themes.get("workload") == "pos"
     assert analysis.polarity > 0
+
+
+def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
+    # The rules' own reading, before the weights: "better" there is worse here...
+    assert read("the pay, agency rates are much better").scores["pay"] < 0
+    assert read("Why stay: great team. Might leave: agency pays a lot more").scores["pay"] < 0
+    # ...but not when this employer is the better one.
+    assert (
+        read("the pay here is better than agency pay once you count the pension").scores["pay"] > 0
+    )
