@@ -116,3 +116,26 @@ def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
     assert (
         read("the pay here is better than agency pay once you count the pension").scores["pay"] > 0
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "theme", "direction"),
+    [
+        # Written for this test, not taken from the training files: words staff use for a
+        # theme that the seventh round's lists added.
+        ("lay awake till 3 going over the strategy discussion", None, "wellbeing", "neg"),
+        ("honestly running on empty this month", None, "wellbeing", "neg"),
+        ("the vibe in our team is lovely since the new starters came", None, "team_culture", "pos"),
+        ("Mates. Mainly.", "Why do you stay?", "team_culture", "pos"),
+        ("the core group minutes never come out on time", None, "processes", "neg"),
+        ("no way up here unless you move LA", None, "career", "neg"),
+        ("practice week was brilliant this year", None, "career", "pos"),
+        ("nobody above my TM has a clue what duty is like", None, "leadership", "neg"),
+        ("they took away my 9 day fortnight", None, "work_life_balance", "neg"),
+        ("always taking work home, every single night", None, "work_life_balance", "neg"),
+    ],
+)
+def test_the_lists_know_the_words_staff_use(
+    text: str, question: str | None, theme: str, direction: str
+) -> None:
+    assert analyse(text, question).themes.get(theme) == direction

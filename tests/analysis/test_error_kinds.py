@@ -293,6 +293,13 @@ ROUND_FOUR = [
         "neg",
     ),
     ("got followed to my car after a visit, still shaken", None, "wellbeing", "neg"),
+    # Misread until the seventh round's word lists named the arrangement ("day fortnight").
+    (
+        "If they ever stopped the nine day fortnight I would leave",
+        None,
+        "work_life_balance",
+        "pos",
+    ),
 ]
 
 
@@ -310,7 +317,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
     ("text", "theme", "direction"),
     [
         ("I had 27 children last spring, I'm on 15 now", "workload", "pos"),
-        ("If they ever stopped the nine day fortnight I would leave", "work_life_balance", "pos"),
         # Read right until the sixth round's retraining on eight new writers (their improvements
         # mostly fall in caseloads; "went down ... to one" now leans to the count it ends on).
         (
