@@ -31,7 +31,6 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
         # Comparisons with agency and neighbouring councils.
         ("Agency workers next to me get paid twice what I do", {"pay": "neg"}),
         ("Moving to the council next door for 4k more a year", {"pay": "neg"}),
-        ("Might leave over the pay, agency rates are much better", {"pay": "neg"}),
         # Domain vocabulary, abbreviations and misspellings.
         ("Mosiac crashed and I lost my S47 write up", {"it_systems": "neg"}),
         ("TOIL never gets taken, I work most weekends", {"work_life_balance": "neg"}),
@@ -109,33 +108,69 @@ def test_a_count_that_fell_makes_the_whole_comment_good_news(text: str) -> None:
 
 
 def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
+    # Read as pay 👍 before the comparison pattern, even as an answer to a leave question.
+    assert analyse(
+        "the pay, agency rates are much better", "What might make you leave?"
+    ).themes == {"pay": "neg"}
     # The rules' own reading, before the weights: "better" there is worse here...
     assert read("the pay, agency rates are much better").scores["pay"] < 0
-    assert read("Why stay: great team. Might leave: agency pays a lot more").scores["pay"] < 0
-    # ...but not when this employer is the better one.
-    assert (
-        read("the pay here is better than agency pay once you count the pension").scores["pay"] > 0
-    )
+    assert read("the LA next door pays more").scores["pay"] < 0
+    # ...but not where this employer is the better one ("than agency pay more or less" would
+    # otherwise read as "agency pay more").
+    assert read("our pay is better than agency pay more or less").scores["pay"] > 0
 
 
 @pytest.mark.parametrize(
-    ("text", "question", "theme", "direction"),
+    ("text", "question", "expected"),
     [
-        # Written for this test, not taken from the training files: words staff use for a
-        # theme that the seventh round's lists added.
-        ("lay awake till 3 going over the strategy discussion", None, "wellbeing", "neg"),
-        ("honestly running on empty this month", None, "wellbeing", "neg"),
-        ("the vibe in our team is lovely since the new starters came", None, "team_culture", "pos"),
-        ("Mates. Mainly.", "Why do you stay?", "team_culture", "pos"),
-        ("the core group minutes never come out on time", None, "processes", "neg"),
-        ("no way up here unless you move LA", None, "career", "neg"),
-        ("practice week was brilliant this year", None, "career", "pos"),
-        ("nobody above my TM has a clue what duty is like", None, "leadership", "neg"),
-        ("they took away my 9 day fortnight", None, "work_life_balance", "neg"),
-        ("always taking work home, every single night", None, "work_life_balance", "neg"),
+        # Words staff use for a theme that the seventh round's lists added. Written for this
+        # test after the words were chosen, none a training line; each read wrongly before
+        # (two phrases, "running on empty" and "took away my", were added when it first failed).
+        ("lay awake till 3 going over the strategy discussion", None, {"wellbeing": "neg"}),
+        ("honestly running on empty this month", None, {"wellbeing": "neg"}),
+        ("hands were still shaking when I got back to the car", None, {"wellbeing": "neg"}),
+        ("Mates. Mainly.", "Why do you stay?", {"team_culture": "pos"}),
+        ("the core group minutes never come out on time", None, {"processes": "neg"}),
+        ("the PLO letters take weeks to come back from legal", None, {"processes": "neg"}),
+        ("no way up here unless you move LA", None, {"career": "neg"}),
+        ("taught me more in six months than uni did", None, {"career": "pos"}),
+        ("they took away my 9 day fortnight", None, {"work_life_balance": "neg"}),
+        ("50 hour weeks on a 37 hour contract", None, {"work_life_balance": "neg"}),
+        ("did my third EDT shift this month", None, {"work_life_balance": "neg"}),
     ],
 )
 def test_the_lists_know_the_words_staff_use(
-    text: str, question: str | None, theme: str, direction: str
+    text: str, question: str | None, expected: dict[str, str]
 ) -> None:
-    assert analyse(text, question).themes.get(theme) == direction
+    assert analyse(text, question).themes == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # The same words in their everyday senses (found by a reviewer trying to break the
+        # lists): none of these is about the theme.
+        ("My caseload is way up since Christmas", "career"),
+        ("The lads on my caseload are doing really well at school", "team_culture"),
+        ("The young person's behaviour is escalating", "processes"),
+        ("EDT passed the case back to us on Monday morning", "work_life_balance"),
+        ("I get an hour weekly supervision", "work_life_balance"),
+        ("The child learned to ride a bike", "career"),
+        ("The new head of service is shaking things up", "wellbeing"),
+        ("I check in on the children every week", "wellbeing"),
+        ("The vibe at the family home was tense", "team_culture"),
+        ("Mum was left out of the meeting", "team_culture"),
+        ("Too many ppl on my caseload", "team_culture"),
+        ("Term time attendance for the child is poor", "work_life_balance"),
+        ("The organisation of the duty rota is chaotic", "leadership"),
+        ("Parking at county hall is a nightmare", "leadership"),
+        ("forty minutes to get through the gateway at reception", "processes"),
+        ("I count the minutes until five on a Friday", "processes"),
+    ],
+)
+def test_those_words_in_their_everyday_sense_are_not_the_theme(text: str, theme: str) -> None:
+    assert theme not in analyse(text).themes
+
+
+def test_taking_away_a_worry_is_not_taking_something_away() -> None:
+    assert analyse("My manager is great at taking away my worries").themes == {"managers": "pos"}
