@@ -41,12 +41,23 @@ def leads(pattern: str) -> frozenset[str] | None:
     """How a word must start for `pattern` to match there, or None if it cannot be told.
 
     Read off the parsed pattern: a word boundary, then letters, or a group of alternatives that
-    each start with letters. Lookbehinds before the boundary do not matter.
+    each start with letters; or alternatives that each do. Lookbehinds before the boundary do
+    not matter.
     """
-    items = [item for item in _parser.parse(pattern) if item[0] not in _LOOKAROUNDS]
+    return _leads(_parser.parse(pattern))
+
+
+def _leads(parsed: Any) -> frozenset[str] | None:
+    items = [item for item in parsed if item[0] not in _LOOKAROUNDS]
+    if len(items) == 1 and items[0][0] is _BRANCH:  # "\bno time\b|\bhave time for\b"
+        found = [_leads(branch) for branch in items[0][1][1]]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
     if len(items) < 2 or items[0] != _AT_WORD_START:
         return None
     op, value = items[1]
+    if op is _BRANCH:  # "\b(?:from|in) county hall": the parser inlines the group
+        found = [_leads([items[0], *branch]) for branch in value[1]]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
     if op is _LITERAL:
         lead = _run(items[1:])
         return frozenset({lead}) if lead else None

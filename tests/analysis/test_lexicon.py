@@ -82,6 +82,11 @@ def test_leads_read_off_the_pattern() -> None:
     assert leads(r"(?<!duty )\bteam\b") == {"tea"}
     assert leads(r"£ ?\d") is None
     assert leads(r"\b\d+ ?k\b") is None
+    # A group the parser inlines, and alternatives that each lead with letters.
+    assert leads(r"\b(?:from|in|up at) county hall\b") == {"fro", "in", "up"}
+    assert leads(r"\bno time\b|\b(?:get|had) time for\b") == {"no", "get", "had"}
+    assert leads(r"\bno time\b|\b\d+ cases\b") is None
+    assert leads(r"\b(?:school )?pick[- ]?ups?\b") is None
 
 
 @pytest.mark.parametrize(
