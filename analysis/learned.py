@@ -30,6 +30,7 @@ from surveys.themes import THEMES
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
 FORMAT: Final = 3  # 2: detection also reads word starts ("s:threa"); 3: and letter triples
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
+_WORD_CACHE: Final = 1 << 16  # words remembered per model: a staff vocabulary fits many times
 
 
 class ModelError(ValueError):
@@ -93,6 +94,26 @@ def _context(into: set[str], reading: Reading, question: str | None, source: str
     into.add(f"src:{source or 'pulse'}")
 
 
+def _word_features(word: str) -> set[str]:
+    """The detection features one word makes by itself: the word, its starts, its triples."""
+    features = {"w:" + word}
+    _stems("s:", [word], features)
+    features.update(_word_triples(word))
+    return features
+
+
+def _detection_context(
+    reading: Reading, question: str | None, source: str | None, length: int
+) -> set[str]:
+    """The detection features that are not made from the comment's own words."""
+    features = {f"len:{min(length, 8) // 3}"}  # one-word answers behave differently
+    for theme, score in reading.scores.items():
+        features.add("cue:" + theme)
+        features.add(f"cue:{theme}:{_sign(score)}")
+    _context(features, reading, question, source)
+    return features
+
+
 def detection_features(
     reading: Reading,
     question: str | None = None,
@@ -101,16 +122,11 @@ def detection_features(
 ) -> set[str]:
     """What the theme detectors look at: words, their starts and letter triples, the rules'
     themes, the question; `words` are the comment's `_words` if known."""
-    features: set[str] = set()
     words = _words(reading.normalised) if words is None else words
+    features = _detection_context(reading, question, source, len(words))
     features.update(["w:" + word for word in words])
     _stems("s:", words, features)
     _triples(words, features)
-    features.add(f"len:{min(len(words), 8) // 3}")  # one-word answers behave differently
-    for theme, score in reading.scores.items():
-        features.add("cue:" + theme)
-        features.add(f"cue:{theme}:{_sign(score)}")
-    _context(features, reading, question, source)
     return features
 
 
@@ -184,6 +200,28 @@ class Model:
             vectors[feature] = tuple(vector)
         return vectors
 
+    @cached_property
+    def _word_hits(self) -> dict[str, frozenset[str]]:
+        """Each word seen so far: those of its own features that carry a weight."""
+        return {}
+
+    def detection_hits(
+        self, reading: Reading, question: str | None, source: str | None, words: list[str]
+    ) -> set[str]:
+        """`detection_features` that carry a weight, the same set made faster: a word's own
+        features are made and looked up once per word (staff reuse their words), not once per
+        comment. The cache holds only words of comments the bot analyses, which are redacted."""
+        keys, cache = self._detect_keys, self._word_hits
+        hits = set(keys.intersection(_detection_context(reading, question, source, len(words))))
+        for word in set(words):
+            found = cache.get(word)
+            if found is None:
+                found = keys.intersection(_word_features(word))
+                if len(cache) < _WORD_CACHE:
+                    cache[word] = found
+            hits.update(found)
+        return hits
+
     def detect_scores(self, features: set[str]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it)."""
         bias = self.detect_bias
@@ -208,7 +246,7 @@ class Model:
     ) -> CommentAnalysis:
         """The themes and directions of a comment the rules have read."""
         words = _words(reading.normalised)
-        scores = self.detect_scores(detection_features(reading, question, source, words))
+        scores = self.detect_scores(self.detection_hits(reading, question, source, words))
         themes: dict[str, Direction] = {}
         common: frozenset[str] | None = None
         for theme in THEMES:

@@ -12,7 +12,15 @@ import pytest
 
 from analysis.dataset import load_dir, split
 from analysis.evaluate import baseline, evaluate
-from analysis.learned import MODEL_PATH, ModelError, model_from_json, shipped_model
+from analysis.learned import (
+    MODEL_PATH,
+    ModelError,
+    _words,
+    detection_features,
+    model_from_json,
+    shipped_model,
+)
+from analysis.rules import read
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # Measured on the held-out split (1,202 comments from twenty writers) when the weights were made
@@ -37,6 +45,21 @@ def test_the_held_out_split_meets_its_floor_and_beats_the_baseline() -> None:
     assert ours.direction_accuracy >= HELD_OUT_DIRECTION
     assert ours.macro_f1 > theirs.macro_f1 + 0.2
     assert ours.direction_accuracy > theirs.direction_accuracy + 0.2
+
+
+def test_scoring_looks_up_exactly_the_weighted_features_training_made() -> None:
+    # The bot finds a comment's weighted features word by word, from a cache; training makes
+    # every feature of the comment. They must be the same set, or the shipped weights are
+    # scored against other features than they were trained on. Every labelled comment, then
+    # words the data never spelt, each read twice (cold, then from the cache).
+    model = shipped_model()
+    texts = [(row.text, row.question, row.source) for row in load_dir(DATA)]
+    texts += [("Shovedd at the door!! then superviison cancelled x3, 27 kids", None, None)] * 2
+    for text, question, source in texts:
+        reading = read(text, question)
+        words = _words(reading.normalised)
+        expected = set(model.detect) & detection_features(reading, question, source, words)
+        assert model.detection_hits(reading, question, source, words) == expected, text
 
 
 def test_a_weights_file_that_is_not_one_is_refused() -> None:
