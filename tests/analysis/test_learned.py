@@ -23,11 +23,12 @@ from analysis.learned import (
 from analysis.rules import read
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-# Measured on the held-out split (1,202 comments from twenty writers) when the weights were made
-# (docs/analysis.md): macro-F1 0.856, direction 0.917. The floors sit a little under, so a
-# regression fails and noise does not; the evaluation is deterministic.
-HELD_OUT_MACRO_F1 = 0.835
-HELD_OUT_DIRECTION = 0.905
+# Measured on the held-out split (1,599 comments from twenty-six writers) when the weights were
+# made (docs/analysis.md): macro-F1 0.862, direction 0.908. The floors sit a little under, so a
+# regression fails and a rounding difference between library versions does not; the evaluation
+# is deterministic.
+HELD_OUT_MACRO_F1 = 0.845
+HELD_OUT_DIRECTION = 0.895
 
 
 @pytest.mark.slow  # trains the weights again: the `make test` tier
@@ -100,3 +101,19 @@ def test_the_learning_curve_trains_each_writer_fold_on_growing_nested_shares() -
     assert 10 <= len(first_fold[0]) <= 30
     assert not any(row_id.startswith("a") for row_id in first_fold[-1])
     assert curve[-1][2].comments == 120  # every line scored once per share
+
+
+def test_a_feature_on_one_side_carries_more_evidence_than_one_on_both() -> None:
+    # Naive Bayes evidence scales each column before the logistic fit: a word seen only in the
+    # theme's comments ("signed off") should be cheap to weigh, one seen as often outside it
+    # ("the") dear, and one seen only outside it as strong as one seen only inside.
+    from scipy.sparse import csr_matrix
+
+    from analysis.train import _evidence
+
+    # columns: only with the theme, on both sides, only without it
+    present = csr_matrix([[1, 1, 0], [1, 1, 0], [0, 1, 1], [0, 1, 1]], dtype=float)
+    inside, both, outside = _evidence(present, [True, True, False, False])
+    assert both == pytest.approx(0.0)
+    assert inside > 0.5
+    assert inside == pytest.approx(outside)
