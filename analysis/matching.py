@@ -44,7 +44,10 @@ def leads(pattern: str) -> frozenset[str] | None:
     each start with letters; or alternatives that each do. Lookbehinds before the boundary do
     not matter.
     """
-    return _leads(_parser.parse(pattern))
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.ASCII):  # "Pay" or an ASCII-only "\b"
+        return None
+    return _leads(parsed)
 
 
 def _leads(parsed: Any) -> frozenset[str] | None:
@@ -62,6 +65,8 @@ def _leads(parsed: Any) -> frozenset[str] | None:
         lead = _run(items[1:])
         return frozenset({lead}) if lead else None
     if op is _SUBPATTERN:
+        if value[1] or value[2]:  # local flags ("(?i:...)") change what a letter matches
+            return None
         group = list(value[-1])
         if len(group) == 1 and group[0][0] is _BRANCH:
             runs = frozenset(_run(branch) for branch in group[0][1][1])
@@ -163,7 +168,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 class Cues:
     """Every theme's cue patterns, indexed by how their words start: a clause is searched only
     with the cues its words could match, each a small regex, and with the few cues that cannot be
-    indexed (they start with a digit, "£" or a choice of words)."""
+    indexed (they start with a digit, "£" or an optional word)."""
 
     def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
         by_start: dict[str, dict[str, list[str]]] = {}

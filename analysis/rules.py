@@ -121,19 +121,23 @@ def _word_score(words: list[str]) -> float:
     return score
 
 
-def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
-    """How good or bad a clause is, in the domain's terms (positive is good); `starts` are its
-    `word_starts` if known."""
+def spend_phrases(text: str, starts: frozenset[str] | None = None) -> tuple[str, float]:
+    """The scored phrases of a clause, tried in order, each match's words spent (blanked) so a
+    later phrase or word cannot count them again: the text left and the phrases' total.
+    `starts` are the clause's `word_starts` if known."""
     score = 0.0
-    # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
-    rest = _SCARE_QUOTES.sub(" ", text) if "'" in text else text
+    rest = text
     starts = word_starts(text) if starts is None else starts
     # Only the phrases whose first word starts as one of the clause's words are tried, in
     # order, and only if the strings they cannot match without are there too.
     candidates = set(UNLED)
     for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
         candidates.update(LEAD_INDEX[start])
-    for index in sorted(candidates):
+    pending = sorted(candidates)
+    position = 0
+    while position < len(pending):
+        index = pending[position]
+        position += 1
         pattern, value, gate = PHRASE_GATES[index]
         for literal in gate:  # a loop, not any(): this runs ~50 times a clause
             if literal in rest:
@@ -142,8 +146,28 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
             if gate:
                 continue
         rest, found = pattern.subn(" ", rest)  # its words are spent
-        if found:
-            score += value
+        if not found:
+            continue
+        score += value
+        # A phrase may end inside a word ("why i stay" in "why i stayin my last job"): what is
+        # left of it is a new word, whose phrases later in the order must still be tried.
+        new = word_starts(rest) - starts
+        if new:
+            starts = starts | new
+            later = {i for s in LEAD_INDEX.keys() & new for i in LEAD_INDEX[s] if i > index}
+            later.difference_update(pending[position:])
+            if later:
+                pending[position:] = sorted(later.union(pending[position:]))
+    return rest, score
+
+
+def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
+    """How good or bad a clause is, in the domain's terms (positive is good); `starts` are its
+    `word_starts` if known."""
+    # Scare quotes mean the opposite ("the 'quick' audit tool"): the quoted word does not count.
+    # (They are blanked, so no word of the clause starts otherwise: `starts` still hold.)
+    rest = _SCARE_QUOTES.sub(" ", text) if "'" in text else text
+    rest, score = spend_phrases(rest, word_starts(text) if starts is None else starts)
     words = _WORD.findall(rest)
     score += _word_score(words)
     if abs(score) < 0.5:

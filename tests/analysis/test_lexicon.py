@@ -24,6 +24,7 @@ from analysis.lexicon import (
     word_starts,
 )
 from analysis.matching import any_of, first_chars
+from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
@@ -76,6 +77,42 @@ def test_index_is_sound_on_random_word_salad(words: list[str]) -> None:
     _check(" ".join(words))
 
 
+def _every_phrase(text: str) -> tuple[str, float]:
+    """What the phrase index must find: every phrase tried in order, with no shortcut."""
+    score = 0.0
+    for pattern, value, _gate in PHRASE_GATES:
+        text, found = pattern.subn(" ", text)
+        if found:
+            score += value
+    return text, score
+
+
+# Phrases that end inside a word leave the rest of it as a new word ("why i stay|in"); phone
+# typing runs words together.
+RUN_TOGETHER = [
+    "why i stayin my last job",
+    "reason i stayat my previous council",
+    "they pay doublein my last job",
+    "why i staynot bad really",
+]
+
+
+@pytest.mark.parametrize("text", RUN_TOGETHER)
+def test_phrases_find_what_trying_every_phrase_finds(text: str) -> None:
+    assert spend_phrases(text) == _every_phrase(text)
+
+
+@pytest.mark.slow  # 300 random texts: the `make test` tier
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1), st.lists(st.booleans()))
+def test_phrases_are_sound_on_run_together_word_salad(words: list[str], joins: list[bool]) -> None:
+    # Some neighbouring words typed with no space between them.
+    text = words[0]
+    for word, join in zip(words[1:], joins + [False] * len(words), strict=False):
+        text += word if join else " " + word
+    assert spend_phrases(text) == _every_phrase(text)
+
+
 def test_leads_read_off_the_pattern() -> None:
     assert leads(r"\bpay\b(?! a visit)") == {"pay"}
     assert leads(r"\b(?:seeing|see) the children") == {"see"}
@@ -87,6 +124,10 @@ def test_leads_read_off_the_pattern() -> None:
     assert leads(r"\bno time\b|\b(?:get|had) time for\b") == {"no", "get", "had"}
     assert leads(r"\bno time\b|\b\d+ cases\b") is None
     assert leads(r"\b(?:school )?pick[- ]?ups?\b") is None
+    # Flags change what a word start is: no index rather than a wrong one.
+    assert leads(r"(?i)\bpay") is None
+    assert leads(r"(?a)\b(?:ab|cd)") is None
+    assert leads(r"\b(?i:pay)") is None
 
 
 @pytest.mark.parametrize(
