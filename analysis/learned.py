@@ -30,7 +30,7 @@ from surveys.themes import THEMES
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
 FORMAT: Final = 3  # 2: detection also reads word starts ("s:threa"); 3: and letter triples
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
-_WORD_CACHE: Final = 1 << 16  # words remembered per model: a staff vocabulary fits many times
+_WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all at once
 
 
 class ModelError(ValueError):
@@ -210,15 +210,17 @@ class Model:
     ) -> set[str]:
         """`detection_features` that carry a weight, the same set made faster: a word's own
         features are made and looked up once per word (staff reuse their words), not once per
-        comment. The cache holds only words of comments the bot analyses, which are redacted."""
+        comment. In the bot, the cache holds only words of comments it analyses, which are redacted
+        first (`staypulse analyse`, a short-lived command, reads what it is given)."""
         keys, cache = self._detect_keys, self._word_hits
         hits = set(keys.intersection(_detection_context(reading, question, source, len(words))))
         for word in set(words):
             found = cache.get(word)
             if found is None:
                 found = keys.intersection(_word_features(word))
-                if len(cache) < _WORD_CACHE:
-                    cache[word] = found
+                if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
+                    cache.clear()
+                cache[word] = found
             hits.update(found)
         return hits
 

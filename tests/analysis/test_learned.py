@@ -117,3 +117,8 @@ def test_a_feature_on_one_side_carries_more_evidence_than_one_on_both() -> None:
     assert both == pytest.approx(0.0)
     assert inside > 0.5
     assert inside == pytest.approx(outside)
+    # Comments of unequal length (three features against two): a word on both sides is no
+    # longer at zero, but still held far below the one-sided ones.
+    present = csr_matrix([[1, 1, 0, 1], [1, 1, 0, 1], [0, 1, 1, 0], [0, 1, 1, 0]], dtype=float)
+    inside, both, outside, _ = _evidence(present, [True, True, False, False])
+    assert 0 < both < min(inside, outside) / 3
