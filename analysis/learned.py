@@ -28,7 +28,9 @@ from analysis.rules import CommentAnalysis, Direction, Reading, direction_of, po
 from surveys.themes import THEMES
 
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
-FORMAT: Final = 3  # 2: detection also reads word starts ("s:threa"); 3: and letter triples
+# 2: detection also reads word starts ("s:threa"); 3: and letter triples; 4: words of the survey
+# itself and the "team" of "team manager" are not read
+FORMAT: Final = 4
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
 _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all at once
 
@@ -37,7 +39,16 @@ class ModelError(ValueError):
     """A weights file that cannot be used; the message says why."""
 
 
+# "Team" that names a manager or the senior leaders is not the team: "my TM is great" (team
+# manager) says nothing about colleagues, and the word "team" is strong evidence of team culture.
+_NOT_THE_TEAM: Final = re.compile(
+    r"\b(?:(?<=leadership )|(?<=management ))team\b|\bteam (?=(?:manager|leader)s?\b)"
+)
+
+
 def _words(text: str) -> list[str]:
+    if "team" in text:
+        text = _NOT_THE_TEAM.sub("", text)
     # Numbers by their size, not their value: "27 cases" and "31 cases" are the same complaint.
     return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in _WORD.findall(text) if w]
 
@@ -122,7 +133,7 @@ def detection_features(
 ) -> set[str]:
     """What the theme detectors look at: words, their starts and letter triples, the rules'
     themes, the question; `words` are the comment's `_words` if known."""
-    words = _words(reading.normalised) if words is None else words
+    words = _words(reading.work_text) if words is None else words
     features = _detection_context(reading, question, source, len(words))
     features.update(["w:" + word for word in words])
     _stems("s:", words, features)
@@ -141,7 +152,7 @@ def direction_features(
     """What the direction model looks at for one theme: the clauses that spoke of it, the rules'
     score for it, and the question; `words` are the comment's `_words` and `common` its
     `_comment_features` if known."""
-    words = _words(reading.normalised) if words is None else words
+    words = _words(reading.work_text) if words is None else words
     if common is None:
         common = _comment_features(reading, question, source, words)
     features = set(common)
@@ -247,7 +258,7 @@ class Model:
         self, reading: Reading, question: str | None = None, source: str | None = None
     ) -> CommentAnalysis:
         """The themes and directions of a comment the rules have read."""
-        words = _words(reading.normalised)
+        words = _words(reading.work_text)
         scores = self.detect_scores(self.detection_hits(reading, question, source, words))
         themes: dict[str, Direction] = {}
         common: frozenset[str] | None = None
@@ -259,6 +270,11 @@ class Model:
                 # Nothing in the words says good or bad ("Why do you stay?" "the pay"): the
                 # question does, whatever the theme usually means in other comments.
                 themes[theme] = lean_of_question
+                continue
+            if theme == "wellbeing" and reading.harmed:
+                # Harm to the worker is never good news for their wellbeing, however warmly the
+                # rest of the sentence speaks ("my TM was brilliant after I got shoved").
+                themes[theme] = "neg"
                 continue
             if common is None:
                 common = _comment_features(reading, question, source, words)

@@ -11,8 +11,8 @@ with negation, and TextBlob's polarity only as a last, weak signal: plain TextBl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Final, Literal
 
 # TextBlob's own sentiment lexicon (shipped with the package; no NLTK corpus).
 from textblob.en import sentiment as textblob_lexicon
@@ -210,25 +210,48 @@ _NUMBER_WORDS = {
     },
 }
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+# The verb before "from" is part of the change: "went" and "dropped" are words of complaint
+# elsewhere, and here they only say which way the count moved.
 _FROM_TO = re.compile(
-    rf"\bfrom (?:about |around |over |nearly )?{_COUNT} (?:\w+ )?(?:down |up )?to {_COUNT}\b"
+    rf"\b(?:\w+ )?from (?:about |around |over |nearly )?{_COUNT} "
+    rf"(?:\w+ )?(?:down |up )?to {_COUNT}\b"
 )
+# Harm to a worker (assault, threats, being spat at): whatever else a clause says, it is bad
+# news for their wellbeing. "My manager backed me when I was attacked" is good news about the
+# manager and bad news about safety, so this sets the wellbeing score alone. "Got hit with the
+# restructure news" and "never been assaulted" are not harm.
+_HARM = re.compile(
+    r"\b(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|pinned me|bit me|hit me"
+    r"|spat (?:at|on)|threatened me|(?:got|was|been|being) (?:hit|threatened)\b(?! with))\b"
+)
+_HARM_DENIED = re.compile(r"\b(?:never|not|no one|nobody|nothing)\b[^,.;]{0,20}$")
+
+
+_HARM_SCORE: Final = -1.5  # as decided as a clear complaint: harm is never good news
 
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+def _harmed(text: str) -> bool:
+    """Whether `text` (normalised) tells of harm to the worker, not denied ("never been hit")."""
+    # `$` in _HARM_DENIED matches at the search's end: "never" counts only just before the harm.
+    return any(not _HARM_DENIED.search(text, 0, harm.start()) for harm in _HARM.finditer(text))
+
+
 def _theme_score(clause: Clause, theme: str, base: float) -> float:
     text = clause.text
     if theme == "workload":
-        # "from twenty-nine to nineteen": a count of cases or families that fell is good news
-        # whatever the verb, and one that rose is bad.
+        # "went from twenty-nine to nineteen": a count of cases or families that fell is good
+        # news whatever the verb, and one that rose is bad; the rest of the clause ("and I
+        # finally have time for visits", "and it is still too many") adds its own say.
         change = _FROM_TO.search(text) if "from" in text else None
         if change is not None:
             before, after = _count(change[1]), _count(change[2])
-            if before != after and base * (before - after) <= 0:
-                return base + (2.0 if before > after else -2.0)
+            if before != after:
+                rest = text[: change.start()] + " " + text[change.end() :]
+                return clause_score(rest) + (2.0 if before > after else -2.0)
         numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
         # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
         if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
@@ -247,7 +270,11 @@ class Reading:
     scores: dict[str, float]
     local: dict[str, str]
     total: float
-    lean: QuestionLean | None = None
+    lean: QuestionLean | None
+    # The comment as it speaks of work: without the clauses about the survey itself, and with
+    # the survey's own words ("my wellbeing score") blanked where the clause says more.
+    work_text: str
+    harmed: bool = False  # it tells of harm to the worker: wellbeing is bad news, decided
 
 
 def read(text: str, question: str | None = None) -> Reading:
@@ -268,12 +295,21 @@ def read(text: str, question: str | None = None) -> Reading:
         departure_at = departure.start()
     previous: set[str] = set()
     position = 0
+    work: list[str] = []
     for clause in clauses(normalised):
         position = normalised.find(clause.text, position)
-        starts = word_starts(clause.text)
         if SURVEY.search(clause.text):
-            previous = set()  # "Is my wellbeing score shared?": about the survey, not work
-            continue
+            # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
+            # is low because my caseload is 32" is about the caseload. A question about the
+            # survey stays about the survey ("will my manager see my wellbeing score?").
+            rest = SURVEY.sub(" ", clause.text)
+            end = position + len(clause.text)
+            if normalised.startswith("?", end) or not themes_in(rest):
+                previous = set()
+                continue
+            clause = replace(clause, text=" ".join(rest.split()))
+        work.append(clause.text)
+        starts = word_starts(clause.text)
         mentioned = themes_in(clause.text, starts)
         if not mentioned:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
@@ -289,11 +325,10 @@ def read(text: str, question: str | None = None) -> Reading:
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base)
-            if score != base:
-                # A theme's own reading of the clause (a caseload count that rose or fell,
-                # "went from twenty-nine to nineteen"; work out of hours) decides the clause, so
-                # the comment's total says so too, not only the theme's score. With several
-                # such themes in one clause, the last one's reading counts.
+            if score != base and len(mentioned) == 1:
+                # A theme's own reading of a clause about it alone (a caseload count that rose
+                # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
+                # clause, so the comment's total says so too, not only the theme's score.
                 clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
@@ -301,12 +336,17 @@ def read(text: str, question: str | None = None) -> Reading:
                 found[theme] = (score, clause.contrast)
         total += clause_total
     scores = {theme: score for theme, (score, _contrast) in found.items()}
+    harmed = "wellbeing" in scores and _harmed(normalised)
+    if harmed:
+        scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)
     return Reading(
         normalised,
         scores,
         {theme: " , ".join(texts) for theme, texts in local.items()},
         total,
         lean,
+        " . ".join(work),
+        harmed,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.comments import analyse
+from analysis.rules import read
 
 
 def _reads(text: str, expected: dict[str, str], question: str | None = None) -> None:
@@ -182,6 +183,62 @@ def test_a_comment_about_the_survey_itself_speaks_of_no_theme(text: str) -> None
     assert analyse(text).themes == {}
 
 
+# Ninth round: where the retrained learned half overrode rules that read a comment right. Written
+# for these tests, apart from every data file.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The survey's own words speak of no theme; the rest of their clause still does.
+        ("My wellbeing score is low because my caseload is 32", {"workload": "neg"}),
+        ("the workload question is fair, I have 29 kids and no time", {"workload": "neg"}),
+        # Harm on a visit is bad news for wellbeing and for nothing else.
+        ("My manager backed me when I was assaulted", {"managers": "pos", "wellbeing": "neg"}),
+        (
+            "Our TM was brilliant after I got shoved on a visit",
+            {"managers": "pos", "wellbeing": "neg"},
+        ),
+        ("A dad threatened me at the door and my PM drove straight out", {"wellbeing": "neg"}),
+        # A count that fell is good news whatever its verb.
+        ("My caseload went from 31 to 19", {"workload": "pos"}),
+        ("Caseload went from 18 to 30 in a month", {"workload": "neg"}),
+        (
+            "My caseload went from twenty-eight to seventeen, I can see my kids now",
+            {"workload": "pos"},
+        ),
+    ],
+)
+def test_what_the_rules_read_right_the_model_does_not_overrule(
+    text: str, expected: dict[str, str]
+) -> None:
+    _reads(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "TM" is "team manager": a manager, not the team.
+        ("My TM is great", {"managers": "pos"}),
+        ("My TM is great but ring me on [phone]", {"managers": "pos"}),
+        ("our team manager is lovely", {"managers": "pos"}),
+        ("Is my wellbeing score shared with my manager?", {}),
+    ],
+)
+def test_a_comment_reads_exactly_these_themes(text: str, expected: dict[str, str]) -> None:
+    assert analyse(text).themes == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve years in and never been assaulted, the lone working app helps",
+        "got hit with the news of another restructure",
+        "no one has ever threatened me here",
+    ],
+)
+def test_what_is_not_harm_is_not_read_as_harm(text: str) -> None:
+    assert not read(text).harmed
+
+
 # Written in the fourth round, apart from every data file, in two batches: the first led to new
 # words (workmates, lease car, bundles, the drive in, pinned, bitten); the second was scored
 # before anything changed (18 of 26 right), and led to four general rules ("from twenty-nine to
@@ -330,6 +387,8 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         ("My senior is the reason I haven't left, if she goes I go", "managers", "pos"),
+        # A count of staff that fell is bad news: read as a count of cases (ninth round).
+        ("The duty team went from 6 to 3 workers this year, horrendous", "workload", "neg"),
     ],
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
