@@ -29,7 +29,7 @@ from surveys.themes import THEMES
 
 MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
 # 2: detection also reads word starts ("s:threa"); 3: and letter triples; 4: words of the survey
-# itself and the "team" of "team manager" are not read
+# itself and the "team" of "team manager" are not read, "organisation of" is an arrangement
 FORMAT: Final = 4
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
 _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all at once
@@ -39,16 +39,21 @@ class ModelError(ValueError):
     """A weights file that cannot be used; the message says why."""
 
 
-# "Team" that names a manager or the senior leaders is not the team: "my TM is great" (team
-# manager) says nothing about colleagues, and the word "team" is strong evidence of team culture.
+# Words read in another sense than the one the data taught. "Team" that names a manager or the
+# senior leaders is not the team: "my TM is great" (team manager) says nothing about colleagues,
+# and the word "team" is strong evidence of team culture. "The organisation of the rota" is how
+# it is arranged; "the organisation" alone is staff's word for the employer (leadership).
 _NOT_THE_TEAM: Final = re.compile(
     r"\b(?:(?<=leadership )|(?<=management ))team\b|\bteam (?=(?:manager|leader)s?\b)"
 )
+_ARRANGEMENT: Final = re.compile(r"\borgani[sz]ation(?= of\b)")
 
 
 def _words(text: str) -> list[str]:
     if "team" in text:
         text = _NOT_THE_TEAM.sub("", text)
+    if "organi" in text:
+        text = _ARRANGEMENT.sub("arrangement", text)
     # Numbers by their size, not their value: "27 cases" and "31 cases" are the same complaint.
     return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in _WORD.findall(text) if w]
 
