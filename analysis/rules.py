@@ -221,8 +221,9 @@ _FROM_TO = re.compile(
 # manager and bad news about safety, so this sets the wellbeing score alone. "Got hit with the
 # restructure news" and "never been assaulted" are not harm.
 _HARM = re.compile(
-    r"\b(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|pinned me|bit me|hit me"
-    r"|spat (?:at|on)|threatened me|(?:got|was|been|being) (?:hit|threatened)\b(?! with))\b"
+    r"\b(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|pinned me|bit me"
+    r"|(?<!it )hit me|spat (?:at|on)|threatened me"
+    r"|(?:got|was|been|being) (?:hit|threatened)\b(?! with))\b"
 )
 _HARM_DENIED = re.compile(r"\b(?:never|not|no one|nobody|nothing)\b[^,.;]{0,20}$")
 

@@ -233,6 +233,7 @@ def test_a_comment_reads_exactly_these_themes(text: str, expected: dict[str, str
         "Twelve years in and never been assaulted, the lone working app helps",
         "got hit with the news of another restructure",
         "no one has ever threatened me here",
+        "It hit me how much calmer I am since the wellbeing sessions started",
     ],
 )
 def test_what_is_not_harm_is_not_read_as_harm(text: str) -> None:
