@@ -44,7 +44,7 @@ class ModelError(ValueError):
 # and the word "team" is strong evidence of team culture. "The organisation of the rota" is how
 # it is arranged; "the organisation" alone is staff's word for the employer (leadership).
 _NOT_THE_TEAM: Final = re.compile(
-    r"\b(?:(?<=leadership )|(?<=management ))team\b|\bteam (?=(?:manager|leader)s?\b)"
+    r"\b(?:(?<=leadership )|(?<=management ))team\b|\bteam (?=managers?\b)"
 )
 _ARRANGEMENT: Final = re.compile(r"\borgani[sz]ation(?= of\b)")
 

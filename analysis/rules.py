@@ -210,24 +210,34 @@ _NUMBER_WORDS = {
     },
 }
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-# The verb before "from" is part of the change: "went" and "dropped" are words of complaint
-# elsewhere, and here they only say which way the count moved.
+# The verb before "from" is part of the change: "went", "dropped", "gone down" are words of
+# complaint elsewhere, and here they only say which way the count moved.
 _FROM_TO = re.compile(
-    rf"\b(?:\w+ )?from (?:about |around |over |nearly )?{_COUNT} "
+    rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
     rf"(?:\w+ )?(?:down |up )?to {_COUNT}\b"
 )
-# Harm to a worker (assault, threats, being spat at): whatever else a clause says, it is bad
+# Harm to the worker (assault, threats, being spat at): whatever else a comment says, it is bad
 # news for their wellbeing. "My manager backed me when I was attacked" is good news about the
-# manager and bad news about safety, so this sets the wellbeing score alone. "Got hit with the
-# restructure news" and "never been assaulted" are not harm.
-_HARM = re.compile(
-    r"\b(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|pinned me|bit me"
-    r"|(?<!it )hit me|spat (?:at|on)|threatened me"
-    r"|(?:got|was|been|being) (?:hit|threatened)\b(?! with))\b"
+# manager and bad news about safety, so this sets the wellbeing score alone. The worker must be
+# the one harmed ("I was punched", "a dad threatened me", "got shoved at the door"): not "a
+# colleague was assaulted", "got hit with the restructure news", "it hit me how tired I am",
+# "the counselling has kicked in", "bitten the bullet" or "threatened me with capability".
+_HARMS = (
+    r"(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|hit|threatened|spat (?:at|on))"
 )
-_HARM_DENIED = re.compile(r"\b(?:never|not|no one|nobody|nothing)\b[^,.;]{0,20}$")
-
-
+_NOT_HARM = (
+    r"(?! (?:with (?:a |the )?(?:capability|disciplinary|redundancy|formal|hr|action|sack)"
+    r"|with the\b|with news|with a (?:bill|letter|form|restructure)|by the\b|in\b|off\b|out\b"
+    r"|the bullet\b|how\b|that\b))"
+)
+_HARM = re.compile(
+    rf"\b(?:i|we) (?:was|were|got|get|have been|had been|have got|keep getting) (?:\w+ )?{_HARMS}"
+    rf"\b{_NOT_HARM}"
+    rf"|(?<!it )(?<!that )\b(?:{_HARMS}|bit|pinned|kicked at|lunged at) me\b{_NOT_HARM}"
+    rf"|(?:^|(?<=[.,;!?] )|(?<=and ))got (?:\w+ )?{_HARMS}\b{_NOT_HARM}"
+)
+# "No one has ever threatened me", "never once been hit": denied by the words just before.
+_HARM_DENIED = re.compile(r"\b(?:never|no one|nobody|not once)(?: \w+){0,2} $")
 _HARM_SCORE: Final = -1.5  # as decided as a clear complaint: harm is never good news
 
 
@@ -237,22 +247,42 @@ def _count(word: str) -> int:
 
 def _harmed(text: str) -> bool:
     """Whether `text` (normalised) tells of harm to the worker, not denied ("never been hit")."""
-    # `$` in _HARM_DENIED matches at the search's end: "never" counts only just before the harm.
+    # `$` in _HARM_DENIED matches at the search's end: the denial must come just before the harm.
     return any(not _HARM_DENIED.search(text, 0, harm.start()) for harm in _HARM.finditer(text))
 
 
-def _theme_score(clause: Clause, theme: str, base: float) -> float:
+_ASKING = re.compile(r"(?:is|are|will|does|do|can|could|would|should|who|how|why|what|where)\b")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _asks(clause: str, normalised: str, position: int) -> bool:
+    """Whether a clause is (part of) a question: it opens like one ("will my manager see…"), or
+    its sentence ends in "?" ("… shared with my manager, or just HR ?")."""
+    if _ASKING.match(clause):
+        return True
+    end = _SENTENCE_END.search(normalised, position + len(clause))
+    return end is not None and end[0] == "?"
+
+
+def _count_change(text: str) -> tuple[str, float] | None:
+    """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
+    without it, and +2 for a fall, -2 for a rise; None if there is none."""
+    change = _FROM_TO.search(text) if "from" in text else None
+    if change is None:
+        return None
+    before, after = _count(change[1]), _count(change[2])
+    if before == after:
+        return None
+    return text[: change.start()] + " " + text[change.end() :], 2.0 if before > after else -2.0
+
+
+def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
     text = clause.text
     if theme == "workload":
-        # "went from twenty-nine to nineteen": a count of cases or families that fell is good
-        # news whatever the verb, and one that rose is bad; the rest of the clause ("and I
-        # finally have time for visits", "and it is still too many") adds its own say.
-        change = _FROM_TO.search(text) if "from" in text else None
-        if change is not None:
-            before, after = _count(change[1]), _count(change[2])
-            if before != after:
-                rest = text[: change.start()] + " " + text[change.end() :]
-                return clause_score(rest) + (2.0 if before > after else -2.0)
+        if shift:
+            # A count of cases or families that fell is good news whatever the verb, and one
+            # that rose is bad; the rest of the clause ("and I can see my kids now") has its say.
+            return base + shift
         numbers = [int(n) for n in _TWO_DIGITS.findall(text)]
         # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
         if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
@@ -304,8 +334,7 @@ def read(text: str, question: str | None = None) -> Reading:
             # is low because my caseload is 32" is about the caseload. A question about the
             # survey stays about the survey ("will my manager see my wellbeing score?").
             rest = SURVEY.sub(" ", clause.text)
-            end = position + len(clause.text)
-            if normalised.startswith("?", end) or not themes_in(rest):
+            if _asks(clause.text, normalised, position) or not themes_in(rest):
                 previous = set()
                 continue
             clause = replace(clause, text=" ".join(rest.split()))
@@ -317,15 +346,26 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
-        base = clause_score(clause.text, starts)
+        change = _count_change(clause.text) if "workload" in mentioned else None
+        # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
+        # is read without it (its verb only says which way the count moved).
+        rest, shift = change if change is not None else (clause.text, 0.0)
+        if "wellbeing" in mentioned and _harmed(rest):
+            # Harm speaks of wellbeing alone (set below): "a dad threatened me and my PM drove
+            # straight out" is good news about the manager.
+            rest = _HARM.sub(" ", rest)
+        base = clause_score(rest, None if rest is not clause.text else starts)
+        elsewhere = departure_at is not None and position >= departure_at
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
-        if departure_at is not None and position >= departure_at and base > 0:
+        if elsewhere and base > 0:
             base = -base  # "Leaving for a locum role - better money": better there, not here
+        if elsewhere:
+            shift = -shift  # "off to a team where caseloads went from 30 to 15"
         clause_total = base
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
-            score = _theme_score(clause, theme, base)
+            score = _theme_score(clause, theme, base, shift)
             if score != base and len(mentioned) == 1:
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the

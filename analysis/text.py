@@ -12,6 +12,8 @@ from analysis.matching import first_chars
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\btms?\b", "team manager"),
     (r"\batms?\b", "assistant team manager"),
+    # A team leader is a line manager (docs/design.md), not a senior leader.
+    (r"\bteam lead(?:er)?s?\b", "team manager"),
     (r"(?<!\d )(?<!\d)\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
     (r"\bsms?\b", "service manager"),
     (r"\bhos\b", "head of service"),

@@ -221,6 +221,8 @@ def test_what_the_rules_read_right_the_model_does_not_overrule(
         ("My TM is great but ring me on [phone]", {"managers": "pos"}),
         ("our team manager is lovely", {"managers": "pos"}),
         ("Is my wellbeing score shared with my manager?", {}),
+        ("Our team lead is brilliant", {"managers": "pos"}),
+        ("my team leader is lovely", {"managers": "pos"}),
     ],
 )
 def test_a_comment_reads_exactly_these_themes(text: str, expected: dict[str, str]) -> None:
@@ -228,16 +230,76 @@ def test_a_comment_reads_exactly_these_themes(text: str, expected: dict[str, str
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Twelve years in and never been assaulted, the lone working app helps",
-        "got hit with the news of another restructure",
-        "no one has ever threatened me here",
-        "It hit me how much calmer I am since the wellbeing sessions started",
+        # Denied, figurative or someone else's: none of these is harm to the worker, and none
+        # may make wellbeing bad news.
+        # (Read wellbeing bad news all the same, from "never": not by the harm rule.)
+        ("Twelve years in and never been assaulted, the lone working app helps", None),
+        ("It really hit me how much better I feel since the wellbeing sessions started", "pos"),
+        ("The EAP counselling has kicked in and I feel so much better", "pos"),
+        # (Read wellbeing bad news by the learned half, from "hit": not by the harm rule.)
+        ("I was hit by the restructure but my wellbeing is ok now", None),
+        ("A colleague was assaulted last year, but my own wellbeing is great", "pos"),
+        ("Bitten the bullet and gone part time, best thing for my mental health", "pos"),
     ],
 )
-def test_what_is_not_harm_is_not_read_as_harm(text: str) -> None:
+def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(
+    text: str, expected: str | None
+) -> None:
     assert not read(text).harmed
+    if expected is not None:
+        _reads(text, {"wellbeing": expected})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager was amazing when not long ago I was assaulted",
+        "Nothing done after I was attacked on a visit, my manager was great though",
+        "no one checked on me. i was kicked and punched at a contact",
+        "Got shoved on a doorstep and the duty manager was brilliant about it",
+    ],
+)
+def test_harm_to_the_worker_is_bad_news_for_wellbeing_however_warm_the_rest(text: str) -> None:
+    assert read(text).harmed
+    _reads(text, {"wellbeing": "neg"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Harm touches wellbeing alone: the manager who helped stays good news, and a manager's
+        # threat of a capability process is not harm on a visit.
+        ("A dad threatened me at the door and my PM drove straight out", {"managers": "pos"}),
+        ("My manager threatened me with a capability process, I'm exhausted", {"managers": "neg"}),
+    ],
+)
+def test_harm_says_nothing_of_the_other_themes(text: str, expected: dict[str, str]) -> None:
+    _reads(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is my wellbeing score shared with my manager ?",
+        "Is my wellbeing score shared with my manager, or just HR?",
+        "will my manager see my wellbeing score",
+        "Does this survey go to my manager",
+    ],
+)
+def test_a_question_about_the_survey_speaks_of_no_theme(text: str) -> None:
+    assert analyse(text).themes == {}
+
+
+def test_a_count_that_fell_is_read_without_its_verb_and_sets_the_tone() -> None:
+    assert read("My caseload has gone down from 30 to 20").scores["workload"] == 2.0
+    # Two themes in the clause: the count sets workload, and the rest sets the comment's tone.
+    evenings = analyse("Caseload went from 30 to 18 and I finally get my evenings back")
+    assert evenings.themes.get("workload") == "pos"
+    assert evenings.polarity > 0
+    # Better elsewhere is a reason to leave here.
+    assert analyse("Off to a team where caseloads went from 30 to 15").themes == {"workload": "neg"}
 
 
 # Written in the fourth round, apart from every data file, in two batches: the first led to new
