@@ -36,13 +36,14 @@ DATA_DIR: Final = Path(__file__).resolve().parents[1] / "tests" / "data"
 # 2,600-9,400 comments), and from the eighth round none that widens the gap between the fit and
 # writer CV past the shipped one's for its gain (the issue asks for CV within 0.03 of the fit).
 # Detection, letter triples and naive Bayes evidence: C 0.05 (writer CV 0.846 on the ninth round's
-# 9,399-comment pool, fit 0.889; C 0.08 0.850 and 0.904, C 0.03 0.840 and 0.872; on the eighth
-# round's 5,009, 0.857 and 0.901, without the evidence 0.849 and 0.898). Direction: C 0.1 with the
-# rules' score at plain weight (writer CV 0.919 on the fifth round's pool, up from 0.913 with C
-# 0.05 and the rules' score weighted 3: the rules were trusted past what the data bear, and a
-# weaker prior lets the clause's own words overrule them; 0.2 scores 0.920 but fits 0.981). Naive
-# Bayes evidence for direction scored +0.005 in writer CV but read improvements told as change
-# ("went from twenty-nine to nineteen") as complaints: not taken.
+# 9,399-comment pool, fit 0.889; C 0.03 0.840 and 0.872; C 0.08 scores 0.0035 more, 0.850, just
+# outside the 0.003 band, but fits 0.904 and widens the gap from 0.043 to 0.054, so the gap rule
+# keeps 0.05; on the eighth round's 5,009, 0.857 and 0.901, without the evidence 0.849 and 0.898).
+# Direction: C 0.1 with the rules' score at plain weight (writer CV 0.919 on the fifth round's
+# pool, up from 0.913 with C 0.05 and the rules' score weighted 3: the rules were trusted past what
+# the data bear, and a weaker prior lets the clause's own words overrule them; 0.2 scores 0.920 but
+# fits 0.981). Naive Bayes evidence for direction scored +0.005 in writer CV but read improvements
+# told as change ("went from twenty-nine to nineteen") as complaints: not taken.
 C_DETECT: Final = 0.05
 C_DIRECTION: Final = 0.1
 SCALES: Final[dict[str, float]] = {"cue:": 3.0}

@@ -32,7 +32,7 @@ def test_a_quarter_of_each_writer_is_held_out_and_none_of_the_development_file()
     }
     for name, total in writers.items():
         # A hash is a fair coin per line, so a file's share scatters binomially about a quarter:
-        # four standard deviations either side (on 240 lines, 33 to 87) fail on a broken split,
+        # four standard deviations either side (on 240 lines, 34 to 86) fail on a broken split,
         # not on chance (forty-two files: writer_ag's 40 of 240 is three deviations under).
         spread = 4 * math.sqrt(total * 0.25 * 0.75)
         assert abs(by_file[name] - total / 4) < spread, (name, by_file[name], total)
