@@ -219,25 +219,35 @@ _FROM_TO = re.compile(
 # Harm to the worker (assault, threats, being spat at): whatever else a comment says, it is bad
 # news for their wellbeing. "My manager backed me when I was attacked" is good news about the
 # manager and bad news about safety, so this sets the wellbeing score alone. The worker must be
-# the one harmed ("I was punched", "a dad threatened me", "got shoved at the door"): not "a
-# colleague was assaulted", "got hit with the restructure news", "it hit me how tired I am",
-# "the counselling has kicked in", "bitten the bullet" or "threatened me with capability".
+# the one harmed ("I was punched in the face", "a dad threatened me", "got spat at in court"):
+# not "a colleague was assaulted", "got hit with the restructure news", "we got hit by budget
+# cuts", "it really hit me how tired I am", "the counselling has kicked in", "got kicked around
+# between teams", "bitten the bullet" or "threatened me with capability".
 _HARMS = (
     r"(?:attacked|assaulted|punched|kicked|shoved|headbutted|bitten|hit|threatened|spat (?:at|on))"
 )
 _NOT_HARM = (
     r"(?! (?:with (?:a |the )?(?:capability|disciplinary|redundancy|formal|hr|action|sack)"
-    r"|with the\b|with news|with a (?:bill|letter|form|restructure)|by the\b|in\b|off\b|out\b"
-    r"|the bullet\b|how\b|that\b))"
+    r"|with (?:the|news|a (?:bill|letter|form|restructure))\b"
+    r"|by (?:the )?(?:restructure|cuts|budget|news|changes|reality|workload|caseload)"
+    r"|in\b(?! (?:the|my|his|her|a|an|their|court|front|public)\b)"
+    r"|off\b|out\b|around\b|about\b|the bullet\b|how\b))"
 )
 _HARM = re.compile(
-    rf"\b(?:i|we) (?:was|were|got|get|have been|had been|have got|keep getting) (?:\w+ )?{_HARMS}"
-    rf"\b{_NOT_HARM}"
-    rf"|(?<!it )(?<!that )\b(?:{_HARMS}|bit|pinned|kicked at|lunged at) me\b{_NOT_HARM}"
+    rf"\b(?:i|we) (?:was|were|got|get|have been|had been|have got|keep getting) "
+    rf"(?!(?:not|never)\b)(?:\w+ )?{_HARMS}\b{_NOT_HARM}"
+    rf"|\b(?:{_HARMS}|bit|pinned|kicked at|lunged at) me\b{_NOT_HARM}"
     rf"|(?:^|(?<=[.,;!?] )|(?<=and ))got (?:\w+ )?{_HARMS}\b{_NOT_HARM}"
 )
-# "No one has ever threatened me", "never once been hit": denied by the words just before.
-_HARM_DENIED = re.compile(r"\b(?:never|no one|nobody|not once)(?: \w+){0,2} $")
+# Denied ("no one in the office has ever threatened me", "never once been hit") by a word earlier
+# in its clause; "it really hit me", "the news hit me hard", "the workload has kicked me": the
+# one doing it is not a person.
+_HARM_DENIED = re.compile(r"\b(?:never|no one|nobody|not once)\b")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:it|this|that|news|reality|penny|realisation|workload|caseload|job|week|day|year)"
+    r"(?: \w+){0,2} $"
+)
+_CLAUSE_START = re.compile(r".*[.,;!?]", re.DOTALL)
 _HARM_SCORE: Final = -1.5  # as decided as a clear complaint: harm is never good news
 
 
@@ -245,33 +255,56 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
-def _harmed(text: str) -> bool:
-    """Whether `text` (normalised) tells of harm to the worker, not denied ("never been hit")."""
-    # `$` in _HARM_DENIED matches at the search's end: the denial must come just before the harm.
-    return any(not _HARM_DENIED.search(text, 0, harm.start()) for harm in _HARM.finditer(text))
+def _harms(text: str) -> list[re.Match[str]]:
+    """The harms to the worker `text` (normalised) tells of, not denied ("never been hit")."""
+    found = []
+    for harm in _HARM.finditer(text):
+        # Only the clause before the harm, and at most 80 characters of it: long text stays fast.
+        before = text[max(0, harm.start() - 80) : harm.start()]
+        cut = _CLAUSE_START.match(before)
+        before = before[cut.end() :] if cut else before
+        if _HARM_DENIED.search(before) or _NOT_A_PERSON.search(before):
+            continue
+        found.append(harm)
+    return found
 
 
-_ASKING = re.compile(r"(?:is|are|will|does|do|can|could|would|should|who|how|why|what|where)\b")
-_SENTENCE_END = re.compile(r"[.!?]")
+# Harm by someone the comment reads as a theme: the manager's reading keeps it.
+_BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)s?\b")
+# A clause about the place the worker is going: "a team where caseloads are 15", "there".
+_THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
+
+
+# A question opens with a verb and its subject ("is my…", "will the…", "does this…") or a
+# question word and a verb ("who is…"): "how my manager reacted" and "do share it" do not.
+_ASKING = re.compile(
+    r"(?:(?:is|are|will|does|do|can|could|would|should|has|have)"
+    r" (?:my|the|this|it|our|i|we|you|they|anyone|someone|there|he|she|your|a|an|their)"
+    r"|(?:who|how|why|what|where|when) (?:is|are|will|does|do|can|could|would|should))\b"
+)
+_ASKED = re.compile(r" ?\?")
 
 
 def _asks(clause: str, normalised: str, position: int) -> bool:
-    """Whether a clause is (part of) a question: it opens like one ("will my manager see…"), or
-    its sentence ends in "?" ("… shared with my manager, or just HR ?")."""
-    if _ASKING.match(clause):
-        return True
-    end = _SENTENCE_END.search(normalised, position + len(clause))
-    return end is not None and end[0] == "?"
+    """Whether a clause is a question: it opens like one ("will my manager see…"), or ends in "?"
+    ("… shared with my manager ?")."""
+    return bool(_ASKING.match(clause) or _ASKED.match(normalised, position + len(clause)))
+
+
+# "Caseloads have not gone from 30 to 20", "should come down from 30 to 20": not a change.
+_NO_CHANGE = re.compile(
+    r"\b(?:not|never|no|should|could|would|will|supposed|meant|promised|hope|hoping|wish|if)\b"
+)
 
 
 def _count_change(text: str) -> tuple[str, float] | None:
     """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
-    without it, and +2 for a fall, -2 for a rise; None if there is none."""
+    without it, and +2 for a fall, -2 for a rise; None if there is none, or it did not happen."""
     change = _FROM_TO.search(text) if "from" in text else None
     if change is None:
         return None
     before, after = _count(change[1]), _count(change[2])
-    if before == after:
+    if before == after or _NO_CHANGE.search(text, max(0, change.start() - 30), change.start(1)):
         return None
     return text[: change.start()] + " " + text[change.end() :], 2.0 if before > after else -2.0
 
@@ -350,18 +383,23 @@ def read(text: str, question: str | None = None) -> Reading:
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).
         rest, shift = change if change is not None else (clause.text, 0.0)
-        if "wellbeing" in mentioned and _harmed(rest):
+        if "wellbeing" in mentioned:
             # Harm speaks of wellbeing alone (set below): "a dad threatened me and my PM drove
-            # straight out" is good news about the manager.
-            rest = _HARM.sub(" ", rest)
+            # straight out" is good news about the manager. Harm by a manager or a colleague
+            # stays in their reading ("my manager threatened me").
+            for harm in reversed(_harms(rest)):
+                if not _BY_STAFF.search(rest, max(0, harm.start() - 60), harm.start()):
+                    rest = rest[: harm.start()] + " " + rest[harm.end() :]
         base = clause_score(rest, None if rest is not clause.text else starts)
         elsewhere = departure_at is not None and position >= departure_at
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
         if elsewhere and base > 0:
             base = -base  # "Leaving for a locum role - better money": better there, not here
-        if elsewhere:
-            shift = -shift  # "off to a team where caseloads went from 30 to 15"
+        if shift and elsewhere and _THERE.search(clause.text):
+            # "off to a team where caseloads went from 30 to 15": fewer cases there is a reason
+            # to leave here; "leaving, my caseload went from 20 to 35" is about here.
+            shift = -shift
         clause_total = base
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
@@ -377,7 +415,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 found[theme] = (score, clause.contrast)
         total += clause_total
     scores = {theme: score for theme, (score, _contrast) in found.items()}
-    harmed = "wellbeing" in scores and _harmed(normalised)
+    harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:
         scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)
     return Reading(

@@ -13,7 +13,11 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\btms?\b", "team manager"),
     (r"\batms?\b", "assistant team manager"),
     # A team leader is a line manager (docs/design.md), not a senior leader.
-    (r"\bteam lead(?:er)?s?\b", "team manager"),
+    (
+        r"(?<!leadership )(?<!management )(?<!senior )"
+        r"\bteam (?:leaders?|lead(?! (?:on|the|by|in|with|to|a|an)\b))\b",
+        "team manager",
+    ),
     (r"(?<!\d )(?<!\d)\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
     (r"\bsms?\b", "service manager"),
     (r"\bhos\b", "head of service"),

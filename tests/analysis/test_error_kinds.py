@@ -230,26 +230,39 @@ def test_a_comment_reads_exactly_these_themes(text: str, expected: dict[str, str
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        # Denied, figurative or someone else's: none of these is harm to the worker, and none
-        # may make wellbeing bad news.
-        # (Read wellbeing bad news all the same, from "never": not by the harm rule.)
-        ("Twelve years in and never been assaulted, the lone working app helps", None),
-        ("It really hit me how much better I feel since the wellbeing sessions started", "pos"),
-        ("The EAP counselling has kicked in and I feel so much better", "pos"),
-        # (Read wellbeing bad news by the learned half, from "hit": not by the harm rule.)
-        ("I was hit by the restructure but my wellbeing is ok now", None),
-        ("A colleague was assaulted last year, but my own wellbeing is great", "pos"),
-        ("Bitten the bullet and gone part time, best thing for my mental health", "pos"),
+        # Denied by a word earlier in the clause, or in the harm's own slot.
+        "We were never attacked, the lone working app helps",
+        "I was not assaulted but it was frightening",
+        "No one in the office has ever threatened me",
+        # Figurative: the one doing it is not a person, or the words say what it was.
+        "It really hit me how much better I feel since the wellbeing sessions started",
+        "The news really hit me hard",
+        "The EAP counselling has kicked in and I feel so much better",
+        "I was hit by the restructure but my wellbeing is ok now",
+        "we got hit by budget cuts",
+        "got kicked around between three teams",
+        "Bitten the bullet and gone part time, best thing for my mental health",
+        # Someone else's harm.
+        "A colleague was assaulted last year, but my own wellbeing is great",
     ],
 )
-def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(
-    text: str, expected: str | None
-) -> None:
+def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(text: str) -> None:
     assert not read(text).harmed
-    if expected is not None:
-        _reads(text, {"wellbeing": expected})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It really hit me how much better I feel since the wellbeing sessions started",
+        "The EAP counselling has kicked in and I feel so much better",
+        "A colleague was assaulted last year, but my own wellbeing is great",
+        "Bitten the bullet and gone part time, best thing for my mental health",
+    ],
+)
+def test_good_news_for_wellbeing_in_words_of_harm_stays_good_news(text: str) -> None:
+    _reads(text, {"wellbeing": "pos"})
 
 
 @pytest.mark.parametrize(
@@ -259,6 +272,10 @@ def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(
         "Nothing done after I was attacked on a visit, my manager was great though",
         "no one checked on me. i was kicked and punched at a contact",
         "Got shoved on a doorstep and the duty manager was brilliant about it",
+        "I was punched in the face on a visit",
+        "I was threatened by the father at conference",
+        "He threatened me that he would find where I live",
+        "I got spat at in court and my manager was brilliant",
     ],
 )
 def test_harm_to_the_worker_is_bad_news_for_wellbeing_however_warm_the_rest(text: str) -> None:
@@ -269,10 +286,12 @@ def test_harm_to_the_worker_is_bad_news_for_wellbeing_however_warm_the_rest(text
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Harm touches wellbeing alone: the manager who helped stays good news, and a manager's
-        # threat of a capability process is not harm on a visit.
+        # Harm touches wellbeing alone: the manager who helped stays good news. A manager who
+        # threatens is bad news about the manager too.
         ("A dad threatened me at the door and my PM drove straight out", {"managers": "pos"}),
+        ("I got spat at in court and my manager was brilliant", {"managers": "pos"}),
         ("My manager threatened me with a capability process, I'm exhausted", {"managers": "neg"}),
+        ("My manager threatened me and I'm exhausted", {"managers": "neg"}),
     ],
 )
 def test_harm_says_nothing_of_the_other_themes(text: str, expected: dict[str, str]) -> None:
@@ -292,14 +311,52 @@ def test_a_question_about_the_survey_speaks_of_no_theme(text: str) -> None:
     assert analyse(text).themes == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Statements that only open like questions keep their themes.
+        ("How my manager reacted to my wellbeing score was brilliant", {"managers": "pos"}),
+        ("Do share my wellbeing score with my manager, she is lovely", {"managers": "pos"}),
+        (
+            "What worries me is my wellbeing score is low because my caseload is 32",
+            {"workload": "neg"},
+        ),
+    ],
+)
+def test_a_statement_about_a_survey_score_keeps_its_themes(
+    text: str, expected: dict[str, str]
+) -> None:
+    _reads(text, expected)
+
+
 def test_a_count_that_fell_is_read_without_its_verb_and_sets_the_tone() -> None:
     assert read("My caseload has gone down from 30 to 20").scores["workload"] == 2.0
     # Two themes in the clause: the count sets workload, and the rest sets the comment's tone.
     evenings = analyse("Caseload went from 30 to 18 and I finally get my evenings back")
     assert evenings.themes.get("workload") == "pos"
     assert evenings.polarity > 0
-    # Better elsewhere is a reason to leave here.
-    assert analyse("Off to a team where caseloads went from 30 to 15").themes == {"workload": "neg"}
+    # Fewer cases where the worker is going is a reason to leave here; more cases here is too.
+    for leaving in (
+        "Off to a team where caseloads went from 30 to 15",
+        "Leaving for agency work, my caseload here went from 20 to 35",
+        "Off to a locum post, caseload went from 18 to 32",
+    ):
+        assert analyse(leaving).themes == {"workload": "neg"}, leaving
+    # A change that did not happen is not one.
+    assert analyse("Caseloads have not gone from 30 to 20 as promised").themes == {
+        "workload": "neg"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our team leads on safeguarding and it is brilliant", "managers"),
+        ("The senior leadership team leads by fear", "managers"),
+    ],
+)
+def test_a_team_that_leads_is_not_a_team_leader(text: str, expected: str) -> None:
+    assert expected not in analyse(text).themes
 
 
 # Written in the fourth round, apart from every data file, in two batches: the first led to new
