@@ -177,6 +177,12 @@ def test_the_old_one_argument_call_still_works() -> None:
         "Is the free text on this survey really anonymous?",
         "Question 4 makes no sense to me",
         "Can we see the results broken down by service next time?",
+        # A question about the survey, however it is typed, even where it names a theme.
+        "Is my wellbeing score shared with my manager?",
+        "Is my wellbeing score shared with my manager ?",
+        "Is my wellbeing score shared with my manager, or just HR?",
+        "will my manager see my wellbeing score",
+        "Does this survey go to my manager",
     ],
 )
 def test_a_comment_about_the_survey_itself_speaks_of_no_theme(text: str) -> None:
@@ -220,7 +226,6 @@ def test_what_the_rules_read_right_the_model_does_not_overrule(
         ("My TM is great", {"managers": "pos"}),
         ("My TM is great but ring me on [phone]", {"managers": "pos"}),
         ("our team manager is lovely", {"managers": "pos"}),
-        ("Is my wellbeing score shared with my manager?", {}),
         ("Our team lead is brilliant", {"managers": "pos"}),
         ("my team leader is lovely", {"managers": "pos"}),
     ],
@@ -296,19 +301,6 @@ def test_harm_to_the_worker_is_bad_news_for_wellbeing_however_warm_the_rest(text
 )
 def test_harm_says_nothing_of_the_other_themes(text: str, expected: dict[str, str]) -> None:
     _reads(text, expected)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Is my wellbeing score shared with my manager ?",
-        "Is my wellbeing score shared with my manager, or just HR?",
-        "will my manager see my wellbeing score",
-        "Does this survey go to my manager",
-    ],
-)
-def test_a_question_about_the_survey_speaks_of_no_theme(text: str) -> None:
-    assert analyse(text).themes == {}
 
 
 @pytest.mark.parametrize(
