@@ -214,7 +214,23 @@ _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) +
 # complaint elsewhere, and here they only say which way the count moved.
 _FROM_TO = re.compile(
     rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
-    rf"(?:\w+ )?(?:down |up )?to {_COUNT}\b"
+    rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
+)
+# "Working from 8 to 6", "logged on from 7 to 7 most days": the hours of a day, not a count.
+_CLOCK_BEFORE = re.compile(
+    r"\b(?:work\w*|start\w*|shifts?|days?|logged (?:on|in)|online|in the office|on call|desk)\b"
+)
+_CLOCK_AFTER = re.compile(
+    r" (?:(?:most|every|each|a) (?:day|night|evening|morning)s?|daily|at night|o ?clock|am\b|pm\b)"
+)
+# What is counted: people in the team ("from 6 to 3 workers", "eight social workers to four"),
+# where fewer is bad news; cases, families and vacancies, where fewer is good news.
+_STAFF = re.compile(
+    r"\b(?:workers?|staff|social workers|sws?|people|colleagues|practitioners|members|of us|team)\b"
+)
+_NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
+_CASES = re.compile(
+    r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
 )
 # Harm to the worker (assault, threats, being spat at): whatever else a comment says, it is bad
 # news for their wellbeing. "My manager backed me when I was attacked" is good news about the
@@ -291,22 +307,51 @@ def _asks(clause: str, normalised: str, position: int) -> bool:
     return bool(_ASKING.match(clause) or _ASKED.match(normalised, position + len(clause)))
 
 
-# "Caseloads have not gone from 30 to 20", "should come down from 30 to 20": not a change.
-_NO_CHANGE = re.compile(
-    r"\b(?:not|never|no|should|could|would|will|supposed|meant|promised|hope|hoping|wish|if)\b"
+# A change that did not happen: "have not gone from 30 to 20"; one only wished for, promised or
+# imagined: "should come down from 30 to 20", "if my caseload went from 30 to 18 I'd stay". Both
+# say the count now is too high. "Will come down" is a change on its way, read as one.
+_NOT_DONE = re.compile(r"\b(?:not|never|no)\b")
+_WISHED = re.compile(
+    r"\b(?:should|could|would|supposed|meant|promised|hope|hoping|wish|if|need|needs|ought)\b"
 )
+_WANTED_SCORE: Final = -1.5  # as a clear complaint: the count is not what it should be
 
 
-def _count_change(text: str) -> tuple[str, float] | None:
+def _counts_staff(text: str, change: re.Match[str]) -> bool:
+    """Whether the count is of people in the team ("the duty team went from 6 to 3 workers"),
+    read from the words around it: a noun of cases anywhere near makes it a count of cases."""
+    after = _NEXT_WORDS.match(text, change.end())
+    near = text[max(0, change.start() - 12) : after.end() if after else change.end()]
+    return bool(_STAFF.search(near)) and not _CASES.search(near)
+
+
+def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
     """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
-    without it, and +2 for a fall, -2 for a rise; None if there is none, or it did not happen."""
+    without it, and the news for workload: +2 for fewer cases or more staff, -2 for the other
+    way, -1.5 for a fall wished for or that did not happen; None if there is no count, it did
+    not change, or it is a time of day ("working from 8 to 6"). The match comes last."""
     change = _FROM_TO.search(text) if "from" in text else None
     if change is None:
         return None
     before, after = _count(change[1]), _count(change[2])
-    if before == after or _NO_CHANGE.search(text, max(0, change.start() - 30), change.start(1)):
+    if before == after:
         return None
-    return text[: change.start()] + " " + text[change.end() :], 2.0 if before > after else -2.0
+    if max(before, after) <= 12 and (
+        _CLOCK_BEFORE.search(text, max(0, change.start() - 30), change.start(1))
+        or _CLOCK_AFTER.match(text, change.end())
+    ):
+        return None
+    rest = text[: change.start()] + " " + text[change.end() :]
+    fewer = before > after
+    if _counts_staff(text, change):
+        fewer = not fewer  # fewer people to do the work is bad news, more is good
+    window = max(0, change.start() - 30), change.start(1)
+    if _WISHED.search(text, *window):
+        return rest, _WANTED_SCORE, change
+    if _NOT_DONE.search(text, *window):
+        # A good change that did not come is a complaint; a bad one that did not is no news.
+        return (rest, _WANTED_SCORE, change) if fewer else None
+    return rest, 2.0 if fewer else -2.0, change
 
 
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
@@ -379,10 +424,15 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
-        change = _count_change(clause.text) if "workload" in mentioned else None
+        change = _count_change(clause.text) if "from" in clause.text else None
+        if change is not None and "workload" not in mentioned:
+            # A count of staff is about cover ("we went from eight social workers to four");
+            # any other count is about workload only when the clause is.
+            change = change if _counts_staff(clause.text, change[2]) else None
+            mentioned = {*mentioned, "workload"} if change is not None else mentioned
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).
-        rest, shift = change if change is not None else (clause.text, 0.0)
+        rest, shift = change[:2] if change is not None else (clause.text, 0.0)
         if "wellbeing" in mentioned:
             # Harm speaks of wellbeing alone (set below): "a dad threatened me and my PM drove
             # straight out" is good news about the manager. Harm by a manager or a colleague

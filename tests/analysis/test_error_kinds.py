@@ -499,9 +499,46 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         ("My senior is the reason I haven't left, if she goes I go", "managers", "pos"),
-        # A count of staff that fell is bad news: read as a count of cases (ninth round).
-        ("The duty team went from 6 to 3 workers this year, horrendous", "workload", "neg"),
     ],
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
     _reads(text, {theme: direction})
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # A change wished for, promised or only imagined says the count now is too high.
+        ("Caseloads should come down from 30 to 20", "workload", "neg"),
+        ("We were promised caseloads would drop from 28 to 20 and nothing happened", "workload", "neg"),
+        ("if my caseload went from 30 to 18 I'd stay forever", "workload", "neg"),
+        ("If they push us from 20 to 30 cases I'm off", "workload", "neg"),
+        # Announced: "will" is a change on its way.
+        ("Caseloads will come down from 28 to 18 once the new starters are in", "workload", "pos"),
+        # A count of staff that fell is bad news, one that rose is good.
+        ("The duty team went from 6 to 3 workers this year, horrendous", "workload", "neg"),
+        ("We went from eight social workers to four in a year", "workload", "neg"),
+        ("Team has gone from 4 to 9 workers since the spring and it shows", "workload", "pos"),
+        # Vacancies are like cases: fewer is better.
+        ("Vacancies went from 7 to 2 after the recruitment drive", "workload", "pos"),
+    ],
+)
+def test_a_count_reads_by_what_is_counted_and_whether_it_changed(
+    text: str, theme: str, direction: str
+) -> None:
+    _reads(text, {theme: direction})
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("Working from 8 to 6 most days with this caseload", "Working most days with this caseload"),
+        ("I'm logged on from 7 to 7 and still behind", "I'm logged on and still behind"),
+        ("30 kids, on shift from 9 to 5 then on call", "30 kids, on shift then on call"),
+        ("Caseload is fine, I do from 10 to 4 every day", "Caseload is fine, I do every day"),
+    ],
+)
+def test_a_time_of_day_is_not_a_count(text: str, without: str) -> None:
+    # "From 8 to 6" is the working day, not a caseload that fell from eight to six: the rules
+    # read the clause as they would without it.
+    assert read(text).scores == read(without).scores
