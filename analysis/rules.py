@@ -216,22 +216,39 @@ _FROM_TO = re.compile(
     rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
     rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
 )
-# "Working from 8 to 6", "logged on from 7 to 7 most days": the hours of a day, not a count.
+# "Working from 8 to 6", "duty rota is from 9 to 5", "the meeting moved from 10 to 2": the hours
+# of a day, not a count. Both numbers are hours, and either no verb of change comes before
+# "from" or the words around say it is a time.
+_MOVED = re.compile(
+    r"\b(?:went|gone|go|goes|going|dropped|drop|drops|fell|fallen|falls?|come|came|coming|down|up"
+    r"|increased|increase|rose|risen|rises?|grew|grown|reduced|cut|doubled|halved|jumped|climbed"
+    r"|crept|shot|shrunk|shrank|slashed|pushed|push|taken|took|take|brought|moved)\b"
+)
 _CLOCK_BEFORE = re.compile(
-    r"\b(?:work\w*|start\w*|shifts?|days?|logged (?:on|in)|online|in the office|on call|desk)\b"
+    r"\b(?:work(?:ing|s|ed)?|start(?:ing|s|ed)?|shifts?|rota|logged (?:on|in)|online"
+    r"|in the office|on call|desk|meetings?)\b"
 )
 _CLOCK_AFTER = re.compile(
-    r" (?:(?:most|every|each|a) (?:day|night|evening|morning)s?|daily|at night|o ?clock|am\b|pm\b)"
+    r" (?:(?:most|every|each) (?:day|night|evening|morning)s?|daily|at night|o ?clock|am\b|pm\b)"
+)
+# "From 5 to 4 days a week", "from 2 hours to 45 mins", "from 10 to 40 percent": a count of
+# something other than cases or people.
+_UNIT = re.compile(
+    r" (?:days?|hours?|hrs?|mins?|minutes|weeks?|months?|years?|percent|per cent|times|miles"
+    r"|grand|pounds?|k|nights?|weekends?|sessions?|meetings?)\b"
 )
 # What is counted: people in the team ("from 6 to 3 workers", "eight social workers to four"),
-# where fewer is bad news; cases, families and vacancies, where fewer is good news.
+# where fewer is bad news; cases, families and vacancies, where fewer is good news. People who
+# leave, go off sick or are agency count like cases: more of them is bad news.
 _STAFF = re.compile(
-    r"\b(?:workers?|staff|social workers|sws?|people|colleagues|practitioners|members|of us|team)\b"
+    r"\b(?:workers?|staff|social workers|sws?|people|colleagues|practitioners|members|of us)\b"
 )
+_STAFF_OR_TEAM = re.compile(rf"{_STAFF.pattern}|\bteam\b")
 _NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
 _CASES = re.compile(
     r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
 )
+_LOST_PEOPLE = re.compile(r"\b(?:leav\w*|left|leavers?|sick\w*|turnover|agency|locums?|off)\b")
 # Harm to the worker (assault, threats, being spat at): whatever else a comment says, it is bad
 # news for their wellbeing. "My manager backed me when I was attacked" is good news about the
 # manager and bad news about safety, so this sets the wellbeing score alone. The worker must be
@@ -309,46 +326,66 @@ def _asks(clause: str, normalised: str, position: int) -> bool:
 
 # A change that did not happen: "have not gone from 30 to 20"; one only wished for, promised or
 # imagined: "should come down from 30 to 20", "if my caseload went from 30 to 18 I'd stay". Both
-# say the count now is too high. "Will come down" is a change on its way, read as one.
+# say the count now is too high. "Will come down" is a change on its way, read as one. Only
+# the few words before the change are read, without the idioms that hold "not" or "if" and deny
+# nothing ("not gonna lie, my caseload went from 30 to 18", "if anything it has come down").
 _NOT_DONE = re.compile(r"\b(?:not|never|no)\b")
 _WISHED = re.compile(
-    r"\b(?:should|could|would|supposed|meant|promised|hope|hoping|wish|if|need|needs|ought)\b"
+    r"\b(?:should|could|would|supposed|meant|promised|hope|hoping|hopefully|wish|if|need|needs"
+    r"|ought)\b"
+)
+_IDIOMS = re.compile(
+    r"\bnot (?:gonna|going to) lie\b|\bno word of a lie\b|\bif anything\b|\bno joke\b"
+    r"|\bnot (?:even )?joking\b|\b(?:could|can) not believe\b|\bno exaggeration\b"
 )
 _WANTED_SCORE: Final = -1.5  # as a clear complaint: the count is not what it should be
 
 
-def _counts_staff(text: str, change: re.Match[str]) -> bool:
-    """Whether the count is of people in the team ("the duty team went from 6 to 3 workers"),
-    read from the words around it: a noun of cases anywhere near makes it a count of cases."""
+def _counted(text: str, change: re.Match[str]) -> str | None:
+    """What a count is of: "staff", people in the team ("the duty team went from 6 to 3
+    workers", "the team grew from 4 SWs to 9"); "cases", cases, families, referrals or people
+    lost ("caseloads in our team went from 30 to 18", "people leaving went from 3 to 10"); None
+    if the words around do not say."""
     after = _NEXT_WORDS.match(text, change.end())
-    near = text[max(0, change.start() - 12) : after.end() if after else change.end()]
-    return bool(_STAFF.search(near)) and not _CASES.search(near)
+    counted = text[change.end(1) : change.start(2)] + (after[0] if after else "")
+    if _LOST_PEOPLE.search(text):
+        return "cases" if _STAFF_OR_TEAM.search(text) or _CASES.search(text) else None
+    if _STAFF.search(counted):
+        return "staff"
+    if _CASES.search(counted) or _CASES.search(text, 0, change.start(1)):
+        return "cases"
+    if _STAFF_OR_TEAM.search(text, max(0, change.start() - 12), change.start(1)):
+        return "staff"
+    return None
 
 
 def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
     """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
     without it, and the news for workload: +2 for fewer cases or more staff, -2 for the other
     way, -1.5 for a fall wished for or that did not happen; None if there is no count, it did
-    not change, or it is a time of day ("working from 8 to 6"). The match comes last."""
+    not change, or it counts hours, days or a time of day ("working from 8 to 6", "from 5 to 4
+    days a week"). The match comes last."""
     change = _FROM_TO.search(text) if "from" in text else None
     if change is None:
         return None
     before, after = _count(change[1]), _count(change[2])
-    if before == after:
+    if before == after or _UNIT.match(text, change.end(1)) or _UNIT.match(text, change.end()):
         return None
+    verb = text[change.start() : change.start(1)]
     if max(before, after) <= 12 and (
-        _CLOCK_BEFORE.search(text, max(0, change.start() - 30), change.start(1))
+        not _MOVED.search(verb)
+        or _CLOCK_BEFORE.search(text, max(0, change.start() - 30), change.start(1))
         or _CLOCK_AFTER.match(text, change.end())
     ):
         return None
     rest = text[: change.start()] + " " + text[change.end() :]
     fewer = before > after
-    if _counts_staff(text, change):
+    if _counted(text, change) == "staff":
         fewer = not fewer  # fewer people to do the work is bad news, more is good
-    window = max(0, change.start() - 30), change.start(1)
-    if _WISHED.search(text, *window):
+    lead = _IDIOMS.sub(" ", text[max(0, change.start() - 20) : change.start(1)])
+    if _WISHED.search(lead):
         return rest, _WANTED_SCORE, change
-    if _NOT_DONE.search(text, *window):
+    if _NOT_DONE.search(lead):
         # A good change that did not come is a complaint; a bad one that did not is no news.
         return (rest, _WANTED_SCORE, change) if fewer else None
     return rest, 2.0 if fewer else -2.0, change
@@ -426,9 +463,10 @@ def read(text: str, question: str | None = None) -> Reading:
         previous = mentioned or previous
         change = _count_change(clause.text) if "from" in clause.text else None
         if change is not None and "workload" not in mentioned:
-            # A count of staff is about cover ("we went from eight social workers to four");
-            # any other count is about workload only when the clause is.
-            change = change if _counts_staff(clause.text, change[2]) else None
+            # A count of staff or cases is about workload ("we went from eight social workers
+            # to four", "referrals went from 12 to 5 a day"); a count of anything else only
+            # when the clause is.
+            change = change if _counted(clause.text, change[2]) else None
             mentioned = {*mentioned, "workload"} if change is not None else mentioned
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).

@@ -40,6 +40,44 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bsmt\b", "senior management team"),
     (r"\bad's\b", "assistant director's"),
     (r"\bwi-?fi\b", "wifi"),
+    # Signed off by a doctor is sickness, not a sign-off: "signed off sick", "signed off by the
+    # GP", "I was signed off twice", "she was signed off with stress"; not "my ASYE has been
+    # signed off", "I was signed off as competent", "the plan was signed off by my TM".
+    (
+        r"\bsigned[- ]off(?= sick\b| by (?:the|my|a|her|his) (?:gp|doctor|doc|occ)|"
+        r" with (?:work[- ]related )?(?:stress|anxiety|depression|burnout)\b)"
+        r"|(?:^|(?<=[.,;!?] ))signed[- ]off(?= for \w+)"
+        r"|(?:"
+        + "|".join(
+            f"(?<={subject} )"
+            for subject in (
+                "i was",
+                "i got",
+                "i have been",
+                "i've been",
+                "ive been",
+                "i had been",
+                "she was",
+                "he was",
+                "she got",
+                "he got",
+                "she has been",
+                "he has been",
+                "they were",
+                "colleague was",
+                "colleague got",
+                "colleague has been",
+                "colleagues were",
+                "of us were",
+                "of us have been",
+                "of us are",
+            )
+        )
+        + r")signed[- ]off\b(?! as\b| the\b| on\b| that\b| this\b| it\b|"
+        r" by (?:my|the|a|our|her|his) (?:manager|team|practice|senior|head|hos|tm|pm|atm|sp|"
+        r"iro|panel|court|judge|assistant|director|ad)\b)",
+        "off sick",
+    ),
     (r"\bsign[- ]?off\b|\bsigned[- ]off\b|\bsigning[- ]off\b", "signoff"),
     (r"\btbh\b|\btbf\b|\bimo\b|\bngl\b", ""),
     (r"\bgr8\b", "great"),

@@ -138,6 +138,17 @@ def test_leads_read_off_the_pattern() -> None:
         ("we're fine, caseloads were high", "we are fine, caseload were high"),
         ("Didn't get AD sign-off", "did not get assistant director signoff"),
         ("Mosiac and case loads", "mosaic and caseload"),
+        # Signed off by a doctor is sickness; signed off by a manager is a sign-off.
+        ("Signed off for six weeks", "off sick for six weeks"),
+        ("I was signed off twice", "i was off sick twice"),
+        ("I've been signed off.", "i have been off sick."),
+        ("The plan was signed off by my TM", "the plan was signoff by my team manager"),
+        ("I was signed off by my PM in a day", "i was signoff by my practice manager in a day"),
+        ("She was signed off with stress", "she was off sick with stress"),
+        ("colleague was signed off last month", "colleague was off sick last month"),
+        ("my ASYE has been signed off!!", "my asye newly qualified has been signoff!!"),
+        ("I was signed off as competent", "i was signoff as competent"),
+        ("the placement was signed off for 6 months", "the placement was signoff for 6 months"),
     ],
 )
 def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
