@@ -44,12 +44,13 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     # GP", "I was signed off twice", "she was signed off with stress"; not "my ASYE has been
     # signed off", "I was signed off as competent", "the plan was signed off by my TM".
     (
-        r"\bsigned[- ]off(?= sick\b| by (?:the|my|a|her|his) (?:gp|doctor|doc|occ)|"
+        r"\bsigned[- ]off\b(?:(?= sick\b| by (?:the|my|a|her|his) (?:gp|doctor|doc|occ)|"
         r" with (?:work[- ]related )?(?:stress|anxiety|depression|burnout)\b)"
-        r"|(?:^|(?<=[.,;!?] ))signed[- ]off(?= for \w+)"
-        r"|(?:"
+        r"|(?<!\w signed.off)(?= for \w+)|(?:"
+        # Every branch starts "signed off" (the subject is a lookbehind over it), so the
+        # expansions' first-character prefilter still holds.
         + "|".join(
-            f"(?<={subject} )"
+            f"(?<={subject} signed.off)"
             for subject in (
                 "i was",
                 "i got",
@@ -73,9 +74,9 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
                 "of us are",
             )
         )
-        + r")signed[- ]off\b(?! as\b| the\b| on\b| that\b| this\b| it\b|"
+        + r")(?! as\b| the\b| on\b| that\b| this\b| it\b|"
         r" by (?:my|the|a|our|her|his) (?:manager|team|practice|senior|head|hos|tm|pm|atm|sp|"
-        r"iro|panel|court|judge|assistant|director|ad)\b)",
+        r"iro|panel|court|judge|assistant|director|ad)\b))",
         "off sick",
     ),
     (r"\bsign[- ]?off\b|\bsigned[- ]off\b|\bsigning[- ]off\b", "signoff"),

@@ -23,12 +23,12 @@ from analysis.learned import (
 from analysis.rules import read
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-# Measured on the held-out split (2,969 comments from fifty writers) when the weights were made
-# (docs/analysis.md): macro-F1 0.854, direction 0.920. The floors sit a little under, so a
+# Measured on the held-out split (3,945 comments from sixty-six writers) when the weights were
+# made (docs/analysis.md): macro-F1 0.850, direction 0.924. The floors sit a little under, so a
 # regression fails and a rounding difference between library versions does not; the evaluation
 # is deterministic.
 HELD_OUT_MACRO_F1 = 0.84
-HELD_OUT_DIRECTION = 0.91
+HELD_OUT_DIRECTION = 0.915
 
 
 @pytest.mark.slow  # trains the weights again: the `make test` tier
