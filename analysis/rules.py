@@ -225,8 +225,8 @@ _MOVED = re.compile(
     r"|crept|shot|shrunk|shrank|slashed|pushed|push|taken|took|take|brought|moved)\b"
 )
 _CLOCK_BEFORE = re.compile(
-    r"\b(?:work(?:ing|s|ed)?|start(?:ing|s|ed)?|shifts?|rota|logged (?:on|in)|online"
-    r"|in the office|on call|desk|meetings?)\b"
+    r"\b(?:work(?:ing|s|ed)?|start(?:ing|s|ed)?|shifts?|rota|logged|online|office|call|desk"
+    r"|meetings?|finish(?:ing|ed)?|in)\b"
 )
 _CLOCK_AFTER = re.compile(
     r" (?:(?:most|every|each) (?:day|night|evening|morning)s?|daily|at night|o ?clock|am\b|pm\b)"
@@ -341,22 +341,35 @@ _IDIOMS = re.compile(
 _WANTED_SCORE: Final = -1.5  # as a clear complaint: the count is not what it should be
 
 
+def _counted_span(text: str, change: re.Match[str]) -> str:
+    """The words that name what a count counts: between the numbers and the two after them
+    ("from 6 to 3 workers", "from 4 SWs to 9")."""
+    after = _NEXT_WORDS.match(text, change.end())
+    return text[change.end(1) : change.start(2)] + (after[0] if after else "")
+
+
 def _counted(text: str, change: re.Match[str]) -> str | None:
     """What a count is of: "staff", people in the team ("the duty team went from 6 to 3
     workers", "the team grew from 4 SWs to 9"); "cases", cases, families, referrals or people
     lost ("caseloads in our team went from 30 to 18", "people leaving went from 3 to 10"); None
-    if the words around do not say."""
-    after = _NEXT_WORDS.match(text, change.end())
-    counted = text[change.end(1) : change.start(2)] + (after[0] if after else "")
-    if _LOST_PEOPLE.search(text):
-        return "cases" if _STAFF_OR_TEAM.search(text) or _CASES.search(text) else None
+    if the words around do not say. Only the words of the count and just before it are read:
+    "after people left" later in the clause does not make workers into leavers."""
+    counted = _counted_span(text, change)
+    lead = text[max(0, change.start() - 12) : change.start(1)]
+    if _LOST_PEOPLE.search(counted) or _LOST_PEOPLE.search(lead):
+        return "cases"
     if _STAFF.search(counted):
         return "staff"
     if _CASES.search(counted) or _CASES.search(text, 0, change.start(1)):
         return "cases"
-    if _STAFF_OR_TEAM.search(text, max(0, change.start() - 12), change.start(1)):
+    if _STAFF_OR_TEAM.search(lead):
         return "staff"
     return None
+
+
+def _words_before(text: str, position: int, count: int) -> str:
+    """The last `count` whole words of `text` before `position`."""
+    return " ".join(text[:position].split()[-count:])
 
 
 def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
@@ -365,24 +378,35 @@ def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
     way, -1.5 for a fall wished for or that did not happen; None if there is no count, it did
     not change, or it counts hours, days or a time of day ("working from 8 to 6", "from 5 to 4
     days a week"). The match comes last."""
-    change = _FROM_TO.search(text) if "from" in text else None
+    change = _FROM_TO.search(text)
     if change is None:
         return None
     before, after = _count(change[1]), _count(change[2])
     if before == after or _UNIT.match(text, change.end(1)) or _UNIT.match(text, change.end()):
         return None
     verb = text[change.start() : change.start(1)]
-    if max(before, after) <= 12 and (
-        not _MOVED.search(verb)
-        or _CLOCK_BEFORE.search(text, max(0, change.start() - 30), change.start(1))
-        or _CLOCK_AFTER.match(text, change.end())
+    counted = _counted_span(text, change)
+    # Two hours of the day, with no verb of change or with the working day in the verb's words
+    # ("working from 8 to 6", "the meeting moved from 10 to 2"), are a time; unless the count
+    # names what it counts ("when I started the team went from 6 to 3 workers").
+    if (
+        max(before, after) <= 12
+        and not (_STAFF.search(counted) or _CASES.search(counted))
+        and (
+            not (_MOVED.search(verb) or _MOVED.search(counted))
+            or _CLOCK_BEFORE.search(_words_before(text, change.start(), 1) + " " + verb)
+            or _CLOCK_AFTER.match(text, change.end())
+        )
     ):
         return None
     rest = text[: change.start()] + " " + text[change.end() :]
     fewer = before > after
     if _counted(text, change) == "staff":
         fewer = not fewer  # fewer people to do the work is bad news, more is good
-    lead = _IDIOMS.sub(" ", text[max(0, change.start() - 20) : change.start(1)])
+    # The wish or the denial is in the verb's words or the two words before them ("should come
+    # down", "if my caseload went", "have not come down"), not anywhere earlier ("I am not sure
+    # why my caseload went from 30 to 18").
+    lead = _IDIOMS.sub(" ", _words_before(text, change.start(), 2) + " " + verb)
     if _WISHED.search(lead):
         return rest, _WANTED_SCORE, change
     if _NOT_DONE.search(lead):

@@ -44,9 +44,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     # GP", "I was signed off twice", "she was signed off with stress"; not "my ASYE has been
     # signed off", "I was signed off as competent", "the plan was signed off by my TM".
     (
-        r"\bsigned[- ]off\b(?:(?= sick\b| by (?:the|my|a|her|his) (?:gp|doctor|doc|occ)|"
+        r"\bsigned[- ]off\b(?: sick\b|(?= by (?:the|my|a|her|his) (?:gp|doctor|doc|occ)|"
         r" with (?:work[- ]related )?(?:stress|anxiety|depression|burnout)\b)"
-        r"|(?<!\w signed.off)(?= for \w+)|(?:"
+        r"|(?<!\w signed.off)(?= for (?:a |an |\d+ |\w+ ){0,3}(?:weeks?|wks|months?|days?"
+        r"|fortnight)\b)|(?:"
         # Every branch starts "signed off" (the subject is a lookbehind over it), so the
         # expansions' first-character prefilter still holds.
         + "|".join(
@@ -74,9 +75,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
                 "of us are",
             )
         )
-        + r")(?! as\b| the\b| on\b| that\b| this\b| it\b|"
-        r" by (?:my|the|a|our|her|his) (?:manager|team|practice|senior|head|hos|tm|pm|atm|sp|"
-        r"iro|panel|court|judge|assistant|director|ad)\b))",
+        + r")(?! as\b| the\b| on\b| in\b| that\b| this\b| it\b|"
+        r" by (?:my|the|a|our|her|his) (?:line |practice |team )?(?:manager|team|practice|senior"
+        r"|head|hos|tm|pm|atm|sp|iro|panel|court|judge|assistant|director|ad|assessor|supervisor"
+        r"|educator|mentor)\b))",
         "off sick",
     ),
     (r"\bsign[- ]?off\b|\bsigned[- ]off\b|\bsigning[- ]off\b", "signoff"),

@@ -7,6 +7,7 @@ import pytest
 
 from analysis.comments import analyse
 from analysis.rules import read
+from analysis.text import normalise
 
 
 def _reads(text: str, expected: dict[str, str], question: str | None = None) -> None:
@@ -639,6 +640,7 @@ def test_a_new_cue_in_another_sense_is_not_its_theme(text: str, theme: str) -> N
     ("text", "theme"),
     [
         ("nobody said thanks", "team_culture"),
+        ("nobody on the day side knows our names", "team_culture"),
         ("no one has ever said thank you", "team_culture"),
         ("I don't feel like we matter to SMT", "team_culture"),
         ("I feel like I count for nothing here", "team_culture"),
@@ -661,3 +663,26 @@ def test_a_denied_good_thing_is_bad_news(text: str, theme: str) -> None:
 def test_a_fall_in_cases_is_good_news_unless_only_wanted(text: str, direction: str) -> None:
     score = read(text).scores["workload"]
     assert score > 0 if direction == "pos" else score < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # A second reviewer's attacks on the count rule: a word of the working day near a
+        # count that names what it counts; people lost later in the clause; a denial or a wish
+        # earlier in the sentence than the change; "down" after the first number.
+        ("when i started the team went from 6 to 3 workers", -2.0),
+        ("the on call team went from 8 to 4 workers", -2.0),
+        ("since starting my caseload went from 12 to 8", 2.0),
+        ("we went from 8 social workers to 4 after people left", -2.0),
+        ("I am not sure why my caseload went from 30 to 18", 2.0),
+        ("no doubt my caseload went from 30 to 18", 2.0),
+        ("my caseload from 10 down to 5", 2.0),
+    ],
+)
+def test_the_count_is_read_from_its_own_words(text: str, score: float) -> None:
+    from analysis.rules import _count_change
+
+    change = _count_change(normalise(text))
+    assert change is not None
+    assert change[1] == score

@@ -150,6 +150,11 @@ def test_leads_read_off_the_pattern() -> None:
         ("my ASYE has been signed off!!", "my asye newly qualified has been signoff!!"),
         ("I was signed off as competent", "i was signoff as competent"),
         ("the placement was signed off for 6 months", "the placement was signoff for 6 months"),
+        ("I was signed off in my ASYE", "i was signoff in my asye newly qualified"),
+        ("I was signed off by my line manager", "i was signoff by my line manager"),
+        ("signed off for the audit by my TM", "signoff for the audit by my team manager"),
+        ("she was signed off sick", "she was off sick"),
+        ("signed off for 2 wks in Jan", "off sick for 2 wks in jan"),
     ],
 )
 def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
