@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 # TextBlob's own sentiment lexicon (shipped with the package; no NLTK corpus).
 from textblob.en import sentiment as textblob_lexicon
@@ -372,12 +372,20 @@ def _words_before(text: str, position: int, count: int) -> str:
     return " ".join(text[:position].split()[-count:])
 
 
-def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
+class CountChange(NamedTuple):
+    """A count that fell or rose in a clause, as `_count_change` reads it."""
+
+    rest: str  # the clause without the count: its verb only says which way the count moved
+    shift: float  # the news for workload
+    kind: str | None  # what it counts (`_counted`): "staff", "cases" or None if unsaid
+
+
+def _count_change(text: str) -> CountChange | None:
     """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
-    without it, and the news for workload: +2 for fewer cases or more staff, -2 for the other
-    way, -1.5 for a fall wished for or that did not happen; None if there is no count, it did
-    not change, or it counts hours, days or a time of day ("working from 8 to 6", "from 5 to 4
-    days a week"). The match comes last."""
+    without it, the news for workload (+2 for fewer cases or more staff, -2 for the other way,
+    -1.5 for a fall wished for or that did not happen) and what it counts; None if there is no
+    count, it did not change, or it counts hours, days or a time of day ("working from 8 to 6",
+    "from 5 to 4 days a week")."""
     change = _FROM_TO.search(text)
     if change is None:
         return None
@@ -401,18 +409,19 @@ def _count_change(text: str) -> tuple[str, float, re.Match[str]] | None:
         return None
     rest = text[: change.start()] + " " + text[change.end() :]
     fewer = before > after
-    if _counted(text, change) == "staff":
+    kind = _counted(text, change)
+    if kind == "staff":
         fewer = not fewer  # fewer people to do the work is bad news, more is good
     # The wish or the denial is in the verb's words or the two words before them ("should come
     # down", "if my caseload went", "have not come down"), not anywhere earlier ("I am not sure
     # why my caseload went from 30 to 18").
     lead = _IDIOMS.sub(" ", _words_before(text, change.start(), 2) + " " + verb)
     if _WISHED.search(lead):
-        return rest, _WANTED_SCORE, change
+        return CountChange(rest, _WANTED_SCORE, kind)
     if _NOT_DONE.search(lead):
         # A good change that did not come is a complaint; a bad one that did not is no news.
-        return (rest, _WANTED_SCORE, change) if fewer else None
-    return rest, 2.0 if fewer else -2.0, change
+        return CountChange(rest, _WANTED_SCORE, kind) if fewer else None
+    return CountChange(rest, 2.0 if fewer else -2.0, kind)
 
 
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
@@ -485,16 +494,17 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
+        # "from" first: a cheap test that skips the count's pattern in most clauses.
         change = _count_change(clause.text) if "from" in clause.text else None
         if change is not None and "workload" not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
             # to four", "referrals went from 12 to 5 a day"); a count of anything else only
             # when the clause is.
-            change = change if _counted(clause.text, change[2]) else None
+            change = change if change.kind else None
             mentioned = {*mentioned, "workload"} if change is not None else mentioned
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).
-        rest, shift = change[:2] if change is not None else (clause.text, 0.0)
+        rest, shift = (change.rest, change.shift) if change is not None else (clause.text, 0.0)
         if "wellbeing" in mentioned:
             # Harm speaks of wellbeing alone (set below): "a dad threatened me and my PM drove
             # straight out" is good news about the manager. Harm by a manager or a colleague

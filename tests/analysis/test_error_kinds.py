@@ -685,4 +685,4 @@ def test_the_count_is_read_from_its_own_words(text: str, score: float) -> None:
 
     change = _count_change(normalise(text))
     assert change is not None
-    assert change[1] == score
+    assert change.shift == score
