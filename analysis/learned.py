@@ -281,6 +281,12 @@ class Model:
                 # rest of the sentence speaks ("my TM was brilliant after I got shoved").
                 themes[theme] = "neg"
                 continue
+            if theme == "workload" and reading.counted:
+                # A count that fell or rose decided the rules' workload score ("the team grew
+                # from 4 SWs to 9", "my caseload went from 31 to 19"): its direction is the
+                # news, whatever words elsewhere in the comment usually mean.
+                themes[theme] = "pos" if reading.counted > 0 else "neg"
+                continue
             if common is None:
                 common = _comment_features(reading, question, source, words)
             features = direction_features(reading, theme, question, source, words, common)

@@ -233,6 +233,9 @@ _CLOCK_AFTER = re.compile(
 )
 # "From 5 to 4 days a week", "from 2 hours to 45 mins", "from 10 to 40 percent": a count of
 # something other than cases or people.
+# A score or rating that moved is the survey's scale, not a count ("my score has gone from 4 to
+# 7", "I'd rate it from 3 to 8 out of 10"); a rate alone may count people ("turnover rate").
+_RATING = re.compile(r"\b(?:scor\w*|rated|ratings?|rate (?:it|this|us|my)|marks?|out of)\b")
 _UNIT = re.compile(
     r" (?:days?|hours?|hrs?|mins?|minutes|weeks?|months?|years?|percent|per cent|times|miles"
     r"|grand|pounds?|k|nights?|weekends?|sessions?|meetings?)\b"
@@ -394,6 +397,8 @@ def _count_change(text: str) -> CountChange | None:
         return None
     verb = text[change.start() : change.start(1)]
     counted = _counted_span(text, change)
+    if _RATING.search(_words_before(text, change.start(), 3) + " " + verb + counted):
+        return None
     # Two hours of the day, with no verb of change or with the working day in the verb's words
     # ("working from 8 to 6", "the meeting moved from 10 to 2"), are a time; unless the count
     # names what it counts ("when I started the team went from 6 to 3 workers").
@@ -454,13 +459,16 @@ class Reading:
     # the survey's own words ("my wellbeing score") blanked where the clause says more.
     work_text: str
     harmed: bool = False  # it tells of harm to the worker: wellbeing is bad news, decided
+    # The news of a count that fell or rose, when it decided workload's score ("my caseload
+    # went from 31 to 19"): positive is good news; 0 when no count did.
+    counted: float = 0.0
 
 
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
-    found: dict[str, tuple[float, bool]] = {}
+    found: dict[str, tuple[float, bool, float]] = {}  # theme: score, contrast, count's news
     local: dict[str, list[str]] = {}
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
@@ -534,9 +542,9 @@ def read(text: str, question: str | None = None) -> Reading:
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
             if earlier is None or clause.contrast or abs(score) > abs(earlier[0]):
-                found[theme] = (score, clause.contrast)
+                found[theme] = (score, clause.contrast, shift if theme == "workload" else 0.0)
         total += clause_total
-    scores = {theme: score for theme, (score, _contrast) in found.items()}
+    scores = {theme: score for theme, (score, _contrast, _counted) in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:
         scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)
@@ -548,6 +556,7 @@ def read(text: str, question: str | None = None) -> Reading:
         lean,
         " . ".join(work),
         harmed,
+        found["workload"][2] if "workload" in found else 0.0,
     )
 
 

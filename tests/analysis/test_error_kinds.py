@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.comments import analyse
-from analysis.rules import read
+from analysis.rules import _count_change, read
 from analysis.text import normalise
 
 
@@ -536,6 +536,10 @@ def test_known_misreadings(text: str, theme: str, direction: str) -> None:
         ("social workers went from 6 to 10 since the recruitment drive", "workload", "pos"),
         ("sickness in the team went from 2 to 5 people off", "workload", "neg"),
         ("referrals went from 12 to 5 a day, lovely", "workload", "pos"),
+        # The count decides workload's direction, as harm decides wellbeing's: the learned half
+        # read "grew" beside "team" as a complaint until the eleventh round.
+        ("the team grew from 4 SWs to 9", "workload", "pos"),
+        ("Team went from 3 workers to 8 this year, still hate the pay though", "workload", "pos"),
     ],
 )
 def test_a_count_reads_by_what_is_counted_and_whether_it_changed(
@@ -681,8 +685,34 @@ def test_a_fall_in_cases_is_good_news_unless_only_wanted(text: str, direction: s
     ],
 )
 def test_the_count_is_read_from_its_own_words(text: str, score: float) -> None:
-    from analysis.rules import _count_change
-
     change = _count_change(normalise(text))
     assert change is not None
     assert change.shift == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my score has gone from 3 to 7 since I got a smaller caseload",
+        "my rating went from 4 to 8 since my TM sorted my caseload out",
+        "I'd rate it from 3 to 8 out of 10 now the caseloads are lower",
+        "wellbeing scores in the team went from 2 to 6",
+        "caseload pressure, I'd put it from 7 to 9 out of 10 this month",
+    ],
+)
+def test_a_score_that_moved_is_not_a_count(text: str) -> None:
+    # The pulse's own scale ("my score went from 3 to 7") says nothing of how many cases or
+    # staff there are, however near the word "caseload" is.
+    assert _count_change(normalise(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my caseload went from 30 to 18 and my score went up",
+        "turnover rate went from 10 to 25 people a year",
+        "since the pulse scores came out my caseload went from 30 to 18",
+    ],
+)
+def test_a_count_beside_a_score_is_still_a_count(text: str) -> None:
+    assert _count_change(normalise(text)) is not None
