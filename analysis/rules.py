@@ -110,13 +110,19 @@ def textblob_polarity(words: list[str]) -> float:
 
 def _word_score(words: list[str]) -> float:
     score = 0.0
-    for index, word in enumerate(words):
+    # A negator that is bad news by itself ("never", "barely", "lack") and turns a later word
+    # says nothing more: "my TM is never rude" is praise, not a complaint softened. Read from
+    # the end, so a negator is known to have turned a word before its own turn comes.
+    spent: set[int] = set()
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         value = POSITIVE.get(word, 0.0) + NEGATIVE.get(word, 0.0)
-        if not value:
+        if not value or index in spent:
             continue
-        window = words[max(0, index - 3) : index]
-        if any(w in NEGATORS for w in window):
+        turning = [i for i in range(max(0, index - 3), index) if words[i] in NEGATORS]
+        if turning:
             value = -value * 0.8  # "not supportive" is negative; "not bad" mildly positive
+            spent.update(turning)
         score += value
     return score
 

@@ -716,3 +716,26 @@ def test_a_score_that_moved_is_not_a_count(text: str) -> None:
 )
 def test_a_count_beside_a_score_is_still_a_count(text: str) -> None:
     assert _count_change(normalise(text)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "sign"),
+    [
+        # A negator that is bad news by itself says nothing more once it turns a word.
+        ("our TM is never rude", "managers", 1),
+        ("caseload never bad", "workload", 1),
+        ("never had supervision in 6 months", "managers", -1),
+        # How a manager treats people, in words the lexicon lacked until the eleventh round.
+        ("my manager is always snapping at people", "managers", -1),
+        ("my new PM micromanages everything I write", "managers", -1),
+        ("my TM does not micromanage, she trusts us", "managers", 1),
+        ("the SM was condescending in supervision", "managers", -1),
+    ],
+)
+def test_the_rules_read_how_people_are_treated(text: str, theme: str, sign: int) -> None:
+    assert read(text).scores[theme] * sign > 0
+
+
+def test_a_manager_who_snaps_at_people_is_bad_news() -> None:
+    # Read as praise for the manager by the learned half until the eleventh round.
+    _reads("my manager is always snapping at people", {"managers": "neg"})
