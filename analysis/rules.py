@@ -108,10 +108,32 @@ def textblob_polarity(words: list[str]) -> float:
     return max(-1.0, min(1.0, total / assessed)) if assessed else 0.0
 
 
+# A negator's reach ends at these: "my PM is never around and rude when she is" is rude.
+_SCOPE_ENDS: Final = frozenset({"and", "when", "because", "so", "then"})
+# "Never felt so overwhelmed", "never been this tired": "never" there says how much, not "not".
+_DEGREE: Final = frozenset({"so", "this", "such", "more", "as"})
+
+
+def _turning(words: list[str], index: int) -> list[int]:
+    """The negators that turn the word at `index`: in the three words before it, not past the
+    end of their reach, and not "never" that says how much."""
+    found: list[int] = []
+    for i in range(index - 1, max(0, index - 3) - 1, -1):
+        word = words[i]
+        if word in _SCOPE_ENDS:
+            break
+        if word in NEGATORS:
+            if word == "never" and _DEGREE.intersection(words[i + 1 : index]):
+                continue
+            found.append(i)
+    return found
+
+
 def _word_score(words: list[str]) -> float:
     score = 0.0
     # A negator that is bad news by itself ("never", "barely", "lack") and turns a later word
-    # says nothing more: "my TM is never rude" is praise, not a complaint softened. Read from
+    # says nothing more: "my TM is never rude" is praise, not a complaint softened; unless two
+    # negators meet ("never not stressed"), when each keeps its own say, as before. Read from
     # the end, so a negator is known to have turned a word before its own turn comes.
     spent: set[int] = set()
     for index in range(len(words) - 1, -1, -1):
@@ -119,10 +141,11 @@ def _word_score(words: list[str]) -> float:
         value = POSITIVE.get(word, 0.0) + NEGATIVE.get(word, 0.0)
         if not value or index in spent:
             continue
-        turning = [i for i in range(max(0, index - 3), index) if words[i] in NEGATORS]
+        turning = _turning(words, index)
         if turning:
             value = -value * 0.8  # "not supportive" is negative; "not bad" mildly positive
-            spent.update(turning)
+            if len(turning) == 1:
+                spent.update(turning)
         score += value
     return score
 
@@ -241,7 +264,9 @@ _CLOCK_AFTER = re.compile(
 # something other than cases or people.
 # A score or rating that moved is the survey's scale, not a count ("my score has gone from 4 to
 # 7", "I'd rate it from 3 to 8 out of 10"); a rate alone may count people ("turnover rate").
-_RATING = re.compile(r"\b(?:scor\w*|rated|ratings?|rate (?:it|this|us|my)|marks?|out of)\b")
+_RATING = re.compile(
+    r"\b(?:scor\w*|rated|ratings?|rate (?:it|this|us|my)|out of (?:\d+|ten|five))\b"
+)
 _UNIT = re.compile(
     r" (?:days?|hours?|hrs?|mins?|minutes|weeks?|months?|years?|percent|per cent|times|miles"
     r"|grand|pounds?|k|nights?|weekends?|sessions?|meetings?)\b"
@@ -470,11 +495,21 @@ class Reading:
     counted: float = 0.0
 
 
+def _count_decides(workload: tuple[float, bool, float] | None, said: list[float]) -> float:
+    """The news of the count that decided workload's score, if no clause about workload says
+    otherwise ("caseload went from 40 to 36, awful, still awful" is a complaint); else 0."""
+    if workload is None or not workload[2]:
+        return 0.0
+    news = workload[2]
+    return news if all(score * news >= 0 for score in said) else 0.0
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
     found: dict[str, tuple[float, bool, float]] = {}  # theme: score, contrast, count's news
+    workload_said: list[float] = []  # what each clause about workload said of it
     local: dict[str, list[str]] = {}
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
@@ -540,6 +575,8 @@ def read(text: str, question: str | None = None) -> Reading:
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base, shift)
+            if theme == "workload":
+                workload_said.append(score)
             if score != base and len(mentioned) == 1:
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
@@ -548,7 +585,10 @@ def read(text: str, question: str | None = None) -> Reading:
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
             if earlier is None or clause.contrast or abs(score) > abs(earlier[0]):
-                found[theme] = (score, clause.contrast, shift if theme == "workload" else 0.0)
+                # The count decides workload only if nothing else in the clause says otherwise
+                # ("went from 40 to 35, which is still ridiculous" is a complaint).
+                decided = theme == "workload" and base * shift >= 0
+                found[theme] = (score, clause.contrast, shift if decided else 0.0)
         total += clause_total
     scores = {theme: score for theme, (score, _contrast, _counted) in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
@@ -562,7 +602,7 @@ def read(text: str, question: str | None = None) -> Reading:
         lean,
         " . ".join(work),
         harmed,
-        found["workload"][2] if "workload" in found else 0.0,
+        _count_decides(found.get("workload"), workload_said),
     )
 
 

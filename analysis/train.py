@@ -35,10 +35,18 @@ DATA_DIR: Final = Path(__file__).resolve().parents[1] / "tests" / "data"
 # writer-CV figure is within 0.003 of the best (differences that small are noise on a pool of
 # 2,600-9,400 comments), and from the eighth round none that widens the gap between the fit and
 # writer CV past the shipped one's for its gain (the issue asks for CV within 0.03 of the fit).
-# Detection, letter triples and naive Bayes evidence: C 0.05 (writer CV 0.846 on the ninth round's
-# 9,399-comment pool, fit 0.889; C 0.03 0.840 and 0.872; C 0.08 scores 0.0035 more, 0.850, just
-# outside the 0.003 band, but fits 0.904 and widens the gap from 0.043 to 0.054, so the gap rule
-# keeps 0.05; on the eighth round's 5,009, 0.857 and 0.901, without the evidence 0.849 and 0.898).
+# Eleventh round, re-swept on the tenth round's 12,263-comment pool: writer CV rose with every
+# step of C (0.03 0.840, 0.05 0.8455, 0.08 0.849, 0.12 0.8526, 0.2 0.8547; fit 0.885 at 0.05,
+# 0.9125 at 0.12, 0.929 at 0.2), but the weaker priors drop themes the rules found in short and
+# implied comments: at 0.12, seven of the tests' sentences written for issue 19's kinds of error
+# ("the travel" to "What might make you leave?", "taught me more in six months than uni did")
+# lose their theme; at 0.08, one ("the travel"). The tests hold those kinds, so C stays 0.05.
+# Per-theme thresholds and per-theme C, chosen in nested writer CV, added nothing (0.8525).
+# Detection with letter triples and naive Bayes evidence takes C 0.05
+# (writer CV 0.846 on the ninth round's 9,399-comment pool, fit 0.889; C 0.03 0.840 and 0.872;
+# C 0.08 scored 0.0035 more, 0.850, just outside the 0.003 band, but fitted 0.904 and widened the
+# gap from 0.043 to 0.054, so a rule that no setting may widen the gap for a small gain kept 0.05;
+# on the eighth round's 5,009, 0.857 and 0.901, without the evidence 0.849 and 0.898).
 # Direction: C 0.1 with the rules' score at plain weight (writer CV 0.919 on the fifth round's
 # pool, up from 0.913 with C 0.05 and the rules' score weighted 3: the rules were trusted past what
 # the data bear, and a weaker prior lets the clause's own words overrule them; 0.2 scores 0.920 but

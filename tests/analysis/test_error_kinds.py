@@ -712,6 +712,11 @@ def test_a_score_that_moved_is_not_a_count(text: str) -> None:
         "my caseload went from 30 to 18 and my score went up",
         "turnover rate went from 10 to 25 people a year",
         "since the pulse scores came out my caseload went from 30 to 18",
+        # A reviewer's attacks on the first version: a name, "marks", "out of" in other senses.
+        "since Mark joined we went from 3 to 4 SWs",
+        "my caseload went from 30 to 18 which marks a real change",
+        "my caseload went from 28 to 15 out of the blue, lovely",
+        "out of hours referrals went from 10 to 25",
     ],
 )
 def test_a_count_beside_a_score_is_still_a_count(text: str) -> None:
@@ -730,6 +735,11 @@ def test_a_count_beside_a_score_is_still_a_count(text: str) -> None:
         ("my new PM micromanages everything I write", "managers", -1),
         ("my TM does not micromanage, she trusts us", "managers", 1),
         ("the SM was condescending in supervision", "managers", -1),
+        # A reviewer's attacks: two negators, a negator's reach, "never" that says how much.
+        ("barely coping and struggling with my caseload", "wellbeing", -1),
+        ("my TM is never not stressed", "managers", -1),
+        ("never felt so overwhelmed by my caseload", "workload", -1),
+        ("my PM is never around and rude when she is", "managers", -1),
     ],
 )
 def test_the_rules_read_how_people_are_treated(text: str, theme: str, sign: int) -> None:
@@ -739,3 +749,18 @@ def test_the_rules_read_how_people_are_treated(text: str, theme: str, sign: int)
 def test_a_manager_who_snaps_at_people_is_bad_news() -> None:
     # Read as praise for the manager by the learned half until the eleventh round.
     _reads("my manager is always snapping at people", {"managers": "neg"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "caseload went from 40 to 35 which is still ridiculous",
+        "caseload went from 40 to 36, awful, still awful",
+        "caseload went from 25 to 18 and I still cannot cope",
+    ],
+)
+def test_a_count_does_not_decide_when_the_words_say_otherwise(text: str) -> None:
+    # A fall that is still too high is a complaint: the count decides workload's direction
+    # only when no clause about workload says otherwise (a reviewer's attacks).
+    assert read(text).counted == 0
+    _reads(text, {"workload": "neg"})
