@@ -491,7 +491,8 @@ class Reading:
     work_text: str
     harmed: bool = False  # it tells of harm to the worker: wellbeing is bad news, decided
     # The news of a count that fell or rose, when it decided workload's score ("my caseload
-    # went from 31 to 19"): positive is good news; 0 when no count did.
+    # went from 31 to 19") and no clause about workload says otherwise (`_count_decides`):
+    # positive is good news; 0 when no count did.
     counted: float = 0.0
 
 
