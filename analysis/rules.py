@@ -108,32 +108,36 @@ def textblob_polarity(words: list[str]) -> float:
     return max(-1.0, min(1.0, total / assessed)) if assessed else 0.0
 
 
-# A negator's reach ends at these: "my PM is never around and rude when she is" is rude.
-_SCOPE_ENDS: Final = frozenset({"and", "when", "because", "so", "then"})
+# A negator's reach ends at these: "my PM is never around and rude when she is" is rude. (Not
+# "so": "not so bad" is mild praise.)
+_SCOPE_ENDS: Final = frozenset({"and", "when", "because", "then"})
 # "Never felt so overwhelmed", "never been this tired": "never" there says how much, not "not".
 _DEGREE: Final = frozenset({"so", "this", "such", "more", "as"})
 
 
-def _turning(words: list[str], index: int) -> list[int]:
-    """The negators that turn the word at `index`: in the three words before it, not past the
-    end of their reach, and not "never" that says how much."""
-    found: list[int] = []
+def _turning(words: list[str], index: int) -> tuple[list[int], list[int]]:
+    """The negators that turn the word at `index` (in the three words before it, not past the
+    end of their reach), and the "never"s among those words that say how much instead."""
+    turning: list[int] = []
+    degree: list[int] = []
     for i in range(index - 1, max(0, index - 3) - 1, -1):
         word = words[i]
         if word in _SCOPE_ENDS:
             break
         if word in NEGATORS:
             if word == "never" and _DEGREE.intersection(words[i + 1 : index]):
-                continue
-            found.append(i)
-    return found
+                degree.append(i)
+            else:
+                turning.append(i)
+    return turning, degree
 
 
 def _word_score(words: list[str]) -> float:
     score = 0.0
     # A negator that is bad news by itself ("never", "barely", "lack") and turns a later word
     # says nothing more: "my TM is never rude" is praise, not a complaint softened; unless two
-    # negators meet ("never not stressed"), when each keeps its own say, as before. Read from
+    # negators meet ("never not stressed"), when each keeps its own say, as before. A "never"
+    # that says how much ("never felt so supported") has no say of its own either. Read from
     # the end, so a negator is known to have turned a word before its own turn comes.
     spent: set[int] = set()
     for index in range(len(words) - 1, -1, -1):
@@ -141,7 +145,8 @@ def _word_score(words: list[str]) -> float:
         value = POSITIVE.get(word, 0.0) + NEGATIVE.get(word, 0.0)
         if not value or index in spent:
             continue
-        turning = _turning(words, index)
+        turning, degree = _turning(words, index)
+        spent.update(degree)
         if turning:
             value = -value * 0.8  # "not supportive" is negative; "not bad" mildly positive
             if len(turning) == 1:
@@ -262,14 +267,14 @@ _CLOCK_AFTER = re.compile(
 )
 # "From 5 to 4 days a week", "from 2 hours to 45 mins", "from 10 to 40 percent": a count of
 # something other than cases or people.
+_UNIT = re.compile(
+    r" (?:days?|hours?|hrs?|mins?|minutes|weeks?|months?|years?|percent|per cent|times|miles"
+    r"|grand|pounds?|k|nights?|weekends?|sessions?|meetings?)\b"
+)
 # A score or rating that moved is the survey's scale, not a count ("my score has gone from 4 to
 # 7", "I'd rate it from 3 to 8 out of 10"); a rate alone may count people ("turnover rate").
 _RATING = re.compile(
     r"\b(?:scor\w*|rated|ratings?|rate (?:it|this|us|my)|out of (?:\d+|ten|five))\b"
-)
-_UNIT = re.compile(
-    r" (?:days?|hours?|hrs?|mins?|minutes|weeks?|months?|years?|percent|per cent|times|miles"
-    r"|grand|pounds?|k|nights?|weekends?|sessions?|meetings?)\b"
 )
 # What is counted: people in the team ("from 6 to 3 workers", "eight social workers to four"),
 # where fewer is bad news; cases, families and vacancies, where fewer is good news. People who
@@ -591,7 +596,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 decided = theme == "workload" and base * shift >= 0
                 found[theme] = (score, clause.contrast, shift if decided else 0.0)
         total += clause_total
-    scores = {theme: score for theme, (score, _contrast, _counted) in found.items()}
+    scores = {theme: score for theme, (score, _contrast, _news) in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:
         scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)

@@ -740,6 +740,11 @@ def test_a_count_beside_a_score_is_still_a_count(text: str) -> None:
         ("my TM is never not stressed", "managers", -1),
         ("never felt so overwhelmed by my caseload", "workload", -1),
         ("my PM is never around and rude when she is", "managers", -1),
+        # A reviewer's attacks on the second version: "so" does not end a negator's reach, and
+        # a "never" that says how much has no say of its own.
+        ("the workload is not so bad", "workload", 1),
+        ("my manager is not so supportive", "managers", -1),
+        ("never felt so supported by my TM", "managers", 1),
     ],
 )
 def test_the_rules_read_how_people_are_treated(text: str, theme: str, sign: int) -> None:
@@ -749,6 +754,12 @@ def test_the_rules_read_how_people_are_treated(text: str, theme: str, sign: int)
 def test_a_manager_who_snaps_at_people_is_bad_news() -> None:
     # Read as praise for the manager by the learned half until the eleventh round.
     _reads("my manager is always snapping at people", {"managers": "neg"})
+
+
+def test_a_count_decides_when_nothing_says_otherwise() -> None:
+    assert read("my caseload went from 31 to 19").counted == 2.0
+    assert read("we went from 8 social workers to 4").counted == -2.0
+    assert read("the team grew from 4 SWs to 9 and caseloads dropped").counted == 2.0
 
 
 @pytest.mark.parametrize(
