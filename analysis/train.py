@@ -41,7 +41,8 @@ DATA_DIR: Final = Path(__file__).resolve().parents[1] / "tests" / "data"
 # implied comments: at 0.12, seven of the tests' sentences written for issue 19's kinds of error
 # ("the travel" to "What might make you leave?", "taught me more in six months than uni did")
 # lose their theme; at 0.08, one ("the travel"). The tests hold those kinds, so C stays 0.05.
-# Per-theme thresholds and per-theme C, chosen in nested writer CV, added nothing (0.8525).
+# A threshold per theme (0.8485 at C 0.05) or a C per theme (0.8544), each chosen in nested writer
+# CV, was no better than the best single C (0.2, 0.8547).
 # Detection with letter triples and naive Bayes evidence takes C 0.05
 # (writer CV 0.846 on the ninth round's 9,399-comment pool, fit 0.889; C 0.03 0.840 and 0.872;
 # C 0.08 scored 0.0035 more, 0.850, just outside the 0.003 band, but fitted 0.904 and widened the
