@@ -266,6 +266,7 @@ class Model:
         words = _words(reading.work_text)
         scores = self.detect_scores(self.detection_hits(reading, question, source, words))
         themes: dict[str, Direction] = {}
+        decided = reading.decided
         common: frozenset[str] | None = None
         for theme in THEMES:
             if scores[theme] <= self.threshold:
@@ -276,16 +277,11 @@ class Model:
                 # question does, whatever the theme usually means in other comments.
                 themes[theme] = lean_of_question
                 continue
-            if theme == "wellbeing" and reading.harmed:
+            if theme in decided:
                 # Harm to the worker is never good news for their wellbeing, however warmly the
-                # rest of the sentence speaks ("my TM was brilliant after I got shoved").
-                themes[theme] = "neg"
-                continue
-            if theme == "workload" and reading.counted:
-                # A count that fell or rose decided the rules' workload score ("the team grew
-                # from 4 SWs to 9", "my caseload went from 31 to 19"): its direction is the
-                # news, whatever words elsewhere in the comment usually mean.
-                themes[theme] = "pos" if reading.counted > 0 else "neg"
+                # rest speaks ("my TM was brilliant after I got shoved"); a count that fell or
+                # rose is the news for workload ("the team grew from 4 SWs to 9").
+                themes[theme] = decided[theme]
                 continue
             if common is None:
                 common = _comment_features(reading, question, source, words)

@@ -406,11 +406,6 @@ def _counted(text: str, change: re.Match[str]) -> str | None:
     return None
 
 
-def _words_before(text: str, position: int, count: int) -> str:
-    """The last `count` whole words of `text` before `position`."""
-    return " ".join(text[:position].split()[-count:])
-
-
 class CountChange(NamedTuple):
     """A count that fell or rose in a clause, as `_count_change` reads it."""
 
@@ -433,7 +428,8 @@ def _count_change(text: str) -> CountChange | None:
         return None
     verb = text[change.start() : change.start(1)]
     counted = _counted_span(text, change)
-    if _RATING.search(_words_before(text, change.start(), 3) + " " + verb + counted):
+    before_words = text[: change.start()].split()  # read for a rating, a clock, a wish
+    if _RATING.search(" ".join(before_words[-3:]) + " " + verb + counted):
         return None
     # Two hours of the day, with no verb of change or with the working day in the verb's words
     # ("working from 8 to 6", "the meeting moved from 10 to 2"), are a time; unless the count
@@ -443,7 +439,7 @@ def _count_change(text: str) -> CountChange | None:
         and not (_STAFF.search(counted) or _CASES.search(counted))
         and (
             not (_MOVED.search(verb) or _MOVED.search(counted))
-            or _CLOCK_BEFORE.search(_words_before(text, change.start(), 1) + " " + verb)
+            or _CLOCK_BEFORE.search(" ".join(before_words[-1:]) + " " + verb)
             or _CLOCK_AFTER.match(text, change.end())
         )
     ):
@@ -456,7 +452,7 @@ def _count_change(text: str) -> CountChange | None:
     # The wish or the denial is in the verb's words or the two words before them ("should come
     # down", "if my caseload went", "have not come down"), not anywhere earlier ("I am not sure
     # why my caseload went from 30 to 18").
-    lead = _IDIOMS.sub(" ", _words_before(text, change.start(), 2) + " " + verb)
+    lead = _IDIOMS.sub(" ", " ".join(before_words[-2:]) + " " + verb)
     if _WISHED.search(lead):
         return CountChange(rest, _WANTED_SCORE, kind)
     if _NOT_DONE.search(lead):
@@ -499,6 +495,17 @@ class Reading:
     # went from 31 to 19") and no clause about workload says otherwise (`_count_decides`):
     # positive is good news; 0 when no count did.
     counted: float = 0.0
+
+    @property
+    def decided(self) -> dict[str, Direction]:
+        """The directions the rules decide whatever the learned half reads: harm is bad news
+        for wellbeing, and a count that fell or rose is the news for workload."""
+        decided: dict[str, Direction] = {}
+        if self.harmed:
+            decided["wellbeing"] = "neg"
+        if self.counted:
+            decided["workload"] = "pos" if self.counted > 0 else "neg"
+        return decided
 
 
 def _count_decides(workload: tuple[float, bool, float] | None, said: list[float]) -> float:
