@@ -24,6 +24,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
 
+import numpy as np
+
 from analysis.rules import CommentAnalysis, Direction, Reading, direction_of, polarity_of
 from surveys.themes import THEMES
 
@@ -152,16 +154,19 @@ def direction_features(
     question: str | None = None,
     source: str | None = None,
     words: list[str] | None = None,
-    common: frozenset[str] | None = None,
 ) -> set[str]:
     """What the direction model looks at for one theme: the clauses that spoke of it, the rules'
-    score for it, and the question; `words` are the comment's `_words` and `common` its
-    `_comment_features` if known."""
+    score for it, and the question; `words` are the comment's `_words` if known."""
     words = _words(reading.work_text) if words is None else words
-    if common is None:
-        common = _comment_features(reading, question, source, words)
-    features = set(common)
-    features.add("t:" + theme)
+    features = set(_comment_features(reading, question, source, words))
+    features.update(_theme_features(reading, theme, words))
+    return features
+
+
+def _theme_features(reading: Reading, theme: str, words: list[str]) -> set[str]:
+    """The direction features of one theme of a comment. None has the name of one of
+    `_comment_features` ("t:", "l:", "rule:", "lean:THEME:" and "bare:" are theirs alone)."""
+    features = {"t:" + theme}
     local = reading.local.get(theme)
     _grams("l:", words if local is None else _words(local), features)
     score = reading.scores.get(theme)
@@ -197,77 +202,93 @@ class Model:
     threshold: float = 0.0  # a theme is found when its detection score is above this
 
     @cached_property
-    def _detect_keys(self) -> frozenset[str]:
-        return frozenset(self.detect)
-
-    @cached_property
     def _direction_keys(self) -> frozenset[str]:
         return frozenset(self.direction)
 
     @cached_property
-    def _detect_vectors(self) -> dict[str, tuple[float, ...]]:
-        """Each weighted feature's weights for every theme, in THEMES order (0 where none)."""
-        index = {theme: i for i, theme in enumerate(THEMES)}
-        vectors = {}
-        for feature, pairs in self.detect.items():
-            vector = [0.0] * len(THEMES)
-            for theme, weight in pairs:
-                vector[index[theme]] = weight
-            vectors[feature] = tuple(vector)
-        return vectors
+    def _detect_rows(self) -> dict[str, int]:
+        """Each weighted feature's row in `_detect_matrix`."""
+        return {feature: row for row, feature in enumerate(self.detect)}
 
     @cached_property
-    def _word_hits(self) -> dict[str, frozenset[str]]:
-        """Each word seen so far: those of its own features that carry a weight."""
+    def _detect_matrix(self) -> np.ndarray:
+        """Each weighted feature's weights for every theme, one row a feature, in THEMES order
+        (0 where none); and below them a row of the biases, which every comment adds."""
+        column = {theme: i for i, theme in enumerate(THEMES)}
+        matrix = np.zeros((len(self.detect) + 1, len(THEMES)))
+        for row, pairs in enumerate(self.detect.values()):
+            for theme, weight in pairs:
+                matrix[row, column[theme]] = weight
+        matrix[len(self.detect)] = [self.detect_bias[theme] for theme in THEMES]
+        return matrix
+
+    @cached_property
+    def _word_rows(self) -> dict[str, frozenset[int]]:
+        """Each word seen so far: the rows of those of its own features that carry a weight."""
         return {}
+
+    def detection_rows(
+        self, reading: Reading, question: str | None, source: str | None, words: list[str]
+    ) -> set[int]:
+        """The rows of `detection_features` that carry a weight, and the bias row: the same
+        features made faster, as a word's own features are made and looked up once per word
+        (staff reuse their words), not once per comment. In the bot, the cache holds only words
+        of comments it analyses, which are redacted first (`staypulse analyse`, a short-lived
+        command, reads what it is given)."""
+        index, cache = self._detect_rows, self._word_rows
+        rows = {len(index)}  # the biases
+        for feature in _detection_context(reading, question, source, len(words)):
+            row = index.get(feature)
+            if row is not None:
+                rows.add(row)
+        for word in set(words):
+            found = cache.get(word)
+            if found is None:
+                found = frozenset(
+                    index[feature] for feature in _word_features(word) if feature in index
+                )
+                if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
+                    cache.clear()
+                cache[word] = found
+            rows.update(found)
+        return rows
 
     def detection_hits(
         self, reading: Reading, question: str | None, source: str | None, words: list[str]
     ) -> set[str]:
-        """`detection_features` that carry a weight, the same set made faster: a word's own
-        features are made and looked up once per word (staff reuse their words), not once per
-        comment. In the bot, the cache holds only words of comments it analyses, which are redacted
-        first (`staypulse analyse`, a short-lived command, reads what it is given)."""
-        keys, cache = self._detect_keys, self._word_hits
-        hits = set(keys.intersection(_detection_context(reading, question, source, len(words))))
-        for word in set(words):
-            found = cache.get(word)
-            if found is None:
-                found = keys.intersection(_word_features(word))
-                if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
-                    cache.clear()
-                cache[word] = found
-            hits.update(found)
-        return hits
-
-    def detect_scores(self, features: set[str]) -> dict[str, float]:
-        """Each theme's detection score (positive: the comment takes a stance on it)."""
-        bias = self.detect_bias
-        vectors = self._detect_vectors
-        # Most features carry no weight: the set intersection (in C) finds the few that do, and
-        # zip and sum (in C too) add up their weights theme by theme. (numpy was no faster.)
-        hits = [vectors[feature] for feature in self._detect_keys.intersection(features)]
-        if not hits:
-            return dict(bias)
+        """The `detection_features` that carry a weight (what `detection_rows` finds, by name)."""
+        names = list(self.detect)
         return {
-            theme: bias[theme] + total
-            for theme, total in zip(THEMES, map(sum, zip(*hits, strict=True)), strict=True)
+            names[row]
+            for row in self.detection_rows(reading, question, source, words)
+            if row < len(names)
         }
+
+    def detect_scores(self, rows: set[int]) -> dict[str, float]:
+        """Each theme's detection score (positive: the comment takes a stance on it), from the
+        `detection_rows` of a comment. Most features carry no weight; the few rows that do are
+        added up in numpy, a column a theme (a dict of weights a feature, summed in Python,
+        took twice as long)."""
+        totals = self._detect_matrix[list(rows)].sum(axis=0)
+        return dict(zip(THEMES, totals.tolist(), strict=True))
+
+    def direction_sum(self, features: set[str] | frozenset[str]) -> float:
+        """The direction weights of `features`, added up (without the bias)."""
+        return sum(map(self.direction.__getitem__, self._direction_keys.intersection(features)))
 
     def direction_score(self, features: set[str]) -> float:
         """Positive: good news for the theme."""
-        found = self._direction_keys.intersection(features)
-        return self.direction_bias + sum(map(self.direction.__getitem__, found))
+        return self.direction_bias + self.direction_sum(features)
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
     ) -> CommentAnalysis:
         """The themes and directions of a comment the rules have read."""
         words = _words(reading.work_text)
-        scores = self.detect_scores(self.detection_hits(reading, question, source, words))
+        scores = self.detect_scores(self.detection_rows(reading, question, source, words))
         themes: dict[str, Direction] = {}
         decided = reading.decided
-        common: frozenset[str] | None = None
+        common: float | None = None  # the weights of what every theme's features share
         for theme in THEMES:
             if scores[theme] <= self.threshold:
                 continue
@@ -284,9 +305,11 @@ class Model:
                 themes[theme] = decided[theme]
                 continue
             if common is None:
-                common = _comment_features(reading, question, source, words)
-            features = direction_features(reading, theme, question, source, words, common)
-            lean = self.direction_score(features)
+                shared = _comment_features(reading, question, source, words)
+                common = self.direction_bias + self.direction_sum(shared)
+            # The theme's own features never share a name with the comment's (their prefixes
+            # differ), so the comment's weights are added up once, not once a theme.
+            lean = common + self.direction_sum(_theme_features(reading, theme, words))
             if lean == 0:  # no evidence either way: the rules' reading
                 themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
             else:
