@@ -269,7 +269,7 @@ class Model:
         `detection_rows` of a comment. Most features carry no weight; the few rows that do are
         added up in numpy, a column a theme (a dict of weights a feature, summed in Python,
         took twice as long)."""
-        totals = self._detect_matrix[list(rows)].sum(axis=0)
+        totals = self._detect_matrix.take(list(rows), axis=0).sum(axis=0)
         return dict(zip(THEMES, totals.tolist(), strict=True))
 
     def direction_sum(self, features: set[str] | frozenset[str]) -> float:

@@ -161,14 +161,12 @@ def word_starts(text: str) -> frozenset[str]:
     return frozenset({w[:1] for w in words} | {w[:2] for w in words} | {w[:3] for w in words})
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return any_of(patterns)
-
-
 class Cues:
     """Every theme's cue patterns, indexed by how their words start: a clause is searched only
     with the cues its words could match, each a small regex, and with the few cues that cannot be
-    indexed (they start with a digit, "£" or an optional word)."""
+    indexed (they start with a digit, "£" or an optional word). Each of those regexes is also
+    gated: it runs only if the clause holds one of the strings every match of it contains (most
+    clauses whose words start as a cue's do not hold the rest of it: "i" leads a hundred cues)."""
 
     def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
         by_start: dict[str, dict[str, list[str]]] = {}
@@ -182,23 +180,43 @@ class Cues:
                     always.setdefault(theme, []).append(pattern)
         self.themes = tuple(cues)
         self.by_start = {
-            start: tuple((theme, _alternation(p)) for theme, p in themes.items())
+            start: tuple((theme, *_gated(p)) for theme, p in themes.items())
             for start, themes in by_start.items()
         }
-        self.always = tuple((theme, _alternation(p)) for theme, p in always.items())
+        self.always = tuple((theme, *_gated(p)) for theme, p in always.items())
 
     def themes_in(self, text: str, starts: frozenset[str]) -> set[str]:
         """The themes whose cues `text` (whose `word_starts` are `starts`) holds."""
         found: set[str] = set()
-        for theme, pattern in self.always:
-            if pattern.search(text):
+        for theme, pattern, gate in self.always:
+            if _passes(gate, text) and pattern.search(text):
                 found.add(theme)
         by_start = self.by_start
         for start in by_start.keys() & starts:  # the few starts that lead a cue, found in C
-            for theme, pattern in by_start[start]:
-                if theme not in found and pattern.search(text):
+            for theme, pattern, gate in by_start[start]:
+                if theme not in found and _passes(gate, text) and pattern.search(text):
                     found.add(theme)
         return found
+
+
+def _gated(patterns: list[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Any of `patterns` as one regex, and the strings one of which its every match contains
+    (empty when one of them needs none that can be told)."""
+    gates = [gate(re.compile(pattern)) for pattern in patterns]
+    literals = frozenset().union(*gates) if all(gates) else frozenset()
+    # A text that holds "covered" holds "cover": only the strings that hold no other are tried.
+    least = [s for s in literals if not any(o != s and o in s for o in literals)]
+    return any_of(patterns), tuple(sorted(least))
+
+
+def _passes(gate: tuple[str, ...], text: str) -> bool:
+    """Whether `text` holds one of `gate`'s strings, or `gate` is empty (nothing is known)."""
+    if not gate:
+        return True
+    for literal in gate:  # noqa: SIM110 - a loop, not any(): cheaper for one or two strings
+        if literal in text:
+            return True
+    return False
 
 
 def _required(items: Any) -> frozenset[str] | None:
