@@ -162,37 +162,46 @@ def spend_phrases(text: str, starts: frozenset[str] | None = None) -> tuple[str,
     score = 0.0
     rest = text
     starts = word_starts(text) if starts is None else starts
-    # Only the phrases whose first word starts as one of the clause's words are tried, in
-    # order, and only if the strings they cannot match without are there too.
-    candidates = set(UNLED)
-    for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
-        candidates.update(LEAD_INDEX[start])
-    pending = sorted(candidates)
+    # Only the phrases whose first word starts as one of the clause's words, and whose strings
+    # they cannot match without are there too, are tried, in order: about one phrase a clause
+    # of the twenty-odd its words lead.
+    pending = _phrases_to_try(rest, starts, -1)
     position = 0
     while position < len(pending):
         index = pending[position]
         position += 1
-        pattern, value, gate = PHRASE_GATES[index]
-        for literal in gate:  # a loop, not any(): this runs ~50 times a clause
-            if literal in rest:
-                break
-        else:
-            if gate:
-                continue
+        pattern, value, _gate = PHRASE_GATES[index]
         rest, found = pattern.subn(" ", rest)  # its words are spent
         if not found:
             continue
         score += value
-        # A phrase may end inside a word ("why i stay" in "why i stayin my last job"): what is
-        # left of it is a new word, whose phrases later in the order must still be tried.
-        new = word_starts(rest) - starts
-        if new:
-            starts = starts | new
-            later = {i for s in LEAD_INDEX.keys() & new for i in LEAD_INDEX[s] if i > index}
-            later.difference_update(pending[position:])
-            if later:
-                pending[position:] = sorted(later.union(pending[position:]))
+        # The clause changed: a phrase may end inside a word ("why i stay" in "why i stayin my
+        # last job"), leaving a new word, and blanked words bring others together, so every
+        # later phrase is sorted again against what is left.
+        starts = starts | word_starts(rest)
+        pending = _phrases_to_try(rest, starts, index)
+        position = 0
     return rest, score
+
+
+def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
+    """In order, the phrases after `after` that `text` (whose words start as `starts`) could
+    hold: their first word starts as one of its words, and it holds a string they need."""
+    candidates = set(UNLED)
+    for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
+        candidates.update(LEAD_INDEX[start])
+    found = []
+    for index in candidates:
+        if index <= after:
+            continue
+        gate = PHRASE_GATES[index][2]
+        if not gate:  # nothing it needs is known: it is tried
+            found.append(index)
+        for literal in gate:  # a loop, not any(): this runs ~25 times a clause
+            if literal in text:
+                found.append(index)
+                break
+    return sorted(found)
 
 
 def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
