@@ -197,6 +197,7 @@ def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
         gate = PHRASE_GATES[index][2]
         if not gate:  # nothing it needs is known: it is tried
             found.append(index)
+            continue
         for literal in gate:  # a loop, not any(): this runs ~25 times a clause
             if literal in text:
                 found.append(index)

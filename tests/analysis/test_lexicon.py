@@ -24,7 +24,7 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
-from analysis.matching import any_of, first_chars
+from analysis.matching import Cues, any_of, first_chars
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
 
@@ -245,3 +245,32 @@ def test_any_of_finds_where_a_plain_alternation_finds(words: list[str]) -> None:
     for plain, fast in ANY_OF_PAIRS:
         expected, found = plain.search(text), fast.search(text)
         assert (expected and expected.span()) == (found and found.span()), (plain.pattern, text)
+
+
+def test_a_cue_with_no_string_it_needs_is_still_searched() -> None:
+    # A cue's regex runs only if the clause holds a string every match of it needs; a cue from
+    # which none can be read ("[pw]ay" needs no fixed string) must run on every clause, not none.
+    cues = Cues({"pay": [r"\b[pw]ay\b"], "workload": [r"\bcaseloads?\b"]})
+    for text, expected in (("the pay", {"pay"}), ("the way", {"pay"}), ("caseload", {"workload"})):
+        assert cues.themes_in(text, word_starts(text)) == expected, text
+    assert cues.themes_in("case load", word_starts("case load")) == set()
+
+
+def test_a_cue_is_gated_by_the_shortest_strings_it_needs() -> None:
+    # "covered" holds "cover": a text either holds both or not "covered", so only "cover" is
+    # tried; the gate must still be one every match of either cue holds.
+    cues = Cues({"team_culture": [r"\bcovers?\b", r"\bcovered\b"]})
+    ((_theme, _pattern, gate),) = cues.by_start["cov"]
+    assert gate == ("cover",)
+    assert cues.themes_in("they covered", word_starts("they covered")) == {"team_culture"}
+
+
+def test_a_phrase_with_no_string_it_needs_is_still_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The phrases a clause's words lead are tested for a string they need before any is tried;
+    # one from which no string can be read must be tried, not dropped.
+    from analysis import rules
+
+    monkeypatch.setattr(rules, "PHRASE_GATES", ((re.compile(r"\b[pw]ay\b"), -1.0, ()),))
+    monkeypatch.setattr(rules, "UNLED", (0,))
+    monkeypatch.setattr(rules, "LEAD_INDEX", {})
+    assert rules.spend_phrases("the pay is bad") == ("the   is bad", -1.0)
