@@ -249,8 +249,9 @@ def test_any_of_finds_where_a_plain_alternation_finds(words: list[str]) -> None:
 
 def test_a_cue_with_no_string_it_needs_is_still_searched() -> None:
     # A cue's regex runs only if the clause holds a string every match of it needs; a cue from
-    # which none can be read ("[pw]ay" needs no fixed string) must run on every clause, not none.
-    cues = Cues({"pay": [r"\b[pw]ay\b"], "workload": [r"\bcaseloads?\b"]})
+    # which none can be read ("[pw][ae][yi]" needs no fixed string) must run on every clause.
+    cues = Cues({"pay": [r"\b[pw][ae][yi]\b"], "workload": [r"\bcaseloads?\b"]})
+    assert cues.always[0][2] == ()  # (the case this test is for)
     for text, expected in (("the pay", {"pay"}), ("the way", {"pay"}), ("caseload", {"workload"})):
         assert cues.themes_in(text, word_starts(text)) == expected, text
     assert cues.themes_in("case load", word_starts("case load")) == set()
@@ -270,7 +271,7 @@ def test_a_phrase_with_no_string_it_needs_is_still_tried(monkeypatch: pytest.Mon
     # one from which no string can be read must be tried, not dropped.
     from analysis import rules
 
-    monkeypatch.setattr(rules, "PHRASE_GATES", ((re.compile(r"\b[pw]ay\b"), -1.0, ()),))
+    monkeypatch.setattr(rules, "PHRASE_GATES", ((re.compile(r"\b[pw][ae][yi]\b"), -1.0, ()),))
     monkeypatch.setattr(rules, "UNLED", (0,))
     monkeypatch.setattr(rules, "LEAD_INDEX", {})
     assert rules.spend_phrases("the pay is bad") == ("the   is bad", -1.0)
