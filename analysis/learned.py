@@ -35,6 +35,10 @@ MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.js
 FORMAT: Final = 4
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
 _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all at once
+# Weights are kept to four decimal places (training rounds them so); scores are added up in
+# units of the last, as whole numbers.
+DIGITS: Final = 4
+UNITS: Final = 10**DIGITS
 
 
 class ModelError(ValueError):
@@ -201,9 +205,12 @@ class Model:
     direction: Mapping[str, float]
     threshold: float = 0.0  # a theme is found when its detection score is above this
 
+    # Scores are added up in whole units of the file's last decimal place, exactly: the sum is
+    # then the same in any order, so a comment whose score sits exactly on the threshold (or a
+    # lean of exactly 0) reads the same every time, whatever order the features come in.
     @cached_property
-    def _direction_keys(self) -> frozenset[str]:
-        return frozenset(self.direction)
+    def _direction_units(self) -> dict[str, int]:
+        return {feature: _units(weight) for feature, weight in self.direction.items()}
 
     @cached_property
     def _detect_rows(self) -> dict[str, int]:
@@ -212,15 +219,18 @@ class Model:
 
     @cached_property
     def _detect_matrix(self) -> np.ndarray:
-        """Each weighted feature's weights for every theme, one row a feature, in THEMES order
-        (0 where none); and below them a row of the biases, which every comment adds."""
+        """Each weighted feature's weights for every theme in units, one row a feature, in
+        THEMES order (0 where none)."""
         column = {theme: i for i, theme in enumerate(THEMES)}
-        matrix = np.zeros((len(self.detect) + 1, len(THEMES)))
+        matrix = np.zeros((len(self.detect), len(THEMES)), dtype=np.int64)
         for row, pairs in enumerate(self.detect.values()):
             for theme, weight in pairs:
-                matrix[row, column[theme]] = weight
-        matrix[len(self.detect)] = [self.detect_bias[theme] for theme in THEMES]
+                matrix[row, column[theme]] = _units(weight)
         return matrix
+
+    @cached_property
+    def _detect_bias_units(self) -> np.ndarray:
+        return np.array([_units(self.detect_bias[theme]) for theme in THEMES], dtype=np.int64)
 
     @cached_property
     def _word_rows(self) -> dict[str, frozenset[int]]:
@@ -230,13 +240,12 @@ class Model:
     def detection_rows(
         self, reading: Reading, question: str | None, source: str | None, words: list[str]
     ) -> set[int]:
-        """The rows of `detection_features` that carry a weight, and the bias row: the same
-        features made faster, as a word's own features are made and looked up once per word
-        (staff reuse their words), not once per comment. In the bot, the cache holds only words
-        of comments it analyses, which are redacted first (`staypulse analyse`, a short-lived
-        command, reads what it is given)."""
+        """The rows of the `detection_features` that carry a weight, made faster: a word's own
+        features are made and looked up once per word (staff reuse their words), not once per
+        comment. In the bot, the cache holds only words of comments it analyses, which are
+        redacted first (`staypulse analyse`, a short-lived command, reads what it is given)."""
         index, cache = self._detect_rows, self._word_rows
-        rows = {len(index)}  # the biases
+        rows = set()
         for feature in _detection_context(reading, question, source, len(words)):
             row = index.get(feature)
             if row is not None:
@@ -253,32 +262,28 @@ class Model:
             rows.update(found)
         return rows
 
-    def detection_hits(
-        self, reading: Reading, question: str | None, source: str | None, words: list[str]
-    ) -> set[str]:
-        """The `detection_features` that carry a weight (what `detection_rows` finds, by name)."""
-        names = list(self.detect)
-        return {
-            names[row]
-            for row in self.detection_rows(reading, question, source, words)
-            if row < len(names)
-        }
+    def feature_of_row(self, row: int) -> str:
+        """The detection feature a row of `detection_rows` stands for."""
+        return self._row_features[row]
+
+    @cached_property
+    def _row_features(self) -> tuple[str, ...]:
+        return tuple(self.detect)
 
     def detect_scores(self, rows: set[int]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it), from the
         `detection_rows` of a comment. Most features carry no weight; the few rows that do are
         added up in numpy, a column a theme (a dict of weights a feature, summed in Python,
         took twice as long)."""
-        totals = self._detect_matrix.take(list(rows), axis=0).sum(axis=0)
-        return dict(zip(THEMES, totals.tolist(), strict=True))
+        totals = self._detect_bias_units + self._detect_matrix.take(list(rows), axis=0).sum(axis=0)
+        # An exact count of units over a power of ten is the float nearest the decimal, as the
+        # threshold is: comparing the two is exact.
+        return {theme: total / UNITS for theme, total in zip(THEMES, totals.tolist(), strict=True)}
 
-    def direction_sum(self, features: set[str] | frozenset[str]) -> float:
-        """The direction weights of `features`, added up (without the bias)."""
-        return sum(map(self.direction.__getitem__, self._direction_keys.intersection(features)))
-
-    def direction_score(self, features: set[str]) -> float:
-        """Positive: good news for the theme."""
-        return self.direction_bias + self.direction_sum(features)
+    def direction_units(self, features: set[str] | frozenset[str]) -> int:
+        """The direction weights of `features`, added up in units (without the bias)."""
+        units = self._direction_units
+        return sum(map(units.__getitem__, units.keys() & features))
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
@@ -288,7 +293,7 @@ class Model:
         scores = self.detect_scores(self.detection_rows(reading, question, source, words))
         themes: dict[str, Direction] = {}
         decided = reading.decided
-        common: float | None = None  # the weights of what every theme's features share
+        shared_lean: int | None = None  # the bias and the weights every theme's features share
         for theme in THEMES:
             if scores[theme] <= self.threshold:
                 continue
@@ -304,12 +309,12 @@ class Model:
                 # rose is the news for workload ("the team grew from 4 SWs to 9").
                 themes[theme] = decided[theme]
                 continue
-            if common is None:
+            if shared_lean is None:
                 shared = _comment_features(reading, question, source, words)
-                common = self.direction_bias + self.direction_sum(shared)
+                shared_lean = _units(self.direction_bias) + self.direction_units(shared)
             # The theme's own features never share a name with the comment's (their prefixes
-            # differ), so the comment's weights are added up once, not once a theme.
-            lean = common + self.direction_sum(_theme_features(reading, theme, words))
+            # differ; a test checks), so the comment's are added up once, not once a theme.
+            lean = shared_lean + self.direction_units(_theme_features(reading, theme, words))
             if lean == 0:  # no evidence either way: the rules' reading
                 themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
             else:
@@ -333,6 +338,10 @@ class Model:
                 "weights": dict(sorted(self.direction.items())),
             },
         }
+
+
+def _units(weight: float) -> int:
+    return round(weight * UNITS)
 
 
 def _number(value: object, where: str) -> float:

@@ -238,7 +238,8 @@ def _required(items: Any) -> frozenset[str] | None:
         offer(frozenset({run}) if run else None)
         run = ""
         if op is _SUBPATTERN:
-            offer(_required(value[-1]))
+            if not (value[1] or value[2]):  # local flags ("(?i:...)") change what a letter matches
+                offer(_required(value[-1]))
         elif op is _BRANCH:
             branches = [_required(branch) for branch in value[1]]
             if all(branches):
@@ -254,13 +255,16 @@ def _rank(strings: frozenset[str]) -> tuple[int, int]:
 
 
 def gate(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Literal strings one of which every match of a phrase pattern contains (empty: none known).
+    """Literal strings one of which every match of a cue or phrase contains (empty: none known).
 
     Read off the parsed pattern, so it is sound by construction: concatenations require any
     one of their parts, alternations the union of their branches, repeats of at least one their
     body; optional parts and character classes require nothing.
     """
-    required = _required(_parser.parse(pattern.pattern, pattern.flags))
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.IGNORECASE:  # "No longer" matches where "no longer" is not in it
+        return ()
+    required = _required(parsed)
     return tuple(sorted(required)) if required else ()
 
 

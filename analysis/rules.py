@@ -163,30 +163,26 @@ def spend_phrases(text: str, starts: frozenset[str] | None = None) -> tuple[str,
     rest = text
     starts = word_starts(text) if starts is None else starts
     # Only the phrases whose first word starts as one of the clause's words, and whose strings
-    # they cannot match without are there too, are tried, in order: about one phrase a clause
-    # of the twenty-odd its words lead.
+    # they cannot match without are there too, are tried, in order (next last, to pop).
     pending = _phrases_to_try(rest, starts, -1)
-    position = 0
-    while position < len(pending):
-        index = pending[position]
-        position += 1
+    while pending:
+        index = pending.pop()
         pattern, value, _gate = PHRASE_GATES[index]
         rest, found = pattern.subn(" ", rest)  # its words are spent
         if not found:
             continue
         score += value
         # The clause changed: a phrase may end inside a word ("why i stay" in "why i stayin my
-        # last job"), leaving a new word, and blanked words bring others together, so every
-        # later phrase is sorted again against what is left.
+        # last job"), leaving a new word, and blanked words bring others together, so the later
+        # phrases are chosen again from what is left.
         starts = starts | word_starts(rest)
         pending = _phrases_to_try(rest, starts, index)
-        position = 0
     return rest, score
 
 
 def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
-    """In order, the phrases after `after` that `text` (whose words start as `starts`) could
-    hold: their first word starts as one of its words, and it holds a string they need."""
+    """The phrases after `after` that `text` (whose words start as `starts`) could hold, the
+    next last: their first word starts as one of its words, and it holds a string they need."""
     candidates = set(UNLED)
     for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
         candidates.update(LEAD_INDEX[start])
@@ -202,7 +198,7 @@ def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
             if literal in text:
                 found.append(index)
                 break
-    return sorted(found)
+    return sorted(found, reverse=True)
 
 
 def clause_score(text: str, starts: frozenset[str] | None = None) -> float:

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 from analysis.dataset import Labelled, load_dir, split
 from analysis.learned import (
+    DIGITS,
     MODEL_PATH,
     Model,
     detection_features,
@@ -62,7 +63,6 @@ MIN_COUNT: Final = 2  # a feature seen in one comment only is that comment, not 
 # Weights smaller than this barely move a score (5-fold CV the same with or without them); pruned
 # so the shipped file stays small enough to review (about 580 KiB).
 PRUNE: Final = 0.05
-DIGITS: Final = 4
 
 
 def _scale(feature: str) -> float:

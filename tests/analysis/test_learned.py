@@ -14,13 +14,17 @@ from analysis.dataset import load_dir, split
 from analysis.evaluate import baseline, evaluate
 from analysis.learned import (
     MODEL_PATH,
+    Model,
     ModelError,
+    _comment_features,
+    _theme_features,
     _words,
     detection_features,
     model_from_json,
     shipped_model,
 )
-from analysis.rules import read
+from analysis.rules import direction_of, read
+from surveys.themes import THEMES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # Measured on the held-out split (3,945 comments from sixty-six writers) when the weights were
@@ -60,7 +64,52 @@ def test_scoring_looks_up_exactly_the_weighted_features_training_made() -> None:
         reading = read(text, question)
         words = _words(reading.normalised)
         expected = set(model.detect) & detection_features(reading, question, source, words)
-        assert model.detection_hits(reading, question, source, words) == expected, text
+        rows = model.detection_rows(reading, question, source, words)
+        assert {model.feature_of_row(row) for row in rows} == expected, text
+
+
+def test_a_theme_s_own_direction_features_never_share_a_name_with_the_comment_s() -> None:
+    # `Model.apply` adds up the features every theme of a comment shares once, and each theme's
+    # own on top: a name in both would count once in training and twice in scoring.
+    for row in load_dir(DATA)[::7]:
+        reading = read(row.text, row.question)
+        words = _words(reading.work_text)
+        shared = _comment_features(reading, row.question, row.source, words)
+        for theme in THEMES:
+            assert not shared & _theme_features(reading, theme, words), (row.text, theme)
+
+
+def _tie_model(**changes: object) -> Model:
+    """A model under which "alpha beta" sits exactly on a tie: 0.1 + 0.2 - 0.3 is 0 in
+    decimals, but 5.6e-17 or -2.8e-17 in floats, by the order they are added in."""
+    fields: dict[str, object] = {
+        "detect_bias": {theme: -5.0 for theme in THEMES} | {"pay": 1.0},
+        "detect": {},
+        "direction_bias": -0.3,
+        "direction": {"w:alpha": 0.1, "w:beta": 0.2},
+        "threshold": -0.6,
+    }
+    return Model(**(fields | changes))  # type: ignore[arg-type]
+
+
+def test_a_score_exactly_on_the_threshold_is_not_a_theme_whatever_the_order() -> None:
+    # -1.4 + 0.3 + 0.5 is -0.6, the threshold; in floats it is -0.5999999999999999 in any order.
+    model = _tie_model(
+        detect_bias={theme: -5.0 for theme in THEMES} | {"pay": -1.4},
+        detect={"w:alpha": (("pay", 0.3),), "w:beta": (("pay", 0.5),)},
+    )
+    for text in ("alpha beta", "beta alpha"):
+        reading = read(text)
+        rows = model.detection_rows(reading, None, None, _words(reading.work_text))
+        assert model.detect_scores(rows)["pay"] == -0.6
+        assert "pay" not in model.apply(reading).themes
+
+
+def test_a_lean_of_exactly_nothing_is_the_rules_reading_whatever_the_order() -> None:
+    model = _tie_model()
+    for text in ("alpha beta", "beta alpha"):
+        reading = read(text)
+        assert model.apply(reading).themes == {"pay": direction_of("pay", 0.0, None)}
 
 
 def test_a_weights_file_that_is_not_one_is_refused() -> None:
@@ -79,7 +128,6 @@ def test_a_weights_file_that_is_not_one_is_refused() -> None:
 def test_the_learning_curve_trains_each_writer_fold_on_growing_nested_shares() -> None:
     from analysis.dataset import Labelled
     from analysis.evaluate import learning_curve
-    from analysis.learned import Model
 
     rows = [
         Labelled(f"{w}{i}", "pulse", "the pay is fine", {"pay": "pos"}, file=f"writer_{w}.jsonl")

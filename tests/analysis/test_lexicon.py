@@ -25,6 +25,7 @@ from analysis.lexicon import (
     word_starts,
 )
 from analysis.matching import Cues, any_of, first_chars
+from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
 
@@ -275,3 +276,10 @@ def test_a_phrase_with_no_string_it_needs_is_still_tried(monkeypatch: pytest.Mon
     monkeypatch.setattr(rules, "UNLED", (0,))
     monkeypatch.setattr(rules, "LEAD_INDEX", {})
     assert rules.spend_phrases("the pay is bad") == ("the   is bad", -1.0)
+
+
+def test_a_gate_ignores_what_a_case_blind_part_needs() -> None:
+    # "(?i:longer)" matches "LONGER", which does not hold "longer": it must not gate on it.
+    assert needed_strings(re.compile(r"\bno (?i:longer)\b")) == ("no ",)
+    assert needed_strings(re.compile(r"(?i)\bno longer\b")) == ()
+    assert needed_strings(re.compile(r"\bno longer\b")) == ("no longer",)
