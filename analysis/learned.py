@@ -2,8 +2,9 @@
 the question it answers and what the rules made of it, scored by hand.
 
 The weights are trained by `python -m analysis.train` (scikit-learn, a development dependency)
-and shipped as a small JSON file beside this module. Scoring is dictionary lookups in plain
-Python: a scikit-learn `predict` per comment costs more than the whole rule pass.
+and shipped as a small JSON file beside this module. Scoring is dictionary lookups and one
+numpy sum of the weighted features' rows, in whole units of the weights' last decimal: a
+scikit-learn `predict` per comment costs more than the whole rule pass.
 
 Two models:
 - detection, one linear model per theme over the comment's features: does it take a stance on
