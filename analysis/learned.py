@@ -241,10 +241,11 @@ class Model:
     def detection_rows(
         self, reading: Reading, question: str | None, source: str | None, words: list[str]
     ) -> set[int]:
-        """The rows of the `detection_features` that carry a weight, made faster: a word's own
-        features are made and looked up once per word (staff reuse their words), not once per
-        comment. In the bot, the cache holds only words of comments it analyses, which are
-        redacted first (`staypulse analyse`, a short-lived command, reads what it is given)."""
+        """The rows of the `detection_features` that carry a weight, found word by word: a
+        word's own features are made and looked up once per word (staff reuse their words),
+        not once per comment. In the bot, the cache holds only words of comments it analyses,
+        which are redacted first (`staypulse analyse`, a short-lived command, reads what it is
+        given)."""
         index, cache = self._detect_rows, self._word_rows
         rows = set()
         for feature in _detection_context(reading, question, source, len(words)):
@@ -274,8 +275,8 @@ class Model:
     def detect_scores(self, rows: set[int]) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it), from the
         `detection_rows` of a comment. Most features carry no weight; the few rows that do are
-        added up in numpy, a column a theme (a dict of weights a feature, summed in Python,
-        took twice as long)."""
+        added up in numpy, a column a theme (a tuple of weights a feature, added up with zip
+        and sum, took about twice as long)."""
         totals = self._detect_bias_units + self._detect_matrix.take(list(rows), axis=0).sum(axis=0)
         # An exact count of units over a power of ten is the float nearest the decimal, as the
         # threshold is: comparing the two is exact.

@@ -165,8 +165,9 @@ class Cues:
     """Every theme's cue patterns, indexed by how their words start: a clause is searched only
     with the cues its words could match, each a small regex, and with the few cues that cannot be
     indexed (they start with a digit, "£" or an optional word). Each of those regexes is also
-    gated: it runs only if the clause holds one of the strings every match of it contains (most
-    clauses whose words start as a cue's do not hold the rest of it: "i" leads a hundred cues)."""
+    gated: it runs only if the clause holds one of a set of strings, one of which every match of
+    it contains (most clauses whose words start as a cue's do not hold the rest of it: "i"
+    leads a hundred cues)."""
 
     def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
         by_start: dict[str, dict[str, list[str]]] = {}
@@ -259,7 +260,8 @@ def gate(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
     Read off the parsed pattern, so it is sound by construction: concatenations require any
     one of their parts, alternations the union of their branches, repeats of at least one their
-    body; optional parts and character classes require nothing.
+    body; optional parts, character classes and groups with flags of their own require
+    nothing, and a case-blind pattern gives none.
     """
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.state.flags & re.IGNORECASE:  # "No longer" matches where "no longer" is not in it

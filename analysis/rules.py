@@ -162,8 +162,9 @@ def spend_phrases(text: str, starts: frozenset[str] | None = None) -> tuple[str,
     score = 0.0
     rest = text
     starts = word_starts(text) if starts is None else starts
-    # Only the phrases whose first word starts as one of the clause's words, and whose strings
-    # they cannot match without are there too, are tried, in order (next last, to pop).
+    # Only the phrases that could be there are tried, in order (the next one last, to pop):
+    # those a word of the clause leads (or no word leads) that need no known string or one of
+    # whose needed strings is in the clause.
     pending = _phrases_to_try(rest, starts, -1)
     while pending:
         index = pending.pop()
@@ -182,7 +183,8 @@ def spend_phrases(text: str, starts: frozenset[str] | None = None) -> tuple[str,
 
 def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
     """The phrases after `after` that `text` (whose words start as `starts`) could hold, the
-    next last: their first word starts as one of its words, and it holds a string they need."""
+    next last: those whose first word starts as one of its words (or that no word leads), and
+    that need no known string or one of whose needed strings it holds."""
     candidates = set(UNLED)
     for start in LEAD_INDEX.keys() & starts:  # the few starts that lead a phrase, found in C
         candidates.update(LEAD_INDEX[start])

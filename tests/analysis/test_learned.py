@@ -81,7 +81,7 @@ def test_a_theme_s_own_direction_features_never_share_a_name_with_the_comment_s(
 
 def _tie_model(**changes: object) -> Model:
     """A model under which "alpha beta" sits exactly on a tie: 0.1 + 0.2 - 0.3 is 0 in
-    decimals, but 5.6e-17 or -2.8e-17 in floats, by the order they are added in."""
+    decimals, but 5.6e-17 or 2.8e-17 in floats, by the order they are added in."""
     fields: dict[str, object] = {
         "detect_bias": {theme: -5.0 for theme in THEMES} | {"pay": 1.0},
         "detect": {},
@@ -92,7 +92,7 @@ def _tie_model(**changes: object) -> Model:
     return Model(**(fields | changes))  # type: ignore[arg-type]
 
 
-def test_a_score_exactly_on_the_threshold_is_not_a_theme_whatever_the_order() -> None:
+def test_a_score_exactly_on_the_threshold_is_not_a_theme() -> None:
     # -1.4 + 0.3 + 0.5 is -0.6, the threshold; in floats it is -0.5999999999999999 in any order.
     model = _tie_model(
         detect_bias={theme: -5.0 for theme in THEMES} | {"pay": -1.4},
@@ -105,7 +105,7 @@ def test_a_score_exactly_on_the_threshold_is_not_a_theme_whatever_the_order() ->
         assert "pay" not in model.apply(reading).themes
 
 
-def test_a_lean_of_exactly_nothing_is_the_rules_reading_whatever_the_order() -> None:
+def test_a_lean_of_exactly_nothing_is_the_rules_reading() -> None:
     model = _tie_model()
     for text in ("alpha beta", "beta alpha"):
         reading = read(text)
