@@ -196,7 +196,9 @@ def _phrases_to_try(text: str, starts: frozenset[str], after: int) -> list[int]:
         if not gate:  # nothing it needs is known: it is tried
             found.append(index)
             continue
-        for literal in gate:  # a loop, not any(): this runs ~25 times a clause
+        # `matching._passes`, inlined: a call here, ~25 times a clause, costs about a fifth of
+        # spend_phrases (0.68 s against 0.85 s over every labelled clause).
+        for literal in gate:
             if literal in text:
                 found.append(index)
                 break
