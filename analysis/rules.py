@@ -227,6 +227,12 @@ _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
     r"\b(?:evenings?|weekends?|sundays?|saturdays?|(?:[6-9]|1[0-2]) ?pm|midnight|overtime)\b"
 )
+# A working day from early morning into the evening, told as its ends ("in from 7 to 7", "8 till
+# 8"; the work_life_balance cue's long-day pattern, without "8am-8pm", which _OUT_OF_HOURS has).
+_LONG_DAY = re.compile(
+    r"\bfrom [5-8](?: ?am)? (?:to|till|til|until) (?:[6-9]|1[0-2])\b"
+    r"|\b[5-8] (?:till|til|until) (?:[6-9]|1[0-2])\b"
+)
 
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -482,8 +488,13 @@ def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float
         # "27 cases" with nothing said either way is a complaint; "down to 19" is not.
         if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
             return base - 1.5
-    if theme == "work_life_balance" and base == 0 and _OUT_OF_HOURS.search(text):
-        return -1.0
+    if theme == "work_life_balance":
+        if base == 0 and _OUT_OF_HOURS.search(text):
+            return -1.0
+        # A twelve-hour day is bad news unless the clause clearly says otherwise: a weak
+        # positive word ("most days now") does not make it good.
+        if base < 1 and _LONG_DAY.search(text):
+            return min(base, -1.0)
     return base
 
 
@@ -518,12 +529,20 @@ class Reading:
         return decided
 
 
-def _count_decides(workload: tuple[float, bool, float] | None, said: list[float]) -> float:
+class _Finding(NamedTuple):
+    """What the clause that decides a theme said of it: its score, and the news of a count
+    that decided the score (workload only; positive is good news, 0 when no count did)."""
+
+    score: float
+    news: float = 0.0
+
+
+def _count_decides(workload: _Finding | None, said: list[float]) -> float:
     """The news of the count that decided workload's score, if no clause about workload says
     otherwise ("caseload went from 40 to 36, awful, still awful" is a complaint); else 0."""
-    if workload is None or not workload[2]:
+    if workload is None or not workload.news:
         return 0.0
-    news = workload[2]
+    news = workload.news
     return news if all(score * news >= 0 for score in said) else 0.0
 
 
@@ -531,7 +550,7 @@ def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
-    found: dict[str, tuple[float, bool, float]] = {}  # theme: score, contrast, count's news
+    found: dict[str, _Finding] = {}
     workload_said: list[float] = []  # what each clause about workload said of it
     local: dict[str, list[str]] = {}
     total = 0.0
@@ -607,13 +626,13 @@ def read(text: str, question: str | None = None) -> Reading:
                 clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
-            if earlier is None or clause.contrast or abs(score) > abs(earlier[0]):
+            if earlier is None or clause.contrast or abs(score) > abs(earlier.score):
                 # The count decides workload only if nothing else in the clause says otherwise
                 # ("went from 40 to 35, which is still ridiculous" is a complaint).
                 decided = theme == "workload" and base * shift >= 0
-                found[theme] = (score, clause.contrast, shift if decided else 0.0)
+                found[theme] = _Finding(score, shift if decided else 0.0)
         total += clause_total
-    scores = {theme: score for theme, (score, _contrast, _news) in found.items()}
+    scores = {theme: finding.score for theme, finding in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:
         scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)

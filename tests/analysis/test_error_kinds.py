@@ -564,8 +564,43 @@ def test_a_count_reads_by_what_is_counted_and_whether_it_changed(
 )
 def test_a_time_of_day_is_not_a_count(text: str, without: str) -> None:
     # "From 8 to 6" is the working day, not a caseload that fell from eight to six: the rules
-    # read the clause as they would without it.
-    assert read(text).scores == read(without).scores
+    # read the clause as they would without it, but for what a long day says of work-life
+    # balance (next test).
+    with_time, without_time = read(text).scores, read(without).scores
+    with_time.pop("work_life_balance", None)
+    without_time.pop("work_life_balance", None)
+    assert with_time == without_time
+    assert read(text).counted == read(without).counted == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm in from 7 to 7 most days now", {"work_life_balance": "neg"}),
+        ("On the go from 7 till 7 again today", {"work_life_balance": "neg"}),
+        ("Working 8am to 8pm three days this week", {"work_life_balance": "neg"}),
+        ("8 till 8 most days and nobody notices", {"work_life_balance": "neg"}),
+    ],
+)
+def test_a_twelve_hour_day_told_by_its_ends_is_bad_for_work_life_balance(
+    text: str, expected: dict[str, str]
+) -> None:
+    # Written for this round's rule, after "I'm in from 7 to 7 most days now" read as good
+    # work-life balance ("now" and "most" lean good in the data and in TextBlob).
+    assert read(text).scores.get("work_life_balance", 0) < 0
+    _reads(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my score went from 5 to 7 this month",
+        "New job is 9 to 5 in a family hub",
+        "love that I can work 7 till 3 and do the school run",
+    ],
+)
+def test_a_score_an_office_day_or_a_short_day_is_not_a_long_day(text: str) -> None:
+    assert read(text).scores.get("work_life_balance", 0) >= 0
 
 
 @pytest.mark.parametrize(
