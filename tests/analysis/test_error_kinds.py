@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.comments import analyse
-from analysis.rules import _count_change, read
+from analysis.lexicon import THEME_PATTERNS
+from analysis.rules import _LONG_DAY, _count_change, read
 from analysis.text import normalise
 
 
@@ -574,32 +575,47 @@ def test_a_time_of_day_is_not_a_count(text: str, without: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        ("I'm in from 7 to 7 most days now", {"work_life_balance": "neg"}),
-        ("On the go from 7 till 7 again today", {"work_life_balance": "neg"}),
-        ("Working 8am to 8pm three days this week", {"work_life_balance": "neg"}),
-        ("8 till 8 most days and nobody notices", {"work_life_balance": "neg"}),
+        "I'm in from 7 to 7 most days now",
+        "On the go from 7 till 7 again today",
+        "8 till 8 most days and nobody notices",
+        "in from 7am till 7pm most days now",
+        "8am-8pm most days now",
+        "on shift from 8 to 8 most days now",
     ],
 )
-def test_a_twelve_hour_day_told_by_its_ends_is_bad_for_work_life_balance(
-    text: str, expected: dict[str, str]
-) -> None:
+def test_a_twelve_hour_day_told_by_its_ends_is_bad_for_work_life_balance(text: str) -> None:
     # Written for this round's rule, after "I'm in from 7 to 7 most days now" read as good
-    # work-life balance ("now" and "most" lean good in the data and in TextBlob).
+    # work-life balance ("now" and "most" lean good in the data and in TextBlob); each of these
+    # read as good news or no theme before it.
     assert read(text).scores.get("work_life_balance", 0) < 0
-    _reads(text, expected)
+    _reads(text, {"work_life_balance": "neg"})
+
+
+def test_the_long_day_cue_is_the_rule_s_pattern() -> None:
+    # One pattern in two places (the cue that names the theme, the rule that scores it).
+    assert _LONG_DAY.pattern in THEME_PATTERNS["work_life_balance"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "my score went from 5 to 7 this month",
-        "New job is 9 to 5 in a family hub",
-        "love that I can work 7 till 3 and do the school run",
+        "rated work-life balance from 6 to 8 this quarter, slowly improving",
+        "new cases come in from 8 to 10 a week now, manageable",
+        "duty calls come in from 8 to 12 a day, fine",
+        "I've worked from 5 to 7 different teams here",
+        "we work with 5 till 8 year olds",
+        "we support young people aged 5 till 11",
+        "the office is open 8 till 6 which is handy",
+        "in from 7 till 3 on Fridays",
+        "I used to be in from 7 to 7, not anymore",
     ],
 )
-def test_a_score_an_office_day_or_a_short_day_is_not_a_long_day(text: str) -> None:
+def test_a_score_a_count_an_age_opening_hours_or_a_past_long_day_is_not_one(text: str) -> None:
+    # Most are a reviewer's, written against the first version of the rule, which read a rating,
+    # a count, an age, opening hours and a past long day as a long day now.
     assert read(text).scores.get("work_life_balance", 0) >= 0
 
 
