@@ -82,6 +82,10 @@ class Lexicon:
     departure: tuple[str, ...]
     questions: tuple[QuestionLean, ...]
     survey: tuple[str, ...] = ()
+    # A long working day told by its ends: one pattern (its entries joined), which is also one
+    # of work_life_balance's cues, so the cue that names the theme and the rule that scores it
+    # cannot drift apart.
+    long_day: str = r"(?!x)x"
 
 
 def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
@@ -195,15 +199,17 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         for theme, entries in _by_theme(words.get("themes"), f"{w}, themes").items()
     }
     p = patterns_path.name
-    sections = {"questions", "cues", "phrases", "sarcasm", "departure", "survey"}
+    sections = {"questions", "cues", "phrases", "sarcasm", "departure", "survey", "long_day"}
     patterns = _mapping(patterns_path, sections)
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")
         for theme, entries in _by_theme(patterns.get("cues"), f"{p}, cues").items()
     }
+    long_day = "|".join(f"(?:{e})" for e in _patterns(patterns.get("long_day"), f"{p}, long_day"))
     cues = {
         theme: tuple(plain_pattern(e) for e in theme_words.get(theme, ()))
         + theme_patterns.get(theme, ())
+        + ((long_day,) if theme == "work_life_balance" and long_day else ())
         for theme in _THEMES
     }
     return Lexicon(
@@ -216,6 +222,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         departure=_patterns(patterns.get("departure"), f"{p}, departure"),
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
         survey=_patterns(patterns.get("survey"), f"{p}, survey"),
+        long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
     )
 
 
@@ -237,6 +244,8 @@ SARCASM: Final[re.Pattern[str]] = any_of(LEXICON.sarcasm)
 DEPARTURE: Final[re.Pattern[str]] = any_of(LEXICON.departure)
 # About the survey itself ("is this survey anonymous?"), not about work.
 SURVEY: Final[re.Pattern[str]] = any_of(LEXICON.survey)
+# A working day from early morning into the evening ("in from 7 to 7"): work_life_balance's cue.
+LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
 
 
 def question_lean(question: str) -> QuestionLean | None:

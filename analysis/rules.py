@@ -32,6 +32,7 @@ from analysis.lexicon import (
     question_lean,
     word_starts,
 )
+from analysis.lexicon import LONG_DAY as _LONG_DAY  # work_life_balance's long-day cue, scored
 from analysis.text import Clause, clauses, normalise
 
 Direction = Literal["pos", "neg"]
@@ -226,19 +227,6 @@ _CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
 _OUT_OF_HOURS = re.compile(
     r"\b(?:evenings?|weekends?|sundays?|saturdays?|(?:[6-9]|1[0-2]) ?pm|midnight|overtime)\b"
-)
-# A working day from early morning into the evening, told as its ends: "in from 7 to 7", "on the go
-# from 7am till 7pm", "8 till 8", "8am-8pm". Not a rating ("work-life balance from 6 to 8"), a
-# count ("in from 8 to 10 a week", "5 till 8 year olds"), an age or opening hours. The
-# work_life_balance cue in patterns.yaml is this same pattern (a test checks).
-_LONG_DAY = re.compile(
-    r"(?:\b(?:in|work(?:ing|ed)?|on the go|on shift|at (?:my )?desk|on duty|logged on|here) from"
-    r" [5-8](?: ?am)? (?:to|till|til|until|-)"
-    r"|(?<!aged )(?<!age )(?<!open )(?<!opens )(?<!staffed )\b[5-8](?: ?am)? (?:till|til|until)"
-    r"|\b[5-8] ?am ?(?:-|to|till|til|until))"
-    r" ?(?:[6-9]|1[0-2])(?: ?pm)?\b"
-    r"(?! ?(?:-? ?years?|yrs?|y/?o|a (?:week|day|month)|per|different|children|kids|famil|cases"
-    r"|visits|people|referrals|calls|workers|teams|agencies|hours))"
 )
 # Said of the past: "I used to be in from 7 to 7, not any more".
 _NOT_NOW = re.compile(r"\b(?:used to|no more|not any ?more|no longer|gone are)\b")
