@@ -121,13 +121,15 @@ async def local_bot(
     services: Services | None = None,
     poll_timeout: int = 1,
     scheduler: bool = False,
+    seed: int | None = None,
 ) -> AsyncIterator[LocalBot]:
     """Start a sandbox (unless given one) and the real bot polling it; stop both on exit.
 
     The timetable is off unless `scheduler` is set: tests and the demo drive waves themselves.
+    `seed` fixes the sandbox's injected faults, so a test of them hits the same ones every run.
     """
     own_sandbox = sandbox is None
-    sandbox = sandbox or Sandbox(limits=limits)
+    sandbox = sandbox or Sandbox(limits=limits, seed=seed)
     if own_sandbox:
         await sandbox.start()
     app = build_application(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import AsyncIterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -31,9 +32,13 @@ def services(settings: Settings, org_engine: Engine, clock: SimulatedClock) -> S
 
 @pytest.fixture
 async def local(
-    settings: Settings, org_engine: Engine, services: Services
+    request: pytest.FixtureRequest, settings: Settings, org_engine: Engine, services: Services
 ) -> AsyncIterator[LocalBot]:
-    async with local_bot(settings, org_engine, services=services) as running:
+    # Injected faults fall where the sandbox's random draws say. Unseeded, a test that needs
+    # each kind to happen failed once in about ten thousand runs (no 502 in 300 sends at 3 %);
+    # seeded by the test's name, each test meets the same faults, in call order, every run.
+    seed = zlib.crc32(request.node.nodeid.encode())
+    async with local_bot(settings, org_engine, services=services, seed=seed) as running:
         register_engine(running)
         yield running
 
