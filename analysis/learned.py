@@ -295,9 +295,10 @@ class Model:
         scores = self.detect_scores(self.detection_rows(reading, question, source, words))
         themes: dict[str, Direction] = {}
         decided = reading.decided
+        certain = reading.certain
         shared_lean: int | None = None  # the bias and the weights every theme's features share
         for theme in THEMES:
-            if scores[theme] <= self.threshold:
+            if scores[theme] <= self.threshold and theme not in certain:
                 continue
             lean_of_question = reading.lean.direction if reading.lean is not None else None
             if lean_of_question is not None and not reading.scores.get(theme) and not reading.total:

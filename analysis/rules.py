@@ -360,6 +360,90 @@ _BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
 
 
+# How the worker's own manager treats them, told with the manager as the one who does it: "my
+# manager belittled me in front of the team", "TM shouts at me", "I was humiliated by my PM",
+# "my manager does not support me", "she never listens". The learned half weighs a manager's
+# words by the many comments that praise one ("my manager", "me" and "team" lean positive) and
+# read all of these as good news; the rules decide them, as harm decides wellbeing. Denied, a
+# mistreatment is praise ("my TM does not micromanage", "has never once made me feel stupid");
+# denied, a kindness is the complaint. Another manager ("my last manager", "a service
+# manager"), a wish ("if my manager shouted at me") or the past ("used to") decides nothing.
+_BOSS_WORD = (
+    r"\b(?:(?:team|practice|line) manager|manager|supervisor|boss|mgr"
+    r"|(?<=my )senior(?! (?:manager|leader|leadership|management|team)s?\b))\b"
+)
+_BOSS = (
+    r"(?<!last )(?<!old )(?<!previous )(?<!former )(?<!ex )(?<!other )(?<!service )"
+    rf"(?<!senior )(?<!area )(?<!agency )(?<!a )(?<!new ){_BOSS_WORD}"
+)
+_HOW_OFTEN = (
+    r"(?:(?:always|constantly|often|regularly|just|openly|literally|actually|then|even|also"
+    r"|still|really|sometimes|basically|keeps|kept|has|had|will|would|is|was|has been|is always"
+    r"|was always|got|gets|seems to|tends to|likes to|loves to|once|ever) )*"
+)
+_WHOM = r"(?:me|us|people|staff|everyone|everybody|the team|colleagues|workers|social workers)"
+_MISTREATS = (
+    r"(?:belittl\w*|humiliat\w*|berat\w*|gaslight\w*|gaslit"
+    rf"|(?:shout|yell|scream|snap|snapp|bark|swear)(?:s|ed|ing|ped|ping)? (?:\w+ ){{0,3}}at {_WHOM}"
+    r"|(?:bit|bites|biting|bite) (?:my|our) heads? off|(?:points?|pointing) (?:the )?fingers?"
+    rf"|talk(?:s|ed|ing)? over {_WHOM}|cancel\w* (?:on (?:me|us)|(?:my |our )?supervision)"
+    r"|(?:speaks?|spoke|talks?|talked|treats?|treated) (?:me|us) like (?:a |an )?(?:\w+ )?"
+    r"(?:child|kid|idiot|student|dog|rubbish|dirt)"
+    rf"|(?:tore|tears?|tearing|ripp?(?:s|ed|ing)?|lays?|laid) into {_WHOM}"
+    rf"|talk(?:s|ed|ing)? down to {_WHOM}|pick(?:s|ed|ing)? on {_WHOM}"
+    rf"|(?:blame|undermine|criticise|criticize)(?:s|d)? {_WHOM}"
+    rf"|(?:blaming|undermining|criticising|criticizing) {_WHOM}"
+    rf"|bull(?:y|ies|ied|ying) {_WHOM}|micromanag\w*|chas(?:e|es|ed|ing) (?:me|us)"
+    r"|(?:told|tells?|telling) (?:me|us) off|threaten(?:s|ed|ing)? (?:me|us) with"
+    r"|ignor(?:e|es|ed|ing) (?:me|my|us|our)|dismiss(?:es|ed|ing)? (?:me|my|us|our|everything)"
+    r"|(?:makes?|made|making) (?:me|us|you) feel (?:stupid|daft|silly|useless|small|incompetent"
+    r"|worthless|rubbish|inadequate|thick|like (?:an idiot|a child|rubbish|a failure))"
+    r"|(?:a |such a |an absolute |a total )?(?:bully|tyrant))\b"
+)
+# Denied, a raised voice needs no one to be raised at: "my manager never shouts".
+_TEMPER = (
+    r"(?:shout|yell|scream|snap|swear)(?:s|ed|ing)?\b"
+    r"|(?:raises?|raised|loses?|lost) (?:her|his|their) (?:voice|temper|rag)\b"
+)
+_DENIED = (
+    r"(?:never|does not|did not|do not|will not|would not|has not|have not|is not|was not"
+    r"|cannot|can not|not once|hardly ever|rarely) "
+)
+_KINDS = (
+    r"(?:listen\w*|support\w*|back\w* (?:me|us)|got (?:my|our) back|stick\w* up for (?:me|us)"
+    r"|stood up for (?:me|us)|make\w* time for (?:me|us)|check\w* in on (?:me|us)"
+    r"|help\w*|answer\w* (?:my|our)|reply|replies|respond\w*|get back to (?:me|us)"
+    r"|ask\w* (?:how i am|if i am (?:ok|okay|alright))|care\w*|value\w*|thank\w*)\b"
+)
+_TREATMENT = re.compile(
+    rf"{_BOSS} {_HOW_OFTEN}(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
+    rf"|(?P<calm>{_DENIED}{_HOW_OFTEN}(?:{_TEMPER}))|{_DENIED}{_HOW_OFTEN}{_KINDS})"
+    r"|\b(?:belittled|humiliated|berated|bullied|micromanaged|undermined|blamed|picked on"
+    r"|(?:shouted|yelled|screamed|snapped|sworn) at|talked down to|told off|ignored"
+    r"|(?:spoken|talked) to like (?:a |an )?(?:\w+ )?(?:child|kid|idiot|student|dog))"
+    rf" by (?:my|our|the) {_BOSS_WORD}"
+)
+_UNREAL = re.compile(r"\b(?:if|unless|would|wish|used to|no longer|not any ?more|hope)\b")
+_TREATED_SCORE: Final = 1.5  # as decided as a clear complaint, or clear praise
+
+
+def _treatment(text: str) -> float:
+    """How `text` (one clause, normalised) says the worker's own manager treats them: −1 badly
+    (a mistreatment, or a kindness denied), +1 well (a mistreatment denied), 0 if it does not
+    say, says both, or says it of a wish or the past."""
+    said = set()
+    for found in _TREATMENT.finditer(text):
+        if _UNREAL.search(text, 0, found.start()) or _UNREAL.search(found[0]):
+            continue
+        if found["calm"] is not None:
+            said.add(1.0)
+        elif found["harm"] is not None:
+            said.add(1.0 if found["denied"] else -1.0)
+        else:  # a kindness denied, or a mistreatment "by my manager"
+            said.add(-1.0)
+    return said.pop() if len(said) == 1 else 0.0
+
+
 # A question opens with a verb and its subject ("is my…", "will the…", "does this…") or a
 # question word and a verb ("who is…"): "how my manager reacted" and "do share it" do not.
 _ASKING = re.compile(
@@ -513,17 +597,29 @@ class Reading:
     # went from 31 to 19") and no clause about workload says otherwise (`_count_decides`):
     # positive is good news; 0 when no count did.
     counted: float = 0.0
+    # How the worker's own manager treats them, when a clause says so and no clause about the
+    # manager says otherwise (`_treatment`): positive is good news; 0 when none did.
+    treated: float = 0.0
 
     @property
     def decided(self) -> dict[str, Direction]:
         """The directions the rules decide whatever the learned half reads: harm is bad news
-        for wellbeing, and a count that fell or rose is the news for workload."""
+        for wellbeing, a count that fell or rose is the news for workload, and how the
+        worker's manager treats them is the news for managers."""
         decided: dict[str, Direction] = {}
         if self.harmed:
             decided["wellbeing"] = "neg"
         if self.counted:
             decided["workload"] = "pos" if self.counted > 0 else "neg"
+        if self.treated:
+            decided["managers"] = "pos" if self.treated > 0 else "neg"
         return decided
+
+    @property
+    def certain(self) -> frozenset[str]:
+        """The themes the rules know are spoken of whatever the learned half finds: a manager
+        who treats the worker well or badly is a stance on managers however few the words."""
+        return frozenset({"managers"}) if self.treated else frozenset()
 
 
 class _Finding(NamedTuple):
@@ -543,12 +639,27 @@ def _count_decides(workload: _Finding | None, said: list[float]) -> float:
     return news if all(score * news >= 0 for score in said) else 0.0
 
 
+def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
+    """How the manager treats the worker, from each clause about managers as (its score, its
+    `_treatment`, whether it turns the sentence), if the clauses that tell of it agree and no
+    other says otherwise or turns against it ("my TM never shouts but she cancels supervision
+    every week" decides nothing); else 0."""
+    told = {treated for _score, treated, _turns in said if treated}
+    if len(told) != 1:
+        return 0.0
+    news = told.pop()
+    others = [(score, turns) for score, treated, turns in said if not treated]
+    agree = all(score * news > 0 or (score == 0 and not turns) for score, turns in others)
+    return news if agree else 0.0
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
     found: dict[str, _Finding] = {}
     workload_said: list[float] = []  # what each clause about workload said of it
+    managers_said: list[tuple[float, float, bool]] = []  # score, treatment, turns, a clause
     local: dict[str, list[str]] = {}
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
@@ -611,11 +722,15 @@ def read(text: str, question: str | None = None) -> Reading:
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.
             shift = -shift
         clause_total = base
+        treated = _treatment(clause.text) if "managers" in mentioned else 0.0
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base, shift)
             if theme == "workload":
                 workload_said.append(score)
+            elif theme == "managers":
+                score = _TREATED_SCORE * treated if treated else score
+                managers_said.append((score, treated, clause.contrast))
             if score != base and len(mentioned) == 1:
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
@@ -642,6 +757,7 @@ def read(text: str, question: str | None = None) -> Reading:
         " . ".join(work),
         harmed,
         _count_decides(found.get("workload"), workload_said),
+        _treatment_decides(managers_said),
     )
 
 

@@ -500,7 +500,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         # 0.913 -> 0.919): the model now trusts that team culture is mostly good news over the
         # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
-        ("My senior is the reason I haven't left, if she goes I go", "managers", "pos"),
     ],
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
@@ -826,3 +825,71 @@ def test_a_count_does_not_decide_when_the_words_say_otherwise(text: str) -> None
     # only when no clause about workload says otherwise (a reviewer's attacks).
     assert read(text).counted == 0
     _reads(text, {"workload": "neg"})
+
+
+# How the worker's own manager treats them (the fourteenth round): the learned half weighs "my
+# manager", "me" and "team" by the many comments that praise a manager, and read every one of
+# these as good news until the rules decided them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my manager belittled me in front of the team",
+        "My PM undermines me in front of families",
+        "manager shouted at me in the office",
+        "the manager yelled at me",
+        "my manager talks down to me",
+        "I was belittled by my manager",
+        "my manager screamed at me over a late assessment",
+        "my TM criticised me in front of everyone",
+        "my manager doesn't support me",
+        "my manager never listens",
+        "My manager is a bully",
+        "my senior picks on me",
+        "my PM keeps threatening me with capability",
+        "manager chased me for stats every single day",
+        "my manager makes me feel stupid",
+        "My team manager ignores my emails",
+        "I was humiliated by my PM in supervision",
+        "my manager is not helpful",
+    ],
+)
+def test_a_manager_who_mistreats_the_worker_is_bad_news_for_managers(text: str) -> None:
+    _reads(text, {"managers": "neg"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my TM doesn't micromanage, she trusts me",
+        "My manager has never once made me feel stupid",
+        "my manager never shouts, even when it all goes wrong",
+        "my PM stood up for me when a parent screamed at me",
+        "my last manager belittled me, this one is brilliant",
+        "My senior is the reason I haven't left, if she goes I go",
+    ],
+)
+def test_a_manager_who_does_not_mistreat_the_worker_is_good_news(text: str) -> None:
+    _reads(text, {"managers": "pos"})
+
+
+@pytest.mark.parametrize(
+    ("text", "treated"),
+    [
+        ("my manager belittled me in front of the team", -1.0),
+        ("my TM doesn't micromanage, she trusts me", 1.0),
+        ("my manager is not helpful", -1.0),
+        # A wish, the past, another manager, or someone else doing it: no news of this one.
+        ("if my manager shouted at me I'd leave", 0.0),
+        ("my manager used to micromanage everything", 0.0),
+        ("my last manager belittled me", 0.0),
+        ("the service manager shouted at me in the corridor", 0.0),
+        ("a manager who doesn't shout would be nice", 0.0),
+        ("a dad shouted at me on a visit and my manager was brilliant", 0.0),
+        ("my TM never fails to support me", 0.0),
+        # Said both ways, or turned by a later clause: not decided.
+        ("my manager never shouts but she belittles me in supervision", 0.0),
+        ("my TM never shouts but she cancels supervision every week", 0.0),
+    ],
+)
+def test_what_tells_how_a_manager_treats_the_worker(text: str, treated: float) -> None:
+    assert read(text).treated == treated
