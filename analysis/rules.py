@@ -362,84 +362,137 @@ _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authori
 
 # How the worker's own manager treats them, told with the manager as the one who does it: "my
 # manager belittled me in front of the team", "TM shouts at me", "I was humiliated by my PM",
-# "my manager does not support me", "she never listens". The learned half weighs a manager's
-# words by the many comments that praise one ("my manager", "me" and "team" lean positive) and
-# read all of these as good news; the rules decide them, as harm decides wellbeing. Denied, a
-# mistreatment is praise ("my TM does not micromanage", "has never once made me feel stupid");
-# denied, a kindness is the complaint. Another manager ("my last manager", "a service
-# manager"), a wish ("if my manager shouted at me") or the past ("used to") decides nothing.
+# "my manager does not support me", "my TM is lovely but she never listens". The learned half
+# weighs a manager's words by the many comments that praise one ("my manager", "me" and "team"
+# lean positive) and read all of these as good news; the rules decide them, as harm decides
+# wellbeing. Denied, a mistreatment is praise ("my TM does not micromanage", "I have never been
+# shouted at by my manager", "I don't think my manager has ever raised her voice"); denied, a
+# kindness is the complaint. Someone else's manager ("my last manager", "the home manager", "her
+# manager"), a manager on the receiving end ("my manager is micromanaged by the HoS"), a kind
+# act told roughly ("shouted at me to go home"), a wish, the past, sarcasm or the job someone
+# is leaving for decides nothing.
 _BOSS_WORD = (
-    r"\b(?:(?:team|practice|line) manager|manager|supervisor|boss|mgr"
-    r"|(?<=my )senior(?! (?:manager|leader|leadership|management|team)s?\b))\b"
+    r"(?:(?:team|practice|line) (?:manager|mgr)s?|managers?|supervisors?|boss|mgrs?"
+    # "My senior" is the senior practitioner who supervises, not "my senior colleagues".
+    r"|(?<=my )senior(?! (?:colleague|sw|social worker|staff|practitioner|prac|post|role|manager"
+    r"|leader|leadership|management|team|member|worker|people|officer)s?\b))"
+    r"(?!'s (?!always|never|just|constantly|so|really)\w)(?!-)"
 )
-_BOSS = (
-    r"(?<!last )(?<!old )(?<!previous )(?<!former )(?<!ex )(?<!other )(?<!service )"
-    rf"(?<!senior )(?<!area )(?<!agency )(?<!a )(?<!new ){_BOSS_WORD}"
-)
+# Only the worker's own: "my", "our" or "the" manager (or a clause that starts with one: "TM
+# shouts at me"), perhaps "new" or "current"; "my last TM", "the ward manager" and "her
+# manager" do not start the pattern anywhere.
+_BOSS = rf"(?:\b(?:my|our|the) (?:new |current |own )?|^){_BOSS_WORD}(?:'s)?"
+# Single words only, so two ways to read the same words never meet (no catastrophic backtracking).
 _HOW_OFTEN = (
     r"(?:(?:always|constantly|often|regularly|just|openly|literally|actually|then|even|also"
-    r"|still|really|sometimes|basically|keeps|kept|has|had|will|would|is|was|has been|is always"
-    r"|was always|got|gets|seems to|tends to|likes to|loves to|once|ever) )*"
+    r"|still|really|sometimes|basically|keeps|kept|has|had|have|will|is|was|are|been|got|gets"
+    r"|once|ever|both) )*"
 )
-_WHOM = r"(?:me|us|people|staff|everyone|everybody|the team|colleagues|workers|social workers)"
+_WHOM = (
+    r"(?:me|us|people|staff|everyone|everybody|the team|colleagues|workers|social workers"
+    r"|the (?:newly qualified social workers?|nqsws|asyes|students|admin|juniors|new starters))\b"
+)
+# A rough word for a kind act: "shouted at me to go home", "told me off for logging on at 10pm".
+_KIND_ACT = (
+    r"(?! (?:to (?:go|take|book|rest|leave|log|stop|have|get|eat|switch)"
+    r"|for (?:working|logging|staying|not taking|coming in))\b)"
+)
 _MISTREATS = (
-    r"(?:belittl\w*|humiliat\w*|berat\w*|gaslight\w*|gaslit"
-    rf"|(?:shout|yell|scream|snap|snapp|bark|swear)(?:s|ed|ing|ped|ping)? (?:\w+ ){{0,3}}at {_WHOM}"
+    r"(?:(?:belittl|humiliat|berat|gaslight|undermin|micro ?-?manag)\w*|gaslit"
+    r"|(?:shout|yell|scream|snap|snapp|bark|swear)(?:s|ed|ing|ped|ping)? "
+    rf"(?:(?!about\b)\w+ ){{0,3}}at {_WHOM}|swore at {_WHOM}"
     r"|(?:bit|bites|biting|bite) (?:my|our) heads? off|(?:points?|pointing) (?:the )?fingers?"
-    rf"|talk(?:s|ed|ing)? over {_WHOM}|cancel\w* (?:on (?:me|us)|(?:my |our )?supervision)"
+    rf"|(?:tore|tears?|tearing|ripp?(?:s|ed|ing)?|lays?|laid) into {_WHOM}"
+    rf"|talk(?:s|ed|ing)? (?:down to|over) {_WHOM}|pick(?:s|ed|ing)? on {_WHOM}"
+    rf"|(?:blame|criticise|criticize)(?:s|d)? {_WHOM}|(?:blaming|criticising|criticizing) {_WHOM}"
+    rf"|bull(?:y|ies|ied|ying) {_WHOM}|chas(?:e|es|ed|ing) (?:me|us)"
+    r"|(?:told|tells?|telling) (?:me|us) off|threaten(?:s|ed|ing)? (?:me|us) with"
+    r"|ignor(?:e|es|ed|ing) (?:me|us|(?:my|our) (?:emails?|messages?|calls?|texts?|requests?"
+    r"|concerns?|questions?|ideas?))|dismiss(?:es|ed|ing)? (?:me|us|my concerns|our concerns)"
+    r"|(?:is|was|are) (?:so |really |very |quite )?(?:rude|horrible|nasty|vile|cold|dismissive"
+    r"|condescending|patronising|patronizing) to (?:me|us)"
+    r"|thr(?:ew|ows?|owing) (?:me|us) under the bus|t(?:akes?|ook|aking) (?:the )?credit for"
     r"|(?:speaks?|spoke|talks?|talked|treats?|treated) (?:me|us) like (?:a |an )?(?:\w+ )?"
     r"(?:child|kid|idiot|student|dog|rubbish|dirt)"
-    rf"|(?:tore|tears?|tearing|ripp?(?:s|ed|ing)?|lays?|laid) into {_WHOM}"
-    rf"|talk(?:s|ed|ing)? down to {_WHOM}|pick(?:s|ed|ing)? on {_WHOM}"
-    rf"|(?:blame|undermine|criticise|criticize)(?:s|d)? {_WHOM}"
-    rf"|(?:blaming|undermining|criticising|criticizing) {_WHOM}"
-    rf"|bull(?:y|ies|ied|ying) {_WHOM}|micromanag\w*|chas(?:e|es|ed|ing) (?:me|us)"
-    r"|(?:told|tells?|telling) (?:me|us) off|threaten(?:s|ed|ing)? (?:me|us) with"
-    r"|ignor(?:e|es|ed|ing) (?:me|my|us|our)|dismiss(?:es|ed|ing)? (?:me|my|us|our|everything)"
-    r"|(?:makes?|made|making) (?:me|us|you) feel (?:stupid|daft|silly|useless|small|incompetent"
-    r"|worthless|rubbish|inadequate|thick|like (?:an idiot|a child|rubbish|a failure))"
-    r"|(?:a |such a |an absolute |a total )?(?:bully|tyrant))\b"
+    r"|cancel\w* (?:on (?:me|us)|(?:my |our )?supervision)"
+    r"|(?:makes?|made|making) (?:me|us|you) (?:cry|feel (?:stupid|daft|silly|useless|small"
+    r"|incompetent|worthless|rubbish|inadequate|thick|like (?:an idiot|a child|rubbish"
+    r"|a failure)))|(?:a |such a |an absolute |a total )?(?:bully|tyrant))\b"
+    rf"(?! by\b){_KIND_ACT}"
 )
 # Denied, a raised voice needs no one to be raised at: "my manager never shouts".
 _TEMPER = (
-    r"(?:shout|yell|scream|snap|swear)(?:s|ed|ing)?\b"
+    r"(?:(?:shout|yell|scream|snap|swear)(?:s|ed|ing)?|swore)\b(?! (?:about|out)\b)"
     r"|(?:raises?|raised|loses?|lost) (?:her|his|their) (?:voice|temper|rag)\b"
 )
+# "Does not just support me, she champions me", "doesn't always micromanage": not denials.
 _DENIED = (
     r"(?:never|does not|did not|do not|will not|would not|has not|have not|is not|was not"
-    r"|cannot|can not|not once|hardly ever|rarely) "
+    r"|cannot|can not|not once|hardly ever|rarely) (?!just |only |always |really )"
 )
 _KINDS = (
-    r"(?:listen\w*|support\w*|back\w* (?:me|us)|got (?:my|our) back|stick\w* up for (?:me|us)"
-    r"|stood up for (?:me|us)|make\w* time for (?:me|us)|check\w* in on (?:me|us)"
-    r"|help\w*|answer\w* (?:my|our)|reply|replies|respond\w*|get back to (?:me|us)"
-    r"|ask\w* (?:how i am|if i am (?:ok|okay|alright))|care\w*|value\w*|thank\w*)\b"
+    r"(?:listen(?:s|ed|ing)?(?: to (?:me|us|my|our|what (?:i|we)))?(?! to)"
+    r"|support(?:s|ed)? (?:me|us)|support(?:ive)?(?= *[.,!?]|$)|support\b(?! (?!me|us)\w)"
+    r"|back(?:s|ed)? (?:me|us)|(?:got|have|has) (?:my|our) backs?"
+    r"|st(?:ick|icks|uck|ood|ands?) up for (?:me|us)|(?:make|makes|made|have|has|had|got)"
+    r" (?:any |much |the )?time for (?:me|us)|check(?:s|ed)? in(?: on (?:me|us))?(?! on)"
+    r"|help(?:ful|s (?:me|us)|ed (?:me|us)| (?:me|us))|answers? (?:my|our)"
+    r"|(?:reply|replies|respond|responds|get back) to (?:me|us|my|our)"
+    r"|asks? (?:how i am|if i am (?:ok|okay|alright))|cares? (?:about|for) (?:me|us|how|whether)"
+    r"|(?:trust|respect|appreciate|value)(?:s|d)? (?:me|us|my|our)"
+    r"|says? (?:thank you|thanks|well done))\b"
+    r"(?! by\b)"
 )
 _TREATMENT = re.compile(
     rf"{_BOSS} {_HOW_OFTEN}(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
     rf"|(?P<calm>{_DENIED}{_HOW_OFTEN}(?:{_TEMPER}))|{_DENIED}{_HOW_OFTEN}{_KINDS})"
-    r"|\b(?:belittled|humiliated|berated|bullied|micromanaged|undermined|blamed|picked on"
-    r"|(?:shouted|yelled|screamed|snapped|sworn) at|talked down to|told off|ignored"
+    r"|\b(?P<passive>(?:belittled|humiliated|berated|bullied|micro ?-?managed|undermined|blamed"
+    r"|picked on|(?:shouted|yelled|screamed|snapped|sworn) at|talked down to|told off|ignored"
     r"|(?:spoken|talked) to like (?:a |an )?(?:\w+ )?(?:child|kid|idiot|student|dog))"
-    rf" by (?:my|our|the) {_BOSS_WORD}"
+    rf" by (?:my|our|the) (?:new |current )?{_BOSS_WORD})"
 )
-_UNREAL = re.compile(r"\b(?:if|unless|would|wish|used to|no longer|not any ?more|hope)\b")
+# The same, said of "she" or "he" in a clause that goes on about the manager named before it:
+# "my TM is lovely but she micromanages everything", "my manager is nice but never listens".
+_TREATMENT_AFTER = re.compile(
+    rf"^(?:but |and |though |yet |although )?(?:she |he )?(?:'s )?{_HOW_OFTEN}"
+    rf"(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
+    rf"|(?P<calm>{_DENIED}{_HOW_OFTEN}(?:{_TEMPER}))|{_DENIED}{_HOW_OFTEN}{_KINDS})"
+)
+_UNREAL = re.compile(
+    r"\b(?:if|unless|would|wish|used to|no longer|not any ?more|hope|imagine|not like|rather)\b"
+)
+# "If I'm honest", "if anything", "I would say": ways of talking, not a wish.
+_NOT_UNREAL = re.compile(
+    r"\bif (?:i am|i'm|im) (?:being )?honest\b|\bif anything\b|\bif i am (?:being )?truthful\b"
+    r"|\bi (?:would|'d) say\b|\bwould you believe\b"
+)
+# A denial before the manager: "I don't think my manager has ever shouted at me", "not once
+# has my manager shouted at me", "I have never been shouted at by my manager".
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no one|nobody|can not say|cannot say)\b")
 _TREATED_SCORE: Final = 1.5  # as decided as a clear complaint, or clear praise
 
 
-def _treatment(text: str) -> float:
+def _treatment(text: str, after: bool = False) -> float:
     """How `text` (one clause, normalised) says the worker's own manager treats them: −1 badly
     (a mistreatment, or a kindness denied), +1 well (a mistreatment denied), 0 if it does not
-    say, says both, or says it of a wish or the past."""
+    say, says both, or says it of a wish or the past. `after`: the clause names no theme of its
+    own and goes on about the manager named before it, so "she" may be the manager."""
     said = set()
-    for found in _TREATMENT.finditer(text):
-        if _UNREAL.search(text, 0, found.start()) or _UNREAL.search(found[0]):
+    spoken = _NOT_UNREAL.sub(" ", text) if "if" in text or "would" in text else text
+    found_all = list(_TREATMENT.finditer(spoken))
+    if after and not found_all:
+        found_all = [m for m in [_TREATMENT_AFTER.match(spoken)] if m is not None]
+    for found in found_all:
+        before = spoken[: found.start()]
+        if _UNREAL.search(before) or _UNREAL.search(found[0]):
             continue
+        turned = bool(_DENIED_BEFORE.search(before))
         if found["calm"] is not None:
             said.add(1.0)
-        elif found["harm"] is not None:
-            said.add(1.0 if found["denied"] else -1.0)
-        else:  # a kindness denied, or a mistreatment "by my manager"
+        elif found["harm"] is not None or found.groupdict().get("passive") is not None:
+            harm = -1.0 if found["harm"] is None or not found["denied"] else 1.0
+            said.add(-harm if turned else harm)
+        elif not turned:  # a kindness denied; "I don't think she never listens" says nothing
             said.add(-1.0)
     return said.pop() if len(said) == 1 else 0.0
 
@@ -640,14 +693,18 @@ def _count_decides(workload: _Finding | None, said: list[float]) -> float:
 
 
 def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
-    """How the manager treats the worker, from each clause about managers as (its score, its
-    `_treatment`, whether it turns the sentence), if the clauses that tell of it agree and no
-    other says otherwise or turns against it ("my TM never shouts but she cancels supervision
-    every week" decides nothing); else 0."""
+    """How the manager treats the worker, from each clause about managers in order as (its
+    score, its `_treatment`, whether it turns the sentence), if the clauses that tell of it
+    agree and no other says otherwise or turns against it ("my TM never shouts but she cancels
+    supervision every week" decides nothing); else 0. A clause that turns the sentence to tell
+    of it outweighs what came before ("my TM is lovely but she micromanages everything")."""
     told = {treated for _score, treated, _turns in said if treated}
     if len(told) != 1:
         return 0.0
     news = told.pop()
+    turning = [i for i, (_score, treated, turns) in enumerate(said) if treated and turns]
+    if turning:
+        said = said[turning[-1] :]
     others = [(score, turns) for score, treated, turns in said if not treated]
     agree = all(score * news > 0 or (score == 0 and not turns) for score, turns in others)
     return news if agree else 0.0
@@ -688,6 +745,7 @@ def read(text: str, question: str | None = None) -> Reading:
         work.append(clause.text)
         starts = word_starts(clause.text)
         mentioned = themes_in(clause.text, starts)
+        inherited = not mentioned
         if not mentioned:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
             # a statement with no theme of its own is about the one before.
@@ -722,13 +780,17 @@ def read(text: str, question: str | None = None) -> Reading:
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.
             shift = -shift
         clause_total = base
-        treated = _treatment(clause.text) if "managers" in mentioned else 0.0
+        # Sarcasm and the job someone is leaving for turn what the words say: not decided here.
+        told = "managers" in mentioned and not sarcastic and not elsewhere
+        treated = _treatment(clause.text, after=inherited) if told else 0.0
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base, shift)
             if theme == "workload":
                 workload_said.append(score)
             elif theme == "managers":
+                # The clause's own reading ("my manager never shouts": not the "never"), kept
+                # even when another clause disputes it and nothing is decided.
                 score = _TREATED_SCORE * treated if treated else score
                 managers_said.append((score, treated, clause.contrast))
             if score != base and len(mentioned) == 1:
@@ -748,6 +810,9 @@ def read(text: str, question: str | None = None) -> Reading:
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:
         scores["wellbeing"] = min(scores["wellbeing"], _HARM_SCORE)
+    treated = _treatment_decides(managers_said)
+    if treated:  # decided: the comment's reading of the manager is this one
+        scores["managers"] = _TREATED_SCORE * treated
     return Reading(
         normalised,
         scores,
@@ -757,7 +822,7 @@ def read(text: str, question: str | None = None) -> Reading:
         " . ".join(work),
         harmed,
         _count_decides(found.get("workload"), workload_said),
-        _treatment_decides(managers_said),
+        treated,
     )
 
 

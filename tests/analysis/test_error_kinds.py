@@ -893,3 +893,104 @@ def test_a_manager_who_does_not_mistreat_the_worker_is_good_news(text: str) -> N
 )
 def test_what_tells_how_a_manager_treats_the_worker(text: str, treated: float) -> None:
     assert read(text).treated == treated
+
+
+# A reviewer's attack on the rule's first version (each read wrong by it, or missed and read
+# wrong by the analyser): the manager's treatment as the rules decide it (0: not decided), and
+# the direction the analyser gives managers where a careful reader is sure of it.
+@pytest.mark.parametrize(
+    ("text", "treated", "direction"),
+    [
+        # A mistreatment denied in the passive, or before the manager: good news.
+        ("I never feel micromanaged by my manager", 1, "pos"),
+        ("I am not micromanaged by my TM", 1, "pos"),
+        ("I have never been shouted at by my manager", 1, "pos"),
+        ("never been bullied by my manager, unlike my last job", 1, "pos"),
+        ("I don't think my manager has ever shouted at me", 1, "pos"),
+        ("not once has my manager shouted at me", 1, "pos"),
+        ("I can't imagine my manager ever shouting at me", 0, None),
+        ("i can't say my manager has ever belittled me", 1, "pos"),
+        # Another manager, whatever the words between.
+        ("my last TM bullied me", 0, None),
+        ("my previous team manager micromanaged everything", 0, None),
+        ("my old line manager never listened", 0, None),
+        ("my former PM belittled me constantly", 0, None),
+        ("another team manager shouted at me in the corridor", 0, None),
+        ("my ex-manager belittled me", 0, None),
+        # What the job someone is leaving for offers.
+        ("leaving for a locum role where the manager doesn't micromanage", 0, None),
+        # "Doesn't care what time I start" is leeway, not neglect.
+        ("my manager doesn't care what time I start as long as the work is done", 0, None),
+        ("my manager doesn't care where we work from", 0, None),
+        # The manager on the receiving end, or not helping with something else.
+        ("my manager is micromanaged by the HoS so she passes it down", 0, None),
+        ("my TM gets micromanaged by the SM constantly", 0, None),
+        ("my manager was belittled by the service manager", 0, None),
+        ("my TM isn't valued by SLT at all", 0, None),
+        ("my manager is not supported by the service manager", 0, None),
+        ("my manager can't help with the pay, it's above her", 0, None),
+        ("my manager does not support the new policy either, she is on our side", 0, None),
+        # Kind acts told roughly, a denial that is not one, and praise told with such words.
+        ("my TM shouted at me to go home and rest", 0, None),
+        ("my manager yelled at me to take my lunch break lol", 0, None),
+        ("my TM told me off for logging on at 10pm lol", 0, None),
+        ("my TM chases us to take our TOIL", 0, None),
+        ("my manager chased me to book my annual leave", 0, None),
+        ("my manager never listens to gossip", 0, None),
+        ("my manager never listens to SLT about our workload, she fights for us", 0, None),
+        ("my manager does not just support me she champions me", 0, None),
+        ("my manager ignores my mistakes and focuses on the good stuff", 0, None),
+        ("my manager never shouts about our successes", 0, None),
+        ("my manager always shouts about our wins at the team meeting", 0, None),
+        # Other people's managers.
+        ("the home manager shouted at me on a visit", 0, None),
+        ("the ward manager yelled at me at the hospital", 0, None),
+        ("her manager shouted at me in the strategy meeting", 0, None),
+        ("the IRO's manager belittled me in the review", 0, None),
+        ("I was bullied by my manager's manager", 0, None),
+        # Sarcasm; "doesn't always".
+        ("yeah right my TM never shouts lol", 0, None),
+        ("Brilliant, my TM never raises her voice 🙃", 0, None),
+        ("my manager doesn't always micromanage", 0, None),
+        # "She" in a clause that goes on about the manager.
+        ("my TM is lovely but she micromanages everything", -1, "neg"),
+        ("my manager is nice but never listens", -1, "neg"),
+        ("my manager is really friendly but doesn't support me at all", -1, "neg"),
+        ("I have a new TM. she never listens", -1, "neg"),
+        # Spellings.
+        ("my manager micro manages everything", -1, "neg"),
+        ("my TM micro-manages everything", -1, "neg"),
+        # Everyday wording.
+        ("my manager swore at me in front of the team", -1, "neg"),
+        ("my manager made me cry in supervision", -1, "neg"),
+        ("my manager is rude to me", -1, "neg"),
+        ("my manager throws me under the bus", -1, "neg"),
+        ("my manager takes credit for my work", -1, "neg"),
+        ("my manager doesn't have my back", -1, "neg"),
+        ("my manager never has time for me", -1, "neg"),
+        ("my manager never checks in", -1, "neg"),
+        ("my manager doesn't trust me", -1, "neg"),
+        ("my manager never says thank you", -1, "neg"),
+        # A new manager, a contraction, plurals, ways of talking, other targets.
+        ("my new manager micromanages everything", -1, "neg"),
+        ("my manager's always shouting at me", -1, "neg"),
+        ("our managers shout at us", -1, "neg"),
+        ("if I'm honest my manager doesn't support me", -1, "neg"),
+        ("i would say my manager micromanages", -1, "neg"),
+        ("my manager bullies the NQSWs", -1, "neg"),
+        # "mgr".
+        ("my mgr shouts at me", -1, "neg"),
+        ("my line mgr ignores my emails", -1, "neg"),
+        # The new cues and phrases in other senses.
+        ("my manager puts so much work into supporting us", None, "pos"),
+        ("my senior colleagues are supportive", 0, None),
+        ("my senior never listens", -1, "neg"),
+    ],
+)
+def test_a_manager_s_treatment_survives_its_attacks(
+    text: str, treated: float | None, direction: str | None
+) -> None:
+    if treated is not None:
+        assert read(text).treated == treated
+    if direction is not None:
+        _reads(text, {"managers": direction})
