@@ -500,6 +500,8 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         # 0.913 -> 0.919): the model now trusts that team culture is mostly good news over the
         # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
+        # The rules read team culture as bad news, but four words are too few for its detector.
+        ("I count for nothing", "team_culture", "neg"),
     ],
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
@@ -994,3 +996,19 @@ def test_a_manager_s_treatment_survives_its_attacks(
         assert read(text).treated == treated
     if direction is not None:
         _reads(text, {"managers": direction})
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        ("so much to do before I can breathe", "workload", "neg"),
+        ("too much on and not enough of us", "workload", "neg"),
+        ("learnt so much on my ASYE", "career", "pos"),
+        ("I learned so much on the course", "career", "pos"),
+        ("my tm cancels my supervision again and again", "managers", "neg"),
+    ],
+)
+def test_more_work_than_time_is_a_complaint_and_learning_is_praise(
+    text: str, theme: str, direction: str
+) -> None:
+    _reads(text, {theme: direction})
