@@ -309,7 +309,8 @@ class Model:
             if theme in decided:
                 # Harm to the worker is never good news for their wellbeing, however warmly the
                 # rest speaks ("my TM was brilliant after I got shoved"); a count that fell or
-                # rose is the news for workload ("the team grew from 4 SWs to 9").
+                # rose is the news for workload ("the team grew from 4 SWs to 9"); how the
+                # manager treats the worker is the news for managers ("my TM talks over me").
                 themes[theme] = decided[theme]
                 continue
             if shared_lean is None:

@@ -366,17 +366,19 @@ _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authori
 # weighs a manager's words by the many comments that praise one ("my manager", "me" and "team"
 # lean positive) and read all of these as good news; the rules decide them, as harm decides
 # wellbeing. Denied, a mistreatment is praise ("my TM does not micromanage", "I have never been
-# shouted at by my manager", "I don't think my manager has ever raised her voice"); denied, a
-# kindness is the complaint. Someone else's manager ("my last manager", "the home manager", "her
+# shouted at by my manager", "not once has my manager shouted at me"); denied, a kindness is
+# the complaint. Someone else's manager ("my last manager", "the home manager", "her
 # manager"), a manager on the receiving end ("my manager is micromanaged by the HoS"), a kind
-# act told roughly ("shouted at me to go home"), a wish, the past, sarcasm or the job someone
-# is leaving for decides nothing.
+# act told roughly ("shouted at me to go home"), a wish, a habit given up ("used to"),
+# sarcasm or the job someone is leaving for decides nothing.
 _BOSS_WORD = (
     r"(?:(?:team|practice|line) (?:manager|mgr)s?|managers?|supervisors?|boss|mgrs?"
     # "My senior" is the senior practitioner who supervises, not "my senior colleagues".
     r"|(?<=my )senior(?! (?:colleague|sw|social worker|staff|practitioner|prac|post|role|manager"
     r"|leader|leadership|management|team|member|worker|people|officer)s?\b))"
     r"(?!'s (?!always|never|just|constantly|so|really)\w)(?!-)"
+    # "the manager of the care home", "the manager at the hospital": someone else's.
+    r"(?! (?:of|at|from) (?:the|a|an|that|this)\b)"
 )
 # Only the worker's own: "my", "our" or "the" manager (or a clause that starts with one: "TM
 # shouts at me"), perhaps "new" or "current"; "my last TM", "the ward manager" and "her
@@ -432,7 +434,7 @@ _DENIED = (
 )
 _KINDS = (
     r"(?:listen(?:s|ed|ing)?(?: to (?:me|us|my|our|what (?:i|we)))?(?! to)"
-    r"|support(?:s|ed)? (?:me|us)|support(?:ive)?(?= *[.,!?]|$)|support\b(?! (?!me|us)\w)"
+    r"|support(?:s|ed)? (?:me|us)|support(?:ive)?(?= *[.,!?]|$)|support\b(?! (?!(?:me|us)\b)\w)"
     r"|back(?:s|ed)? (?:me|us)|(?:got|have|has) (?:my|our) backs?"
     r"|st(?:ick|icks|uck|ood|ands?) up for (?:me|us)|(?:make|makes|made|have|has|had|got)"
     r" (?:any |much |the )?time for (?:me|us)|check(?:s|ed)? in(?: on (?:me|us))?(?! on)"
@@ -441,7 +443,7 @@ _KINDS = (
     r"|asks? (?:how i am|if i am (?:ok|okay|alright))|cares? (?:about|for) (?:me|us|how|whether)"
     r"|(?:trust|respect|appreciate|value)(?:s|d)? (?:me|us|my|our)"
     r"|says? (?:thank you|thanks|well done))\b"
-    r"(?! by\b)"
+    r"(?! by\b)(?!(?: \w+){0,2} enough\b)"  # "she cannot support me enough" is praise
 )
 _TREATMENT = re.compile(
     rf"{_BOSS} {_HOW_OFTEN}(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
@@ -466,21 +468,30 @@ _NOT_UNREAL = re.compile(
     r"\bif (?:i am|i'm|im) (?:being )?honest\b|\bif anything\b|\bif i am (?:being )?truthful\b"
     r"|\bi (?:would|'d) say\b|\bwould you believe\b"
 )
-# A denial before the manager: "I don't think my manager has ever shouted at me", "not once
-# has my manager shouted at me", "I have never been shouted at by my manager".
-_DENIED_BEFORE = re.compile(r"\b(?:not|never|no one|nobody|can not say|cannot say)\b")
+# A denial that leads into the manager, or into the passive: "I don't think my manager has
+# ever shouted at me", "not once has my manager shouted at me", "I have never been shouted at
+# by my manager", "I am not micromanaged by my TM". Not any "not" earlier in the clause: "I do
+# not know why my manager shouts at me", "I am not surprised my manager ignores my emails".
+_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:never|not once)(?: \w+){0,2}"
+    r"|\b(?:do|does|did) not (?:think|believe|recall|remember|feel|get)(?: that)?"
+    r"|\bcan ?not say(?: that)?|\b(?:am|is|are|was|were|have|has|had) (?:not|never)(?: ever)?"
+    r"(?: been)?) $"
+)
 _TREATED_SCORE: Final = 1.5  # as decided as a clear complaint, or clear praise
 
 
-def _treatment(text: str, after: bool = False) -> float:
+def _treatment(text: str, after: bool = False, until: int | None = None) -> float:
     """How `text` (one clause, normalised) says the worker's own manager treats them: −1 badly
     (a mistreatment, or a kindness denied), +1 well (a mistreatment denied), 0 if it does not
-    say, says both, or says it of a wish or the past. `after`: the clause names no theme of its
-    own and goes on about the manager named before it, so "she" may be the manager."""
+    say, says both, or says it of a wish or a habit given up. `after`: the clause names no
+    theme of its own and goes on about the manager named before it, so "she" may be the
+    manager. `until`: where the clause starts to tell of the job someone is leaving for ("I'm
+    leaving for a team where the manager never shouts"); nothing from there counts."""
     said = set()
     spoken = _NOT_UNREAL.sub(" ", text) if "if" in text or "would" in text else text
-    found_all = list(_TREATMENT.finditer(spoken))
-    if after and not found_all:
+    found_all = list(_TREATMENT.finditer(spoken, 0, len(spoken) if until is None else until))
+    if after and not found_all and until is None:
         found_all = [m for m in [_TREATMENT_AFTER.match(spoken)] if m is not None]
     for found in found_all:
         before = spoken[: found.start()]
@@ -782,7 +793,8 @@ def read(text: str, question: str | None = None) -> Reading:
         clause_total = base
         # Sarcasm and the job someone is leaving for turn what the words say: not decided here.
         told = "managers" in mentioned and not sarcastic and not elsewhere
-        treated = _treatment(clause.text, after=inherited) if told else 0.0
+        until = departure_at - position if departure_at is not None and not elsewhere else None
+        treated = _treatment(clause.text, after=inherited, until=until) if told else 0.0
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base, shift)

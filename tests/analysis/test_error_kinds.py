@@ -7,7 +7,7 @@ import pytest
 
 from analysis.comments import analyse
 from analysis.lexicon import THEME_PATTERNS
-from analysis.rules import _LONG_DAY, _count_change, read
+from analysis.rules import _HOW_OFTEN, _LONG_DAY, _count_change, read
 from analysis.text import normalise
 
 
@@ -987,6 +987,26 @@ def test_what_tells_how_a_manager_treats_the_worker(text: str, treated: float) -
         ("my manager puts so much work into supporting us", None, "pos"),
         ("my senior colleagues are supportive", 0, None),
         ("my senior never listens", -1, "neg"),
+        # A second reviewer's: a "not" elsewhere in the clause is no denial of this.
+        ("I do not know why my manager shouts at me", -1, "neg"),
+        ("It's not fair that my manager takes credit for my work", -1, "neg"),
+        ("Not only does my manager shout at me, she blames me for everything", -1, "neg"),
+        ("I am not surprised my manager ignores my emails", -1, "neg"),
+        ("I can't understand why my manager belittles me", -1, "neg"),
+        ("I have never felt so small as when my manager shouted at me", -1, "neg"),
+        ("I don't feel micromanaged by my TM which I appreciate", 1, "pos"),
+        ("I have never felt micromanaged by my manager", 1, "pos"),
+        # The job someone is leaving for, told after the leaving; other things not supported;
+        # more than enough; someone else's manager; "mgr" anywhere.
+        ("I'm leaving for a team where the manager never shouts", 0, "neg"),
+        ("my manager does not support mentoring schemes", 0, None),
+        ("my manager doesn't support meetings on Fridays", 0, None),
+        ("My manager cannot support me enough", 0, "pos"),
+        ("I was told off by the manager of the care home", 0, None),
+        ("I got shouted at by the manager at the hospital", 0, None),
+        ("our mgr ignores me", -1, "neg"),
+        ("team mgr belittles me", -1, "neg"),
+        ("mgr shouts at me", -1, "neg"),
     ],
 )
 def test_a_manager_s_treatment_survives_its_attacks(
@@ -1012,3 +1032,29 @@ def test_more_work_than_time_is_a_complaint_and_learning_is_praise(
     text: str, theme: str, direction: str
 ) -> None:
     _reads(text, {theme: direction})
+
+
+def test_the_words_between_a_manager_and_the_deed_are_single_words() -> None:
+    # Two ways to read the same words ("is", "always", "is always") made the pattern backtrack
+    # exponentially on a run of them (seven seconds at 22); single words cannot overlap.
+    words = _HOW_OFTEN.removeprefix("(?:(?:").removesuffix(") )*").split("|")
+    assert len(words) > 20
+    assert all(word.isalpha() for word in words), [w for w in words if not w.isalpha()]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("the service cancels team days every year", "team_culture"),
+        ("Mosaic cancels my saved work", "it_systems"),
+        ("the council keeps cancelling the wellbeing days", "wellbeing"),
+    ],
+)
+def test_cancelling_is_bad_news(text: str, theme: str) -> None:
+    assert read(text).scores[theme] < 0
+
+
+def test_a_lesson_not_learnt_is_not_praise() -> None:
+    assert read("I didn't learn a lot in my ASYE").scores.get("career", 0) <= 0
+    assert read("I haven't learnt a lot since the ASYE").scores.get("career", 0) <= 0
+    assert read("learnt so much on the training").scores["career"] > 0
