@@ -137,7 +137,8 @@ def fit(
 
     # liblinear's dot products go through BLAS, whose sums come out a few units in the last
     # place apart with one thread or two; within liblinear's tolerance that moved weights by
-    # up to 0.0005, past the check's rounding. One thread makes the same file on any machine.
+    # up to 0.0007, past the check's rounding. One thread makes the same file whatever the
+    # thread count (a different BLAS build could still differ in the last place).
     with threadpool_limits(1):
         return _fit(rows, c_detect, c_direction, threshold, reader)
 

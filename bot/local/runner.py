@@ -126,7 +126,8 @@ async def local_bot(
     """Start a sandbox (unless given one) and the real bot polling it; stop both on exit.
 
     The timetable is off unless `scheduler` is set: tests and the demo drive waves themselves.
-    `seed` fixes the sandbox's injected faults, so a test of them hits the same ones every run.
+    `seed` fixes the random draws of the sandbox it starts (not of one it is given), so a test
+    of injected faults draws the same sequence of them every run.
     """
     own_sandbox = sandbox is None
     sandbox = sandbox or Sandbox(limits=limits, seed=seed)

@@ -35,8 +35,10 @@ async def local(
     request: pytest.FixtureRequest, settings: Settings, org_engine: Engine, services: Services
 ) -> AsyncIterator[LocalBot]:
     # Injected faults fall where the sandbox's random draws say. Unseeded, a test that needs
-    # each kind to happen failed once in about ten thousand runs (no 502 in 300 sends at 3 %);
-    # seeded by the test's name, each test meets the same faults, in call order, every run.
+    # each kind to happen failed once in about ten thousand runs (no 502 in 300 sends at 3 %).
+    # Seeded by the test's name, each test draws the same sequence every run: a test whose
+    # faults hit one method (the fan-out's sendMessage) meets the same faults on its calls in
+    # order; where faults hit every method, polls in between move which calls they land on.
     seed = zlib.crc32(request.node.nodeid.encode())
     async with local_bot(settings, org_engine, services=services, seed=seed) as running:
         register_engine(running)
