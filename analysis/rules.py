@@ -445,9 +445,13 @@ _KINDS = (
     r"|says? (?:thank you|thanks|well done))\b"
     r"(?! by\b)(?!(?: \w+){0,2} enough\b)"  # "she cannot support me enough" is praise
 )
-_TREATMENT = re.compile(
-    rf"{_BOSS} {_HOW_OFTEN}(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
+# What the manager does: a mistreatment (perhaps denied), a temper denied, or a kindness denied.
+_DEED = (
+    rf"(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
     rf"|(?P<calm>{_DENIED}{_HOW_OFTEN}(?:{_TEMPER}))|{_DENIED}{_HOW_OFTEN}{_KINDS})"
+)
+_TREATMENT = re.compile(
+    rf"{_BOSS} {_HOW_OFTEN}{_DEED}"
     r"|\b(?P<passive>(?:belittled|humiliated|berated|bullied|micro ?-?managed|undermined|blamed"
     r"|picked on|(?:shouted|yelled|screamed|snapped|sworn) at|talked down to|told off|ignored"
     r"|(?:spoken|talked) to like (?:a |an )?(?:\w+ )?(?:child|kid|idiot|student|dog))"
@@ -456,9 +460,7 @@ _TREATMENT = re.compile(
 # The same, said of "she" or "he" in a clause that goes on about the manager named before it:
 # "my TM is lovely but she micromanages everything", "my manager is nice but never listens".
 _TREATMENT_AFTER = re.compile(
-    rf"^(?:but |and |though |yet |although )?(?:she |he )?(?:'s )?{_HOW_OFTEN}"
-    rf"(?:(?P<denied>{_DENIED}{_HOW_OFTEN})?(?P<harm>{_MISTREATS})"
-    rf"|(?P<calm>{_DENIED}{_HOW_OFTEN}(?:{_TEMPER}))|{_DENIED}{_HOW_OFTEN}{_KINDS})"
+    rf"^(?:but |and |though |yet |although )?(?:she |he )?(?:'s )?{_HOW_OFTEN}{_DEED}"
 )
 _UNREAL = re.compile(
     r"\b(?:if|unless|would|wish|used to|no longer|not any ?more|hope|imagine|not like|rather)\b"
