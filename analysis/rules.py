@@ -483,17 +483,17 @@ _DENIED_BEFORE = re.compile(
 _TREATED_SCORE: Final = 1.5  # as decided as a clear complaint, or clear praise
 
 
-def _treatment(text: str, after: bool = False, until: int | None = None) -> float:
+def _treatment(text: str, after: bool = False) -> float:
     """How `text` (one clause, normalised) says the worker's own manager treats them: −1 badly
     (a mistreatment, or a kindness denied), +1 well (a mistreatment denied), 0 if it does not
     say, says both, or says it of a wish or a habit given up. `after`: the clause names no
     theme of its own and goes on about the manager named before it, so "she" may be the
-    manager. `until`: where the clause starts to tell of the job someone is leaving for ("I'm
-    leaving for a team where the manager never shouts"); nothing from there counts."""
+    manager. A clause about the job someone is leaving for is not read ("I'm leaving for a team
+    where the manager never shouts": `read` cuts the clause at "leaving")."""
     said = set()
     spoken = _NOT_UNREAL.sub(" ", text) if "if" in text or "would" in text else text
-    found_all = list(_TREATMENT.finditer(spoken, 0, len(spoken) if until is None else until))
-    if after and not found_all and until is None:
+    found_all = list(_TREATMENT.finditer(spoken))
+    if after and not found_all:
         found_all = [m for m in [_TREATMENT_AFTER.match(spoken)] if m is not None]
     for found in found_all:
         before = spoken[: found.start()]
@@ -705,6 +705,52 @@ def _count_decides(workload: _Finding | None, said: list[float]) -> float:
     return news if all(score * news >= 0 for score in said) else 0.0
 
 
+# Words before a departure cue that say the writer is not going: "not leaving for an agency",
+# "the only thing stopping me going to agency"; or that someone else is ("a colleague left for
+# agency", "if she left"); or that the move was within here or in the past ("since moving to the
+# four-day week", "feels like joining a different organisation"). What follows is about here.
+_NOT_GOING: Final = re.compile(
+    r"\b(?:not|never|no plans? (?:of|to)|no intention of|would not|will not"
+    r"|stop(?:s|ped|ping)? (?:me|us|people)|(?:kept|keep(?:s|ing)?) (?:me|us) from"
+    r"|talked (?:me|us) out of|instead of|rather than"
+    r"|she|he|they|colleagues?|someone|people|staff|others|everyone|manager|pm|tm|workers?"
+    r"|like|since|after|before|when|until)"
+    r"(?: (?:be|really|ever|from|has|have|had|all|just|recently|both))? $"
+)
+
+
+def _departure(normalised: str) -> int | None:
+    """Where `normalised` starts to tell of the job someone is leaving for, if it does: the
+    first departure cue not denied ("I'm not leaving for an agency" tells of none)."""
+    at = 0
+    while (found := DEPARTURE.search(normalised, at)) is not None:
+        if not _NOT_GOING.search(normalised, 0, found.start()):
+            return found.start()
+        at = found.start() + 1
+    return None
+
+
+def _at_departure(normalised: str, departure_at: int | None) -> list[tuple[int, Clause, bool]]:
+    """The clauses of `normalised`, each with where it starts and whether it tells of the job
+    someone is leaving for. A clause the departure falls inside is cut in two there if what
+    comes before names a theme of its own: "my caseload is 30 so I'm leaving for a council
+    where it's 15" speaks of here up to "leaving", and of the job being left for from it. If
+    it names none ("honestly I'm off to a trust where …", "… but I'm off to a post with better
+    pay"), the whole clause tells of the job being left for."""
+    found, position = [], 0
+    for clause in clauses(normalised):
+        position = normalised.find(clause.text, position)
+        cut = -1 if departure_at is None else departure_at - position
+        if 0 < cut < len(clause.text):
+            before = clause.text[:cut].rstrip(" ,")
+            if themes_in(before):
+                found.append((position, replace(clause, text=before), False))
+                found.append((position + cut, Clause(clause.text[cut:], contrast=False), True))
+                continue
+        found.append((position, clause, departure_at is not None and cut < len(clause.text)))
+    return found
+
+
 def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
     """How the manager treats the worker, from each clause about managers in order as (its
     score, its `_treatment`, whether it turns the sentence), if the clauses that tell of it
@@ -733,19 +779,16 @@ def read(text: str, question: str | None = None) -> Reading:
     local: dict[str, list[str]] = {}
     total = 0.0
     sarcastic = bool(SARCASM.search(text.lower()))
-    departure = DEPARTURE.search(normalised)
     # "Where are you going, and what does it offer?": every answer praises somewhere else;
     # "What would you change?": every good thing named is one that is missing here.
     departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
     if lean is not None and lean.wish and _CONTENT.match(normalised):
         departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
-    if departure is not None and departure_at is None:
-        departure_at = departure.start()
+    if departure_at is None:
+        departure_at = _departure(normalised)
     previous: set[str] = set()
-    position = 0
     work: list[str] = []
-    for clause in clauses(normalised):
-        position = normalised.find(clause.text, position)
+    for position, clause, elsewhere in _at_departure(normalised, departure_at):
         if SURVEY.search(clause.text):
             # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
             # is low because my caseload is 32" is about the caseload. A question about the
@@ -783,7 +826,6 @@ def read(text: str, question: str | None = None) -> Reading:
                 if not _BY_STAFF.search(rest, max(0, harm.start() - 60), harm.start()):
                     rest = rest[: harm.start()] + " " + rest[harm.end() :]
         base = clause_score(rest, None if rest is not clause.text else starts)
-        elsewhere = departure_at is not None and position >= departure_at
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
         if elsewhere and base > 0:
@@ -795,8 +837,7 @@ def read(text: str, question: str | None = None) -> Reading:
         clause_total = base
         # Sarcasm and the job someone is leaving for turn what the words say: not decided here.
         told = "managers" in mentioned and not sarcastic and not elsewhere
-        until = departure_at - position if departure_at is not None and not elsewhere else None
-        treated = _treatment(clause.text, after=inherited, until=until) if told else 0.0
+        treated = _treatment(clause.text, after=inherited) if told else 0.0
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             score = _theme_score(clause, theme, base, shift)

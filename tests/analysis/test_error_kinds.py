@@ -17,6 +17,16 @@ def _reads(text: str, expected: dict[str, str], question: str | None = None) -> 
         assert found.get(theme) == direction, (theme, found)
 
 
+# The rules read these as reasons to leave (the mid-clause departure test), but the learned
+# half reads the praise words as praise and outweighs them (known misreadings). A direction
+# feature for "only what the new job offers" did not help in 5-fold cross-validation
+# (direction 0.9338 with it, 0.9340 without), so it was not kept.
+_LEARNED_HALF_READS_AS_PRAISE = (
+    "I am leaving for a council with a brilliant manager",
+    "Finally moving to a fostering team with really good flexible working",
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -502,6 +512,8 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         # The rules read team culture as bad news, but four words are too few for its detector.
         ("I count for nothing", "team_culture", "neg"),
+        (_LEARNED_HALF_READS_AS_PRAISE[0], "managers", "neg"),
+        (_LEARNED_HALF_READS_AS_PRAISE[1], "work_life_balance", "neg"),
     ],
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
@@ -1058,3 +1070,65 @@ def test_a_lesson_not_learnt_is_not_praise() -> None:
     assert read("I didn't learn a lot in my ASYE").scores.get("career", 0) <= 0
     assert read("I haven't learnt a lot since the ASYE").scores.get("career", 0) <= 0
     assert read("learnt so much on the training").scores["career"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("I'm leaving for a team where the pay is better", "pay"),
+        ("I am leaving for a council with a brilliant manager", "managers"),
+        ("honestly im off to a trust where caseloads are about 12 and they're capped", "workload"),
+        ("so I've handed in my notice, going agency where the money is loads better", "pay"),
+        (
+            "Finally moving to a fostering team with really good flexible working",
+            "work_life_balance",
+        ),
+        (
+            "after six years I am joining a hospital team that actually has working laptops",
+            "it_systems",
+        ),
+    ],
+)
+def test_what_the_new_job_has_is_a_reason_to_leave_even_mid_clause(text: str, theme: str) -> None:
+    # The good news is about the job someone is going to, told in the same clause as the
+    # going: it is what this job lacks. (Before, the clause was read as about here.)
+    assert read(text).scores[theme] < 0, read(text).scores
+    if text not in _LEARNED_HALF_READS_AS_PRAISE:
+        _reads(text, {theme: "neg"})
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "sign"),
+    [
+        ("my caseload is 30 so I'm leaving for a council where it's 15", "workload", -1),
+        ("my manager is brilliant, I'm only leaving for a council nearer home", "managers", 1),
+        ("the team here are lovely but I'm off to a post with better pay", "team_culture", 1),
+        ("supervision has been great here, I am moving to a new role for the pay", "managers", 1),
+    ],
+)
+def test_what_is_said_of_here_before_the_going_stays_about_here(
+    text: str, theme: str, sign: int
+) -> None:
+    assert read(text).scores[theme] * sign > 0, read(text).scores
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Not leaving for an agency, the team is great", "team_culture"),
+        ("I'm not going agency, the pay here is decent now", "pay"),
+        ("would never go to another council, my manager is the best I've had", "managers"),
+        ("no plans to move to a new authority, the flexible working suits me", "work_life_balance"),
+        ("I won't be joining the agency lot, my colleagues here are brilliant", "team_culture"),
+        ("a colleague left for an agency but the team here is great", "team_culture"),
+        ("since moving to the new building, the office is lovely", "environment"),
+        (
+            "it's like starting a new job every restructure, my colleagues are brilliant",
+            "team_culture",
+        ),
+    ],
+)
+def test_staying_put_is_not_a_departure(text: str, theme: str) -> None:
+    # "not leaving for an agency" is a reason to stay; "a colleague left" is someone else's
+    # leaving; "since moving to" a move within here. What follows is about here.
+    assert read(text).scores[theme] > 0, read(text).scores
