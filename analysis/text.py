@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from analysis.matching import first_chars
 
@@ -217,13 +218,34 @@ class Clause:
     contrast: bool  # it opens with "but", "although", …: it outweighs what came before
 
 
+_BARE_CONTRAST: Final = frozenset(word.rstrip(",") for word in CONTRAST)
+
+
 def clauses(normalised: str) -> list[Clause]:
-    """Split a normalised comment into statements at sentence ends and contrast words."""
-    parts = [p.strip(" ,") for p in _SPLIT.split(normalised)]
-    found = []
-    for part in parts:
+    """Split a normalised comment into statements at sentence ends and contrast words.
+
+    A contrast word standing alone is not a statement: before a comma it turns the one after
+    ("However, the pay is poor"); at the end of a sentence, the one it ends ("the pay is awful
+    though"). Kept as a statement, it spoke of the theme before it and said nothing, and a
+    turning statement that says nothing wiped what the comment said of that theme."""
+    found: list[Clause] = []
+    turn_next = False
+    start = 0
+    for cut in [*_SPLIT.finditer(normalised), None]:
+        end = len(normalised) if cut is None else cut.start()
+        part = normalised[start:end].strip(" ,")
+        start = end if cut is None else cut.end()
+        if part == "yet" and found:  # "I haven't gone agency yet": a time, not a turn
+            found[-1] = Clause(f"{found[-1].text} yet", found[-1].contrast)
+            continue
+        if part in _BARE_CONTRAST:
+            if cut is not None and "," in cut.group():
+                turn_next = True
+            elif found:
+                found[-1] = Clause(found[-1].text, contrast=True)
+            continue
         if not part:
             continue
-        contrast = part.startswith(CONTRAST)
-        found.append(Clause(part, contrast))
+        found.append(Clause(part, turn_next or part.startswith(CONTRAST)))
+        turn_next = False
     return found

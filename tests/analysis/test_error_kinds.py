@@ -8,7 +8,7 @@ import pytest
 from analysis.comments import analyse
 from analysis.lexicon import THEME_PATTERNS
 from analysis.rules import _HOW_OFTEN, _LONG_DAY, _count_change, read
-from analysis.text import normalise
+from analysis.text import clauses, normalise
 
 
 def _reads(text: str, expected: dict[str, str], question: str | None = None) -> None:
@@ -512,6 +512,10 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         # The rules read team culture as bad news, but four words are too few for its detector.
         ("I count for nothing", "team_culture", "neg"),
+        # Read right until the fifteenth round: the trailing "though" had wiped the clause
+        # before it, and the detector's cue features with it. Read whole, the rules count the
+        # staff (workload 2.0), but workload's detector sits under its threshold (-1.22).
+        ("Team went from 3 workers to 8 this year, still hate the pay though", "workload", "pos"),
         (_LEARNED_HALF_READS_AS_PRAISE[0], "managers", "neg"),
         (_LEARNED_HALF_READS_AS_PRAISE[1], "work_life_balance", "neg"),
     ],
@@ -553,7 +557,6 @@ def test_known_misreadings(text: str, theme: str, direction: str) -> None:
         # The count decides workload's direction, as harm decides wellbeing's: the learned half
         # read "grew" beside "team" as a complaint until the eleventh round.
         ("the team grew from 4 SWs to 9", "workload", "pos"),
-        ("Team went from 3 workers to 8 this year, still hate the pay though", "workload", "pos"),
     ],
 )
 def test_a_count_reads_by_what_is_counted_and_whether_it_changed(
@@ -1132,3 +1135,36 @@ def test_staying_put_is_not_a_departure(text: str, theme: str) -> None:
     # "not leaving for an agency" is a reason to stay; "a colleague left" is someone else's
     # leaving; "since moving to" a move within here. What follows is about here.
     assert read(text).scores[theme] > 0, read(text).scores
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "sign"),
+    [
+        ("the pay is awful though", "pay", -1),
+        ("my PM is great though", "managers", 1),
+        ("Team is brilliant. The mileage rate is a joke though.", "pay", -1),
+        ("Team is brilliant. The mileage rate is a joke though.", "team_culture", 1),
+        ("The team is great. However, the pay is poor", "team_culture", 1),
+        ("The team is great. However, the pay is poor", "pay", -1),
+    ],
+)
+def test_a_contrast_word_on_its_own_wipes_nothing(text: str, theme: str, sign: int) -> None:
+    # A trailing "though" or a leading "However," once stood as a statement of its own that
+    # said nothing, spoke of the theme before it, and, as a turn, wiped what was said of it.
+    assert read(text).scores[theme] * sign > 0, read(text).scores
+
+
+def test_a_lone_contrast_word_turns_its_own_statement_or_the_next() -> None:
+    assert [(c.text, c.contrast) for c in clauses("the pay is awful though")] == [
+        ("the pay is awful", True)
+    ]
+    assert [(c.text, c.contrast) for c in clauses("team is great. however, pay is not")] == [
+        ("team is great", False),
+        ("pay is not", True),
+    ]
+    assert clauses("however") == []
+
+
+def test_a_trailing_yet_is_a_time_not_a_turn() -> None:
+    assert [c.text for c in clauses("i have not gone agency yet")] == ["i have not gone agency yet"]
+    assert read("the supplement is why I haven't gone agency yet").scores["pay"] > 0
