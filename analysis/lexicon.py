@@ -80,6 +80,7 @@ class Lexicon:
     phrases: tuple[tuple[str, float], ...]
     sarcasm: tuple[str, ...]
     departure: tuple[str, ...]
+    going_to: tuple[str, ...]
     questions: tuple[QuestionLean, ...]
     survey: tuple[str, ...] = ()
     # A long working day told by its ends: one pattern (its entries joined), which is also one
@@ -199,7 +200,16 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         for theme, entries in _by_theme(words.get("themes"), f"{w}, themes").items()
     }
     p = patterns_path.name
-    sections = {"questions", "cues", "phrases", "sarcasm", "departure", "survey", "long_day"}
+    sections = {
+        "questions",
+        "cues",
+        "phrases",
+        "sarcasm",
+        "departure",
+        "going_to",
+        "survey",
+        "long_day",
+    }
     patterns = _mapping(patterns_path, sections)
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")
@@ -220,6 +230,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         phrases=_phrases(patterns.get("phrases"), f"{p}, phrases"),
         sarcasm=_patterns(patterns.get("sarcasm"), f"{p}, sarcasm"),
         departure=_patterns(patterns.get("departure"), f"{p}, departure"),
+        going_to=_patterns(patterns.get("going_to"), f"{p}, going_to"),
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
         survey=_patterns(patterns.get("survey"), f"{p}, survey"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
@@ -242,6 +253,8 @@ UNLED: Final = _PHRASES.unled
 SARCASM: Final[re.Pattern[str]] = any_of(LEXICON.sarcasm)
 # Leaving for something better elsewhere: what is better there is a reason to leave here.
 DEPARTURE: Final[re.Pattern[str]] = any_of(LEXICON.departure)
+# Of those, the cues that name a job elsewhere: a clause is cut where one starts.
+GOING_TO: Final[re.Pattern[str]] = any_of(LEXICON.going_to)
 # About the survey itself ("is this survey anonymous?"), not about work.
 SURVEY: Final[re.Pattern[str]] = any_of(LEXICON.survey)
 # A working day from early morning into the evening ("in from 7 to 7"): work_life_balance's cue.

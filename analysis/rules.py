@@ -19,6 +19,7 @@ from textblob.en import sentiment as textblob_lexicon
 
 from analysis.lexicon import (
     DEPARTURE,
+    GOING_TO,
     LEAD_INDEX,
     NEGATIVE,
     NEGATORS,
@@ -705,18 +706,31 @@ def _count_decides(workload: _Finding | None, said: list[float]) -> float:
     return news if all(score * news >= 0 for score in said) else 0.0
 
 
-# Words before a departure cue that say the writer is not going: "not leaving for an agency",
-# "the only thing stopping me going to agency"; or that someone else is ("a colleague left for
-# agency", "if she left"); or that the move was within here or in the past ("since moving to the
-# four-day week", "feels like joining a different organisation"). What follows is about here.
+# Words just before a departure cue that say the writer is not going: denied ("not leaving for
+# an agency", "could not imagine moving to", "never dream of leaving for"); a reason to stay
+# ("the only thing stopping me going to agency"); someone else going ("a colleague left for
+# agency", "my manager is joining another council", "we are moving to a new building"); or a
+# move within here or in the past ("since moving to the new building", "feels like joining a
+# different organisation", "signed me off for another month"). What follows is about here.
 _NOT_GOING: Final = re.compile(
-    r"\b(?:not|never|no plans? (?:of|to)|no intention of|would not|will not"
-    r"|stop(?:s|ped|ping)? (?:me|us|people)|(?:kept|keep(?:s|ing)?) (?:me|us) from"
-    r"|talked (?:me|us) out of|instead of|rather than"
-    r"|she|he|they|colleagues?|someone|people|staff|others|everyone|manager|pm|tm|workers?"
-    r"|like|since|after|before|when|until)"
-    r"(?: (?:be|really|ever|from|has|have|had|all|just|recently|both))? $"
+    r"(?:\b(?:not|never|no)\b(?: [a-z']+){0,3}"
+    r"|\b(?:stop(?:s|ped|ping)?(?: [a-z']+){0,5}|(?:kept|keep(?:s|ing)?) (?:\w+ )?from"
+    r"|talked (?:\w+ )?out of"
+    r"|instead of|rather than|signed(?: \w+)?)"
+    r"|\b(?:she|he|they|we|it|who|colleagues?|someone|people|staff|others|everyone|manager|locum"
+    r"|managers|starter|friend|mate|workers?|team|council|service|leadership|\w+ of (?:us|them))"
+    r"(?:'s|'re| is| are| was| were| has| have| had| all| just| recently| both| also| now)*"
+    r"|\b(?:like|since|after|before|when|until)(?: i| i am| we| we are)?)"
+    r"(?: (?:be|really|ever|even|actually|increasingly|still|already|often|all|just))* $"
 )
+# Words just before a departure cue that make it a thought, not a fact ("if I left for an
+# agency", "I nearly left for", "thinking about leaving for"): still a departure for what
+# follows, but the clause it is in is not cut there.
+_MAYBE_GOING: Final = re.compile(
+    r"\b(?:if|whether|nearly|almost|thought about|thinking about|think about|considered"
+    r"|considering|tempted|wondering about)\b(?: [a-z']+){0,3} $"
+)
+_BEFORE_CUE: Final = 60  # characters before a cue that can deny it: searches stay short
 
 
 def _departure(normalised: str) -> int | None:
@@ -724,16 +738,30 @@ def _departure(normalised: str) -> int | None:
     first departure cue not denied ("I'm not leaving for an agency" tells of none)."""
     at = 0
     while (found := DEPARTURE.search(normalised, at)) is not None:
-        if not _NOT_GOING.search(normalised, 0, found.start()):
+        if not _NOT_GOING.search(normalised, max(0, found.start() - _BEFORE_CUE), found.start()):
             return found.start()
-        at = found.start() + 1
+        at = found.end()  # "not going to be leaving for": the denial covers the cue inside
     return None
 
 
-def _at_departure(normalised: str, departure_at: int | None) -> list[tuple[int, Clause, bool]]:
-    """The clauses of `normalised`, each with where it starts and whether it tells of the job
-    someone is leaving for. A clause the departure falls inside is cut in two there if what
-    comes before names a theme of its own: "my caseload is 30 so I'm leaving for a council
+def _cuts(normalised: str, departure_at: int) -> bool:
+    """Whether the clause the departure falls inside is cut there: only where the cue names a
+    job elsewhere ("leaving for a", "off to a council", "going agency"), not a cue that can be
+    a move within here ("off to a training course", "starting a secondment"), and not a
+    thought of leaving ("if I left for an agency I'd lose the best team")."""
+    if GOING_TO.match(normalised, departure_at) is None:
+        return False
+    return not _MAYBE_GOING.search(normalised, max(0, departure_at - _BEFORE_CUE), departure_at)
+
+
+def _at_departure(
+    normalised: str, departure_at: int | None, cut_inside: bool
+) -> list[tuple[int, Clause, bool, bool]]:
+    """The clauses of `normalised`, each with where it starts, whether it tells of the job
+    someone is leaving for, and whether it is the clause the departure starts in, told whole.
+    A clause tells of the job being left for if it comes after the one the departure falls
+    in, or is that one and `cut_inside` (`_cuts`). That one is cut in two at the departure if
+    what comes before names a theme of its own: "my caseload is 30 so I'm leaving for a council
     where it's 15" speaks of here up to "leaving", and of the job being left for from it. If
     it names none ("honestly I'm off to a trust where …", "… but I'm off to a post with better
     pay"), the whole clause tells of the job being left for."""
@@ -741,13 +769,16 @@ def _at_departure(normalised: str, departure_at: int | None) -> list[tuple[int, 
     for clause in clauses(normalised):
         position = normalised.find(clause.text, position)
         cut = -1 if departure_at is None else departure_at - position
-        if 0 < cut < len(clause.text):
+        if 0 <= cut < len(clause.text) and cut_inside:
             before = clause.text[:cut].rstrip(" ,")
-            if themes_in(before):
-                found.append((position, replace(clause, text=before), False))
-                found.append((position + cut, Clause(clause.text[cut:], contrast=False), True))
-                continue
-        found.append((position, clause, departure_at is not None and cut < len(clause.text)))
+            if before and themes_in(before):
+                found.append((position, replace(clause, text=before), False, False))
+                found.append((position + cut, Clause(clause.text[cut:], False), True, False))
+            else:
+                found.append((position, clause, True, True))
+        else:
+            found.append((position, clause, departure_at is not None and cut <= 0, False))
+        position += len(clause.text)
     return found
 
 
@@ -784,11 +815,12 @@ def read(text: str, question: str | None = None) -> Reading:
     departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
     if lean is not None and lean.wish and _CONTENT.match(normalised):
         departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
-    if departure_at is None:
-        departure_at = _departure(normalised)
+    departure = _departure(normalised) if departure_at is None else None
+    cuts = departure is not None and _cuts(normalised, departure)
+    departure_at = departure if departure is not None else departure_at
     previous: set[str] = set()
     work: list[str] = []
-    for position, clause, elsewhere in _at_departure(normalised, departure_at):
+    for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if SURVEY.search(clause.text):
             # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
             # is low because my caseload is 32" is about the caseload. A question about the
@@ -802,7 +834,10 @@ def read(text: str, question: str | None = None) -> Reading:
         starts = word_starts(clause.text)
         mentioned = themes_in(clause.text, starts)
         inherited = not mentioned
-        if not mentioned:
+        # (The clause a departure starts in, if it names no theme, is not about the theme
+        # before it: "The team is great. I'm leaving for an agency"; the part of a clause cut
+        # at the departure is: "the pay is the reason I'm | leaving for an agency".)
+        if not mentioned and not told_whole:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
             # a statement with no theme of its own is about the one before.
             mentioned = previous

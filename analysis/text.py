@@ -219,33 +219,43 @@ class Clause:
 
 
 _BARE_CONTRAST: Final = frozenset(word.rstrip(",") for word in CONTRAST)
+# Of the contrast words, those that can end a statement ("the pay is awful though."); the rest
+# ("but", "yet", …) always lead into what follows.
+_CAN_END: Final = frozenset({"though", "however"})
+# After these a new sentence opens (not after an ellipsis: "lovely but... never there").
+_OPENS: Final = re.compile(r"(?<!\.)\.(?!\.)|[!?;\n]")
 
 
 def clauses(normalised: str) -> list[Clause]:
     """Split a normalised comment into statements at sentence ends and contrast words.
 
-    A contrast word standing alone is not a statement: before a comma it turns the one after
-    ("However, the pay is poor"); at the end of a sentence, the one it ends ("the pay is awful
-    though"). Kept as a statement, it spoke of the theme before it and said nothing, and a
-    turning statement that says nothing wiped what the comment said of that theme."""
+    A contrast word standing alone is not a statement. "though" or "however" after the start
+    of a sentence turns the statement it ends ("the pay is awful though", "… though - so far
+    it's been sink or swim"); otherwise a lone contrast word turns the statement after it
+    ("However, the pay is poor", "lovely but... never there"); "yet" at the end of a statement
+    is a time ("haven't gone agency yet") and turns nothing.
+    Kept as a statement, it spoke of the theme before it and said nothing, and a turning
+    statement that says nothing wiped what the comment said of that theme. Every statement's
+    text is a piece of `normalised`, so it can be found there."""
     found: list[Clause] = []
     turn_next = False
     start = 0
+    opens = True  # the next part opens a sentence
     for cut in [*_SPLIT.finditer(normalised), None]:
         end = len(normalised) if cut is None else cut.start()
         part = normalised[start:end].strip(" ,")
         start = end if cut is None else cut.end()
-        if part == "yet" and found:  # "I haven't gone agency yet": a time, not a turn
-            found[-1] = Clause(f"{found[-1].text} yet", found[-1].contrast)
-            continue
-        if part in _BARE_CONTRAST:
-            if cut is not None and "," in cut.group():
-                turn_next = True
-            elif found:
-                found[-1] = Clause(found[-1].text, contrast=True)
-            continue
+        ends = cut is None or _OPENS.search(cut.group()) is not None
         if not part:
+            opens = opens or ends
             continue
+        opened, opens = opens, ends
+        if part in _BARE_CONTRAST:
+            if opened or (not ends and part not in _CAN_END):
+                turn_next = True  # "However, the pay is poor"; "lovely but... never there"
+            elif part in _CAN_END and found:
+                found[-1] = Clause(found[-1].text, contrast=True)  # "the pay is awful though"
+            continue  # "not told my manager, yet." turns nothing
         found.append(Clause(part, turn_next or part.startswith(CONTRAST)))
         turn_next = False
     return found

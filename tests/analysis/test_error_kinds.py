@@ -7,7 +7,7 @@ import pytest
 
 from analysis.comments import analyse
 from analysis.lexicon import THEME_PATTERNS
-from analysis.rules import _HOW_OFTEN, _LONG_DAY, _count_change, read
+from analysis.rules import _HOW_OFTEN, _LONG_DAY, _NOT_GOING, _count_change, _departure, read
 from analysis.text import clauses, normalise
 
 
@@ -23,7 +23,7 @@ def _reads(text: str, expected: dict[str, str], question: str | None = None) -> 
 # (direction 0.9338 with it, 0.9340 without), so it was not kept.
 _LEARNED_HALF_READS_AS_PRAISE = (
     "I am leaving for a council with a brilliant manager",
-    "Finally moving to a fostering team with really good flexible working",
+    "Finally moving to a council with really good flexible working",
 )
 
 
@@ -1090,7 +1090,7 @@ def test_a_lesson_not_learnt_is_not_praise() -> None:
         ("honestly im off to a trust where caseloads are about 12 and they're capped", "workload"),
         ("so I've handed in my notice, going agency where the money is loads better", "pay"),
         (
-            "Finally moving to a fostering team with really good flexible working",
+            "Finally moving to a council with really good flexible working",
             "work_life_balance",
         ),
         (
@@ -1173,5 +1173,196 @@ def test_a_lone_contrast_word_turns_its_own_statement_or_the_next() -> None:
 
 
 def test_a_trailing_yet_is_a_time_not_a_turn() -> None:
-    assert [c.text for c in clauses("i have not gone agency yet")] == ["i have not gone agency yet"]
+    assert [c.text for c in clauses("i have not gone agency yet")] == ["i have not gone agency"]
     assert read("the supplement is why I haven't gone agency yet").scores["pay"] > 0
+
+
+# A reviewer's attack on the first version of the departure cut and the lone contrast word
+# (fifteenth round). Each sentence was read right by the code before this round's change and
+# wrong by the first version, or wrong by both where the cut should decide it: a trailing "yet"
+# that broke the clauses' positions, a contrast word before "..." or a dash, moves within the
+# employer ("we are moving to a new recording system"), departure words in their everyday sense
+# ("off to a training course", "signed me off for another month"), denials and thoughts of
+# leaving ("could not imagine leaving for", "if I left for"), and other people leaving.
+@pytest.mark.parametrize(
+    ("text", "theme", "sign"),
+    [
+        # A1 yet
+        ("Not told my manager, yet. I'm off to an agency in June, the pay is better", "pay", -1),
+        (
+            "The team here is the best I've had. Yet, I'm off to an "
+            "agency. The pay is just so much better.",
+            "pay",
+            -1,
+        ),
+        (
+            "I've accepted a job at another council, not handed my notice "
+            "in, yet. Flexible working is guaranteed there.",
+            "work_life_balance",
+            -1,
+        ),
+        # A2 lone contrast then ..., -, newline
+        ("My manager is lovely but... she's never around when you need her", "managers", -1),
+        ("My PM is lovely but - never there when you need her", "managers", -1),
+        ("My manager is lovely. However - she cancels supervision every week", "managers", -1),
+        # A3 moves within
+        (
+            "We're moving to a new case management system in April and it looks much better",
+            "it_systems",
+            1,
+        ),
+        (
+            "The service is moving to a new recording system that is miles better than the old one",
+            "it_systems",
+            1,
+        ),
+        (
+            "The council is moving to a four day week pilot which is brilliant",
+            "work_life_balance",
+            1,
+        ),
+        (
+            "Leadership are moving to a more open style which has made a real difference",
+            "leadership",
+            1,
+        ),
+        ("We are joining a new trust in April which should mean better pay for everyone", "pay", 1),
+        (
+            "We are moving to a new building in the spring which will be much better for the team",
+            "environment",
+            1,
+        ),
+        ("The team are moving to a hybrid model which really suits me", "work_life_balance", 1),
+        (
+            "The move to the new office was hard but moving to a hybrid "
+            "pattern has really helped my work life balance",
+            "work_life_balance",
+            1,
+        ),
+        # A4 everyday senses
+        (
+            "I'm off to a training course next week which looks great for my development",
+            "career",
+            1,
+        ),
+        (
+            "I'm off to the office tomorrow and honestly the new hot desks are great",
+            "environment",
+            1,
+        ),
+        (
+            "After a rough year I'm starting a phased return and my manager has been brilliant",
+            "managers",
+            1,
+        ),
+        (
+            "I'm starting a secondment in the fostering team which is a great opportunity",
+            "career",
+            1,
+        ),
+        (
+            "I'm starting an apprenticeship through the council which is brilliant for my career",
+            "career",
+            1,
+        ),
+        (
+            "I'm starting another piece of court work and my manager "
+            "has been great at helping me prepare",
+            "managers",
+            1,
+        ),
+        (
+            "I'm joining the duty rota next month which I'm happy about as the support is good",
+            "workload",
+            1,
+        ),
+        (
+            "My manager insists on joining the tricky visits which makes me feel really supported",
+            "managers",
+            1,
+        ),
+        (
+            "My GP has signed me off for another month and my manager has been really supportive",
+            "managers",
+            1,
+        ),
+        # A5 denials and thoughts
+        (
+            "I couldn't imagine leaving for an agency when the flexibility here is so good",
+            "work_life_balance",
+            1,
+        ),
+        (
+            "I wouldn't consider going agency as the flexible working here suits my family",
+            "work_life_balance",
+            1,
+        ),
+        ("Can't see myself moving to another authority when my PM is this good", "managers", 1),
+        ("I'd never dream of leaving for an agency with a manager this supportive", "managers", 1),
+        ("I don't plan on going agency because my manager really backs me", "managers", 1),
+        (
+            "If I left for an agency I would lose the best team I've ever worked in",
+            "team_culture",
+            1,
+        ),
+        (
+            "I nearly left for an agency last year and I'm so glad I "
+            "stayed because my new manager is brilliant",
+            "managers",
+            1,
+        ),
+        # A6 others leaving
+        ("My manager is joining another council in May and she's been amazing", "managers", 1),
+        (
+            "He's moving to another council and honestly the team won't be "
+            "the same without him, he holds us together",
+            "team_culture",
+            1,
+        ),
+        (
+            "Our TM is moving to another authority which is a "
+            "real loss as she's been so supportive",
+            "managers",
+            1,
+        ),
+        (
+            "Our locum was offered a permanent post and the team is so much more stable now",
+            "team_culture",
+            1,
+        ),
+        # B
+        (
+            "Half my team have left for agency, but the ones who stayed are brilliant",
+            "team_culture",
+            1,
+        ),
+        ("I'm not actually leaving for an agency, I love the team", "team_culture", 1),
+        (
+            "I'm not going to be leaving for an agency anytime soon, my manager is too good",
+            "managers",
+            1,
+        ),
+        (
+            "I'm not leaving for an agency or moving to another council, my team is too good",
+            "team_culture",
+            1,
+        ),
+        ("The team is great. I'm leaving for an agency", "team_culture", 1),
+        ("The pay is the reason I'm leaving for an agency", "pay", -1),
+        (
+            "the last three managers have all left for agency, the current one is brilliant though",
+            "managers",
+            1,
+        ),
+    ],
+)
+def test_the_departure_cut_under_attack(text: str, theme: str, sign: int) -> None:
+    assert read(text).scores.get(theme, 0) * sign > 0, read(text).scores
+
+
+def test_a_denied_cue_is_looked_for_near_the_cue_only() -> None:
+    # The first version searched the whole text before every cue: quadratic (3.7 s at 62,000
+    # characters). A denial is looked for in the 60 characters before a cue.
+    text = "I am not leaving for an agency. " * 2000
+    assert _departure(normalise(text)) is None
+    assert _NOT_GOING.pattern.count("{0,") <= 3  # bounded repeats only, no open-ended scan
