@@ -184,6 +184,5 @@ def test_learning_in_its_everyday_sense_is_not_career() -> None:
     assert "career" not in analyse("The child learned to ride a bike").themes
 
 
-
 def test_taking_away_a_worry_is_not_taking_something_away() -> None:
     assert analyse("My manager is great at taking away my worries").themes == {"managers": "pos"}
