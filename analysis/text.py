@@ -37,6 +37,8 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bcase ?loads?\b|\bcaseloads\b|\bcase-loads?\b", "caseload"),
     (r"\bwork ?loads?\b|\bwork-loads?\b", "workload"),
     (r"\bwell-?being\b", "wellbeing"),
+    # An idiom, not a bite: "bitten the bullet and gone part time" decided something.
+    (r"\b(?:bit|bitten|bite|biting) the bullet\b", "decided"),
     (r"\bhot[- ]?desk", "hotdesk"),
     (r"\bsmt\b", "senior management team"),
     (r"\bad's\b", "assistant director's"),

@@ -285,6 +285,19 @@ def test_good_news_for_wellbeing_in_words_of_harm_stays_good_news(text: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "Bitten the bullet and gone part time",
+        "finally bit the bullet and asked for help",
+        "Had to bite the bullet and move teams",
+    ],
+)
+def test_biting_the_bullet_is_a_decision_not_a_bite(text: str) -> None:
+    # "bitten" is a wellbeing cue (a bite on a visit); in the idiom it speaks of no wellbeing.
+    assert "wellbeing" not in read(text).scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "My manager was amazing when not long ago I was assaulted",
         "Nothing done after I was attacked on a visit, my manager was great though",
         "no one checked on me. i was kicked and punched at a contact",
