@@ -357,6 +357,8 @@ def _harms(text: str) -> list[re.Match[str]]:
 
 # Harm by someone the comment reads as a theme: the manager's reading keeps it.
 _BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)s?\b")
+# What the writer will miss, or misses, is here: "I'll miss this lot", "I already miss the team".
+_MISSED = re.compile(r"\b(?:i|we)(?: will| would| already)?(?: really| so)? miss\b")
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
 
@@ -863,8 +865,10 @@ def read(text: str, question: str | None = None) -> Reading:
         base = clause_score(rest, None if rest is not clause.text else starts)
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
-        if elsewhere and base > 0:
-            base = -base  # "Leaving for a locum role - better money": better there, not here
+        if elsewhere and base > 0 and not _MISSED.search(clause.text):
+            # "Leaving for a locum role - better money": better there, not here. What they
+            # will miss is here ("Agency, better money. I'll miss the people though").
+            base = -base
         if shift and elsewhere and _THERE.search(clause.text):
             # "off to a team where caseloads went from 30 to 15": fewer cases there is a reason
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.

@@ -107,6 +107,11 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
     (r"\bi'?d\b", "i would"),
+    # With the apostrophe only: "ill" is a word of its own.
+    (r"\bi'll\b", "i will"),
+    (r"\bwe'll\b", "we will"),
+    (r"\bthey'll\b", "they will"),
+    (r"\byou'll\b", "you will"),
     (r"\bit'?s\b", "it is"),
     (r"\bthat'?s\b", "that is"),
     (r"\bthere'?s\b", "there is"),

@@ -1379,3 +1379,78 @@ def test_a_denied_cue_is_looked_for_near_the_cue_only() -> None:
     text = "I am not leaving for an agency. " * 2000
     assert _departure(normalise(text)) is None
     assert _NOT_GOING.pattern.count("{0,") <= 3  # bounded repeats only, no open-ended scan
+
+
+# Who someone would come back or stay for, and who they will miss (sixteenth round): the rules
+# read "I'll miss this lot" as nothing ("I'll" was not opened to "I will") and "In a heartbeat,
+# for this team" to "Would you come back…?" took the question's lean, a reason to leave. Where
+# the answer tells of the job they are going to, what they will miss is still here. Written for
+# these tests, apart from every data file.
+_COME_BACK = "Would you come back, and what would need to be different?"
+_GOING_WHERE = "Where are you going, and what does it offer?"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("I'd come back for my team tomorrow, just not for the pay", _COME_BACK),
+        ("Definitely, for the colleagues.", _COME_BACK),
+        ("Probably. For the people.", _COME_BACK),
+        ("Moving closer to my mum. I'll really miss my team.", "Why are you leaving?"),
+        ("Nothing could. I'll miss this lot though", "What could have kept you here?"),
+        ("An agency post, more money. I'll miss the team though.", _GOING_WHERE),
+        ("I stayed on for the team when the office moved", None),
+    ],
+)
+def test_who_they_would_come_back_for_or_miss_is_a_reason_to_stay(
+    text: str, question: str | None
+) -> None:
+    assert read(text, question).scores["team_culture"] > 0
+    _reads(text, {"team_culture": "pos"}, question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would not come back for the team, they were horrible to me",
+        "I wouldn't come back for the team. They were horrible.",
+        "never come back for the people, they were awful to me",
+    ],
+)
+def test_not_coming_back_for_the_team_is_no_reason_to_stay(text: str) -> None:
+    assert read(text, _COME_BACK).scores["team_culture"] < 0
+
+
+@pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+def test_known_misreading_of_not_coming_back_for_the_team() -> None:
+    # The rules read it as bad news (-1.0); the learned half, from many lines that would come
+    # back for the team, reads it as praise. It did so before the sixteenth round too.
+    _reads(
+        "I would not come back for the team, they were horrible to me",
+        {"team_culture": "neg"},
+        _COME_BACK,
+    )
+
+
+def test_a_wish_for_the_team_is_not_a_reason_to_stay() -> None:
+    # "for the team" leading into what is missing names no one to come back for.
+    assert (
+        read("for the team to get more staff", "What would make your job better?").scores.get(
+            "team_culture", 0.0
+        )
+        <= 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "opened"),
+    [
+        ("I'll miss them", "i will miss them"),
+        ("we'll see", "we will see"),
+        ("they'll never replace her", "they will never replace her"),
+        ("you'll lose us all", "you will lose us all"),
+        ("I'm ill with stress", "i am ill with stress"),
+    ],
+)
+def test_will_is_opened_but_ill_is_a_word(text: str, opened: str) -> None:
+    assert normalise(text) == opened
