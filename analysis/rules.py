@@ -669,13 +669,19 @@ class Reading:
     # How the worker's own manager treats them, when a clause says so and no clause about the
     # manager says otherwise (`_treatment`): positive is good news; 0 when none did.
     treated: float = 0.0
+    # The theme a degree question asks about ("How supported do you feel by your manager?") and
+    # the news of the degree or mark the answer opens with ("Very.", "2/10"), if it does.
+    answered: tuple[str, float] | None = None
 
     @property
     def decided(self) -> dict[str, Direction]:
         """The directions the rules decide whatever the learned half reads: harm is bad news
-        for wellbeing, a count that fell or rose is the news for workload, and how the
-        worker's manager treats them is the news for managers."""
+        for wellbeing, a count that fell or rose is the news for workload, how the worker's
+        manager treats them is the news for managers, and the degree an answer opens with is
+        the news for what the question asked about."""
         decided: dict[str, Direction] = {}
+        if self.answered:
+            decided[self.answered[0]] = "pos" if self.answered[1] > 0 else "neg"
         if self.harmed:
             decided["wellbeing"] = "neg"
         if self.counted:
@@ -687,8 +693,12 @@ class Reading:
     @property
     def certain(self) -> frozenset[str]:
         """The themes the rules know are spoken of whatever the learned half finds: a manager
-        who treats the worker well or badly is a stance on managers however few the words."""
-        return frozenset({"managers"}) if self.treated else frozenset()
+        who treats the worker well or badly is a stance on managers however few the words, and
+        "Very." to "How supported do you feel by your manager?" is one too."""
+        certain = {"managers"} if self.treated else set()
+        if self.answered:
+            certain.add(self.answered[0])
+        return frozenset(certain)
 
 
 class _Finding(NamedTuple):
@@ -802,6 +812,53 @@ def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
     return news if agree else 0.0
 
 
+# A question that asks how much of something good the worker has ("How supported do you feel
+# by your manager?", "How valued do you feel?"): an answer that opens with a degree or a mark out
+# of ten answers it, whatever else follows ("Very. Which is lucky, because nobody above her has
+# a clue who I am"; "Not very. I get more from the senior prac"; "9/10"). Only where the
+# question holds the good word: "How is your workload?" "Very heavy" is no "very".
+_DEGREE_QUESTION: Final = re.compile(
+    r"^how (?:well )?(?:supported|valued|listened to|included|safe|looked after|appreciated"
+    r"|happy|satisfied|confident)\b"
+)
+_MARK: Final = re.compile(r"^(\d{1,2}(?:\.\d)?) ?(?:/ ?|out of )10\b")
+_DEGREE_LOW: Final = re.compile(
+    r"^(?:not (?:very|at all|really|much|enough|particularly|especially|overly|hugely|that"
+    r"|so|well|supported|valued)\b|not(?=[.,!]|$)|(?:barely|hardly|rarely|poorly|badly"
+    r"|unsupported|minimally|nowhere near|very little|little)\b)"
+)
+_DEGREE_HIGH: Final = re.compile(
+    r"^(?:very|extremely|completely|totally|fully|really|hugely|massively|incredibly|always"
+    r"|absolutely|brilliantly|100 ?%|well supported|very well|so)\b"
+    r"(?! (?:little|poorly|badly|rarely|unsupported|alone|isolated|not|un\w+|less|variable)\b)"
+    r"|^supported(?=[.,!]|$)"
+)
+_DEGREE_SCORE: Final = 2.0
+
+
+def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
+    """The theme a degree question asks about and which way the answer's opening degree or
+    mark says it is, if the question is one and the answer opens so."""
+    asked = normalise(question)
+    if not _DEGREE_QUESTION.match(asked):
+        return None
+    themes = themes_in(asked)
+    if len(themes) != 1:
+        return None
+    (theme,) = themes
+    mark = _MARK.match(normalised)
+    if mark is not None:
+        value = float(mark.group(1))
+        news = 1.0 if 7 <= value <= 10 else -1.0 if value <= 4 else 0.0
+    elif _DEGREE_LOW.match(normalised):
+        news = -1.0
+    elif _DEGREE_HIGH.match(normalised):
+        news = 1.0
+    else:
+        return None
+    return (theme, news * _DEGREE_SCORE) if news else None
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
@@ -907,6 +964,9 @@ def read(text: str, question: str | None = None) -> Reading:
     treated = _treatment_decides(managers_said)
     if treated:  # decided: the comment's reading of the manager is this one
         scores["managers"] = _TREATED_SCORE * treated
+    answered = _degree_answer(normalised, question) if question else None
+    if answered is not None:  # the answer's own first word answers the question
+        scores[answered[0]] = answered[1]
     return Reading(
         normalised,
         scores,
@@ -917,6 +977,7 @@ def read(text: str, question: str | None = None) -> Reading:
         harmed,
         _count_decides(found.get("workload"), workload_said),
         treated,
+        answered,
     )
 
 

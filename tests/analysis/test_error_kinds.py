@@ -1454,3 +1454,47 @@ def test_a_wish_for_the_team_is_not_a_reason_to_stay() -> None:
 )
 def test_will_is_opened_but_ill_is_a_word(text: str, opened: str) -> None:
     assert normalise(text) == opened
+
+
+# Answers to a question that asks how much of something good the worker has (sixteenth round):
+# the degree or mark the answer opens with is the answer, whatever follows. Before, "Very." named
+# no theme for the rules, and "Very. Which is lucky, because nobody above her has a clue who I
+# am" read the manager as bad news. Written for these tests, apart from every data file.
+_SUPPORTED = "How supported do you feel by your manager?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Very. Which is lucky, because nobody above her has a clue who I am.", "pos"),
+        ("Massively. She drove out to meet me after the hearing.", "pos"),
+        ("Completely, even on the days she is drowning herself", "pos"),
+        ("8 out of 10. The missing 2 is because she is covering another pod.", "pos"),
+        ("10/10 no question", "pos"),
+        ("Not very. I get more from the duty senior than from my TM", "neg"),
+        ("Not at all, she is lovely but I have had one supervision since May", "neg"),
+        ("3/10 if I'm honest", "neg"),
+        ("Hardly. I see her at the team meeting and that's it", "neg"),
+        ("Not.", "neg"),
+    ],
+)
+def test_the_degree_an_answer_opens_with_answers_the_question(text: str, expected: str) -> None:
+    assert read(text, _SUPPORTED).answered == ("managers", 2.0 if expected == "pos" else -2.0)
+    assert analyse(text, _SUPPORTED).themes.get("managers") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Very heavy at the moment", "How is your workload at the moment?"),
+        ("Not sure how to answer that, it changes week to week", _SUPPORTED),
+        ("Not bad, could be better", _SUPPORTED),
+        ("Very little", "What do you look forward to when you come to work?"),
+        ("5/10", _SUPPORTED),
+        ("Very.", "Why do you stay?"),
+    ],
+)
+def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question: str) -> None:
+    # "How is your workload?" holds no good word for "very" to measure; a middling mark, a
+    # hedge, or a question that asks no degree decides nothing.
+    assert read(text, question).answered is None
