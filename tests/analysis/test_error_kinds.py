@@ -493,6 +493,9 @@ ROUND_FOUR = [
         "work_life_balance",
         "pos",
     ),
+    # A known misreading from the fifth round to the fifteenth; read right since the sixteenth
+    # round's writers (more sarcasm about cancelled team time in the pool).
+    ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
 ]
 
 
@@ -518,10 +521,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
             "pos",
         ),
         ("Vacancies in the team are down to one now", "workload", "pos"),
-        # Read right until the fifth round weakened the rules' prior on direction (writer CV
-        # 0.913 -> 0.919): the model now trusts that team culture is mostly good news over the
-        # rules' sarcastic reading; the ten sarcastic comments in the pool are too few to learn.
-        ("Brilliant, team day cancelled for the third time", "team_culture", "neg"),
         # Read right until the fifteenth round: the trailing "though" had wiped the clause
         # before it, and the detector's cue features with it. Read whole, the rules count the
         # staff (workload 2.0), but workload's detector sits under its threshold (-1.22).
