@@ -1497,3 +1497,23 @@ def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question:
     # "How is your workload?" holds no good word for "very" to measure; a middling mark, a
     # hedge, or a question that asks no degree decides nothing.
     assert read(text, question).answered is None
+
+
+# What someone would leave over losing is a reason to stay (sixteenth round): "if they take the
+# flexi away" and "if the pilot ends" were missed by the "if ... taken away" phrase (a word
+# between "take" and "away", "ends", "breaks up"), and took the question's lean to leave.
+# Written for these tests, apart from every data file.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("If they take the nine-day fortnight off us", "work_life_balance"),
+        ("if they split our team up", "team_culture"),
+        ("If the 4 day week trial ends", "work_life_balance"),
+        ("If the retention payment is axed", "pay"),
+        ("if the team breaks up I am off", "team_culture"),
+        ("if they take working from home away from us", "work_life_balance"),
+    ],
+)
+def test_what_they_would_leave_over_losing_is_a_reason_to_stay(text: str, theme: str) -> None:
+    assert read(text, "What might make you leave?").scores[theme] > 0
+    _reads(text, {theme: "pos"}, "What might make you leave?")
