@@ -496,6 +496,14 @@ ROUND_FOUR = [
     # A known misreading from the fifth round to the fifteenth; read right since the sixteenth
     # round's writers (more sarcasm about cancelled team time in the pool).
     ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
+    # A known misreading from the sixth round to the fifteenth; read right since the
+    # sixteenth round's retraining.
+    (
+        "Paperwork went down from four forms to one for a strategy discussion",
+        None,
+        "processes",
+        "pos",
+    ),
 ]
 
 
@@ -513,13 +521,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
     ("text", "theme", "direction"),
     [
         ("I had 27 children last spring, I'm on 15 now", "workload", "pos"),
-        # Read right until the sixth round's retraining on eight new writers (their improvements
-        # mostly fall in caseloads; "went down ... to one" now leans to the count it ends on).
-        (
-            "Paperwork went down from four forms to one for a strategy discussion",
-            "processes",
-            "pos",
-        ),
         ("Vacancies in the team are down to one now", "workload", "pos"),
         # Read right until the fifteenth round: the trailing "though" had wiped the clause
         # before it, and the detector's cue features with it. Read whole, the rules count the
@@ -1517,3 +1518,33 @@ def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question:
 def test_what_they_would_leave_over_losing_is_a_reason_to_stay(text: str, theme: str) -> None:
     assert read(text, "What might make you leave?").scores[theme] > 0
     _reads(text, {theme: "pos"}, "What might make you leave?")
+
+
+# Being overlooked or included, told in staff's own words (sixteenth round): the rules found no
+# theme in these, so the detector had only the words. Written for these tests, apart from every
+# data file.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Left off the invite list for the service away day", -1),
+        ("They asked for my ideas at the away day. Felt good.", 1),
+        ("Pretty invisible on this floor", -1),
+        ("taken for granted by everyone", -1),
+        ("feel like furniture in team meetings", -1),
+    ],
+)
+def test_being_overlooked_or_included_is_team_culture(text: str, expected: int) -> None:
+    assert read(text).scores["team_culture"] * expected > 0
+    _reads(text, {"team_culture": "pos" if expected > 0 else "neg"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director is invisible",
+        "SLT invisible as ever",
+        "That is rather the point of an invisible condition",
+    ],
+)
+def test_invisible_leaders_or_illness_are_not_team_culture(text: str) -> None:
+    assert "team_culture" not in read(text).scores
