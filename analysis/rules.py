@@ -358,7 +358,12 @@ def _harms(text: str) -> list[re.Match[str]]:
 # Harm by someone the comment reads as a theme: the manager's reading keeps it.
 _BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)s?\b")
 # What the writer will miss, or misses, is here: "I'll miss this lot", "I already miss the team".
-_MISSED = re.compile(r"\b(?:i|we)(?: will| would| already)?(?: really| so)? miss\b")
+# Only a statement that is the missing: "the money is better and I'll miss the bedtimes less"
+# is about there.
+_MISSED = re.compile(
+    r"^(?:and |but |though |honestly |still )?(?:i|we)(?: will| would| already)?(?: really| so)?"
+    r" miss\b"
+)
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
 
@@ -821,24 +826,44 @@ _DEGREE_QUESTION: Final = re.compile(
     r"^how (?:well )?(?:supported|valued|listened to|included|safe|looked after|appreciated"
     r"|happy|satisfied|confident)\b"
 )
-_MARK: Final = re.compile(r"^(\d{1,2}(?:\.\d)?) ?(?:/ ?|out of )10\b")
+# The answer's opening statement must be the degree or the mark and nothing else but words that
+# hedge or stress it ("Very.", "Not at all, if I am honest.", "8 out of 10. The missing 2 is…"):
+# "Completely let down", "Hardly a day goes by without her checking in", "Really? No.", "So, where
+# do I start", "10/10 would not recommend", "2/10 before she came, 9/10 now" and "9 out of 10
+# times she cancels" are statements of their own, read by the rest of the rules.
+_HEDGES: Final = (
+    r"(?: (?:tbh|honestly|to be honest|if i am honest|if i am being honest|no question|indeed"
+    r"|yes|no|really|actually|now|these days|at the moment|right now|to be fair|tbf|thankfully"
+    r"|luckily|sadly|so|much so|supported|mate))*"
+)
+# Before the degree, words that only lead into it ("ngl not at all"); after it, unpunctuated, a
+# new statement may start with its subject ("very she rings me after every visit").
+_LEAD: Final = r"^(?:(?:ngl|tbh|honestly|oh|um|erm|hmm|well|i would say|i think) )*"
+_END: Final = r"(?:$| (?=(?:she|he|they|my|we|i|it)\b))"
+_MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d|/){_HEDGES}{_END}")
 _DEGREE_LOW: Final = re.compile(
-    r"^(?:not (?:very|at all|really|much|enough|particularly|especially|overly|hugely|that"
-    r"|so|well|supported|valued)\b|not(?=[.,!]|$)|(?:barely|hardly|rarely|poorly|badly"
-    r"|unsupported|minimally|nowhere near|very little|little)\b)"
+    rf"{_LEAD}(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
+    r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
+    rf"|very little|little){_HEDGES}{_END}"
 )
 _DEGREE_HIGH: Final = re.compile(
-    r"^(?:very|extremely|completely|totally|fully|really|hugely|massively|incredibly|always"
-    r"|absolutely|brilliantly|100 ?%|well supported|very well|so)\b"
-    r"(?! (?:little|poorly|badly|rarely|unsupported|alone|isolated|not|un\w+|less|variable)\b)"
-    r"|^supported(?=[.,!]|$)"
+    rf"{_LEAD}(?:very|extremely|completely|totally|fully|hugely|massively|incredibly|absolutely"
+    rf"|brilliantly|well supported|very well|really well|very much|supported){_HEDGES}{_END}"
 )
 _DEGREE_SCORE: Final = 2.0
+# The answer's opening statement ends at the first sentence end or comma.
+_OPENING_END: Final = re.compile(r"\s*[.,!?;:\n]+\s*|\s+-\s+")
+# A second degree that says the first was its start: "Very, very poorly".
+_OPENING_TURNS: Final = re.compile(
+    r"^(?:very|really|so|extremely|totally|completely) (?:poor\w*|bad\w*|little|un\w+|not|rarely"
+    r"|low)\b"
+)
 
 
 def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
     """The theme a degree question asks about and which way the answer's opening degree or
-    mark says it is, if the question is one and the answer opens so."""
+    mark says it is, if the question is one and the answer's opening statement is only that
+    (not "Very, very poorly", nor "Very 🙃": sarcasm turns the degree)."""
     asked = normalise(question)
     if not _DEGREE_QUESTION.match(asked):
         return None
@@ -846,13 +871,21 @@ def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
     if len(themes) != 1:
         return None
     (theme,) = themes
-    mark = _MARK.match(normalised)
+    cut = _OPENING_END.search(normalised)
+    opening, rest = (
+        (normalised[: cut.start()], normalised[cut.end() :]) if cut else (normalised, "")
+    )
+    if cut is not None and "?" in cut.group():
+        return None  # "Supported? I haven't had supervision in 11 weeks"
+    if _OPENING_TURNS.match(rest):
+        return None  # "Very, very poorly"
+    mark = _MARK.match(opening)
     if mark is not None:
         value = float(mark.group(1))
         news = 1.0 if 7 <= value <= 10 else -1.0 if value <= 4 else 0.0
-    elif _DEGREE_LOW.match(normalised):
+    elif _DEGREE_LOW.match(opening):
         news = -1.0
-    elif _DEGREE_HIGH.match(normalised):
+    elif _DEGREE_HIGH.match(opening):
         news = 1.0
     else:
         return None
@@ -964,7 +997,8 @@ def read(text: str, question: str | None = None) -> Reading:
     treated = _treatment_decides(managers_said)
     if treated:  # decided: the comment's reading of the manager is this one
         scores["managers"] = _TREATED_SCORE * treated
-    answered = _degree_answer(normalised, question) if question else None
+    # Sarcasm turns a degree ("Very 🙃"): not decided.
+    answered = _degree_answer(normalised, question) if question and not sarcastic else None
     if answered is not None:  # the answer's own first word answers the question
         scores[answered[0]] = answered[1]
     return Reading(
