@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Final, Literal, NamedTuple
 
 # TextBlob's own sentiment lexicon (shipped with the package; no NLTK corpus).
@@ -860,17 +861,22 @@ _OPENING_TURNS: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _asked_degree(question: str) -> str | None:
+    """The one theme `question` asks a degree of ("How supported do you feel by your
+    manager?": managers), if it is a degree question about one theme."""
+    asked = normalise(question)
+    themes = themes_in(asked) if _DEGREE_QUESTION.match(asked) else set()
+    return next(iter(themes)) if len(themes) == 1 else None
+
+
 def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
     """The theme a degree question asks about and which way the answer's opening degree or
     mark says it is, if the question is one and the answer's opening statement is only that
     (not "Very, very poorly", nor "Very 🙃": sarcasm turns the degree)."""
-    asked = normalise(question)
-    if not _DEGREE_QUESTION.match(asked):
+    theme = _asked_degree(question)
+    if theme is None:
         return None
-    themes = themes_in(asked)
-    if len(themes) != 1:
-        return None
-    (theme,) = themes
     cut = _OPENING_END.search(normalised)
     opening, rest = (
         (normalised[: cut.start()], normalised[cut.end() :]) if cut else (normalised, "")
@@ -999,7 +1005,7 @@ def read(text: str, question: str | None = None) -> Reading:
         scores["managers"] = _TREATED_SCORE * treated
     # Sarcasm turns a degree ("Very 🙃"): not decided.
     answered = _degree_answer(normalised, question) if question and not sarcastic else None
-    if answered is not None:  # the answer's own first word answers the question
+    if answered is not None:  # the answer's opening degree is the answer to the question
         scores[answered[0]] = answered[1]
     return Reading(
         normalised,
