@@ -291,6 +291,10 @@ class Model:
         self, reading: Reading, question: str | None = None, source: str | None = None
     ) -> CommentAnalysis:
         """The themes and directions of a comment the rules have read."""
+        if reading.empty:
+            # "n/a" to "How supported do you feel by your manager?" is no news of the manager:
+            # the question's words alone must not make a stance.
+            return CommentAnalysis({}, polarity_of(reading))
         words = _words(reading.work_text)
         scores = self.detect_scores(self.detection_rows(reading, question, source, words))
         themes: dict[str, Direction] = {}

@@ -678,6 +678,9 @@ class Reading:
     # The theme a degree question asks about ("How supported do you feel by your manager?") and
     # the news of the degree or mark the answer opens with ("Very.", "2/10"), if it does.
     answered: tuple[str, float] | None = None
+    # It says nothing of its own (`says_nothing`: "n/a", "ok", "?"): no theme, whatever the
+    # question's words suggest.
+    empty: bool = False
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -861,6 +864,38 @@ _OPENING_TURNS: Final = re.compile(
 )
 
 
+# A whole answer that says nothing of its own, whatever was asked: nothing to add, a shrug, a
+# pointer to another answer, a placeholder. The question's own words must not make it a stance
+# ("How supported do you feel by your manager?" "n/a" is no news of the manager). Not "no" or
+# "not really": to that question they are an answer ("not supported").
+_NOTHING_SAID: Final = (
+    r"n ?/ ?a|n\.a\.?|na|nil|none|nothing|nowt|not applicable|no comments?"
+    r"|nothing (?:else|more|much|further|new|in particular|of note|to (?:add|report|say|declare))"
+    r"|not sure|unsure|no idea|dunno|idk|i (?:do not|don't) know|(?:do not|don't) know|pass|skip"
+    r"|prefer not to say|(?:i would|i'd) rather not say|rather not say|x+|tbc|test(?:ing)?"
+    r"|(?:same as|see|as) (?:above|before|previous(?: answer)?|last (?:time|week|month))"
+    # Middling: no news either way ("How supported…?" "ok"; "5/10" is a middling mark).
+    r"|(?:(?:i am|it is|feel|feeling|i feel) )?(?:ok|okay|fine|alright|all right|so-?so"
+    r"|so so|average|adequate(?:ly)?|reasonabl[ey]|fairly|meh|middling|mixed|50 ?/ ?50)"
+    r"|[56](?:\.\d)? ?(?:/ ?|out of )10"
+)
+_NOTHING: Final = re.compile(
+    rf"^(?:(?:um|erm|hmm|well|honestly|sorry|errr?) )*(?:{_NOTHING_SAID})"
+    r"(?: (?:really|at all|thanks|thank you|ta|cheers|sorry|honestly|i guess|i suppose|i think"
+    r"|mostly|on the whole|at (?:the moment|present)|right now|atm|rn|for now|from me"
+    r"|this (?:time|week)|so far))*$"
+)
+_PUNCTUATION: Final = re.compile(r"[^\w/'.\s-]+|(?<!\w)[.'-]+|[.'-]+(?!\w)")
+
+
+def says_nothing(normalised: str) -> bool:
+    """Whether a (normalised) comment says nothing of its own: no word at all ("", "?", "🙃",
+    "tbh"), or only a placeholder, a shrug or a middling degree ("n/a", "nothing to add",
+    "same as above", "ok i guess", "5/10")."""
+    bare = " ".join(_PUNCTUATION.sub(" ", normalised).split())
+    return not any(character.isalnum() for character in bare) or bool(_NOTHING.match(bare))
+
+
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _asked_degree(question: str) -> str | None:
     """The one theme `question` asks a degree of ("How supported do you feel by your
@@ -902,6 +937,8 @@ def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
+    if says_nothing(normalised):
+        return Reading(normalised, {}, {}, 0.0, lean, "", empty=True)
     found: dict[str, _Finding] = {}
     workload_said: list[float] = []  # what each clause about workload said of it
     managers_said: list[tuple[float, float, bool]] = []  # score, treatment, turns, a clause

@@ -1563,6 +1563,63 @@ def test_a_degree_before_a_new_statement_is_still_the_answer(text: str, news: fl
     assert read(text, _SUPPORTED).answered == ("managers", news)
 
 
+# An answer that says nothing of its own names no theme, whatever the question's words (the
+# seventeenth round): before, "n/a", "?" or "ok" to "How supported do you feel by your
+# manager?" read the manager as bad news, from the question's words alone, and "same as above"
+# read senior leaders as bad news ("above"). Written for these tests, apart from every data file.
+_NOTHING_OF_ITS_OWN = (
+    "",
+    "   ",
+    "??",
+    "🤷",
+    "N/A.",
+    "-",
+    "Nothing to add at the moment, thanks",
+    "Same as previous answer",
+    "see above",
+    "ok i suppose",
+    "Fine, thanks.",
+    "6/10",
+    "not sure really",
+    "Prefer not to say",
+    "xx",
+    "Dunno tbh",
+)
+
+
+@pytest.mark.parametrize("text", _NOTHING_OF_ITS_OWN)
+@pytest.mark.parametrize(
+    "question",
+    [
+        _SUPPORTED,
+        "How valued do you feel?",
+        "What might make you leave?",
+        "What are you learning here, and what would you like to learn?",
+        "Is there anything else you would like the service to know?",
+        None,
+    ],
+)
+def test_an_answer_with_nothing_of_its_own_names_no_theme(text: str, question: str | None) -> None:
+    assert analyse(text, question).themes == {}
+    assert analyse(text, question, source="stay" if question else "pulse").themes == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No.", {"managers": "neg"}),  # to "How supported…?", "no" is "not supported"
+        ("Not really.", {"managers": "neg"}),
+        ("Nothing, she is never there", {"managers": "neg"}),
+        ("ok but supervision keeps getting moved", {"managers": "neg"}),
+        ("Fine. The pay isn't.", {"pay": "neg"}),
+        ("7/10", {"managers": "pos"}),
+        ("n/a, my TM left in June and nobody replaced her", {"managers": "neg"}),
+    ],
+)
+def test_a_short_answer_that_says_something_still_does(text: str, expected: dict[str, str]) -> None:
+    _reads(text, expected, _SUPPORTED)
+
+
 # The same review on the people they would come back for, and the losses they would leave over.
 @pytest.mark.parametrize(
     ("text", "question", "theme"),
