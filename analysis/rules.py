@@ -11,6 +11,7 @@ with negation, and TextBlob's polarity only as a last, weak signal: plain TextBl
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, Literal, NamedTuple
@@ -829,6 +830,8 @@ def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
 _DEGREE_QUESTION: Final = re.compile(
     r"^how (?:well )?(?:supported|valued|listened to|included|safe|looked after|appreciated"
     r"|happy|satisfied|confident)\b"
+    # "What are you learning here?" "Nothing new." is a degree too (a low one).
+    r"|^what (?:are|am) (?:you|i) learning\b"
 )
 # The answer's opening statement must be the degree or the mark and nothing else but words that
 # hedge or stress it ("Very.", "Not at all, if I am honest.", "8 out of 10. The missing 2 is…"):
@@ -838,7 +841,8 @@ _DEGREE_QUESTION: Final = re.compile(
 _HEDGES: Final = (
     r"(?: (?:tbh|honestly|to be honest|if i am honest|if i am being honest|no question|indeed"
     r"|yes|no|really|actually|now|these days|at the moment|right now|to be fair|tbf|thankfully"
-    r"|luckily|sadly|so|much so|supported|mate))*"
+    r"|luckily|sadly|so|much so|supported|mate|at all|whatsoever|at present|so far|lately"
+    r"|recently))*"
 )
 # Before the degree, words that only lead into it ("ngl not at all"); after it, unpunctuated, a
 # new statement may start with its subject ("very she rings me after every visit").
@@ -848,11 +852,13 @@ _MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d
 _DEGREE_LOW: Final = re.compile(
     rf"{_LEAD}(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
     r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
-    rf"|very little|little){_HEDGES}{_END}"
+    r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support)"
+    rf"{_HEDGES}{_END}"
 )
 _DEGREE_HIGH: Final = re.compile(
     rf"{_LEAD}(?:very|extremely|completely|totally|fully|hugely|massively|incredibly|absolutely"
-    rf"|brilliantly|well supported|very well|really well|very much|supported){_HEDGES}{_END}"
+    r"|brilliantly|well supported|very well|really well|very much|supported|loads|lots|a lot"
+    rf"|heaps|tons|plenty|masses|so much){_HEDGES}{_END}"
 )
 _DEGREE_SCORE: Final = 2.0
 # The answer's opening statement ends at the first sentence end or comma.
@@ -867,33 +873,68 @@ _OPENING_TURNS: Final = re.compile(
 # A whole answer that says nothing of its own, whatever was asked: nothing to add, a shrug, a
 # pointer to another answer, a placeholder. The question's own words must not make it a stance
 # ("How supported do you feel by your manager?" "n/a" is no news of the manager). Not "no" or
-# "not really": to that question they are an answer ("not supported").
+# "not really", nor "none" or "nothing" to a question that asks a degree: to that question they
+# are an answer ("not supported"; `_degree_answer` reads them first).
 _NOTHING_SAID: Final = (
-    r"n ?/ ?a|n\.a\.?|na|nil|none|nothing|nowt|not applicable|no comments?"
-    r"|nothing (?:else|more|much|further|new|in particular|of note|to (?:add|report|say|declare))"
-    r"|not sure|unsure|no idea|dunno|idk|i (?:do not|don't) know|(?:do not|don't) know|pass|skip"
-    r"|prefer not to say|(?:i would|i'd) rather not say|rather not say|x+|tbc|test(?:ing)?"
-    r"|(?:same as|see|as) (?:above|before|previous(?: answer)?|last (?:time|week|month))"
+    r"n ?[/\\∕⁄] ?a|n a|n\.a\.?|na|nil|none|nada|nothin'?|nothing|nowt|not appli\w*"
+    r"|nothing (?:(?:else|more|much|further|new|in particular|of note) ?)?"
+    r"(?:to (?:add|report|say|declare|mention))?"
+    r"|no (?:further |more |other )?comments?(?: (?:at this (?:time|stage)|to make))?"
+    r"|no (?:thanks|thank you|ty|thx)"
+    r"|(?:i am )?(?:not (?:too |really |that )?sure|unsure)|(?:i have )?no idea|dunno|idk"
+    r"|(?:i )?(?:do not|don't) know|pass|skip"
+    r"|(?:i )?(?:would |i'd )?(?:prefer|rather) not(?: to)? (?:say|answer)"
+    r"|x+|tbc|test(?:ing)?|shrug|eh|ha(?:ha)+|um+|erm+|hmm+|err+"
+    # Pointers: "see above", "as mentioned above", "see my previous answer", "same as q2".
+    r"|(?:see|same as|as|ditto)(?: (?:said|stated|mentioned|per|in|my|the|comments?|answers?))*"
+    r" (?:above|before|previous|earlier|last (?:time|week|month|one)|q ?\d+|question ?\d+)"
+    r"(?: (?:answers?|comments?|questions?|one))?|ditto|same again"
     # Middling: no news either way ("How supported…?" "ok"; "5/10" is a middling mark).
-    r"|(?:(?:i am|it is|feel|feeling|i feel) )?(?:ok|okay|fine|alright|all right|so-?so"
-    r"|so so|average|adequate(?:ly)?|reasonabl[ey]|fairly|meh|middling|mixed|50 ?/ ?50)"
-    r"|[56](?:\.\d)? ?(?:/ ?|out of )10"
+    r"|(?:(?:i am|it is|feel|feeling|i feel|yeah|yes) )?(?:ok|okay|ok-?ish|fine|alright|all right"
+    r"|so-?so|so so|average|adequate(?:ly)?|reasonabl[ey]|fairly|meh|middling|mixed|50 ?/ ?50)"
+    r"|(?:[56](?:\.\d)?|5 ?- ?6|five|six) ?(?:/ ?|out of |outta )(?:10|ten)"
+)
+_SIGN_OFFS: Final = (
+    r"really|at all|thanks|thank (?:you|u)|thanks u|thx|ty|ta|cheers|x+|sorry|honestly"
+    r"|i guess|i suppose|i think|mostly|on the whole|at (?:the moment|present)|right now|atm"
+    r"|rn|for now|from me|this (?:time|week)|so far|to me"
 )
 _NOTHING: Final = re.compile(
-    rf"^(?:(?:um|erm|hmm|well|honestly|sorry|errr?) )*(?:{_NOTHING_SAID})"
-    r"(?: (?:really|at all|thanks|thank you|ta|cheers|sorry|honestly|i guess|i suppose|i think"
-    r"|mostly|on the whole|at (?:the moment|present)|right now|atm|rn|for now|from me"
-    r"|this (?:time|week)|so far))*$"
+    rf"^(?:(?:um+|erm+|hmm+|well|honestly|sorry|err+) )*(?:{_NOTHING_SAID})"
+    rf"(?: (?:{_NOTHING_SAID}|{_SIGN_OFFS}))*$"
 )
-_PUNCTUATION: Final = re.compile(r"[^\w/'.\s-]+|(?<!\w)[.'-]+|[.'-]+(?!\w)")
+_NOTHING_LONGEST: Final = 80  # characters
+# What is left of an answer without its punctuation: emoji, brackets and dashes go ("N/A - see
+# above"); the slash of "n/a" and the dot of "n.a." stay, as do apostrophes inside words.
+_PUNCTUATION: Final = re.compile(r"¯\\_\(ツ\)_/¯|[^\w/\\∕⁄'.\s-]+|(?<!\w)[.'-]+|[.'-]+(?!\w)")
 
 
-def says_nothing(normalised: str) -> bool:
-    """Whether a (normalised) comment says nothing of its own: no word at all ("", "?", "🙃",
-    "tbh"), or only a placeholder, a shrug or a middling degree ("n/a", "nothing to add",
-    "same as above", "ok i guess", "5/10")."""
-    bare = " ".join(_PUNCTUATION.sub(" ", normalised).split())
-    return not any(character.isalnum() for character in bare) or bool(_NOTHING.match(bare))
+def says_nothing(normalised: str, question: str | None = None) -> bool:
+    """Whether a (normalised) comment says nothing of its own: no word at all ("", "?", "🤷",
+    "tbh"), or only a placeholder, a shrug, a pointer or a middling degree ("n/a", "nothing to
+    add", "same as above", "ok i guess", "5/10"). Sarcasm says something ("Fine 🙄"); so do a
+    degree ("None.") and a side taken in emoji ("👎") to a question that asks for one."""
+    if question and _degree_answer(normalised, question) is not None:
+        return False
+    # Full-width and other compatibility forms as their plain letters ("ｎ／ａ").
+    bare = " ".join(unicodedata.normalize("NFKC", _PUNCTUATION.sub(" ", normalised)).split())
+    if not any(character.isalnum() for character in bare):
+        return True
+    # A non-answer is short; the limit also bounds the pattern's backtracking (its parts can
+    # follow one another in more than one way: "x x x").
+    return (
+        len(bare) <= _NOTHING_LONGEST
+        and bool(_NOTHING.match(bare))
+        and not SARCASM.search(normalised)
+    )
+
+
+# Emoji and emoticons that take a side: an answer of nothing else answers a degree question.
+_GOOD_SYMBOLS: Final = re.compile(r"[👍👌💯🙂😊😀😁😃😄❤♥💪🙌⭐🌟]|:-?\)|:-?d\b|\(:")
+_BAD_SYMBOLS: Final = re.compile(r"[👎😡😠🙁☹😞😢😭💩🤬😩😫😤😔😟]|:-?\(|:-?/|:'\(|\):")
+_SYMBOLS: Final = re.compile(
+    rf"{_GOOD_SYMBOLS.pattern}|{_BAD_SYMBOLS.pattern}|[\s\ufe0f\u200d\U0001f3fb-\U0001f3ff]+"
+)
 
 
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
@@ -920,8 +961,12 @@ def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
         return None  # "Supported? I haven't had supervision in 11 weeks"
     if _OPENING_TURNS.match(rest):
         return None  # "Very, very poorly"
+    symbols = _SYMBOLS.sub("", normalised)
     mark = _MARK.match(opening)
-    if mark is not None:
+    if normalised and not symbols:  # only emoji or emoticons that take a side ("👍", ":(")
+        good, bad = bool(_GOOD_SYMBOLS.search(normalised)), bool(_BAD_SYMBOLS.search(normalised))
+        news = 0.0 if good == bad else 1.0 if good else -1.0
+    elif mark is not None:
         value = float(mark.group(1))
         news = 1.0 if 7 <= value <= 10 else -1.0 if value <= 4 else 0.0
     elif _DEGREE_LOW.match(opening):
@@ -937,7 +982,7 @@ def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
     lean = question_lean(question) if question else None
-    if says_nothing(normalised):
+    if says_nothing(normalised, question):
         return Reading(normalised, {}, {}, 0.0, lean, "", empty=True)
     found: dict[str, _Finding] = {}
     workload_said: list[float] = []  # what each clause about workload said of it

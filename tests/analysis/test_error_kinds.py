@@ -1472,6 +1472,7 @@ def test_will_is_opened_but_ill_is_a_word(text: str, opened: str) -> None:
 # no theme for the rules, and "Very. Which is lucky, because nobody above her has a clue who I
 # am" read the manager as bad news. Written for these tests, apart from every data file.
 _SUPPORTED = "How supported do you feel by your manager?"
+_LEARNING = "What are you learning here, and what would you like to learn?"
 
 
 @pytest.mark.parametrize(
@@ -1595,6 +1596,20 @@ _NOTHING_OF_ITS_OWN = (
     "Prefer not to say",
     "xx",
     "Dunno tbh",
+    # A reviewer's attack on the first version: each still read the question's theme.
+    "as mentioned above",
+    "see my previous answer",
+    "n/a - see above",
+    "ｎ／ａ",
+    "no comments thank u",
+    "nothing further to add",
+    "prefer not to answer",
+    "I'm not sure",
+    "fine thx",
+    "Five out of ten",
+    "¯\\_(ツ)_/¯",
+    "ditto",
+    "erm",
 )
 
 
@@ -1613,6 +1628,52 @@ _NOTHING_OF_ITS_OWN = (
 def test_an_answer_with_nothing_of_its_own_names_no_theme(text: str, question: str | None) -> None:
     assert analyse(text, question).themes == {}
     assert analyse(text, question, source="stay" if question else "pulse").themes == {}
+
+
+# The same reviewer: "none", "nothing", "nil" to a question that asks a degree are its lowest
+# degree, not a placeholder; emoji that take a side are a degree; sarcasm is not a shrug; and
+# "What are you learning here?" asks a degree too ("Nothing new.", "Loads").
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("None at all", _SUPPORTED, {"managers": "neg"}),
+        ("nothing really", _SUPPORTED, {"managers": "neg"}),
+        ("Nil.", _SUPPORTED, {"managers": "neg"}),
+        ("nowt", _SUPPORTED, {"managers": "neg"}),
+        ("zero", _SUPPORTED, {"managers": "neg"}),
+        ("None at all", "How supported do you feel by senior leaders?", {"leadership": "neg"}),
+        ("👎", _SUPPORTED, {"managers": "neg"}),
+        (":(", _SUPPORTED, {"managers": "neg"}),
+        ("😡😡", _SUPPORTED, {"managers": "neg"}),
+        ("👍", _SUPPORTED, {"managers": "pos"}),
+        ("🙂", _SUPPORTED, {"managers": "pos"}),
+        ("Fine 🙄", _SUPPORTED, {"managers": "neg"}),
+        ("Nothing new", _LEARNING, {"career": "neg"}),
+        ("none so far", _LEARNING, {"career": "neg"}),
+        ("Loads", _LEARNING, {"career": "pos"}),
+        (
+            "Loads, mostly off the senior on my pod",
+            _LEARNING,
+            {"career": "pos", "team_culture": "pos"},
+        ),
+    ],
+)
+def test_a_low_degree_in_a_placeholder_word_is_an_answer(
+    text: str, question: str, expected: dict[str, str]
+) -> None:
+    assert analyse(text, question).themes == expected
+
+
+def test_emoji_that_disagree_are_no_degree() -> None:
+    assert read("👍👎", _SUPPORTED).answered is None
+
+
+def test_a_long_run_of_placeholders_is_read_at_once() -> None:
+    # The placeholder pattern's parts can follow one another in more than one way ("x x x"):
+    # only short answers are tried against it, which keeps the ways from multiplying (a run of
+    # 5,000 would hang this test without the limit).
+    assert analyse(("x " * 40).strip(), _SUPPORTED).themes == {}
+    assert read(("x " * 5000).strip(), _SUPPORTED).empty is False
 
 
 @pytest.mark.parametrize(
