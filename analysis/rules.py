@@ -929,6 +929,18 @@ def says_nothing(normalised: str, question: str | None = None) -> bool:
     )
 
 
+# A mark in words is a mark ("ten out of ten", "two out of ten").
+_MARK_WORDS: Final = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b(?= (?:out of|outta|/))"
+    r"|(?<=out of )ten\b"
+)
+
+
+def _mark_in_figures(match: re.Match[str]) -> str:
+    word = match.group()
+    return "0" if word == "zero" else str(_NUMBER_WORDS[word])
+
+
 # Emoji and emoticons that take a side: an answer of nothing else answers a degree question.
 _GOOD_SYMBOLS: Final = re.compile(r"[👍👌💯🙂😊😀😁😃😄❤♥💪🙌⭐🌟]|:-?\)|:-?d\b|\(:")
 _BAD_SYMBOLS: Final = re.compile(r"[👎😡😠🙁☹😞😢😭💩🤬😩😫😤😔😟]|:-?\(|:-?/|:'\(|\):")
@@ -962,7 +974,7 @@ def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
     if _OPENING_TURNS.match(rest):
         return None  # "Very, very poorly"
     symbols = _SYMBOLS.sub("", normalised)
-    mark = _MARK.match(opening)
+    mark = _MARK.match(_MARK_WORDS.sub(_mark_in_figures, opening))
     if normalised and not symbols:  # only emoji or emoticons that take a side ("👍", ":(")
         good, bad = bool(_GOOD_SYMBOLS.search(normalised)), bool(_BAD_SYMBOLS.search(normalised))
         news = 0.0 if good == bad else 1.0 if good else -1.0

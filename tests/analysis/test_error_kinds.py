@@ -1664,6 +1664,42 @@ def test_a_low_degree_in_a_placeholder_word_is_an_answer(
     assert analyse(text, question).themes == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("ten out of ten", 2.0),
+        ("Nine out of 10, she is the reason I'm still here", 2.0),
+        ("Two out of ten. She means well", -2.0),
+        ("zero out of ten", -2.0),
+    ],
+)
+def test_a_mark_in_words_is_a_mark(text: str, news: float) -> None:
+    assert read(text, _SUPPORTED).answered == ("managers", news)
+
+
+def test_a_mark_in_words_about_something_else_is_not_one() -> None:
+    assert read("Ten out of ten times she cancels", _SUPPORTED).answered is None
+    assert read("five out of ten", _SUPPORTED).answered is None  # middling
+
+
+# What they miss that is already gone is a loss here, not a reason to stay (the sixteenth
+# round's miss phrase read "I already miss the old team since the restructure" as praise).
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("I already miss the old team since the restructure split us up", "team_culture"),
+        ("miss my old TM so much, the new one only talks targets", "managers"),
+        ("I miss the way it used to be on this floor", None),
+        ("missing our previous manager, nobody checks in now", "managers"),
+    ],
+)
+def test_missing_what_is_gone_is_a_loss(text: str, theme: str | None) -> None:
+    reading = read(text)
+    assert all(score <= 0 for score in reading.scores.values()), reading.scores
+    if theme is not None:
+        assert reading.scores[theme] < 0
+
+
 def test_emoji_that_disagree_are_no_degree() -> None:
     assert read("👍👎", _SUPPORTED).answered is None
 
