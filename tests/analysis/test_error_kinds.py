@@ -92,13 +92,9 @@ def test_what_a_new_job_offers_is_a_reason_to_leave_this_one() -> None:
     ("text", "expected"),
     [
         ("a phone that holds a charge? dream on", "it_systems"),
-        pytest.param(
-            "Asked for a proper chair for my back. Seven. Months.",
-            "environment",
-            # Found until the seventeenth round's writers were trained on: the detector now sits
-            # just under its threshold (-0.64 against -0.6); the rules find the chair.
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # At the detector's threshold: missed with the seventeenth round's first twelve writers
+        # (-0.64 against -0.6), found again with all twenty-four.
+        ("Asked for a proper chair for my back. Seven. Months.", "environment"),
         ("Lovely to see supervision cancelled yet again", "managers"),
         ("How are we supposed to see every child with 28 cases each?", "workload"),
         ("Wonderful, another laptop update that wipes my drafts 🙄", "it_systems"),
@@ -507,13 +503,15 @@ ROUND_FOUR = [
     # A known misreading from the fifth round to the fifteenth; read right since the sixteenth
     # round's writers (more sarcasm about cancelled team time in the pool).
     ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
-    # A known misreading from the sixth round to the fifteenth; read right since the
-    # sixteenth round's retraining.
-    (
+    # A known misreading from the sixth round to the fifteenth, read right in the sixteenth, and
+    # misread again with the seventeenth round's last six writers: the rules read +2.0, the
+    # learned half leans just the other way (-0.17). A count that fell decides only workload.
+    pytest.param(
         "Paperwork went down from four forms to one for a strategy discussion",
         None,
         "processes",
         "pos",
+        marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
     ),
 ]
 
