@@ -914,10 +914,15 @@ def says_nothing(normalised: str, question: str | None = None) -> bool:
     "tbh"), or only a placeholder, a shrug, a pointer or a middling degree ("n/a", "nothing to
     add", "same as above", "ok i guess", "5/10"). Sarcasm says something ("Fine 🙄"); so do a
     degree ("None.") and a side taken in emoji ("👎") to a question that asks for one."""
+    # Most comments are long: a long one says nothing only if it has no word at all.
+    if len(normalised) > 2 * _NOTHING_LONGEST and any(c.isalnum() for c in normalised):
+        return False
     if question and _degree_answer(normalised, question) is not None:
         return False
-    # Full-width and other compatibility forms as their plain letters ("ｎ／ａ").
-    bare = " ".join(unicodedata.normalize("NFKC", _PUNCTUATION.sub(" ", normalised)).split())
+    bare = _PUNCTUATION.sub(" ", normalised)
+    if not bare.isascii():  # full-width and other compatibility forms as plain letters ("ｎ／ａ")
+        bare = unicodedata.normalize("NFKC", bare)
+    bare = " ".join(bare.split())
     if not any(character.isalnum() for character in bare):
         return True
     # A non-answer is short; the limit also bounds the pattern's backtracking (its parts can
