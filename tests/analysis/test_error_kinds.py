@@ -279,7 +279,8 @@ def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(text: str) -> None:
         pytest.param(
             "A colleague was assaulted last year, but my own wellbeing is great",
             # The rules read +1.0 (the clause after "but"); with the seventeenth round's writers
-            # the learned half leans just the other way (-0.25), and it decides.
+            # the learned half leans just the other way (-0.25; -0.24 with all twenty-four of
+            # them), and it decides.
             marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
         ),
         "Bitten the bullet and gone part time, best thing for my mental health",
