@@ -21,7 +21,7 @@ from typing import Final, Literal
 
 import yaml
 
-from analysis.matching import Cues, Phrases, any_of, leads, word_starts
+from analysis.matching import AnyOf, Cues, Phrases, any_of, leads, word_starts
 from surveys.themes import THEMES
 
 __all__ = [
@@ -250,13 +250,13 @@ PHRASE_GATES: Final = _PHRASES.gates
 LEAD_INDEX: Final = _PHRASES.lead_index
 UNLED: Final = _PHRASES.unled
 # Sarcasm turns praise into complaint.
-SARCASM: Final[re.Pattern[str]] = any_of(LEXICON.sarcasm)
+SARCASM: Final = AnyOf(LEXICON.sarcasm)
 # Leaving for something better elsewhere: what is better there is a reason to leave here.
-DEPARTURE: Final[re.Pattern[str]] = any_of(LEXICON.departure)
+DEPARTURE: Final = AnyOf(LEXICON.departure)
 # Of those, the cues that name a job elsewhere: a clause is cut where one starts.
 GOING_TO: Final[re.Pattern[str]] = any_of(LEXICON.going_to)
 # About the survey itself ("is this survey anonymous?"), not about work.
-SURVEY: Final[re.Pattern[str]] = any_of(LEXICON.survey)
+SURVEY: Final = AnyOf(LEXICON.survey)
 # A working day from early morning into the evening ("in from 7 to 7"): work_life_balance's cue.
 LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
 

@@ -153,6 +153,47 @@ def any_of(patterns: Sequence[str]) -> re.Pattern[str]:
     return re.compile(f"(?={first})(?:{joined})" if first else joined)
 
 
+_CHOICES = 1024  # compiled alternations an AnyOf keeps
+
+
+class AnyOf:
+    """Any of `patterns`, found as `any_of` finds it, but tried with only those of them a text
+    could hold: a pattern whose every match contains one of a few strings (`gate`) is left out
+    of the search of a text that holds none. The alternation of the rest is compiled once per
+    such choice. Most comments hold the strings of none or one of a list, so most searches are
+    a few substring tests; the whole alternation tried at every position cost several times as
+    much (the first and last matches are the same: a pattern left out cannot match)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        self._gates = tuple(gate(re.compile(p)) for p in self.patterns)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def regex_for(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the patterns `text` could hold, or None if it could hold none."""
+        indexes = tuple(
+            i for i, needs in enumerate(self._gates) if not needs or _passes(needs, text)
+        )
+        if not indexes:
+            return None
+        found = self._compiled.get(indexes)
+        if found is None:  # one per choice of patterns the texts have needed, at most _CHOICES
+            if len(self._compiled) >= _CHOICES:
+                self._compiled.clear()
+            found = self._compiled[indexes] = any_of([self.patterns[i] for i in indexes])
+        return found
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """The first match in `text` from `pos`, as `any_of(patterns).search` finds it."""
+        regex = self.regex_for(text)
+        return None if regex is None else regex.search(text, pos)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """`text` with every match replaced, as `any_of(patterns).sub` replaces them."""
+        regex = self.regex_for(text)
+        return text if regex is None else regex.sub(replacement, text)
+
+
 def word_starts(text: str) -> frozenset[str]:
     """The first one, two and three characters of every word of `text`, for `leads`."""
     words = _WORDS.findall(text)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import matching as matching_module
 from analysis import text as text_module
 from analysis.lexicon import (
     PATTERNS_PATH,
@@ -24,7 +25,7 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
-from analysis.matching import Cues, any_of, first_chars
+from analysis.matching import AnyOf, Cues, any_of, first_chars
 from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
@@ -222,7 +223,62 @@ def test_the_expansions_keep_their_first_character_prefilter() -> None:
     # One expansion whose first characters cannot be told (a branch opening with a lookbehind)
     # silently drops the prefilter for all of them: normalising ran 3x slower in the tenth round
     # until "signed off" was rewritten to open every branch with its own words.
-    assert text_module._FIRST
+    every = tuple(range(len(text_module._OTHERS)))
+    assert text_module._expander(every).pattern.startswith("(?=[")
+    assert text_module._TOKEN.pattern.startswith(r"\b(?=[")
+
+
+# What normalising did before its shortcuts: every expansion pattern tried at every position of
+# every comment, and the whole words with no first-letter lookahead.
+_ALL_EXPANSIONS = re.compile(
+    "|".join(f"(?P<r{i}>{p})" for i, (p, _r) in enumerate(text_module._OTHERS))
+)
+_ALL_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(text_module._WORD_EXPANSIONS, key=len, reverse=True))
+    + r")(?:'[a-z]+)?\b"
+)
+
+
+def _expanded_in_full(text: str) -> str:
+    text = _ALL_EXPANSIONS.sub(text_module._expansion, text)
+    return _ALL_WORDS.sub(text_module._word_expansion, text)
+
+
+def _expanded(text: str) -> str:
+    return text_module._TOKEN.sub(text_module._word_expansion, text_module._expand(text))
+
+
+_EXPANSION_WORDS = sorted(
+    {w for p, _r in text_module._OTHERS for w in re.findall(r"[a-z0-9']+", p)}
+    | set(text_module._WORD_EXPANSIONS)
+)
+
+
+def test_expansions_gated_by_their_strings_replace_what_all_of_them_replace() -> None:
+    for text in [t.lower() for t in WRITTEN] + [
+        json.loads(line)["text"].lower() for line in DEV.read_text().splitlines()
+    ]:
+        assert _expanded(text) == _expanded_in_full(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_EXPANSION_WORDS)
+        | st.sampled_from(["5", "the", "i was", "signed off", "-", "'", "sick", "for 2 weeks"])
+    ),
+    st.lists(st.sampled_from([" ", "", "-", ". ", "'"])),
+)
+def test_expansions_gated_by_their_strings_on_word_salad(
+    words: list[str], joins: list[str]
+) -> None:
+    # Words of the patterns themselves, joined by spaces, nothing, dashes and apostrophes, so
+    # the lookbehinds ("i was signed off") and run-together words ("tms's") are met.
+    text = ""
+    for word, join in zip(words, joins + [" "] * len(words), strict=False):
+        text += word + join
+    assert _expanded(text) == _expanded_in_full(text), text
 
 
 # Each pattern alone, and as the lexicon joins them: plain, and with the first-character lookahead.
@@ -246,6 +302,51 @@ def test_any_of_finds_where_a_plain_alternation_finds(words: list[str]) -> None:
     for plain, fast in ANY_OF_PAIRS:
         expected, found = plain.search(text), fast.search(text)
         assert (expected and expected.span()) == (found and found.span()), (plain.pattern, text)
+
+
+# The same lists as the lexicon searches them, gated by the strings each pattern needs.
+GATED_PAIRS = [
+    (re.compile("|".join(f"(?:{p})" for p in patterns)), AnyOf(patterns)) for patterns in _LISTS
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(VOCABULARY)
+        | st.sampled_from(["5", "30", ",", "'", "🙃", "oh great", "got offered a job", "survey"])
+        | st.sampled_from([w for ps in _LISTS for p in ps for w in re.findall(r"[a-z]+", p)])
+    ),
+    st.integers(min_value=0, max_value=40),
+)
+def test_any_of_gated_finds_and_replaces_what_a_plain_alternation_does(
+    words: list[str], pos: int
+) -> None:
+    text = " ".join(words)
+    for plain, gated in GATED_PAIRS:
+        expected, found = plain.search(text, pos), gated.search(text, pos)
+        assert (expected and expected.span()) == (found and found.span()), (plain.pattern, text)
+        assert gated.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_any_of_gated_on_the_labelled_comments() -> None:
+    for text in [t.lower() for t in WRITTEN] + [
+        normalise(json.loads(line)["text"]) for line in DEV.read_text().splitlines()
+    ]:
+        for plain, gated in GATED_PAIRS:
+            expected, found = plain.search(text), gated.search(text)
+            assert (expected and expected.span()) == (found and found.span()), text
+            assert gated.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_any_of_gated_keeps_a_bounded_number_of_alternations() -> None:
+    # Each choice of patterns a text needs is compiled once; junk text that needs ever new
+    # choices must not hold them all.
+    words = [f"w{i}x" for i in range(12)]
+    gated = AnyOf([rf"\b{w}\b" for w in words])
+    for mask in range(1 << 12):
+        gated.search(" ".join(w for i, w in enumerate(words) if mask >> i & 1))
+    assert 0 < len(gated._compiled) <= matching_module._CHOICES
 
 
 def test_a_cue_with_no_string_it_needs_is_still_searched() -> None:
