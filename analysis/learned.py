@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,6 +35,7 @@ MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.js
 # itself and the "team" of "team manager" are not read, "organisation of" is an arrangement
 FORMAT: Final = 4
 _WORD = re.compile(r"[a-z£][a-z0-9£']*|\d+")
+_DIGIT = re.compile(r"\d")
 _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all at once
 # Weights are kept to four decimal places (training rounds them so); scores are added up in
 # units of the last, as whole numbers.
@@ -61,8 +62,11 @@ def _words(text: str) -> list[str]:
         text = _NOT_THE_TEAM.sub("", text)
     if "organi" in text:
         text = _ARRANGEMENT.sub("arrangement", text)
+    words = _WORD.findall(text)
+    if not _DIGIT.search(text):  # most comments: no number to rename
+        return words
     # Numbers by their size, not their value: "27 cases" and "31 cases" are the same complaint.
-    return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in _WORD.findall(text) if w]
+    return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in words]
 
 
 def _grams(prefix: str, words: list[str], into: set[str]) -> None:
@@ -108,10 +112,14 @@ def _sign(score: float) -> str:
     return "neg" if score < 0 else "none"
 
 
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _question_features(question: str) -> tuple[str, ...]:
+    return tuple("q:" + word for word in _words(question.lower()))
+
+
 def _context(into: set[str], reading: Reading, question: str | None, source: str | None) -> None:
     if question:
-        for word in _words(question.lower()):
-            into.add("q:" + word)
+        into.update(_question_features(question))
     if reading.lean is not None:
         into.add(f"lean:{reading.lean.direction}")
     into.add(f"src:{source or 'pulse'}")
@@ -284,8 +292,8 @@ class Model:
 
     def direction_units(self, features: set[str] | frozenset[str]) -> int:
         """The direction weights of `features`, added up in units (without the bias)."""
-        units = self._direction_units
-        return sum(map(units.__getitem__, units.keys() & features))
+        # A lookup per feature, with no set made between (most features carry no weight).
+        return sum(map(self._direction_units.get, features, repeat(0)))
 
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None

@@ -374,8 +374,8 @@ def test_a_phrase_with_no_string_it_needs_is_still_tried(monkeypatch: pytest.Mon
     from analysis import rules
 
     monkeypatch.setattr(rules, "PHRASE_GATES", ((re.compile(r"\b[pw][ae][yi]\b"), -1.0, ()),))
-    monkeypatch.setattr(rules, "UNLED", (0,))
-    monkeypatch.setattr(rules, "LEAD_INDEX", {})
+    monkeypatch.setattr(rules, "_UNLED", ((0, ()),))
+    monkeypatch.setattr(rules, "_LED", {})
     assert rules.spend_phrases("the pay is bad") == ("the   is bad", -1.0)
 
 
