@@ -38,6 +38,7 @@ from analysis.lexicon import (
 )
 from analysis.lexicon import LONG_DAY as _LONG_DAY  # work_life_balance's long-day cue, scored
 from analysis.text import Clause, clauses, normalise
+from surveys.themes import THEMES
 
 Direction = Literal["pos", "neg"]
 _SCARE_QUOTES = re.compile(r"'[a-z ]{1,20}'")
@@ -684,9 +685,10 @@ class Reading:
     # How the worker's own manager treats them, when a clause says so and no clause about the
     # manager says otherwise (`_treatment`): positive is good news; 0 when none did.
     treated: float = 0.0
-    # The theme a degree question asks about ("How supported do you feel by your manager?") and
-    # the news of the degree or mark the answer opens with ("Very.", "2/10"), if it does.
-    answered: tuple[str, float] | None = None
+    # The themes a degree question asks about ("How supported do you feel by your manager?",
+    # "… by your manager and team?"), each with the news of the degree or mark the answer opens
+    # with ("Very.", "2/10"), if it does; empty if it does not.
+    answered: tuple[tuple[str, float], ...] = ()
     # It says nothing of its own (`says_nothing`: "n/a", "ok", "?"): no theme, whatever the
     # question's words suggest.
     empty: bool = False
@@ -698,8 +700,8 @@ class Reading:
         manager treats them is the news for managers, and the degree an answer opens with is
         the news for what the question asked about."""
         decided: dict[str, Direction] = {}
-        if self.answered:
-            decided[self.answered[0]] = "pos" if self.answered[1] > 0 else "neg"
+        for theme, news in self.answered:
+            decided[theme] = "pos" if news > 0 else "neg"
         if self.harmed:
             decided["wellbeing"] = "neg"
         if self.counted:
@@ -714,8 +716,7 @@ class Reading:
         who treats the worker well or badly is a stance on managers however few the words, and
         "Very." to "How supported do you feel by your manager?" is one too."""
         certain = {"managers"} if self.treated else set()
-        if self.answered:
-            certain.add(self.answered[0])
+        certain.update(theme for theme, _news in self.answered)
         return frozenset(certain)
 
 
@@ -925,7 +926,7 @@ def says_nothing(normalised: str, question: str | None = None) -> bool:
     # Most comments are long: a long one says nothing only if it has no word at all.
     if len(normalised) > 2 * _NOTHING_LONGEST and any(c.isalnum() for c in normalised):
         return False
-    if question and _degree_answer(normalised, question) is not None:
+    if question and _degree_answer(normalised, question):
         return False
     bare = _PUNCTUATION.sub(" ", normalised)
     if not bare.isascii():  # full-width and other compatibility forms as plain letters ("ｎ／ａ")
@@ -963,29 +964,32 @@ _SYMBOLS: Final = re.compile(
 
 
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
-def _asked_degree(question: str) -> str | None:
-    """The one theme `question` asks a degree of ("How supported do you feel by your
-    manager?": managers), if it is a degree question about one theme."""
+def _asked_degree(question: str) -> tuple[str, ...]:
+    """The themes `question` asks a degree of, if it is a degree question ("How supported do
+    you feel by your manager?": managers; "… by your manager and team?": both), in the order
+    of THEMES; none if it is not one or names none."""
     asked = normalise(question)
     themes = themes_in(asked) if _DEGREE_QUESTION.match(asked) else set()
-    return next(iter(themes)) if len(themes) == 1 else None
+    return tuple(theme for theme in THEMES if theme in themes)
 
 
-def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
-    """The theme a degree question asks about and which way the answer's opening degree or
-    mark says it is, if the question is one and the answer's opening statement is only that
-    (not "Very, very poorly", nor "Very 🙃": sarcasm turns the degree)."""
-    theme = _asked_degree(question)
-    if theme is None:
-        return None
+def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], ...]:
+    """The themes a degree question asks about, each with the news of the answer's opening
+    degree or mark, if the question is one and the answer's opening statement is only that
+    (not "Very, very poorly", nor "Very 🙃": sarcasm turns the degree); otherwise none. One
+    degree answers every theme the question names: "Very." to "How supported do you feel by
+    your manager and team?" is good news of both."""
+    themes = _asked_degree(question)
+    if not themes:
+        return ()
     cut = _OPENING_END.search(normalised)
     opening, rest = (
         (normalised[: cut.start()], normalised[cut.end() :]) if cut else (normalised, "")
     )
     if cut is not None and "?" in cut.group():
-        return None  # "Supported? I haven't had supervision in 11 weeks"
+        return ()  # "Supported? I haven't had supervision in 11 weeks"
     if _OPENING_TURNS.match(rest):
-        return None  # "Very, very poorly"
+        return ()  # "Very, very poorly"
     symbols = _SYMBOLS.sub("", normalised)
     mark = _MARK.match(_MARK_WORDS.sub(_mark_in_figures, opening))
     if normalised and not symbols:  # only emoji or emoticons that take a side ("👍", ":(")
@@ -999,8 +1003,8 @@ def _degree_answer(normalised: str, question: str) -> tuple[str, float] | None:
     elif _DEGREE_HIGH.match(opening):
         news = 1.0
     else:
-        return None
-    return (theme, news * _DEGREE_SCORE) if news else None
+        return ()
+    return tuple((theme, news * _DEGREE_SCORE) for theme in themes) if news else ()
 
 
 def read(text: str, question: str | None = None) -> Reading:
@@ -1111,9 +1115,9 @@ def read(text: str, question: str | None = None) -> Reading:
     if treated:  # decided: the comment's reading of the manager is this one
         scores["managers"] = _TREATED_SCORE * treated
     # Sarcasm turns a degree ("Very 🙃"): not decided.
-    answered = _degree_answer(normalised, question) if question and not sarcastic else None
-    if answered is not None:  # the answer's opening degree is the answer to the question
-        scores[answered[0]] = answered[1]
+    answered = _degree_answer(normalised, question) if question and not sarcastic else ()
+    for theme, news in answered:  # the answer's opening degree is the answer to the question
+        scores[theme] = news
     return Reading(
         normalised,
         scores,

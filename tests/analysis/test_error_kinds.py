@@ -1490,7 +1490,7 @@ _LEARNING = "What are you learning here, and what would you like to learn?"
     ],
 )
 def test_the_degree_an_answer_opens_with_answers_the_question(text: str, expected: str) -> None:
-    assert read(text, _SUPPORTED).answered == ("managers", 2.0 if expected == "pos" else -2.0)
+    assert read(text, _SUPPORTED).answered == (("managers", 2.0 if expected == "pos" else -2.0),)
     assert analyse(text, _SUPPORTED).themes.get("managers") == expected
 
 
@@ -1508,7 +1508,7 @@ def test_the_degree_an_answer_opens_with_answers_the_question(text: str, expecte
 def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question: str) -> None:
     # "How is your workload?" holds no good word for "very" to measure; a middling mark, a
     # hedge, or a question that asks no degree decides nothing.
-    assert read(text, question).answered is None
+    assert read(text, question).answered == ()
 
 
 # A reviewer's attack on the first version (each read wrong by it; most right before it): the
@@ -1542,7 +1542,7 @@ def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question:
     ],
 )
 def test_an_opening_that_is_more_than_a_degree_is_not_one(text: str) -> None:
-    assert read(text, _SUPPORTED).answered is None
+    assert read(text, _SUPPORTED).answered == ()
 
 
 @pytest.mark.parametrize(
@@ -1558,7 +1558,7 @@ def test_an_opening_that_is_more_than_a_degree_is_not_one(text: str) -> None:
     ],
 )
 def test_a_degree_of_something_else_is_not_the_answer(text: str, question: str) -> None:
-    assert read(text, question).answered is None
+    assert read(text, question).answered == ()
 
 
 @pytest.mark.parametrize(
@@ -1571,7 +1571,7 @@ def test_a_degree_of_something_else_is_not_the_answer(text: str, question: str) 
     ],
 )
 def test_a_degree_before_a_new_statement_is_still_the_answer(text: str, news: float) -> None:
-    assert read(text, _SUPPORTED).answered == ("managers", news)
+    assert read(text, _SUPPORTED).answered == (("managers", news),)
 
 
 # An answer that says nothing of its own names no theme, whatever the question's words (the
@@ -1673,12 +1673,12 @@ def test_a_low_degree_in_a_placeholder_word_is_an_answer(
     ],
 )
 def test_a_mark_in_words_is_a_mark(text: str, news: float) -> None:
-    assert read(text, _SUPPORTED).answered == ("managers", news)
+    assert read(text, _SUPPORTED).answered == (("managers", news),)
 
 
 def test_a_mark_in_words_about_something_else_is_not_one() -> None:
-    assert read("Ten out of ten times she cancels", _SUPPORTED).answered is None
-    assert read("five out of ten", _SUPPORTED).answered is None  # middling
+    assert read("Ten out of ten times she cancels", _SUPPORTED).answered == ()
+    assert read("five out of ten", _SUPPORTED).answered == ()  # middling
 
 
 # What they miss that is already gone is a loss here, not a reason to stay (the sixteenth
@@ -1700,7 +1700,7 @@ def test_missing_what_is_gone_is_a_loss(text: str, theme: str | None) -> None:
 
 
 def test_emoji_that_disagree_are_no_degree() -> None:
-    assert read("👍👎", _SUPPORTED).answered is None
+    assert read("👍👎", _SUPPORTED).answered == ()
 
 
 def test_a_long_run_of_placeholders_is_read_at_once() -> None:
@@ -1808,3 +1808,55 @@ def test_being_overlooked_or_included_is_team_culture(text: str, expected: int) 
 )
 def test_invisible_leaders_or_illness_are_not_team_culture(text: str) -> None:
     assert "team_culture" not in read(text).scores
+
+
+# A degree question that names two themes is answered for both (the eighteenth round): before,
+# "Very." to "How supported do you feel by your manager and team?" was the answer to neither,
+# and the learned half read it as bad news of the manager. Written for these tests, apart from
+# every data file.
+@pytest.mark.parametrize(
+    ("question", "themes"),
+    [
+        ("How supported do you feel by your manager and team?", ("managers", "team_culture")),
+        (
+            "How well supported do you feel by your colleagues and your TM?",
+            ("managers", "team_culture"),
+        ),
+        (
+            "How valued do you feel by your team and by senior leaders?",
+            ("team_culture", "leadership"),
+        ),
+        ("How satisfied are you with your pay and your caseload?", ("pay", "workload")),
+    ],
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Very.", "pos"),
+        ("Massively, honestly", "pos"),
+        ("9/10", "pos"),
+        ("Not at all.", "neg"),
+        ("Hardly", "neg"),
+        ("two out of ten", "neg"),
+    ],
+)
+def test_one_degree_answers_every_theme_the_question_names(
+    question: str, themes: tuple[str, ...], text: str, expected: str
+) -> None:
+    found = analyse(text, question).themes
+    assert {theme: found.get(theme) for theme in themes} == dict.fromkeys(themes, expected)
+    assert set(found) == set(themes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Very by the team, not at all by my manager",  # a degree of one theme, not both
+        "Hugely by my team. My manager is never there.",
+        "ok",  # middling: no news of either
+        "n/a",
+    ],
+)
+def test_an_answer_that_tells_the_themes_apart_is_not_one_degree_for_both(text: str) -> None:
+    question = "How supported do you feel by your manager and team?"
+    assert read(text, question).answered == ()
