@@ -142,8 +142,8 @@ def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
             # The rules read processes (-2.0: "core group minutes" is a cue); the detector sits
             # at its threshold and crosses it as writers are added: -0.70 against -0.6 in the
             # sixteenth round, found with the seventeenth round's first twelve writers, -0.65
-            # with eighteen, -0.67 with all twenty-four. "group" leans to team culture, and
-            # "minutes" is mostly time.
+            # with eighteen, -0.67 with all twenty-four, -0.76 with the eighteenth round's
+            # twelve. "group" leans to team culture, and "minutes" is mostly time.
             marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
         ),
         ("the PLO letters take weeks to come back from legal", None, {"processes": "neg"}),

@@ -276,13 +276,10 @@ def test_what_is_not_harm_to_the_worker_is_not_read_as_harm(text: str) -> None:
     [
         "It really hit me how much better I feel since the wellbeing sessions started",
         "The EAP counselling has kicked in and I feel so much better",
-        pytest.param(
-            "A colleague was assaulted last year, but my own wellbeing is great",
-            # The rules read +1.0 (the clause after "but"); with the seventeenth round's writers
-            # the learned half leans just the other way (-0.25; -0.24 with all twenty-four of
-            # them), and it decides.
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # The rules read +1.0 (the clause after "but"); with the seventeenth round's writers the
+        # learned half leaned just the other way (-0.24) and decided; with the eighteenth's it
+        # reads it right again (a threshold sentence: docs/analysis.md).
+        "A colleague was assaulted last year, but my own wellbeing is great",
         "Bitten the bullet and gone part time, best thing for my mental health",
     ],
 )
@@ -506,7 +503,8 @@ ROUND_FOUR = [
     ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
     # A known misreading from the sixth round to the fifteenth, read right in the sixteenth, and
     # misread again with the seventeenth round's last six writers: the rules read +2.0, the
-    # learned half leans just the other way (-0.17). A count that fell decides only workload.
+    # learned half leans just the other way (-0.17; -0.44 with the eighteenth round's twelve
+    # writers). A count that fell decides only workload.
     pytest.param(
         "Paperwork went down from four forms to one for a strategy discussion",
         None,
