@@ -312,6 +312,12 @@ _NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
 _CASES = re.compile(
     r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
 )
+# Forms, steps and sign-offs: a count of them is about processes ("from four forms to one", "the
+# referral form went from 3 pages to 12", "from one sign-off to five"), where fewer is good news.
+_FORMS = re.compile(
+    r"\b(?:forms?|paperwork|templates?|pages?|boxes|tick ?boxes|steps|signatures?|signoffs?"
+    r"|fields|screens|clicks|tabs|sections)\b"
+)
 _LOST_PEOPLE = re.compile(r"\b(?:leav\w*|left|leavers?|sick\w*|turnover|agency|locums?|off)\b")
 # Harm to the worker (assault, threats, being spat at): whatever else a comment says, it is bad
 # news for their wellbeing. "My manager backed me when I was attacked" is good news about the
@@ -581,8 +587,12 @@ def _counted(text: str, change: re.Match[str]) -> str | None:
         return "cases"
     if _STAFF.search(counted):
         return "staff"
+    if _FORMS.search(counted):
+        return "forms"
     if _CASES.search(counted) or _CASES.search(text, 0, change.start(1)):
         return "cases"
+    if _FORMS.search(text, 0, change.start(1)):
+        return "forms"
     if _STAFF_OR_TEAM.search(lead):
         return "staff"
     return None
@@ -593,7 +603,12 @@ class CountChange(NamedTuple):
 
     rest: str  # the clause without the count: its verb only says which way the count moved
     shift: float  # the news for workload
-    kind: str | None  # what it counts (`_counted`): "staff", "cases" or None if unsaid
+    kind: str | None  # what it counts (`_counted`): "staff", "cases", "forms" or None if unsaid
+
+    @property
+    def theme(self) -> str:
+        """The theme the count is news of: processes for forms and steps, else workload."""
+        return "processes" if self.kind == "forms" else "workload"
 
 
 def _count_change(text: str) -> CountChange | None:
@@ -618,7 +633,7 @@ def _count_change(text: str) -> CountChange | None:
     # names what it counts ("when I started the team went from 6 to 3 workers").
     if (
         max(before, after) <= 12
-        and not (_STAFF.search(counted) or _CASES.search(counted))
+        and not (_STAFF.search(counted) or _CASES.search(counted) or _FORMS.search(counted))
         and (
             not (_MOVED.search(verb) or _MOVED.search(counted))
             or _CLOCK_BEFORE.search(" ".join(before_words[-1:]) + " " + verb)
@@ -644,7 +659,11 @@ def _count_change(text: str) -> CountChange | None:
 
 
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
+    """A theme's score for a clause, from the clause's `base` score and the `shift` of a count
+    of what the theme is about that rose or fell in it (0 if none)."""
     text = clause.text
+    if theme == "processes" and shift:
+        return base + shift  # "from four forms to one": fewer is good news, as for cases
     if theme == "workload":
         if shift:
             # A count of cases or families that fell is good news whatever the verb, and one
@@ -678,10 +697,10 @@ class Reading:
     # the survey's own words ("my wellbeing score") blanked where the clause says more.
     work_text: str
     harmed: bool = False  # it tells of harm to the worker: wellbeing is bad news, decided
-    # The news of a count that fell or rose, when it decided workload's score ("my caseload
-    # went from 31 to 19") and no clause about workload says otherwise (`_count_decides`):
-    # positive is good news; 0 when no count did.
-    counted: float = 0.0
+    # The news of a count that fell or rose, for each theme whose score it decided ("my
+    # caseload went from 31 to 19": workload; "from four forms to one": processes) where no
+    # clause about the theme says otherwise (`_count_decides`): positive is good news.
+    counted: tuple[tuple[str, float], ...] = ()
     # How the worker's own manager treats them, when a clause says so and no clause about the
     # manager says otherwise (`_treatment`): positive is good news; 0 when none did.
     treated: float = 0.0
@@ -704,8 +723,8 @@ class Reading:
             decided[theme] = "pos" if news > 0 else "neg"
         if self.harmed:
             decided["wellbeing"] = "neg"
-        if self.counted:
-            decided["workload"] = "pos" if self.counted > 0 else "neg"
+        for theme, news in self.counted:
+            decided[theme] = "pos" if news > 0 else "neg"
         if self.treated:
             decided["managers"] = "pos" if self.treated > 0 else "neg"
         return decided
@@ -728,12 +747,12 @@ class _Finding(NamedTuple):
     news: float = 0.0
 
 
-def _count_decides(workload: _Finding | None, said: list[float]) -> float:
-    """The news of the count that decided workload's score, if no clause about workload says
+def _count_decides(finding: _Finding | None, said: list[float]) -> float:
+    """The news of the count that decided a theme's score, if no clause about the theme says
     otherwise ("caseload went from 40 to 36, awful, still awful" is a complaint); else 0."""
-    if workload is None or not workload.news:
+    if finding is None or not finding.news:
         return 0.0
-    news = workload.news
+    news = finding.news
     return news if all(score * news >= 0 for score in said) else 0.0
 
 
@@ -1014,7 +1033,8 @@ def read(text: str, question: str | None = None) -> Reading:
     if says_nothing(normalised, question):
         return Reading(normalised, {}, {}, 0.0, lean, "", empty=True)
     found: dict[str, _Finding] = {}
-    workload_said: list[float] = []  # what each clause about workload said of it
+    # What each clause about a theme a count can decide said of it.
+    count_said: dict[str, list[float]] = {"workload": [], "processes": []}
     managers_said: list[tuple[float, float, bool]] = []  # score, treatment, turns, a clause
     local: dict[str, list[str]] = {}
     total = 0.0
@@ -1053,12 +1073,13 @@ def read(text: str, question: str | None = None) -> Reading:
         previous = mentioned or previous
         # "from" first: a cheap test that skips the count's pattern in most clauses.
         change = _count_change(clause.text) if "from" in clause.text else None
-        if change is not None and "workload" not in mentioned:
+        if change is not None and change.theme not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
-            # to four", "referrals went from 12 to 5 a day"); a count of anything else only
-            # when the clause is.
+            # to four", "referrals went from 12 to 5 a day"), one of forms or steps about
+            # processes ("from four forms to one"); a count of anything else only when the
+            # clause is about workload.
             change = change if change.kind else None
-            mentioned = {*mentioned, "workload"} if change is not None else mentioned
+            mentioned = {*mentioned, change.theme} if change is not None else mentioned
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).
         rest, shift = (change.rest, change.shift) if change is not None else (clause.text, 0.0)
@@ -1086,9 +1107,10 @@ def read(text: str, question: str | None = None) -> Reading:
         treated = _treatment(clause.text, after=inherited) if told else 0.0
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
-            score = _theme_score(clause, theme, base, shift)
-            if theme == "workload":
-                workload_said.append(score)
+            counts = change is not None and theme == change.theme
+            score = _theme_score(clause, theme, base, shift if counts else 0.0)
+            if theme in count_said:
+                count_said[theme].append(score)
             elif theme == "managers":
                 # The clause's own reading ("my manager never shouts": not the "never"), kept
                 # even when another clause disputes it and nothing is decided.
@@ -1102,9 +1124,9 @@ def read(text: str, question: str | None = None) -> Reading:
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
             if earlier is None or clause.contrast or abs(score) > abs(earlier.score):
-                # The count decides workload only if nothing else in the clause says otherwise
+                # A count decides its theme only if nothing else in the clause says otherwise
                 # ("went from 40 to 35, which is still ridiculous" is a complaint).
-                decided = theme == "workload" and base * shift >= 0
+                decided = counts and base * shift >= 0
                 found[theme] = _Finding(score, shift if decided else 0.0)
         total += clause_total
     scores = {theme: finding.score for theme, finding in found.items()}
@@ -1126,7 +1148,11 @@ def read(text: str, question: str | None = None) -> Reading:
         lean,
         " . ".join(work),
         harmed,
-        _count_decides(found.get("workload"), workload_said),
+        tuple(
+            (theme, news)
+            for theme, said in count_said.items()
+            if (news := _count_decides(found.get(theme), said))
+        ),
         treated,
         answered,
     )

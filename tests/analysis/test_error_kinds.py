@@ -501,16 +501,15 @@ ROUND_FOUR = [
     # A known misreading from the fifth round to the fifteenth; read right since the sixteenth
     # round's writers (more sarcasm about cancelled team time in the pool).
     ("Brilliant, team day cancelled for the third time", None, "team_culture", "neg"),
-    # A known misreading from the sixth round to the fifteenth, read right in the sixteenth, and
-    # misread again with the seventeenth round's last six writers: the rules read +2.0, the
-    # learned half leans just the other way (-0.17; -0.44 with the eighteenth round's twelve
-    # writers). A count that fell decides only workload.
-    pytest.param(
+    # A known misreading from the sixth round to the fifteenth, read right in the sixteenth,
+    # misread again in the seventeenth (the learned half leaned -0.17 against the rules' +2.0;
+    # -0.44 with the eighteenth round's writers): since the eighteenth round a count of forms
+    # that fell decides processes, as a count of cases decides workload.
+    (
         "Paperwork went down from four forms to one for a strategy discussion",
         None,
         "processes",
         "pos",
-        marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
     ),
 ]
 
@@ -612,7 +611,7 @@ def test_a_time_of_day_is_not_a_count(text: str, without: str) -> None:
     with_time.pop("work_life_balance", None)
     without_time.pop("work_life_balance", None)
     assert with_time == without_time
-    assert read(text).counted == read(without).counted == 0
+    assert read(text).counted == read(without).counted == ()
 
 
 @pytest.mark.parametrize(
@@ -852,9 +851,11 @@ def test_a_manager_who_snaps_at_people_is_bad_news() -> None:
 
 
 def test_a_count_decides_when_nothing_says_otherwise() -> None:
-    assert read("my caseload went from 31 to 19").counted == 2.0
-    assert read("we went from 8 social workers to 4").counted == -2.0
-    assert read("the team grew from 4 SWs to 9 and caseloads dropped").counted == 2.0
+    assert read("my caseload went from 31 to 19").counted == (("workload", 2.0),)
+    assert read("we went from 8 social workers to 4").counted == (("workload", -2.0),)
+    assert read("the team grew from 4 SWs to 9 and caseloads dropped").counted == (
+        ("workload", 2.0),
+    )
 
 
 @pytest.mark.parametrize(
@@ -868,7 +869,7 @@ def test_a_count_decides_when_nothing_says_otherwise() -> None:
 def test_a_count_does_not_decide_when_the_words_say_otherwise(text: str) -> None:
     # A fall that is still too high is a complaint: the count decides workload's direction
     # only when no clause about workload says otherwise (a reviewer's attacks).
-    assert read(text).counted == 0
+    assert read(text).counted == ()
     _reads(text, {"workload": "neg"})
 
 
@@ -1858,3 +1859,29 @@ def test_one_degree_answers_every_theme_the_question_names(
 def test_an_answer_that_tells_the_themes_apart_is_not_one_degree_for_both(text: str) -> None:
     question = "How supported do you feel by your manager and team?"
     assert read(text, question).answered == ()
+
+
+# A count of forms, pages, steps or sign-offs that fell or rose is the news for processes, as a
+# count of cases is for workload (the eighteenth round; before, it decided nothing and the
+# learned half could read "from four forms to one" as a complaint). Written for these tests,
+# apart from every data file.
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("The referral form went from 3 pages to 12", -2.0),
+        ("We went from one sign-off to five for a section 20", -2.0),
+        ("the CIN plan template has gone from 12 pages to 4, bliss", 2.0),
+        ("s47 paperwork went from two forms to six after the audit", -2.0),
+        ("strategy discussion recording cut from 9 sections to 3", 2.0),
+    ],
+)
+def test_a_count_of_forms_that_moved_is_news_of_processes(text: str, news: float) -> None:
+    assert read(text).counted == (("processes", news),)
+    assert analyse(text).themes.get("processes") == ("pos" if news > 0 else "neg")
+    assert "workload" not in read(text).scores
+
+
+def test_a_count_of_cases_or_staff_stays_news_of_workload() -> None:
+    assert read("my caseload went from 31 to 19").counted == (("workload", 2.0),)
+    assert read("we went from 8 social workers to 4").counted == (("workload", -2.0),)
+    assert read("the meeting moved from 10 to 2").counted == ()  # a time, not a count
