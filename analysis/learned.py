@@ -303,6 +303,10 @@ class Model:
             # "n/a" to "How supported do you feel by your manager?" is no news of the manager:
             # the question's words alone must not make a stance.
             return CommentAnalysis({}, polarity_of(reading))
+        if reading.degree_only:
+            # "Not at all." to "How happy are you in your team since your manager left?" is
+            # news of the team alone: the question's other words must not make a stance.
+            return CommentAnalysis(reading.decided, polarity_of(reading))
         words = _words(reading.work_text)
         scores = self.detect_scores(self.detection_rows(reading, question, source, words))
         themes: dict[str, Direction] = {}

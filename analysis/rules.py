@@ -708,6 +708,9 @@ class Reading:
     # "… by your manager and team?"), each with the news of the degree or mark the answer opens
     # with ("Very.", "2/10"), if it does; empty if it does not.
     answered: tuple[tuple[str, float], ...] = ()
+    # The answer is only that degree or mark ("Very.", "2/10"): it speaks of what the question
+    # asked about and of nothing else the question's words name ("… since your manager left?").
+    degree_only: bool = False
     # It says nothing of its own (`says_nothing`: "n/a", "ok", "?"): no theme, whatever the
     # question's words suggest.
     empty: bool = False
@@ -982,13 +985,28 @@ _SYMBOLS: Final = re.compile(
 )
 
 
+# Where a degree question stops naming what it asks about: what follows compares, sets a time
+# or leaves something out ("… by your manager compared with your last team?", "… since the
+# restructure of senior leadership?", "… apart from pay?").
+_ASKED_ENDS: Final = re.compile(
+    r"[(;:]| (?:compared (?:with|to)|in comparison|since|now that|when|whenever|while|after"
+    r"|before|because|given|apart from|aside from|except|excluding|not counting|other than"
+    r"|as opposed to|rather than|instead of|including|unlike|versus|vs)\b"
+)
+
+
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _asked_degree(question: str) -> tuple[str, ...]:
     """The themes `question` asks a degree of, if it is a degree question ("How supported do
     you feel by your manager?": managers; "… by your manager and team?": both), in the order
-    of THEMES; none if it is not one or names none."""
+    of THEMES; none if it is not one or names none. Only the words before a comparison, a time
+    or an exception are what is asked about ("… by your manager compared with your last team?"
+    asks of the manager alone)."""
     asked = normalise(question)
-    themes = themes_in(asked) if _DEGREE_QUESTION.match(asked) else set()
+    if not _DEGREE_QUESTION.match(asked):
+        return ()
+    end = _ASKED_ENDS.search(asked)
+    themes = themes_in(asked[: end.start()] if end else asked)
     return tuple(theme for theme in THEMES if theme in themes)
 
 
@@ -1138,8 +1156,14 @@ def read(text: str, question: str | None = None) -> Reading:
         scores["managers"] = _TREATED_SCORE * treated
     # Sarcasm turns a degree ("Very 🙃"): not decided.
     answered = _degree_answer(normalised, question) if question and not sarcastic else ()
+    if len(answered) > 1:
+        # Asked of several, an answer that goes on to name one of them tells it apart: "Very.
+        # Pay is still rubbish though", "Not at all, my manager is lovely". Its own words
+        # decide that one; the degree answers the rest.
+        answered = tuple((theme, news) for theme, news in answered if theme not in found)
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news
+    degree_only = bool(answered) and len(work) == 1 and not found
     return Reading(
         normalised,
         scores,
@@ -1155,6 +1179,7 @@ def read(text: str, question: str | None = None) -> Reading:
         ),
         treated,
         answered,
+        degree_only=degree_only,
     )
 
 

@@ -1885,3 +1885,77 @@ def test_a_count_of_cases_or_staff_stays_news_of_workload() -> None:
     assert read("my caseload went from 31 to 19").counted == (("workload", 2.0),)
     assert read("we went from 8 social workers to 4").counted == (("workload", -2.0),)
     assert read("the meeting moved from 10 to 2").counted == ()  # a time, not a count
+
+
+# The reviewer's attack on the two-theme degree (eighteenth round): a question names more than
+# it asks about, and an answer tells the themes apart. Only the words before a comparison, a
+# time or an exception are asked about.
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How supported do you feel by your manager compared with your last team?", {"managers"}),
+        ("How happy are you with your workload now that pay has gone up?", {"workload"}),
+        ("How valued do you feel by the service, apart from pay?", {"team_culture"}),
+        ("How supported do you feel by your manager when your caseload is high?", {"managers"}),
+        ("How supported do you feel by your manager, not counting the wider team?", {"managers"}),
+        ("How happy are you in your team since your manager left?", {"team_culture"}),
+        ("How happy are you with your wellbeing since your workload went up?", {"wellbeing"}),
+        (
+            "How supported do you feel by your manager, your team and senior leaders?",
+            {"managers", "team_culture", "leadership"},
+        ),
+        ("How confident are you about your career progression?", {"career"}),
+    ],
+)
+def test_a_degree_answers_only_what_the_question_asks_about(question: str, asked: set[str]) -> None:
+    assert analyse("Very.", question).themes == dict.fromkeys(asked, "pos")
+    assert analyse("Not at all.", question).themes == dict.fromkeys(asked, "neg")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme", "not_read"),
+    [
+        (
+            "How happy are you with your workload and your pay?",
+            "Very. Pay is still rubbish though.",
+            "pay",
+            "pos",
+        ),
+        (
+            "How satisfied are you with your career development and your pay?",
+            "Very. Pay is still rubbish though.",
+            "pay",
+            "pos",
+        ),
+        (
+            "How supported do you feel by your manager and team?",
+            "Not at all, my manager is lovely",
+            "managers",
+            "neg",
+        ),
+        (
+            "How supported do you feel by your manager and team?",
+            "Not at all. My manager is brilliant though, it's the rest.",
+            "managers",
+            "neg",
+        ),
+        (
+            "How supported do you feel by your manager and team?",
+            "Very. Not the team though.",
+            "team_culture",
+            "pos",
+        ),
+        (
+            "How supported do you feel by your manager and team?",
+            "Massively, thanks to my TM. The team not so much.",
+            "team_culture",
+            "pos",
+        ),
+    ],
+)
+def test_a_theme_the_answer_names_is_told_by_its_own_words(
+    question: str, text: str, theme: str, not_read: str
+) -> None:
+    # Asked of several, the degree answers the rest; the one the answer goes on to name is left
+    # to its own words (and is not read as the degree's news).
+    assert analyse(text, question).themes.get(theme) != not_read
