@@ -384,3 +384,28 @@ def test_a_gate_ignores_what_a_case_blind_part_needs() -> None:
     assert needed_strings(re.compile(r"\bno (?i:longer)\b")) == ("no ",)
     assert needed_strings(re.compile(r"(?i)\bno longer\b")) == ()
     assert needed_strings(re.compile(r"\bno longer\b")) == ("no longer",)
+
+
+_PLAIN_CUTS = re.compile(text_module._CUTS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["but", "though", "yet", "apart from", "x", "-", "–", ",", ".", "!", "?"])
+        | st.sampled_from([" ", "\n", "\t", "  ", ";", "...", "\u00a0"])
+    )
+)
+def test_clause_cuts_with_their_prefilter_are_the_cuts_without(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert text_module._SPLIT.pattern.startswith("(?=[")
+    assert [m.span() for m in text_module._SPLIT.finditer(text)] == [
+        m.span() for m in _PLAIN_CUTS.finditer(text)
+    ]
+
+
+def test_clause_cuts_on_the_labelled_comments() -> None:
+    for line in DEV.read_text().splitlines():
+        text = normalise(json.loads(line)["text"])
+        found = [m.span() for m in text_module._SPLIT.finditer(text)]
+        assert found == [m.span() for m in _PLAIN_CUTS.finditer(text)], text
