@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from analysis.matching import first_chars, gate
+from analysis.matching import could_hold, first_chars, gate
 
 # Abbreviations and spellings staff use, to the words the lexicon knows. Applied to lower case.
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
@@ -151,7 +151,7 @@ _OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(
 # match, in their order, with a lookahead of the characters their matches start with, so the
 # search dismisses most positions with one test (`_expander`). Most comments need two or three
 # of the nineteen; the whole alternation on every comment cost half of `normalise`.
-_OTHER_GATES: Final = tuple(gate(re.compile(p)) for p, _r in _OTHERS)
+_OTHER_GATES: Final = tuple(enumerate(gate(re.compile(p)) for p, _r in _OTHERS))
 
 
 @lru_cache(maxsize=512)
@@ -169,9 +169,7 @@ def _expander(indexes: tuple[int, ...]) -> re.Pattern[str]:
 
 def _expand(text: str) -> str:
     """`text` with the other patterns replaced, as one alternation of them all would."""
-    indexes = tuple(
-        i for i, needs in enumerate(_OTHER_GATES) if not needs or any(s in text for s in needs)
-    )
+    indexes = could_hold(_OTHER_GATES, text)
     return _expander(indexes).sub(_expansion, text) if indexes else text
 
 
