@@ -179,9 +179,20 @@ def direction_features(
 def _theme_features(reading: Reading, theme: str, words: list[str]) -> set[str]:
     """The direction features of one theme of a comment. None has the name of one of
     `_comment_features` ("t:", "l:", "rule:", "lean:THEME:" and "bare:" are theirs alone)."""
-    features = {"t:" + theme}
+    features = _theme_tags(reading, theme)
+    _grams("l:", _local_words(reading, theme, words), features)
+    return features
+
+
+def _local_words(reading: Reading, theme: str, words: list[str]) -> list[str]:
+    """The words of the clauses that spoke of `theme`, or the comment's `words` if none did."""
     local = reading.local.get(theme)
-    _grams("l:", words if local is None else _words(local), features)
+    return words if local is None else _words(local)
+
+
+def _theme_tags(reading: Reading, theme: str) -> set[str]:
+    """The direction features of one theme of a comment that are not made from its words."""
+    features = {"t:" + theme}
     score = reading.scores.get(theme)
     rule = "unseen" if score is None else _sign(score)
     features.add("rule:" + rule)
@@ -198,10 +209,16 @@ def _comment_features(
 ) -> frozenset[str]:
     """The direction features that are the same for every theme of a comment: its words, its
     total, the question and source (made once a comment, not once a theme)."""
-    features = {"w:" + word for word in words}
-    features.add("total:" + _sign(reading.total))
-    _context(features, reading, question, source)
+    features = _comment_tags(reading, question, source)
+    features.update(["w:" + word for word in words])
     return frozenset(features)
+
+
+def _comment_tags(reading: Reading, question: str | None, source: str | None) -> set[str]:
+    """The direction features of a comment that are not made from its words."""
+    features = {"total:" + _sign(reading.total)}
+    _context(features, reading, question, source)
+    return features
 
 
 @dataclass(frozen=True)
@@ -295,6 +312,49 @@ class Model:
         # A lookup per feature, with no set made between (most features carry no weight).
         return sum(map(self._direction_units.get, features, repeat(0)))
 
+    @cached_property
+    def _gram_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, dict[str, int]]]:
+        """The direction units of the word features, by word: "w:WORD" and "l:WORD" by the
+        word, "l:FIRST SECOND" by its first word, then its second. A comment's words are then
+        looked up as they are, not made into a feature's string each (a third of the direction
+        model's time)."""
+        words: dict[str, int] = {}
+        local: dict[str, int] = {}
+        pairs: dict[str, dict[str, int]] = {}
+        for feature, units in self._direction_units.items():
+            kind, _colon, gram = feature.partition(":")
+            if kind == "w":
+                words[gram] = units
+            elif kind == "l" and " " in gram:
+                first, second = gram.split(" ", 1)
+                pairs.setdefault(first, {})[second] = units
+            elif kind == "l":
+                local[gram] = units
+        return words, local, pairs
+
+    def comment_units(
+        self, reading: Reading, question: str | None, source: str | None, words: list[str]
+    ) -> int:
+        """`direction_units` of `_comment_features`, without making them."""
+        by_word = self._gram_units[0]
+        return sum(map(by_word.get, set(words), repeat(0))) + self.direction_units(
+            _comment_tags(reading, question, source)
+        )
+
+    def theme_units(self, reading: Reading, theme: str, words: list[str]) -> int:
+        """`direction_units` of `_theme_features`, without making them."""
+        _words_units, by_word, by_pair = self._gram_units
+        grams = _local_words(reading, theme, words)
+        total = sum(map(by_word.get, set(grams), repeat(0)))
+        # The weighted pairs, each counted once, as in a set of features.
+        weighted = {
+            (first, second)
+            for first, second in pairwise(grams)
+            if first in by_pair and second in by_pair[first]
+        }
+        total += sum(by_pair[first][second] for first, second in weighted)
+        return total + self.direction_units(_theme_tags(reading, theme))
+
     def apply(
         self, reading: Reading, question: str | None = None, source: str | None = None
     ) -> CommentAnalysis:
@@ -330,11 +390,12 @@ class Model:
                 themes[theme] = decided[theme]
                 continue
             if shared_lean is None:
-                shared = _comment_features(reading, question, source, words)
-                shared_lean = _units(self.direction_bias) + self.direction_units(shared)
+                shared_lean = _units(self.direction_bias) + self.comment_units(
+                    reading, question, source, words
+                )
             # The theme's own features never share a name with the comment's (their prefixes
             # differ; a test checks), so the comment's are added up once, not once a theme.
-            lean = shared_lean + self.direction_units(_theme_features(reading, theme, words))
+            lean = shared_lean + self.theme_units(reading, theme, words)
             if lean == 0:  # no evidence either way: the rules' reading
                 themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
             else:

@@ -79,6 +79,43 @@ def test_a_theme_s_own_direction_features_never_share_a_name_with_the_comment_s(
             assert not shared & _theme_features(reading, theme, words), (row.text, theme)
 
 
+def test_direction_is_scored_from_the_words_exactly_as_from_the_features_training_made() -> None:
+    # `Model.apply` looks a comment's words up by word (and word pairs by their first word)
+    # rather than making each feature's string: the units must be those of the features
+    # training made, a repeated word or pair counting once, as in a set. Every labelled
+    # comment, every theme, then repeats and words no weight names.
+    model = shipped_model()
+    texts = [(row.text, row.question, row.source) for row in load_dir(DATA)]
+    texts += [
+        ("my manager my manager is great great, my manager", "Why do you stay?", "stay"),
+        ("too many cases too many cases. 27 cases, 31 cases", None, None),
+        ("zzqx wibble frobnicate", None, "feedback"),
+    ]
+    for text, question, source in texts:
+        reading = read(text, question)
+        words = _words(reading.work_text)
+        shared = _comment_features(reading, question, source, words)
+        assert model.comment_units(reading, question, source, words) == model.direction_units(
+            shared
+        ), text
+        for theme in THEMES:
+            own = _theme_features(reading, theme, words)
+            assert model.theme_units(reading, theme, words) == model.direction_units(own), (
+                text,
+                theme,
+            )
+
+
+def test_a_repeated_word_pair_counts_once_in_direction() -> None:
+    model = _tie_model(direction={"l:alpha beta": 0.5, "l:beta": 0.25, "w:alpha": 0.125})
+    reading = read("alpha beta alpha beta")
+    words = _words(reading.work_text)
+    assert model.theme_units(reading, "pay", words) == model.direction_units(
+        _theme_features(reading, "pay", words)
+    )
+    assert model.comment_units(reading, None, None, words) == 1250
+
+
 def _tie_model(**changes: object) -> Model:
     """A model under which "alpha beta" sits exactly on a tie: 0.1 + 0.2 - 0.3 is 0 in
     decimals, but 5.6e-17 or 2.8e-17 in floats, by the order they are added in."""
