@@ -56,12 +56,9 @@ def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
     "text",
     [
         "Paid a visit to the family this morning, went well",
-        # Read as workload since the ninth round's third batch (-0.55 against the -0.6 threshold):
-        # its writers count "families" as caseload ("fewer families", "taking families").
-        pytest.param(
-            "Had a good week with my families",
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # Read as workload from the ninth round's third batch (its writers count "families" as
+        # caseload) until the nineteenth round's writers.
+        "Had a good week with my families",
         "Nothing to report",
     ],
 )
