@@ -31,6 +31,8 @@ __all__ = [
     "NEGATIVE",
     "NEGATORS",
     "PHRASE_GATES",
+    "PHRASE_LEADS",
+    "PHRASE_WORDS",
     "POSITIVE",
     "SARCASM",
     "SURVEY",
@@ -249,6 +251,8 @@ _PHRASES: Final = Phrases(LEXICON.phrases)
 PHRASE_GATES: Final = _PHRASES.gates
 LEAD_INDEX: Final = _PHRASES.lead_index
 UNLED: Final = _PHRASES.unled
+PHRASE_LEADS: Final = _PHRASES.leads
+PHRASE_WORDS: Final = _PHRASES.words
 # Sarcasm turns praise into complaint.
 SARCASM: Final = AnyOf(LEXICON.sarcasm)
 # Leaving for something better elsewhere: what is better there is a reason to leave here.

@@ -208,6 +208,63 @@ class AnyOf:
         return text if regex is None else regex.sub(replacement, text)
 
 
+_LONG_WORD = 32  # longer words are checked against every fragment, not cut into pieces
+_WORDS_KEPT = 1 << 16  # words remembered per `WordGates`, then forgotten all at once
+
+
+class WordGates:
+    """Which of a list of gates (each: strings one of which every match of a pattern holds) a
+    text could pass, found word by word and remembered per word.
+
+    A gate's string is present only if its longest run of word characters (its fragment: "stay"
+    of "i stay") is inside one of the text's words, since a run of word characters lies within
+    one word. So the gates a text could pass are the union, over its words, of those whose
+    fragment the word holds: a few set unions of remembered words, instead of a substring test
+    per gate. A gate with a string of no word character, or none known, is always in."""
+
+    def __init__(self, gates: Sequence[tuple[str, ...]]) -> None:
+        by_fragment: dict[str, set[int]] = {}
+        always = set()
+        for index, strings in enumerate(gates):
+            runs = [max(_WORDS.findall(s), key=len, default="") for s in strings]
+            if not strings or not all(runs):
+                always.add(index)
+                continue
+            for run in runs:
+                by_fragment.setdefault(run, set()).add(index)
+        self._by_fragment = {run: frozenset(found) for run, found in by_fragment.items()}
+        self._lengths = tuple(sorted({len(run) for run in by_fragment}))
+        self.always: frozenset[int] = frozenset(always)
+        self._words: dict[str, frozenset[int]] = {}
+
+    def of_word(self, word: str) -> frozenset[int]:
+        """The gates with a fragment inside `word`."""
+        found = self._words.get(word)
+        if found is not None:
+            return found
+        by_fragment = self._by_fragment
+        hits: set[int] = set()
+        if len(word) > _LONG_WORD:  # junk: each fragment tested, in C, not every piece sliced
+            for run, indexes in by_fragment.items():
+                if run in word:
+                    hits.update(indexes)
+        else:
+            for length in self._lengths:
+                for start in range(len(word) - length + 1):
+                    piece = by_fragment.get(word[start : start + length])
+                    if piece is not None:
+                        hits.update(piece)
+        found = frozenset(hits)
+        if len(self._words) >= _WORDS_KEPT:  # junk text must not hold the memory for good
+            self._words.clear()
+        self._words[word] = found
+        return found
+
+    def could_pass(self, text: str) -> frozenset[int]:
+        """The gates `text` could pass: every one whose strings it holds, and a few more."""
+        return self.always.union(*map(self.of_word, set(_WORDS.findall(text))))
+
+
 def word_starts(text: str) -> frozenset[str]:
     """The first one, two and three characters of every word of `text`, for `leads`."""
     words = _WORDS.findall(text)
@@ -341,3 +398,5 @@ class Phrases:
             for start in sorted({start for f in found if f for start in f})
         }
         self.unled: tuple[int, ...] = tuple(i for i, f in enumerate(found) if not f)
+        self.leads: tuple[frozenset[str] | None, ...] = tuple(found)
+        self.words = WordGates([strings for _pattern, _score, strings in self.gates])

@@ -25,7 +25,7 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
-from analysis.matching import AnyOf, Cues, any_of, first_chars
+from analysis.matching import AnyOf, Cues, WordGates, any_of, first_chars
 from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
@@ -114,6 +114,68 @@ def test_phrases_are_sound_on_run_together_word_salad(words: list[str], joins: l
     for word, join in zip(words[1:], joins + [False] * len(words), strict=False):
         text += word if join else " " + word
     assert spend_phrases(text) == _every_phrase(text)
+
+
+def _passing(gates: list[tuple[str, ...]], text: str) -> set[int]:
+    """The gates one of whose strings `text` holds (or that need none), tested one by one."""
+    return {i for i, strings in enumerate(gates) if not strings or any(s in text for s in strings)}
+
+
+_PHRASE_STRINGS = [strings for _pattern, _score, strings in PHRASE_GATES]
+# Strings that are not plain words: punctuation, digits, a pound sign, spaces, a lone letter.
+_ODD_STRINGS = [
+    ("sign-off",),
+    ("£3k", "3 k"),
+    ("don't",),
+    ("'s ",),
+    ("?!",),
+    (" i ",),
+    ("cafés",),
+    (),
+    ("x", "stay"),
+]
+
+
+def test_word_gates_pass_every_gate_a_text_holds_a_string_of() -> None:
+    # `PHRASE_WORDS` chooses the phrases a clause could hold word by word: it may offer more
+    # than hold a string (the rest are tested after), never fewer. Every labelled comment's
+    # clauses and the phrases' own strings run together, then odd strings in odd texts.
+    gates = WordGates(_PHRASE_STRINGS)
+    texts = _texts() + RUN_TOGETHER + ["".join(s for strings in _PHRASE_STRINGS for s in strings)]
+    for text in texts:
+        assert gates.could_pass(text) >= _passing(_PHRASE_STRINGS, text), text
+    odd = WordGates(_ODD_STRINGS)
+    for text in [
+        "the sign-off chain",
+        "£3k more, 3 k less",
+        "don't ask",
+        "the team's view",
+        "really?! why",
+        "what i think",
+        "two cafés",
+        "x",
+        "stayed " + "a" * 40 + "sign-off" + "b" * 40,
+        "STAY",
+    ]:
+        assert odd.could_pass(text) >= _passing(_ODD_STRINGS, text), text
+    assert 7 in odd.could_pass("")  # no string known
+    assert 4 in odd.could_pass("")  # a string with no word character in it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=40), max_size=12), st.booleans())
+def test_word_gates_are_sound_on_word_salad(words: list[str], joined: bool) -> None:
+    text = ("" if joined else " ").join(words)
+    assert WordGates(_PHRASE_STRINGS).could_pass(text) >= _passing(_PHRASE_STRINGS, text)
+
+
+def test_word_gates_remember_a_bounded_number_of_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching_module, "_WORDS_KEPT", 3)
+    gates = WordGates([("stay",)])
+    for word in ["stayed", "one", "two", "three", "four", "staying"]:
+        gates.could_pass(word)
+        assert len(gates._words) <= 3
+    assert gates.could_pass("staying") == {0}
 
 
 def test_leads_read_off_the_pattern() -> None:
@@ -374,8 +436,9 @@ def test_a_phrase_with_no_string_it_needs_is_still_tried(monkeypatch: pytest.Mon
     from analysis import rules
 
     monkeypatch.setattr(rules, "PHRASE_GATES", ((re.compile(r"\b[pw][ae][yi]\b"), -1.0, ()),))
-    monkeypatch.setattr(rules, "_UNLED", ((0, ()),))
-    monkeypatch.setattr(rules, "_LED", {})
+    monkeypatch.setattr(rules, "_NEEDS", ((),))
+    monkeypatch.setattr(rules, "PHRASE_LEADS", (None,))
+    monkeypatch.setattr(rules, "PHRASE_WORDS", WordGates([()]))
     assert rules.spend_phrases("the pay is bad") == ("the   is bad", -1.0)
 
 
