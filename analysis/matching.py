@@ -208,6 +208,23 @@ class AnyOf:
         return text if regex is None else regex.sub(replacement, text)
 
 
+_LAST_READ: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def distinct_words(text: str) -> frozenset[str]:
+    """The words of `text`, each once. The last text's are remembered: a clause is read for its
+    word starts, its cues and its phrases in turn, and finding its words each time cost a sixth
+    of that. (A tuple swapped whole, so threads never see one text's words under another; the
+    bot only ever analyses redacted text, so no name is kept.)"""
+    global _LAST_READ
+    last = _LAST_READ
+    if last[0] == text:
+        return last[1]
+    found = frozenset(_WORDS.findall(text))
+    _LAST_READ = (text, found)
+    return found
+
+
 _LONG_WORD = 32  # longer words are checked against every fragment, not cut into pieces
 _WORDS_KEPT = 1 << 16  # words remembered per `WordGates`, then forgotten all at once
 
@@ -262,12 +279,12 @@ class WordGates:
 
     def could_pass(self, text: str) -> frozenset[int]:
         """The gates `text` could pass: every one whose strings it holds, and a few more."""
-        return self.always.union(*map(self.of_word, set(_WORDS.findall(text))))
+        return self.always.union(*map(self.of_word, distinct_words(text)))
 
 
 def word_starts(text: str) -> frozenset[str]:
     """The first one, two and three characters of every word of `text`, for `leads`."""
-    words = _WORDS.findall(text)
+    words = distinct_words(text)
     # Three set comprehensions (a word shorter than LEAD gives itself again): the same set as
     # slicing every word every way, at half the cost.
     return frozenset({w[:1] for w in words} | {w[:2] for w in words} | {w[:3] for w in words})
@@ -279,7 +296,8 @@ class Cues:
     indexed (they start with a digit, "£" or an optional word). Each of those regexes is also
     gated: it runs only if the clause holds one of a set of strings, one of which every match of
     it contains (most clauses whose words start as a cue's do not hold the rest of it: "i"
-    leads a hundred cues)."""
+    leads a hundred cues). The few searches whose strings a clause could hold are found word by
+    word (`WordGates`), then tested for their leading word start and strings."""
 
     def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
         by_start: dict[str, dict[str, list[str]]] = {}
@@ -297,18 +315,23 @@ class Cues:
             for start, themes in by_start.items()
         }
         self.always = tuple((theme, *_gated(p)) for theme, p in always.items())
+        # Every search laid out once, with the word start that leads it (None: no word does);
+        # the few a clause could pass the gate of are found word by word.
+        self._searches = tuple((*entry, None) for entry in self.always) + tuple(
+            (*entry, start) for start, entries in self.by_start.items() for entry in entries
+        )
+        self._words = WordGates([strings for _theme, _pattern, strings, _lead in self._searches])
 
     def themes_in(self, text: str, starts: frozenset[str]) -> set[str]:
         """The themes whose cues `text` (whose `word_starts` are `starts`) holds."""
         found: set[str] = set()
-        for theme, pattern, gate in self.always:
-            if _passes(gate, text) and pattern.search(text):
+        searches = self._searches
+        for index in self._words.could_pass(text):
+            theme, pattern, strings, lead = searches[index]
+            if theme in found or (lead is not None and lead not in starts):
+                continue
+            if _passes(strings, text) and pattern.search(text):
                 found.add(theme)
-        by_start = self.by_start
-        for start in by_start.keys() & starts:  # the few starts that lead a cue, found in C
-            for theme, pattern, gate in by_start[start]:
-                if theme not in found and _passes(gate, text) and pattern.search(text):
-                    found.add(theme)
         return found
 
 

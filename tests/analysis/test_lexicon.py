@@ -25,7 +25,7 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
-from analysis.matching import AnyOf, Cues, WordGates, any_of, first_chars
+from analysis.matching import AnyOf, Cues, WordGates, any_of, distinct_words, first_chars
 from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
@@ -167,6 +167,16 @@ def test_word_gates_pass_every_gate_a_text_holds_a_string_of() -> None:
 def test_word_gates_are_sound_on_word_salad(words: list[str], joined: bool) -> None:
     text = ("" if joined else " ").join(words)
     assert WordGates(_PHRASE_STRINGS).could_pass(text) >= _passing(_PHRASE_STRINGS, text)
+
+
+def test_the_last_text_s_words_are_never_another_text_s() -> None:
+    # A clause's words are remembered for its next reading; a different text, even one
+    # differing by a letter or only in case, must get its own.
+    for text in ["my tm is great", "my tm is greta", "", "My TM is great", "my tm is great"]:
+        assert distinct_words(text) == set(re.findall(r"\w+", text)), text
+        assert THEME_CUES.themes_in(text, word_starts(text)) == {
+            theme for theme, cues in THEME_PATTERNS.items() if any(re.search(c, text) for c in cues)
+        }, text
 
 
 def test_word_gates_remember_a_bounded_number_of_words(monkeypatch: pytest.MonkeyPatch) -> None:
