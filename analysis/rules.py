@@ -708,6 +708,9 @@ class Reading:
     # The answer is only that degree or mark ("Very.", "2/10"): it speaks of what the question
     # asked about and of nothing else the question's words name ("… since your manager left?").
     degree_only: bool = False
+    # Of the themes such a question asks about, those the answer goes on to name with its own
+    # good or bad words after the degree ("Very. Not the team though"): spoken of, told by them.
+    told_apart: tuple[str, ...] = ()
     # It says nothing of its own (`says_nothing`: "n/a", "ok", "?"): no theme, whatever the
     # question's words suggest.
     empty: bool = False
@@ -721,6 +724,8 @@ class Reading:
         decided: dict[str, Direction] = {}
         for theme, news in self.answered:
             decided[theme] = "pos" if news > 0 else "neg"
+        for theme in self.told_apart:  # "Very. Not the team though": its own words tell
+            decided[theme] = "pos" if self.scores[theme] > 0 else "neg"
         if self.harmed:
             decided["wellbeing"] = "neg"
         for theme, news in self.counted:
@@ -733,9 +738,11 @@ class Reading:
     def certain(self) -> frozenset[str]:
         """The themes the rules know are spoken of whatever the learned half finds: a manager
         who treats the worker well or badly is a stance on managers however few the words, and
-        "Very." to "How supported do you feel by your manager?" is one too."""
+        "Very." to "How supported do you feel by your manager?" is one too, and so is the team
+        in "Very. Not the team though" to "… by your manager and team?"."""
         certain = {"managers"} if self.treated else set()
         certain.update(theme for theme, _news in self.answered)
+        certain.update(self.told_apart)
         return frozenset(certain)
 
 
@@ -1041,6 +1048,11 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     return tuple((theme, news * _DEGREE_SCORE) for theme in themes) if news else ()
 
 
+def _negated(clause: str) -> bool:
+    """Whether a clause holds a negator ("not", "never", "barely"): "but not by the team"."""
+    return not NEGATORS.isdisjoint(_WORD.findall(clause))
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
@@ -1153,11 +1165,21 @@ def read(text: str, question: str | None = None) -> Reading:
         scores["managers"] = _TREATED_SCORE * treated
     # Sarcasm turns a degree ("Very 🙃"): not decided.
     answered = _degree_answer(normalised, question) if question and not sarcastic else ()
+    told_apart: tuple[str, ...] = ()
     if len(answered) > 1:
         # Asked of several, an answer that goes on to name one of them tells it apart: "Very.
         # Pay is still rubbish though", "Not at all, my manager is lovely". Its own words
-        # decide that one; the degree answers the rest.
-        answered = tuple((theme, news) for theme, news in answered if theme not in found)
+        # decide that one; the degree answers the rest. It is spoken of however few its
+        # words ("Very. Not the team though"): the question asked, the answer singled it out.
+        told_apart = tuple(theme for theme, _news in answered if scores.get(theme))
+        # Named with no good or bad word, it shares the degree ("Very. The team too"), unless
+        # a negator sets it apart ("Very, but not by the team"): then nothing is decided.
+        answered = tuple(
+            (theme, news)
+            for theme, news in answered
+            if theme not in found
+            or not (scores[theme] or any(_negated(text) for text in local[theme]))
+        )
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news
     degree_only = bool(answered) and len(work) == 1 and not found
@@ -1177,6 +1199,7 @@ def read(text: str, question: str | None = None) -> Reading:
         treated,
         answered,
         degree_only=degree_only,
+        told_apart=told_apart,
     )
 
 

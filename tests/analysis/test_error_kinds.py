@@ -1959,3 +1959,33 @@ def test_a_theme_the_answer_names_is_told_by_its_own_words(
     # Asked of several, the degree answers the rest; the one the answer goes on to name is left
     # to its own words (and is not read as the degree's news).
     assert analyse(text, question).themes.get(theme) != not_read
+
+
+# Nineteenth round: a theme the answer names after the degree is spoken of, however few its
+# words; named with a good or bad word it is told by them, named with none it shares the degree,
+# and set apart by a negator alone it is not decided.
+_BOTH = "How supported do you feel by your manager and team?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Very. Not the team though.", {"managers": "pos", "team_culture": "neg"}),
+        ("Very. Not the team though", {"managers": "pos", "team_culture": "neg"}),
+        ("Not at all. The team are great though", {"managers": "neg", "team_culture": "pos"}),
+        ("Not at all, my manager is lovely", {"managers": "pos", "team_culture": "neg"}),
+        ("Very. The team too.", {"managers": "pos", "team_culture": "pos"}),
+        ("Very, the team especially", {"managers": "pos", "team_culture": "pos"}),
+        ("Not at all. My manager is brilliant though", {"managers": "pos", "team_culture": "neg"}),
+    ],
+)
+def test_a_theme_told_apart_after_a_degree_is_read_by_its_own_words(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert analyse(text, _BOTH, source="stay").themes == expected
+
+
+def test_a_theme_set_apart_by_a_negator_alone_does_not_take_the_degree() -> None:
+    themes = analyse("Very, but not by the team", _BOTH, source="stay").themes
+    assert themes["managers"] == "pos"
+    assert themes.get("team_culture") != "pos"
