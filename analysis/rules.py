@@ -1163,8 +1163,13 @@ def read(text: str, question: str | None = None) -> Reading:
     treated = _treatment_decides(managers_said)
     if treated:  # decided: the comment's reading of the manager is this one
         scores["managers"] = _TREATED_SCORE * treated
-    # Sarcasm turns a degree ("Very 🙃"): not decided.
-    answered = _degree_answer(normalised, question) if question and not sarcastic else ()
+    answered = _degree_answer(normalised, question) if question else ()
+    if sarcastic:
+        # Sarcasm in an answer that names nothing else turns the degree's praise ("Very 🙃",
+        # "Extremely. Said no one ever."), not its complaint ("Not at all 🙄"); where the answer
+        # names something else, it may be about that ("Very. Oh great, another restructure"):
+        # the degree decides nothing.
+        answered = () if found else tuple((theme, -abs(news)) for theme, news in answered)
     told_apart: tuple[str, ...] = ()
     if len(answered) > 1:
         # Asked of several, an answer that goes on to name one of them tells it apart: "Very.

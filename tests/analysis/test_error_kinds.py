@@ -1989,3 +1989,31 @@ def test_a_theme_set_apart_by_a_negator_alone_does_not_take_the_degree() -> None
     themes = analyse("Very, but not by the team", _BOTH, source="stay").themes
     assert themes["managers"] == "pos"
     assert themes.get("team_culture") != "pos"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("Extremely. Said no one ever.", _BOTH, {"managers": "neg", "team_culture": "neg"}),
+        ("Very. Said nobody ever", _BOTH, {"managers": "neg", "team_culture": "neg"}),
+        (
+            "Very supported, said no one ever",
+            "How supported do you feel by your manager?",
+            {"managers": "neg"},
+        ),
+        ("Not at all 🙄", "How supported do you feel by your manager?", {"managers": "neg"}),
+    ],
+)
+def test_sarcasm_after_a_degree_turns_its_praise_not_its_complaint(
+    text: str, question: str, expected: dict[str, str]
+) -> None:
+    # Nineteenth round: sarcasm the lists did not know ("said no one ever") was read as the
+    # degree it mocks, for every theme asked.
+    assert analyse(text, question, source="stay").themes == expected
+
+
+def test_said_no_one_ever_turns_praise_in_any_comment() -> None:
+    assert analyse("Feel so valued here, said no-one ever").themes == {"team_culture": "neg"}
+    assert analyse("The new Mosaic update is brilliant. Said no one ever.").themes == {
+        "it_systems": "neg"
+    }
