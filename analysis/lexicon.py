@@ -26,7 +26,6 @@ from surveys.themes import THEMES
 
 __all__ = [
     "DEPARTURE",
-    "LEAD_INDEX",
     "LEXICON",
     "NEGATIVE",
     "NEGATORS",
@@ -38,7 +37,6 @@ __all__ = [
     "SURVEY",
     "THEME_CUES",
     "THEME_PATTERNS",
-    "UNLED",
     "Lexicon",
     "LexiconError",
     "QuestionLean",
@@ -249,8 +247,6 @@ THEME_PATTERNS: Final[Mapping[str, tuple[str, ...]]] = LEXICON.cues
 THEME_CUES: Final[Cues] = Cues(THEME_PATTERNS)
 _PHRASES: Final = Phrases(LEXICON.phrases)
 PHRASE_GATES: Final = _PHRASES.gates
-LEAD_INDEX: Final = _PHRASES.lead_index
-UNLED: Final = _PHRASES.unled
 PHRASE_LEADS: Final = _PHRASES.leads
 PHRASE_WORDS: Final = _PHRASES.words
 # Sarcasm turns praise into complaint.

@@ -415,11 +415,7 @@ class Phrases:
         self.gates: tuple[tuple[re.Pattern[str], float, tuple[str, ...]], ...] = tuple(
             (pattern, score, gate(pattern)) for pattern, score in compiled
         )
-        found = [leads(pattern.pattern) for pattern, _score in compiled]
-        self.lead_index: dict[str, tuple[int, ...]] = {
-            start: tuple(i for i, f in enumerate(found) if f and start in f)
-            for start in sorted({start for f in found if f for start in f})
-        }
-        self.unled: tuple[int, ...] = tuple(i for i, f in enumerate(found) if not f)
-        self.leads: tuple[frozenset[str] | None, ...] = tuple(found)
+        self.leads: tuple[frozenset[str] | None, ...] = tuple(
+            leads(pattern.pattern) for pattern, _score in compiled
+        )
         self.words = WordGates([strings for _pattern, _score, strings in self.gates])
