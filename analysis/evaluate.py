@@ -4,9 +4,12 @@ figures: k-fold cross-validation on the training pool and the held-out split."""
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textblob import TextBlob
 
@@ -15,6 +18,9 @@ from analysis.dataset import FOLDS, Labelled, curve_part, folds, split, writer_f
 from analysis.learned import Model
 from analysis.rules import analyse_rules
 from surveys.themes import THEMES
+
+if TYPE_CHECKING:  # analysis.train needs scikit-learn, a development dependency
+    from analysis.train import Example
 
 # An analyser reads a comment with what it answered: (text, question, source).
 Analyser = Callable[[str, str | None, str | None], CommentAnalysis]
@@ -116,6 +122,16 @@ class _Counts:
             elif theme in truth:
                 self.fn[theme] += 1
 
+    def merge(self, other: _Counts) -> None:
+        """Add another fold's counts to these."""
+        for theme in THEMES:
+            self.tp[theme] += other.tp[theme]
+            self.fp[theme] += other.fp[theme]
+            self.fn[theme] += other.fn[theme]
+        self.right += other.right
+        self.judged += other.judged
+        self.comments += other.comments
+
     def evaluation(self) -> Evaluation:
         scores = []
         for theme in THEMES:
@@ -137,55 +153,110 @@ def evaluate(rows: Iterable[Labelled], analyser: Analyser = shipped) -> Evaluati
     return counts.evaluation()
 
 
+# What a fold is: (the rows a model is trained on, the rows it is scored on).
+Fold = tuple[Sequence[Labelled], Sequence[Labelled]]
+Fit = Callable[[Sequence[Labelled]], Model]
+
+
 def cross_validate(
     rows: Sequence[Labelled],
     k: int = FOLDS,
-    fit: Callable[[Sequence[Labelled]], Model] | None = None,
+    fit: Fit | None = None,
     *,
     by_writer: bool = False,
+    jobs: int = 1,
 ) -> Evaluation:
     """k-fold cross-validation: each fold scored by a model trained on the other folds, the
-    counts pooled; with `by_writer`, leave one writer out instead (each file a fold). Needs
-    scikit-learn (a development dependency) unless `fit` is given."""
-    if fit is None:
-        from analysis.train import fit as train
-
-        fit = train
-    counts = _Counts.empty()
+    counts pooled; with `by_writer`, leave one writer out instead (each file a fold). Without
+    `fit`, trains with scikit-learn (a development dependency), `jobs` processes training folds
+    side by side (the figures are the same for any number)."""
     pairs = writer_folds(rows) if by_writer else folds(rows, k)
-    for train_rows, test_rows in pairs:
-        analyser = with_model(fit(train_rows))
-        for row in test_rows:
-            counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
-    return counts.evaluation()
+    return _fold_counts(rows, pairs, fit, jobs).evaluation()
 
 
 def learning_curve(
     rows: Sequence[Labelled],
     parts: int = 4,
-    fit: Callable[[Sequence[Labelled]], Model] | None = None,
+    fit: Fit | None = None,
+    *,
+    jobs: int = 1,
 ) -> list[tuple[float, int, Evaluation]]:
     """Leave-one-writer-out CV with each fold trained on 1/parts, 2/parts ... all of the other
     writers' lines (nested shares fixed by a hash of the id): (share, mean training size,
     evaluation) per step, to tell whether more labelled lines would help. Needs scikit-learn
     unless `fit` is given."""
-    if fit is None:
-        from analysis.train import fit as train
-
-        fit = train
     curve = []
     for step in range(1, parts + 1):
-        counts = _Counts.empty()
-        sizes = 0
-        pairs = writer_folds(rows)
-        for train_rows, test_rows in pairs:
-            subset = [row for row in train_rows if curve_part(row, parts) < step]
-            sizes += len(subset)
-            analyser = with_model(fit(subset))
-            for row in test_rows:
-                counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+        pairs: list[Fold] = [
+            ([row for row in train_rows if curve_part(row, parts) < step], test_rows)
+            for train_rows, test_rows in writer_folds(rows)
+        ]
+        counts = _fold_counts(rows, pairs, fit, jobs)
+        sizes = sum(len(train_rows) for train_rows, _test in pairs)
         curve.append((step / parts, sizes // max(len(pairs), 1), counts.evaluation()))
     return curve
+
+
+def _fold_counts(
+    rows: Sequence[Labelled], pairs: Sequence[Fold], fit: Fit | None, jobs: int
+) -> _Counts:
+    """The pooled counts of every fold. With scikit-learn's training (no `fit` given), each row
+    is read and turned into features once for all folds, not once a fold: the reading does not
+    depend on the fold, and it was most of a fold's time."""
+    counts = _Counts.empty()
+    if fit is not None:
+        for train_rows, test_rows in pairs:
+            analyser = with_model(fit(train_rows))
+            for row in test_rows:
+                counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+        return counts
+    from analysis.train import examples
+
+    made = examples(rows)
+    # Folds hold the caller's own row objects, so a row's example is found by its identity
+    # (rows are not hashable: their themes are a dict).
+    where = {id(example.row): example for example in made}
+    shared = [
+        ([where[id(row)] for row in train_rows], [where[id(row)] for row in test_rows])
+        for train_rows, test_rows in pairs
+    ]
+    if jobs <= 1 or len(shared) <= 1:
+        for fold in shared:
+            counts.merge(_score_fold(fold))
+        return counts
+    # Forked workers inherit the examples instead of receiving them pickled; each sends back
+    # only its fold's counts, and counts add up the same in any order.
+    global _SHARED_FOLDS
+    _SHARED_FOLDS = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for fold_counts in pool.map(_score_shared_fold, range(len(shared))):
+                counts.merge(fold_counts)
+    finally:
+        _SHARED_FOLDS = []
+    return counts
+
+
+# The folds of the cross-validation under way, for forked workers to read (see _fold_counts).
+_SHARED_FOLDS: list[tuple[list[Example], list[Example]]] = []
+
+
+def _score_shared_fold(index: int) -> _Counts:
+    return _score_fold(_SHARED_FOLDS[index])
+
+
+def _score_fold(fold: tuple[list[Example], list[Example]]) -> _Counts:
+    """Train on a fold's examples and score its test rows, reusing their readings."""
+    from analysis.train import fit_examples
+
+    train_examples, test_examples = fold
+    model = fit_examples(train_examples)
+    counts = _Counts.empty()
+    for example in test_examples:
+        row = example.row
+        counts.add(dict(model.apply(example.reading, row.question, row.source).themes), row.themes)
+    return counts
 
 
 def rules_only(
@@ -212,12 +283,13 @@ class Report:
     baseline_held_out: Evaluation
 
 
-def report(rows: Sequence[Labelled], k: int = FOLDS) -> Report:
-    """Every figure of the honest evaluation, over labelled comments split by analysis.dataset."""
+def report(rows: Sequence[Labelled], k: int = FOLDS, *, jobs: int = 1) -> Report:
+    """Every figure of the honest evaluation, over labelled comments split by analysis.dataset;
+    `jobs` processes train the cross-validation's folds side by side."""
     train, held = split(rows)
     try:
-        cross: Evaluation | None = cross_validate(train, k)
-        by_writer: Evaluation | None = cross_validate(train, by_writer=True)
+        cross: Evaluation | None = cross_validate(train, k, jobs=jobs)
+        by_writer: Evaluation | None = cross_validate(train, by_writer=True, jobs=jobs)
     except ImportError:  # scikit-learn is a development dependency
         cross = by_writer = None
     return Report(

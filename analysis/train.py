@@ -12,9 +12,11 @@ reads the exported weights with plain dictionary lookups (analysis.learned).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -124,6 +126,36 @@ def _round(value: float) -> float:
     return round(float(value), DIGITS)
 
 
+@dataclass(frozen=True)
+class Example:
+    """A labelled comment with all training needs from it: the rules' reading, the detection
+    features, and each labelled theme's direction features with its label. None of it depends
+    on which other comments a model is trained with, so cross-validation makes it once for
+    every fold (analysis.evaluate)."""
+
+    row: Labelled
+    reading: Reading
+    detection: set[str]
+    directions: tuple[tuple[set[str], bool], ...]
+
+
+def examples(
+    rows: Iterable[Labelled], reader: Callable[[str, str | None], Reading] = read
+) -> list[Example]:
+    """Each row read and turned into features once, in order."""
+    made = []
+    for row in rows:
+        reading = reader(row.text, row.question)
+        directions = tuple(
+            (direction_features(reading, theme, row.question, row.source), label == "pos")
+            for theme, label in row.themes.items()
+        )
+        made.append(
+            Example(row, reading, detection_features(reading, row.question, row.source), directions)
+        )
+    return made
+
+
 def fit(
     rows: Sequence[Labelled],
     *,
@@ -133,6 +165,20 @@ def fit(
     reader: Callable[[str, str | None], Reading] = read,
 ) -> Model:
     """Train both models on `rows` and return the pruned, rounded weights."""
+    return fit_examples(
+        examples(rows, reader), c_detect=c_detect, c_direction=c_direction, threshold=threshold
+    )
+
+
+def fit_examples(
+    made: Sequence[Example],
+    *,
+    c_detect: float = C_DETECT,
+    c_direction: float = C_DIRECTION,
+    threshold: float = THRESHOLD,
+) -> Model:
+    """Train both models on comments already read (`examples`): the same weights as `fit` on
+    their rows."""
     from threadpoolctl import threadpool_limits  # scikit-learn's own dependency
 
     # liblinear's dot products go through BLAS, whose sums come out a few units in the last
@@ -140,21 +186,11 @@ def fit(
     # up to 0.0007, past the check's rounding. One thread makes the same file whatever the
     # thread count (a different BLAS build could still differ in the last place).
     with threadpool_limits(1):
-        return _fit(rows, c_detect, c_direction, threshold, reader)
+        return _fit(made, c_detect, c_direction, threshold)
 
 
-def _fit(
-    rows: Sequence[Labelled],
-    c_detect: float,
-    c_direction: float,
-    threshold: float,
-    reader: Callable[[str, str | None], Reading],
-) -> Model:
-    readings = [reader(row.text, row.question) for row in rows]
-    samples = [
-        detection_features(reading, row.question, row.source)
-        for row, reading in zip(rows, readings, strict=True)
-    ]
+def _fit(made: Sequence[Example], c_detect: float, c_direction: float, threshold: float) -> Model:
+    samples = [example.detection for example in made]
     vocabulary = _vocabulary(samples)
     matrix = _vectorise(samples, vocabulary)
     present = (matrix > 0).astype(float)
@@ -162,7 +198,7 @@ def _fit(
     detect_bias: dict[str, float] = {}
     detect: dict[str, dict[str, float]] = {}
     for theme in THEMES:
-        labels = [theme in row.themes for row in rows]
+        labels = [theme in example.row.themes for example in made]
         if not any(labels) or all(labels):
             detect_bias[theme] = -1.0 if not any(labels) else 1.0
             continue
@@ -174,11 +210,8 @@ def _fit(
             if abs(weight) >= PRUNE:
                 detect.setdefault(name, {})[theme] = _round(weight)
 
-    direction_samples, direction_labels = [], []
-    for row, reading in zip(rows, readings, strict=True):
-        for theme, label in row.themes.items():
-            direction_samples.append(direction_features(reading, theme, row.question, row.source))
-            direction_labels.append(label == "pos")
+    direction_samples = [features for example in made for features, _pos in example.directions]
+    direction_labels = [pos for example in made for _features, pos in example.directions]
     vocabulary = _vocabulary(direction_samples)
     model = _logistic(c_direction).fit(_vectorise(direction_samples, vocabulary), direction_labels)
     weights = {
@@ -259,7 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--curve" in args:
         from analysis.evaluate import learning_curve
 
-        for share, size, figures in learning_curve(training_pool()):
+        # One process a core trains the folds side by side; the figures are the same.
+        jobs = os.cpu_count() or 1
+        for share, size, figures in learning_curve(training_pool(), jobs=jobs):
             print(
                 f"{share:>4.0%} of the other writers' lines (~{size} a fold): writer CV "
                 f"{figures.macro_f1:.3f} / {figures.direction_accuracy:.3f}"

@@ -188,6 +188,27 @@ def test_the_learning_curve_trains_each_writer_fold_on_growing_nested_shares() -
     assert curve[-1][2].comments == 120  # every line scored once per share
 
 
+@pytest.mark.parametrize("by_writer", [False, True])
+def test_cross_validation_reading_each_line_once_scores_as_training_each_fold_afresh(
+    by_writer: bool,
+) -> None:
+    # The shared path reads and featurises every line once and lends the examples to each fold
+    # (and to forked workers); the plain path trains each fold from its rows and reads every
+    # scored line again. A line matched to the wrong example, a fold's counts lost or counted
+    # twice by the workers, would make them differ.
+    pytest.importorskip("sklearn")
+    from analysis.evaluate import cross_validate
+    from analysis.train import fit
+
+    train, _held = split(load_dir(DATA))
+    files = sorted({row.file for row in train})[:4]
+    rows = [row for row in train if row.file in files][:600]
+    afresh = cross_validate(rows, 3, fit=fit, by_writer=by_writer)
+    assert afresh.comments == len(rows)
+    assert cross_validate(rows, 3, by_writer=by_writer) == afresh
+    assert cross_validate(rows, 3, by_writer=by_writer, jobs=2) == afresh
+
+
 def test_a_feature_on_one_side_carries_more_evidence_than_one_on_both() -> None:
     # Naive Bayes evidence scales each column before the logistic fit: a word seen only in the
     # theme's comments ("signed off") should be cheap to weigh, one seen as often outside it
