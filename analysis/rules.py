@@ -1053,6 +1053,24 @@ def _negated(clause: str) -> bool:
     return not NEGATORS.isdisjoint(_WORD.findall(clause))
 
 
+# "not just", "not only": a negator that adds the theme to the degree, not one that sets it apart.
+_NOT_ONLY: Final = re.compile(r"\bnot (?:just|only|simply|merely)\b")
+# "not even the team", "not the team either": with a low degree, the same news again.
+_ALSO_NOT: Final = frozenset({"even", "either", "neither", "nor"})
+
+
+def _set_apart(clause: str, news: float) -> bool:
+    """Whether a clause that names a theme with no good or bad word of its own, after a degree
+    whose news is `news`, says the theme is bad news: a negator sets it apart from praise ("Very,
+    but not by the team") or, with "even" or "either", adds it to a complaint ("Not at all, not
+    even the team"). Set apart from a complaint by a bare negator ("Not at all, not by the
+    team"), it could be either way: not decided."""
+    words = set(_WORD.findall(clause))
+    if NEGATORS.isdisjoint(words) or _NOT_ONLY.search(clause):
+        return False
+    return news > 0 or not _ALSO_NOT.isdisjoint(words)
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
@@ -1177,8 +1195,18 @@ def read(text: str, question: str | None = None) -> Reading:
         # decide that one; the degree answers the rest. It is spoken of however few its
         # words ("Very. Not the team though"): the question asked, the answer singled it out.
         told_apart = tuple(theme for theme, _news in answered if scores.get(theme))
+        # Named with no good or bad word but set apart by a negator, it is bad news: "Very, but
+        # not by the team", "Not at all, not even the team".
+        for theme, news in answered:
+            if (
+                theme in found
+                and not scores[theme]
+                and any(_set_apart(text, news) for text in local[theme])
+            ):
+                scores[theme] = -abs(news)
+                told_apart += (theme,)
         # Named with no good or bad word, it shares the degree ("Very. The team too"), unless
-        # a negator sets it apart ("Very, but not by the team"): then nothing is decided.
+        # a negator sets it apart (above; where that is not clear, nothing is decided).
         answered = tuple(
             (theme, news)
             for theme, news in answered

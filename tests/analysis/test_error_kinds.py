@@ -1985,10 +1985,47 @@ def test_a_theme_told_apart_after_a_degree_is_read_by_its_own_words(
     assert analyse(text, _BOTH, source="stay").themes == expected
 
 
-def test_a_theme_set_apart_by_a_negator_alone_does_not_take_the_degree() -> None:
-    themes = analyse("Very, but not by the team", _BOTH, source="stay").themes
-    assert themes["managers"] == "pos"
-    assert themes.get("team_culture") != "pos"
+# Twentieth round: set apart by a negator with no good or bad word of its own, the theme is bad
+# news after praise ("but not by the team"), and after a complaint when "even" or "either" says
+# so; a bare negator after a complaint, or one that adds the theme ("not just"), decides nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Very, but not by the team", {"managers": "pos", "team_culture": "neg"}),
+        ("Very. Not by the team", {"managers": "pos", "team_culture": "neg"}),
+        ("Very - not by the team though", {"managers": "pos", "team_culture": "neg"}),
+        ("Really well, never by the team", {"managers": "pos", "team_culture": "neg"}),
+        ("Not at all, not even the team", {"managers": "neg", "team_culture": "neg"}),
+        ("Not really, not even my team", {"managers": "neg", "team_culture": "neg"}),
+        ("Not at all. Not by the team either", {"managers": "neg", "team_culture": "neg"}),
+    ],
+)
+def test_a_theme_set_apart_by_a_negator_after_a_degree_is_bad_news(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert analyse(text, _BOTH, source="stay").themes == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Very, not just my manager but the team too",
+        "Very, not only by my manager but by the team",
+        "Extremely, and not only by the team",
+    ],
+)
+def test_a_negator_that_adds_the_theme_does_not_set_it_apart(text: str) -> None:
+    themes = analyse(text, _BOTH, source="stay").themes
+    assert themes.get("team_culture") != "neg"
+    assert themes.get("managers") != "neg"
+
+
+def test_a_bare_negator_after_a_complaint_decides_nothing_of_the_theme() -> None:
+    # "Not at all, not by my team": not supported by the manager, and the team either not at
+    # all or not the one failing: the words do not say, so the degree does not decide it.
+    reading = read("Not at all, not by my team", _BOTH)
+    assert "team_culture" not in reading.decided
+    assert reading.decided["managers"] == "neg"
 
 
 @pytest.mark.parametrize(
