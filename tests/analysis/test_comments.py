@@ -56,13 +56,11 @@ def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
     "text",
     [
         "Paid a visit to the family this morning, went well",
-        # Read as workload since the ninth round's third batch (its writers count "families" as
-        # caseload: "fewer families", "taking families"); it sits at the threshold, and one batch
-        # of writers more or less moves it either side.
-        pytest.param(
-            "Had a good week with my families",
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # Read as workload from the ninth round's third batch to the nineteenth round (its
+        # writers count "families" as caseload: "fewer families", "taking families"); it sits
+        # near the threshold (-0.659 against -0.6 with the twentieth round's weights), so a batch
+        # of writers that moves it back fails here, to be looked at, not hidden.
+        "Had a good week with my families",
         "Nothing to report",
     ],
 )
@@ -136,17 +134,12 @@ def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
         ("honestly running on empty this month", None, {"wellbeing": "neg"}),
         ("hands were still shaking when I got back to the car", None, {"wellbeing": "neg"}),
         ("Mates. Mainly.", "Why do you stay?", {"team_culture": "pos"}),
-        pytest.param(
-            "the core group minutes never come out on time",
-            None,
-            {"processes": "neg"},
-            # The rules read processes (-2.0: "core group minutes" is a cue); the detector sits
-            # at its threshold and crosses it as writers are added: -0.70 against -0.6 in the
-            # sixteenth round, found with the seventeenth round's first twelve writers, -0.65
-            # with eighteen, -0.67 with all twenty-four, -0.76 with the eighteenth round's
-            # twelve. "group" leans to team culture, and "minutes" is mostly time.
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # The rules read processes (-2.0: "core group minutes" is a cue); the detector sits
+        # near its threshold and has crossed it either way as writers were added (-0.70 against
+        # -0.6 in the sixteenth round, -0.76 in the eighteenth; -0.48, found, in the
+        # twentieth). "group" leans to team culture and "minutes" is mostly time: a batch that
+        # moves it back fails here, to be looked at.
+        ("the core group minutes never come out on time", None, {"processes": "neg"}),
         ("the PLO letters take weeks to come back from legal", None, {"processes": "neg"}),
         ("no way up here unless you move LA", None, {"career": "neg"}),
         ("taught me more in six months than uni did", None, {"career": "pos"}),
