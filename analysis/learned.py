@@ -313,21 +313,23 @@ class Model:
         return sum(map(self._direction_units.get, features, repeat(0)))
 
     @cached_property
-    def _gram_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, dict[str, int]]]:
+    def _gram_units(
+        self,
+    ) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, str], int]]:
         """The direction units of the word features, by word: "w:WORD" and "l:WORD" by the
-        word, "l:FIRST SECOND" by its first word, then its second. A comment's words are then
-        looked up as they are, not made into a feature's string each (a third of the direction
-        model's time)."""
+        word, "l:FIRST SECOND" by the pair of words. A comment's words are then looked up as
+        they are, not made into a feature's string each (a third of the direction model's
+        time); a pair is one lookup of the two words side by side."""
         words: dict[str, int] = {}
         local: dict[str, int] = {}
-        pairs: dict[str, dict[str, int]] = {}
+        pairs: dict[tuple[str, str], int] = {}
         for feature, units in self._direction_units.items():
             kind, _colon, gram = feature.partition(":")
             if kind == "w":
                 words[gram] = units
             elif kind == "l" and " " in gram:
                 first, second = gram.split(" ", 1)
-                pairs.setdefault(first, {})[second] = units
+                pairs[first, second] = units
             elif kind == "l":
                 local[gram] = units
         return words, local, pairs
@@ -347,12 +349,7 @@ class Model:
         grams = _local_words(reading, theme, words)
         total = sum(map(by_word.get, set(grams), repeat(0)))
         # The weighted pairs, each counted once, as in a set of features.
-        weighted = {
-            (first, second)
-            for first, second in pairwise(grams)
-            if first in by_pair and second in by_pair[first]
-        }
-        total += sum(by_pair[first][second] for first, second in weighted)
+        total += sum(map(by_pair.get, set(pairwise(grams)), repeat(0)))
         return total + self.direction_units(_theme_tags(reading, theme))
 
     def apply(
