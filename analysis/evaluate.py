@@ -5,6 +5,7 @@ figures: k-fold cross-validation on the training pool and the held-out split."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -153,9 +154,23 @@ def evaluate(rows: Iterable[Labelled], analyser: Analyser = shipped) -> Evaluati
     return counts.evaluation()
 
 
+def default_jobs() -> int:
+    """Processes to train cross-validation folds side by side by default: the CPUs this process
+    may use (in a container or under an affinity mask, fewer than the machine has), at most
+    four, since each worker holds its own copy of what it touches of the lines' examples (about
+    0.7 GB on the shipped pool)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(usable, 4))
+
+
 # What a fold is: (the rows a model is trained on, the rows it is scored on).
 Fold = tuple[Sequence[Labelled], Sequence[Labelled]]
 Fit = Callable[[Sequence[Labelled]], Model]
+# A fold of lines already read (analysis.train.examples): (to train on, to score).
+ExampleFold = tuple[list["Example"], list["Example"]]
 
 
 def cross_validate(
@@ -167,11 +182,14 @@ def cross_validate(
     jobs: int = 1,
 ) -> Evaluation:
     """k-fold cross-validation: each fold scored by a model trained on the other folds, the
-    counts pooled; with `by_writer`, leave one writer out instead (each file a fold). Without
-    `fit`, trains with scikit-learn (a development dependency), `jobs` processes training folds
-    side by side (the figures are the same for any number)."""
+    counts pooled; with `by_writer`, leave one writer out instead (each file a fold). With
+    `fit`, each fold is trained by it, one after another; without, by scikit-learn (a
+    development dependency) on lines read once for every fold, `jobs` processes side by side
+    (the figures are the same for any number, and the same as with `fit=analysis.train.fit`)."""
     pairs = writer_folds(rows) if by_writer else folds(rows, k)
-    return _fold_counts(rows, pairs, fit, jobs).evaluation()
+    if fit is not None:
+        return _fitted_counts(pairs, fit).evaluation()
+    return _shared_counts(_examples(rows), pairs, jobs).evaluation()
 
 
 def learning_curve(
@@ -183,71 +201,90 @@ def learning_curve(
 ) -> list[tuple[float, int, Evaluation]]:
     """Leave-one-writer-out CV with each fold trained on 1/parts, 2/parts ... all of the other
     writers' lines (nested shares fixed by a hash of the id): (share, mean training size,
-    evaluation) per step, to tell whether more labelled lines would help. Needs scikit-learn
-    unless `fit` is given."""
+    evaluation) per step, to tell whether more labelled lines would help. Trained by `fit`, or
+    without it by scikit-learn as in `cross_validate` (`jobs` processes side by side; the lines
+    are read once for every step)."""
+    made = None if fit is not None else _examples(rows)
     curve = []
     for step in range(1, parts + 1):
         pairs: list[Fold] = [
             ([row for row in train_rows if curve_part(row, parts) < step], test_rows)
             for train_rows, test_rows in writer_folds(rows)
         ]
-        counts = _fold_counts(rows, pairs, fit, jobs)
+        if fit is not None:
+            counts = _fitted_counts(pairs, fit)
+        else:
+            assert made is not None  # made above when there is no `fit`
+            counts = _shared_counts(made, pairs, jobs)
         sizes = sum(len(train_rows) for train_rows, _test in pairs)
         curve.append((step / parts, sizes // max(len(pairs), 1), counts.evaluation()))
     return curve
 
 
-def _fold_counts(
-    rows: Sequence[Labelled], pairs: Sequence[Fold], fit: Fit | None, jobs: int
-) -> _Counts:
-    """The pooled counts of every fold. With scikit-learn's training (no `fit` given), each row
-    is read and turned into features once for all folds, not once a fold: the reading does not
-    depend on the fold, and it was most of a fold's time."""
-    counts = _Counts.empty()
-    if fit is not None:
-        for train_rows, test_rows in pairs:
-            analyser = with_model(fit(train_rows))
-            for row in test_rows:
-                counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
-        return counts
+def _examples(rows: Sequence[Labelled]) -> list[Example]:
+    """`rows` read and turned into features, once (after checking scikit-learn is there: the
+    reading takes a while and is no use without it)."""
+    import sklearn  # noqa: F401  # a development dependency: ImportError here, not after the work
+
     from analysis.train import examples
 
-    made = examples(rows)
-    # Folds hold the caller's own row objects, so a row's example is found by its identity
-    # (rows are not hashable: their themes are a dict).
-    where = {id(example.row): example for example in made}
-    shared = [
-        ([where[id(row)] for row in train_rows], [where[id(row)] for row in test_rows])
-        for train_rows, test_rows in pairs
-    ]
-    if jobs <= 1 or len(shared) <= 1:
-        for fold in shared:
-            counts.merge(_score_fold(fold))
-        return counts
-    # Forked workers inherit the examples instead of receiving them pickled; each sends back
-    # only its fold's counts, and counts add up the same in any order.
-    global _SHARED_FOLDS
-    _SHARED_FOLDS = shared
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            for fold_counts in pool.map(_score_shared_fold, range(len(shared))):
-                counts.merge(fold_counts)
-    finally:
-        _SHARED_FOLDS = []
+    return examples(rows)
+
+
+def _fitted_counts(pairs: Sequence[Fold], fit: Fit) -> _Counts:
+    """The pooled counts of every fold, each trained by `fit` on its rows and scoring its lines
+    read afresh."""
+    counts = _Counts.empty()
+    for train_rows, test_rows in pairs:
+        analyser = with_model(fit(train_rows))
+        for row in test_rows:
+            counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
     return counts
 
 
-# The folds of the cross-validation under way, for forked workers to read (see _fold_counts).
-_SHARED_FOLDS: list[tuple[list[Example], list[Example]]] = []
+def _shared_counts(made: Sequence[Example], pairs: Sequence[Fold], jobs: int) -> _Counts:
+    """The pooled counts of every fold, trained with scikit-learn on the lines' examples (made
+    from the rows the folds hold): a line's reading and features do not depend on the fold, and
+    made once a fold they were a quarter of its time."""
+    # Folds hold the caller's own row objects, so a row's example is found by its identity
+    # (rows are not hashable: their themes are a dict).
+    where = {id(example.row): example for example in made}
+    shared: list[ExampleFold] = [
+        ([where[id(row)] for row in train_rows], [where[id(row)] for row in test_rows])
+        for train_rows, test_rows in pairs
+    ]
+    counts = _Counts.empty()
+    workers = min(jobs, len(shared))
+    if workers <= 1:
+        for fold in shared:
+            counts.merge(_score_fold(fold))
+        return counts
+    # Forked workers inherit the examples (the initializer's arguments are not pickled when a
+    # process is forked) and each sends back only its fold's counts, which add up the same in
+    # any order.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_share, initargs=(shared,)
+    ) as pool:
+        for fold_counts in pool.map(_score_shared_fold, range(len(shared))):
+            counts.merge(fold_counts)
+    return counts
+
+
+# In a worker process only: the folds it was forked with (set by `_share`).
+_WORKER_FOLDS: list[ExampleFold] = []
+
+
+def _share(shared: list[ExampleFold]) -> None:
+    _WORKER_FOLDS[:] = shared
 
 
 def _score_shared_fold(index: int) -> _Counts:
-    return _score_fold(_SHARED_FOLDS[index])
+    return _score_fold(_WORKER_FOLDS[index])
 
 
-def _score_fold(fold: tuple[list[Example], list[Example]]) -> _Counts:
-    """Train on a fold's examples and score its test rows, reusing their readings."""
+def _score_fold(fold: ExampleFold) -> _Counts:
+    """Train on a fold's examples and score its test lines, reusing their readings."""
     from analysis.train import fit_examples
 
     train_examples, test_examples = fold
@@ -287,11 +324,15 @@ def report(rows: Sequence[Labelled], k: int = FOLDS, *, jobs: int = 1) -> Report
     """Every figure of the honest evaluation, over labelled comments split by analysis.dataset;
     `jobs` processes train the cross-validation's folds side by side."""
     train, held = split(rows)
+    cross: Evaluation | None = None
+    by_writer: Evaluation | None = None
     try:
-        cross: Evaluation | None = cross_validate(train, k, jobs=jobs)
-        by_writer: Evaluation | None = cross_validate(train, by_writer=True, jobs=jobs)
-    except ImportError:  # scikit-learn is a development dependency
-        cross = by_writer = None
+        made = _examples(train)  # read once for both kinds of fold
+    except ImportError:  # scikit-learn is a development dependency: no cross-validation
+        pass
+    else:
+        cross = _shared_counts(made, folds(train, k), jobs).evaluation()
+        by_writer = _shared_counts(made, writer_folds(train), jobs).evaluation()
     return Report(
         fit=evaluate(train),
         cross_validated=cross,

@@ -1053,22 +1053,33 @@ def _negated(clause: str) -> bool:
     return not NEGATORS.isdisjoint(_WORD.findall(clause))
 
 
-# "not just", "not only": a negator that adds the theme to the degree, not one that sets it apart.
-_NOT_ONLY: Final = re.compile(r"\bnot (?:just|only|simply|merely)\b")
-# "not even the team", "not the team either": with a low degree, the same news again.
+# A negator that governs a theme's own name, with only these words between: "not by the team",
+# "never the team", "not even my team", "nor the team". A negator elsewhere in the clause is about
+# something else ("could not do it without the team", "not least the team", "not even 3 months
+# in the team"); the one to two words after the run are where the theme must be named.
+_SETS_APART: Final = re.compile(
+    r"\b(not|never|nor|neither)((?: (?:even|really|so much|as much|by|from|with|of|for|in|the|a"
+    r"|my|our|their|his|her|that|those|this))*) (\S+(?: \S+)?)"
+)
+# After a low degree the negator adds the theme to the complaint only with one of these: "not
+# even the team", "not by the team either", "nor the team".
 _ALSO_NOT: Final = frozenset({"even", "either", "neither", "nor"})
 
 
-def _set_apart(clause: str, news: float) -> bool:
-    """Whether a clause that names a theme with no good or bad word of its own, after a degree
-    whose news is `news`, says the theme is bad news: a negator sets it apart from praise ("Very,
-    but not by the team") or, with "even" or "either", adds it to a complaint ("Not at all, not
-    even the team"). Set apart from a complaint by a bare negator ("Not at all, not by the
-    team"), it could be either way: not decided."""
-    words = set(_WORD.findall(clause))
-    if NEGATORS.isdisjoint(words) or _NOT_ONLY.search(clause):
-        return False
-    return news > 0 or not _ALSO_NOT.isdisjoint(words)
+def _set_apart(clause: str, theme: str, news: float) -> bool:
+    """Whether a clause that names `theme` with no good or bad word of its own, after a degree
+    whose news is `news`, says the theme is bad news: a negator governing its name sets it apart
+    from praise ("Very, but not by the team") or, with "even", "either", "neither" or "nor", adds
+    it to a complaint ("Not at all, not even the team"). Set apart from a complaint by a bare
+    negator ("Not at all, not by my team"), it could be either way: not decided."""
+    for match in _SETS_APART.finditer(clause):
+        if theme not in themes_in(match.group(3)):
+            continue
+        if news > 0:
+            return True
+        if not _ALSO_NOT.isdisjoint(_WORD.findall(clause[match.start() :])):
+            return True
+    return False
 
 
 def read(text: str, question: str | None = None) -> Reading:
@@ -1201,7 +1212,7 @@ def read(text: str, question: str | None = None) -> Reading:
             if (
                 theme in found
                 and not scores[theme]
-                and any(_set_apart(text, news) for text in local[theme])
+                and any(_set_apart(said, theme, news) for said in local[theme])
             ):
                 scores[theme] = -abs(news)
                 told_apart += (theme,)
@@ -1211,7 +1222,7 @@ def read(text: str, question: str | None = None) -> Reading:
             (theme, news)
             for theme, news in answered
             if theme not in found
-            or not (scores[theme] or any(_negated(text) for text in local[theme]))
+            or not (scores[theme] or any(_negated(said) for said in local[theme]))
         )
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news

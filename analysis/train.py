@@ -12,10 +12,10 @@ reads the exported weights with plain dictionary lookups (analysis.learned).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -78,7 +78,7 @@ def _scale(feature: str) -> float:
 
 
 def _vectorise(
-    samples: Sequence[set[str]], vocabulary: dict[str, int]
+    samples: Sequence[AbstractSet[str]], vocabulary: dict[str, int]
 ) -> Any:  # a scipy sparse matrix; scipy has no stubs
     from scipy.sparse import csr_matrix
 
@@ -93,7 +93,7 @@ def _vectorise(
     return csr_matrix((values, (rows, cols)), shape=(len(samples), len(vocabulary)))
 
 
-def _vocabulary(samples: Sequence[set[str]]) -> dict[str, int]:
+def _vocabulary(samples: Sequence[AbstractSet[str]]) -> dict[str, int]:
     counts = Counter(f for features in samples for f in features)
     kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     return {feature: i for i, feature in enumerate(kept)}
@@ -135,8 +135,9 @@ class Example:
 
     row: Labelled
     reading: Reading
-    detection: set[str]
-    directions: tuple[tuple[set[str], bool], ...]
+    # Frozen: every fold shares them, so none may change them for the folds after it.
+    detection: frozenset[str]
+    directions: tuple[tuple[frozenset[str], bool], ...]
 
 
 def examples(
@@ -147,12 +148,14 @@ def examples(
     for row in rows:
         reading = reader(row.text, row.question)
         directions = tuple(
-            (direction_features(reading, theme, row.question, row.source), label == "pos")
+            (
+                frozenset(direction_features(reading, theme, row.question, row.source)),
+                label == "pos",
+            )
             for theme, label in row.themes.items()
         )
-        made.append(
-            Example(row, reading, detection_features(reading, row.question, row.source), directions)
-        )
+        detection = frozenset(detection_features(reading, row.question, row.source))
+        made.append(Example(row, reading, detection, directions))
     return made
 
 
@@ -290,10 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Write the shipped weights, or with --check, say whether they match the data."""
     args = list(sys.argv[1:] if argv is None else argv)
     if "--curve" in args:
-        from analysis.evaluate import learning_curve
+        from analysis.evaluate import default_jobs, learning_curve
 
-        # One process a core trains the folds side by side; the figures are the same.
-        jobs = os.cpu_count() or 1
+        # Processes train the folds side by side; the figures are the same for any number.
+        jobs = default_jobs()
         for share, size, figures in learning_curve(training_pool(), jobs=jobs):
             print(
                 f"{share:>4.0%} of the other writers' lines (~{size} a fold): writer CV "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
@@ -791,8 +790,9 @@ def evaluate(
     jobs: Annotated[
         int | None,
         typer.Option(
-            help="Processes training cross-validation folds side by side (default: one a core). "
-            "The figures are the same for any number.",
+            help="Processes training cross-validation folds side by side (default: the CPUs "
+            "it may use, at most 4; each takes about 0.7 GB). The figures are the same for any "
+            "number.",
             min=1,
         ),
     ] = None,
@@ -809,7 +809,9 @@ def evaluate(
     except (DataError, OSError) as exc:
         fail(f"{source}: {exc}")
     if path.is_dir():
-        _evaluate_report(rows, folds, jobs or os.cpu_count() or 1)
+        from analysis.evaluate import default_jobs
+
+        _evaluate_report(rows, folds, jobs or default_jobs())
     else:
         _evaluate_file(rows)
 

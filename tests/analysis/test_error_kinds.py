@@ -1985,9 +1985,10 @@ def test_a_theme_told_apart_after_a_degree_is_read_by_its_own_words(
     assert analyse(text, _BOTH, source="stay").themes == expected
 
 
-# Twentieth round: set apart by a negator with no good or bad word of its own, the theme is bad
-# news after praise ("but not by the team"), and after a complaint when "even" or "either" says
-# so; a bare negator after a complaint, or one that adds the theme ("not just"), decides nothing.
+# Twentieth round: a negator that governs the theme's name sets it apart: bad news after
+# praise ("but not by the team"), and after a complaint when "even", "either" or "nor" says so;
+# a bare negator after a complaint decides nothing, and a negator elsewhere in the clause
+# (about something else) does not set the theme apart.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1995,9 +1996,11 @@ def test_a_theme_told_apart_after_a_degree_is_read_by_its_own_words(
         ("Very. Not by the team", {"managers": "pos", "team_culture": "neg"}),
         ("Very - not by the team though", {"managers": "pos", "team_culture": "neg"}),
         ("Really well, never by the team", {"managers": "pos", "team_culture": "neg"}),
+        ("Very, not really the team", {"managers": "pos", "team_culture": "neg"}),
         ("Not at all, not even the team", {"managers": "neg", "team_culture": "neg"}),
         ("Not really, not even my team", {"managers": "neg", "team_culture": "neg"}),
         ("Not at all. Not by the team either", {"managers": "neg", "team_culture": "neg"}),
+        ("Not at all, nor the team", {"managers": "neg", "team_culture": "neg"}),
     ],
 )
 def test_a_theme_set_apart_by_a_negator_after_a_degree_is_bad_news(
@@ -2009,15 +2012,33 @@ def test_a_theme_set_apart_by_a_negator_after_a_degree_is_bad_news(
 @pytest.mark.parametrize(
     "text",
     [
+        # The negator adds the theme to the praise.
         "Very, not just my manager but the team too",
         "Very, not only by my manager but by the team",
         "Extremely, and not only by the team",
+        "Very, not least the team",
+        "Very, not to mention the team",
+        # The negator is about something else (the reviewer's cases).
+        "Very, can't say enough about the team",
+        "Very, couldn't do it without the team",
+        "9/10, couldn't do it without the team",
+        "Very, I don't know what I'd do without the team",
+        "Very - wouldn't swap the team for anything",
+        "Very, the team won't let anyone sink",
+        "Very, the team too, no doubt",
+        "Very, and by the team no less",
+        "Very, though I haven't been in the team long",
+        "Very, and I'm new to the team, not even 3 months in",
+        "Very, haven't needed much from the team",
+        "Very, and the team. Wouldn't be here otherwise.",
+        "Not at all, but I can't complain about the team either",
+        "Not really. Even the team can't fix that",
     ],
 )
-def test_a_negator_that_adds_the_theme_does_not_set_it_apart(text: str) -> None:
-    themes = analyse(text, _BOTH, source="stay").themes
-    assert themes.get("team_culture") != "neg"
-    assert themes.get("managers") != "neg"
+def test_a_negator_that_does_not_govern_the_theme_does_not_set_it_apart(text: str) -> None:
+    reading = read(text, _BOTH)
+    assert reading.decided.get("team_culture") != "neg"
+    assert analyse(text, _BOTH, source="stay").themes.get("team_culture") != "neg"
 
 
 def test_a_bare_negator_after_a_complaint_decides_nothing_of_the_theme() -> None:

@@ -80,7 +80,7 @@ def test_a_theme_s_own_direction_features_never_share_a_name_with_the_comment_s(
 
 
 def test_direction_is_scored_from_the_words_exactly_as_from_the_features_training_made() -> None:
-    # `Model.apply` looks a comment's words up by word (and word pairs by their first word)
+    # `Model.apply` looks a comment's words up by word (and word pairs as a pair of words)
     # rather than making each feature's string: the units must be those of the features
     # training made, a repeated word or pair counting once, as in a set. Every labelled
     # comment, every theme, then repeats and words no weight names.
@@ -207,6 +207,7 @@ def test_cross_validation_reading_each_line_once_scores_as_training_each_fold_af
     assert afresh.comments == len(rows)
     assert cross_validate(rows, 3, by_writer=by_writer) == afresh
     assert cross_validate(rows, 3, by_writer=by_writer, jobs=2) == afresh
+    assert cross_validate(rows, 3, by_writer=by_writer, jobs=9) == afresh  # more than folds
 
 
 def test_a_feature_on_one_side_carries_more_evidence_than_one_on_both() -> None:
