@@ -272,6 +272,14 @@ _FROM_TO = re.compile(
     rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
     rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
 )
+# A count then and a count now is a change too: "I used to have 30 kids, now it's 17", "had 28
+# families last year and now I have 16", "we had 6 SWs, now we have 3". The count then and
+# the count now are the pattern's two groups, as in `_FROM_TO`.
+_THEN_NOW = re.compile(
+    rf"\b(?:used to (?:have|hold|carry|be on|get)|had) (?:about |around |over |nearly |like )?"
+    rf"{_COUNT} (?:\S+ ){{0,4}}?(?:now|nowadays|these days)(?: [\w']+){{0,3}}? "
+    rf"(?:down to |up to |only |just |about |around )?{_COUNT}\b(?! more\b)"
+)
 # "Working from 8 to 6", "duty rota is from 9 to 5", "the meeting moved from 10 to 2": the hours
 # of a day, not a count. Both numbers are hours, and either no verb of change comes before
 # "from" or the words around say it is a time.
@@ -609,12 +617,15 @@ class CountChange(NamedTuple):
 
 
 def _count_change(text: str) -> CountChange | None:
-    """A count that fell or rose in a clause ("went from twenty-nine to nineteen"): the clause
+    """A count that fell or rose in a clause ("went from twenty-nine to nineteen", "used to
+    have 30 kids, now it's 17"): the clause
     without it, the news for workload (+2 for fewer cases or more staff, -2 for the other way,
     -1.5 for a fall wished for or that did not happen) and what it counts; None if there is no
     count, it did not change, or it counts hours, days or a time of day ("working from 8 to 6",
     "from 5 to 4 days a week")."""
-    change = _FROM_TO.search(text)
+    change = _FROM_TO.search(text) if "from" in text else None
+    if change is None and "now" in text:
+        change = _THEN_NOW.search(text)
     if change is None:
         return None
     before, after = _count(change[1]), _count(change[2])
@@ -653,6 +664,19 @@ def _count_change(text: str) -> CountChange | None:
         # A good change that did not come is a complaint; a bad one that did not is no news.
         return CountChange(rest, _WANTED_SCORE, kind) if fewer else None
     return CountChange(rest, 2.0 if fewer else -2.0, kind)
+
+
+def _then_now_across(last: str, text: str) -> CountChange | None:
+    """A count then in the clause before and a count now in this one ("I used to have 30 kids,
+    | now it's 17"): the change, with the rest of this clause after the count now as its rest;
+    None if there is none."""
+    joined = f"{last} , {text}"
+    match = _THEN_NOW.search(joined)
+    start = len(last) + 3  # where this clause starts in `joined`
+    if match is None or match.start(2) < start or "from" in joined:
+        return None
+    change = _count_change(joined)
+    return None if change is None else change._replace(rest=text[match.end() - start :])
 
 
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
@@ -1127,8 +1151,11 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
-        # "from" first: a cheap test that skips the count's pattern in most clauses.
-        change = _count_change(clause.text) if "from" in clause.text else None
+        # "from" or "now" first: a cheap test that skips the count's patterns in most clauses.
+        text = clause.text
+        change = _count_change(text) if "from" in text or "now" in text else None
+        if change is None and work[:-1] and "now" in text:
+            change = _then_now_across(work[-2], text)
         if change is not None and change.theme not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
             # to four", "referrals went from 12 to 5 a day"), one of forms or steps about
