@@ -269,7 +269,7 @@ class Model:
         pairs are looked up as they are, not made into a feature's string each."""
         rows = {}
         for feature, row in self._detect_rows.items():
-            if feature.startswith("p:"):
+            if feature.startswith("p:"):  # two words: `model_from_json` checks
                 first, second = feature[2:].split(" ", 1)
                 rows[first, second] = row
         return rows
@@ -463,6 +463,8 @@ def model_from_json(data: object) -> Model:
     for feature, weights in dict(detect.get("weights") or {}).items():
         if not isinstance(weights, dict) or not set(weights) <= set(THEMES):
             raise ModelError(f"detect.weights[{feature!r}] must map themes to numbers")
+        if feature.startswith("p:") and " " not in feature[2:]:
+            raise ModelError(f"detect.weights[{feature!r}]: a word pair needs two words")
         pairs[feature] = [
             (t, _number(w, f"detect.weights[{feature!r}]")) for t, w in weights.items()
         ]

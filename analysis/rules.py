@@ -273,13 +273,26 @@ _FROM_TO = re.compile(
     rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
 )
 # A count then and a count now is a change too: "I used to have 30 kids, now it's 17", "had 28
-# families last year and now I have 16", "we had 6 SWs, now we have 3". The count then and
-# the count now are the pattern's two groups, as in `_FROM_TO`.
+# families last year and now I have 16", "we had 6 SWs, now we have 3", "caseload was 30, now
+# it's 17". The count then and the count now are the pattern's two groups, as in `_FROM_TO`;
+# A count now that is part of the whole
+# or added to it ("now 17 of them are in proceedings", "now 12 are CP", "now 2 more") is not.
 _THEN_NOW = re.compile(
-    rf"\b(?:used to (?:have|hold|carry|be on|get)|had) (?:about |around |over |nearly |like )?"
-    rf"{_COUNT} (?:\S+ ){{0,4}}?(?:now|nowadays|these days)(?: [\w']+){{0,3}}? "
-    rf"(?:down to |up to |only |just |about |around )?{_COUNT}\b(?! more\b)"
+    rf"\b(?:used to (?:have|hold|carry|be on|get)|had|was|were) "
+    rf"(?:about |around |over |nearly |like |on )?{_COUNT} (?:\S+ ){{0,4}}?"
+    rf"(?:now|nowadays|these days)(?: [\w']+){{0,3}}? "
+    rf"(?:down to |up to |only |just |about |around )?{_COUNT}\b"
+    r"(?! (?:more|of|are|were|others?|extra|further)\b)"
 )
+# Words between the two counts that make it no count now: a wish, a promise, a target, a denial,
+# or more of the same ("now hoping for 20", "now it's not 17 like they promised", "now
+# supposed to be 17", "now a further 2").
+_NOT_NOW_COUNT = re.compile(
+    r"\b(?:hop\w*|should|supposed|meant|promised|would|could|if|wants?|target|aim\w*|not|never"
+    r"|another|further|extra|more)\b"
+)
+# A time of day between the two counts: "had 20 cases at 9am, now it's 11" is a clock.
+_CLOCK_BETWEEN = re.compile(r"\d ?(?:am|pm)\b|o ?clock\b")
 # "Working from 8 to 6", "duty rota is from 9 to 5", "the meeting moved from 10 to 2": the hours
 # of a day, not a count. Both numbers are hours, and either no verb of change comes before
 # "from" or the words around say it is a time.
@@ -618,16 +631,29 @@ class CountChange(NamedTuple):
 
 def _count_change(text: str) -> CountChange | None:
     """A count that fell or rose in a clause ("went from twenty-nine to nineteen", "used to
-    have 30 kids, now it's 17"): the clause
-    without it, the news for workload (+2 for fewer cases or more staff, -2 for the other way,
-    -1.5 for a fall wished for or that did not happen) and what it counts; None if there is no
-    count, it did not change, or it counts hours, days or a time of day ("working from 8 to 6",
+    have 30 kids, now it's 17"): the clause without it, the news for workload (+2 for fewer
+    cases or more staff, -2 for the other way, -1.5 for a fall wished for or that did not
+    happen) and what it counts; None if there is no count, it did not change, or it counts
+    hours, days or a time of day ("working from 8 to 6",
     "from 5 to 4 days a week")."""
     change = _FROM_TO.search(text) if "from" in text else None
-    if change is None and "now" in text:
-        change = _THEN_NOW.search(text)
+    if change is None and "now" in text:  # "now" is in "know" too: the pattern then finds none
+        change = _then_now(text)
+    return None if change is None else _change_at(text, change)
+
+
+def _then_now(text: str) -> re.Match[str] | None:
+    """A count then and a count now in `text` (`_THEN_NOW`), unless the words between say the
+    count now is wished for, promised, denied or more of the same, or the counts are times."""
+    change = _THEN_NOW.search(text)
     if change is None:
         return None
+    between = text[change.end(1) : change.start(2)]
+    return None if _NOT_NOW_COUNT.search(between) or _CLOCK_BETWEEN.search(between) else change
+
+
+def _change_at(text: str, change: re.Match[str]) -> CountChange | None:
+    """The `CountChange` of a count's match in `text` (`_count_change`)."""
     before, after = _count(change[1]), _count(change[2])
     if before == after or _UNIT.match(text, change.end(1)) or _UNIT.match(text, change.end()):
         return None
@@ -671,11 +697,11 @@ def _then_now_across(last: str, text: str) -> CountChange | None:
     | now it's 17"): the change, with the rest of this clause after the count now as its rest;
     None if there is none."""
     joined = f"{last} , {text}"
-    match = _THEN_NOW.search(joined)
+    match = _then_now(joined)
     start = len(last) + 3  # where this clause starts in `joined`
-    if match is None or match.start(2) < start or "from" in joined:
+    if match is None or match.start(2) < start:
         return None
-    change = _count_change(joined)
+    change = _change_at(joined, match)
     return None if change is None else change._replace(rest=text[match.end() - start :])
 
 
@@ -1129,6 +1155,7 @@ def read(text: str, question: str | None = None) -> Reading:
     departure_at = departure if departure is not None else departure_at
     previous: set[str] = set()
     work: list[str] = []
+    said_before: set[str] = set()  # the themes of `count_said` the clause before spoke of
     for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if SURVEY.search(clause.text):
             # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
@@ -1154,8 +1181,12 @@ def read(text: str, question: str | None = None) -> Reading:
         # "from" or "now" first: a cheap test that skips the count's patterns in most clauses.
         text = clause.text
         change = _count_change(text) if "from" in text or "now" in text else None
-        if change is None and work[:-1] and "now" in text:
+        if change is None and len(work) > 1 and "now" in text:
             change = _then_now_across(work[-2], text)
+            if change is not None and change.theme in said_before:
+                # The clause before read the count then alone ("I had 28 families": 28 cases,
+                # a complaint); the change is the news of both, so that reading is dropped.
+                count_said[change.theme].pop()
         if change is not None and change.theme not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
             # to four", "referrals went from 12 to 5 a day"), one of forms or steps about
@@ -1185,6 +1216,7 @@ def read(text: str, question: str | None = None) -> Reading:
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.
             shift = -shift
         clause_total = base
+        said: set[str] = set()  # the themes of `count_said` this clause spoke of
         # Sarcasm and the job someone is leaving for turn what the words say: not decided here.
         told = "managers" in mentioned and not sarcastic and not elsewhere
         treated = _treatment(clause.text, after=inherited) if told else 0.0
@@ -1194,6 +1226,7 @@ def read(text: str, question: str | None = None) -> Reading:
             score = _theme_score(clause, theme, base, shift if counts else 0.0)
             if theme in count_said:
                 count_said[theme].append(score)
+                said.add(theme)
             elif theme == "managers":
                 # The clause's own reading ("my manager never shouts": not the "never"), kept
                 # even when another clause disputes it and nothing is decided.
@@ -1212,6 +1245,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 decided = counts and base * shift >= 0
                 found[theme] = _Finding(score, shift if decided else 0.0)
         total += clause_total
+        said_before = said
     scores = {theme: finding.score for theme, finding in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:

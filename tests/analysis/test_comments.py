@@ -176,7 +176,7 @@ def test_the_lists_know_the_words_staff_use(
         ("I get an hour weekly supervision", "work_life_balance"),
         ("The new head of service is shaking things up", "wellbeing"),
         # Found as wellbeing since the twenty-first round's word pairs: "I check Mosaic in bed",
-        # "I check my work phone in the bath" are how staff say they cannot switch off (20
+        # "I check my work phone in the bath" are how staff say they cannot switch off (17
         # training lines), and the pair "i check" learned it. Strict: a change that reads it
         # right again fails here, to be looked at.
         pytest.param(

@@ -870,12 +870,19 @@ def test_a_count_decides_when_nothing_says_otherwise() -> None:
     [
         # A count then and a count now (the twenty-first round): read as a complaint by the
         # learned half ("I used to have 30 kids, now it's 17") once the writers' lines moved
-        # the weights; now the count decides, within a clause or across the comma before "now".
+        # the weights; now the count decides, within a clause or across the clause break before
+        # "now".
         ("I used to have 30 kids, now it's 17", 2.0),
         ("had 28 families last year and now I have 16", 2.0),
         ("I used to have 12 cases. Now I have 25", -2.0),
         ("wen i started i had 9 kids now it is 17", -2.0),
         ("we had 6 SWs, now we have 3", -2.0),
+        # The round's reviewer: the clause before read "I had 28 families" alone as a complaint
+        # (a count of cases with nothing said), which disputed the change; "was" and "were".
+        ("I had 28 families, now I have 16", 2.0),
+        ("I had 24 cases. Now I have 14", 2.0),
+        ("caseload was 30, now it's 17", 2.0),
+        ("we were 9 SWs, we are now 6", -2.0),
     ],
 )
 def test_a_count_then_and_a_count_now_decide_as_a_change(text: str, news: float) -> None:
@@ -889,7 +896,20 @@ def test_a_count_then_and_a_count_now_decide_as_a_change(text: str, news: float)
         "used to work 60 hours, now 40",  # hours, not a count of work
         "I had 3 visits cancelled, now 2 more",  # more of the same, not a count now
         "I had 20 cases. Now I'm off sick",  # no count now
-        "I used to have 30 kids from the old team, now it's 17",  # "from": not a then and now
+        "I was 30, now I'm 45",  # an age: no count of anything
+        # The round's reviewer: a wish, a promise or a denial between the counts; a count now
+        # that is part of the whole or added to it; a time of day.
+        "I used to have 30 kids, now hoping for 20",
+        "I used to have 30 kids, now it's not 17 like they promised",
+        "we had 6 SWs, now we should have 9",
+        "I had 30 kids, now supposed to be 17",
+        "I used to have 15 cases, now I would take 20 if it meant staying with this team",
+        "I used to have 30 kids, now 17 of them are in proceedings",
+        "had 24 cases, now 12 are CIN and 12 CP",
+        "I had 3 visits cancelled, now a further 2",
+        "I had 3 visits cancelled, now another 2",
+        "I had 3 visits cancelled, now 2 others",
+        "had 20 cases at 9am now it's 11 and I've had 3 more",
     ],
 )
 def test_a_count_then_and_now_needs_two_counts_of_the_same_thing(text: str) -> None:

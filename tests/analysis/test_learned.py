@@ -62,7 +62,7 @@ def test_scoring_looks_up_exactly_the_weighted_features_training_made() -> None:
     texts += [("Shovedd at the door!! then superviison cancelled x3, 27 kids", None, None)] * 2
     for text, question, source in texts:
         reading = read(text, question)
-        words = _words(reading.normalised)
+        words = _words(reading.work_text)  # as `detection_features` and scoring read it
         expected = set(model.detect) & detection_features(reading, question, source, words)
         rows = model.detection_rows(reading, question, source, words)
         assert {model.feature_of_row(row) for row in rows} == expected, text
@@ -156,6 +156,7 @@ def test_a_weights_file_that_is_not_one_is_refused() -> None:
         {**good, "format": 99},
         {**good, "detect": {**good["detect"], "bias": {"pay": 0.1}}},
         {**good, "detect": {**good["detect"], "weights": {"w:pay": {"salary": 1.0}}}},
+        {**good, "detect": {**good["detect"], "weights": {"p:pay": {"pay": 1.0}}}},
         {**good, "direction": {**good["direction"], "bias": "high"}},
     ):
         with pytest.raises(ModelError):
