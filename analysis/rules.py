@@ -274,9 +274,9 @@ _FROM_TO = re.compile(
 )
 # A count then and a count now is a change too: "I used to have 30 kids, now it's 17", "had 28
 # families last year and now I have 16", "we had 6 SWs, now we have 3", "caseload was 30, now
-# it's 17". The count then and the count now are the pattern's two groups, as in `_FROM_TO`;
-# A count now that is part of the whole
-# or added to it ("now 17 of them are in proceedings", "now 12 are CP", "now 2 more") is not.
+# it's 17". The count then and the count now are the pattern's two groups, as in `_FROM_TO`. A
+# count now that is part of the whole or added to it ("now 17 of them are in proceedings", "now
+# 12 are CP", "now 2 more") is not.
 _THEN_NOW = re.compile(
     rf"\b(?:used to (?:have|hold|carry|be on|get)|had|was|were) "
     rf"(?:about |around |over |nearly |like |on )?{_COUNT} (?:\S+ ){{0,4}}?"
@@ -634,10 +634,11 @@ def _count_change(text: str) -> CountChange | None:
     have 30 kids, now it's 17"): the clause without it, the news for workload (+2 for fewer
     cases or more staff, -2 for the other way, -1.5 for a fall wished for or that did not
     happen) and what it counts; None if there is no count, it did not change, or it counts
-    hours, days or a time of day ("working from 8 to 6",
-    "from 5 to 4 days a week")."""
+    hours, days or a time of day ("working from 8 to 6", "from 5 to 4 days a week")."""
+    # "from" and "now" first: cheap tests that skip the patterns in most clauses ("now" is in
+    # "know" too: the pattern then finds none).
     change = _FROM_TO.search(text) if "from" in text else None
-    if change is None and "now" in text:  # "now" is in "know" too: the pattern then finds none
+    if change is None and "now" in text:
         change = _then_now(text)
     return None if change is None else _change_at(text, change)
 
@@ -1178,11 +1179,9 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
-        # "from" or "now" first: a cheap test that skips the count's patterns in most clauses.
-        text = clause.text
-        change = _count_change(text) if "from" in text or "now" in text else None
-        if change is None and len(work) > 1 and "now" in text:
-            change = _then_now_across(work[-2], text)
+        change = _count_change(clause.text)
+        if change is None and len(work) > 1 and "now" in clause.text:
+            change = _then_now_across(work[-2], clause.text)
             if change is not None and change.theme in said_before:
                 # The clause before read the count then alone ("I had 28 families": 28 cases,
                 # a complaint); the change is the news of both, so that reading is dropped.
