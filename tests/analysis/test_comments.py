@@ -56,15 +56,11 @@ def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
     "text",
     [
         "Paid a visit to the family this morning, went well",
-        # Read as workload since the ninth round's third batch (its writers count "families" as
-        # caseload: "fewer families", "taking families"). It sits on the threshold and each
-        # batch of writers moves it: in the twentieth round -0.659 (right) after the first
-        # batch, -0.555 (workload) after the third, against -0.6. Strict, so a batch that puts it
-        # right fails here and is looked at.
-        pytest.param(
-            "Had a good week with my families",
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # Read as workload from the ninth round's third batch to the twenty-first round (its
+        # writers count "families" as caseload: "fewer families", "taking families"); it sits on
+        # the threshold and each batch of writers moves it: -0.639 (right) after the twenty-second
+        # round's writers, against -0.6.
+        "Had a good week with my families",
         "Nothing to report",
     ],
 )
