@@ -2320,9 +2320,9 @@ _PROBE_RIGHT = [
 ]
 
 # Read wrong (docs/analysis.md, Limits): a past told in bad words before a "now" or "since"
-# that says it is better (kind 1), a reason to stay told as what they would lose or could not
-# get elsewhere (kind 2), praise turned by a "when anyone can be bothered" (kind 4), and senior
-# leaders or a manager named by a floor or a task (kind 6). Strict: a fix shows here.
+# that says it is better (kind 1), a reason to stay told as what they would lose (kind 2),
+# praise turned by a "when anyone can be bothered" (kind 4), and senior leaders or a manager
+# named by a floor or a task (kind 6). Strict: a fix shows here.
 _PROBE_WRONG = [
     (
         "used to wait months for the pay review to go thru, now its done every april and we "
@@ -2359,21 +2359,6 @@ _PROBE_WRONG = [
         {"team_culture": "pos"},
     ),
     (
-        "I'd be mad to leave, nowhere else round here pays the market supplement",
-        None,
-        {"pay": "pos"},
-    ),
-    (
-        "I'd never get a caseload this small anywhere else so I'm stuck here lol",
-        None,
-        {"workload": "pos"},
-    ),
-    (
-        "the day they take my hybrid days away is the day I hand my notice in",
-        "What might make you leave?",
-        {"work_life_balance": "pos"},
-    ),
-    (
         "Lose my parking space right by the door? Not a chance.",
         "What might make you leave?",
         {"environment": "pos"},
@@ -2382,12 +2367,6 @@ _PROBE_WRONG = [
         "id be lost without our AD tbh, shes the only one who fights our corner with the council",
         None,
         {"leadership": "pos"},
-    ),
-    (
-        "scared to leave tbh, nowhere else has the clinical psych support we get when cases get "
-        "heavy",
-        "What keeps you here?",
-        {"wellbeing": "pos"},
     ),
     (
         "yeah the team's lovely, when anyone can be bothered to answer a message",
@@ -2420,3 +2399,77 @@ def test_a_fresh_probes_misreadings(
     text: str, question: str | None, expected: dict[str, str]
 ) -> None:
     _reads(text, expected, question)
+
+
+# Four of the probe's reasons to stay, read wrong before this round's phrases (they were written
+# from these, so they are no longer text nobody tuned to): what nowhere else gives them, what
+# they would never get anywhere else, what they would be mad to leave, the day it is taken.
+_PROBE_MENDED = [
+    (
+        "I'd be mad to leave, nowhere else round here pays the market supplement",
+        None,
+        {"pay": "pos"},
+    ),
+    (
+        "I'd never get a caseload this small anywhere else so I'm stuck here lol",
+        None,
+        {"workload": "pos"},
+    ),
+    (
+        "the day they take my hybrid days away is the day I hand my notice in",
+        "What might make you leave?",
+        {"work_life_balance": "pos"},
+    ),
+    (
+        "scared to leave tbh, nowhere else has the clinical psych support we get when cases get "
+        "heavy",
+        "What keeps you here?",
+        {"wellbeing": "pos"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE_MENDED)
+def test_what_nowhere_else_gives_them_is_a_reason_to_stay(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("You wouldn't get supervision like this anywhere else", "managers"),
+        ("The day they scrap the 9-day fortnight is the day I walk", "work_life_balance"),
+        ("honestly I'd be crazy to leave before my PGCert is done", "career"),
+        ("Nowhere else round here gives NQSWs a protected caseload", "workload"),
+    ],
+)
+def test_the_rules_read_what_nowhere_else_gives_as_good_news(text: str, theme: str) -> None:
+    # The learned half already read these right; the rules read them as nothing or as a
+    # complaint ("never get", "crazy") before this round's phrases.
+    assert read(text).scores[theme] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        (
+            "We took the call in the stairwell because there was nowhere else to go",
+            "environment",
+            "neg",
+        ),
+        ("I'd be mad to stay on these wages", "pay", "neg"),
+        ("the day they fix Mosaic is the day I retire", "it_systems", "neg"),
+        ("I never get a lunch break, not even on a quiet day", "work_life_balance", "neg"),
+    ],
+)
+def test_nowhere_else_and_never_get_are_not_always_reasons_to_stay(
+    text: str, theme: str, direction: str
+) -> None:
+    _reads(text, {theme: direction})
+    assert read(text).scores.get(theme, 0.0) <= 0
+
+
+def test_anywhere_else_needs_something_they_would_never_get() -> None:
+    assert read("you will not find anywhere else this badly run").scores == {}
