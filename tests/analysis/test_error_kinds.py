@@ -2462,6 +2462,22 @@ def test_the_rules_read_what_nowhere_else_gives_as_good_news(text: str, theme: s
         ("I'd be mad to stay on these wages", "pay", "neg"),
         ("the day they fix Mosaic is the day I retire", "it_systems", "neg"),
         ("I never get a lunch break, not even on a quiet day", "work_life_balance", "neg"),
+        # The reviewer's attack on the first version of the phrases: each read right before it
+        # and as a reason to stay by it.
+        (
+            "I'd be insane to go back to frontline with caseloads like these",
+            "workload",
+            "neg",
+        ),
+        ("Nowhere else I've worked has had such awful IT", "it_systems", "neg"),
+        ("Nowhere else pays this badly for this much responsibility", "pay", "neg"),
+        ("nowhere else has had a pay freeze this long", "pay", "neg"),
+        ("I'd never have this much paperwork anywhere else", "processes", "neg"),
+        ("I'd never get paid this little anywhere else", "pay", "neg"),
+        ("we never get the training that they get anywhere else", "career", "neg"),
+        ("The day they sort out the car park is the day I walk in smiling", "environment", "neg"),
+        ("the day we get proper laptops is the day I leave my own at home", "it_systems", "neg"),
+        ("the day they double my caseload again is the day I walk", "workload", "neg"),
     ],
 )
 def test_nowhere_else_and_never_get_are_not_always_reasons_to_stay(
