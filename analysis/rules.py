@@ -284,6 +284,16 @@ _THEN_NOW = re.compile(
     rf"(?:down to |up to |only |just |about |around )?{_COUNT}\b"
     r"(?! (?:more|of|are|were|others?|extra|further)\b)"
 )
+# The count now said before "now": "caseload was 31 back in march, it's 19 now", "had 28
+# families last year, I'm on 16 now". The count now is what someone has, is on or is down to.
+_THEN_NOW_AFTER = re.compile(
+    rf"\b(?:used to (?:have|hold|carry|be on|get)|had|was|were) "
+    rf"(?:about |around |over |nearly |like |on )?{_COUNT} (?:\S+ ){{0,6}}?"
+    r"(?:it is|it has|(?:i|we) (?:have|have got|am on|are on|are at|am at|are)|there are|they are"
+    r"|(?:down|up) to)"
+    rf"(?: (?:down to|up to|only|just|about|around))? {_COUNT}(?: of us)? "
+    r"(?:now|nowadays|these days)\b"
+)
 # Words between the two counts that make it no count now: a wish, a promise, a target, a denial,
 # or more of the same ("now hoping for 20", "now it's not 17 like they promised", "now
 # supposed to be 17", "now a further 2").
@@ -644,9 +654,10 @@ def _count_change(text: str) -> CountChange | None:
 
 
 def _then_now(text: str) -> re.Match[str] | None:
-    """A count then and a count now in `text` (`_THEN_NOW`), unless the words between say the
-    count now is wished for, promised, denied or more of the same, or the counts are times."""
-    change = _THEN_NOW.search(text)
+    """A count then and a count now in `text` (`_THEN_NOW`, `_THEN_NOW_AFTER`), unless the words
+    between say the count now is wished for, promised, denied or more of the same, or the counts
+    are times."""
+    change = _THEN_NOW.search(text) or _THEN_NOW_AFTER.search(text)
     if change is None:
         return None
     between = text[change.end(1) : change.start(2)]

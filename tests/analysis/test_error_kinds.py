@@ -6,8 +6,16 @@ from __future__ import annotations
 import pytest
 
 from analysis.comments import analyse
-from analysis.lexicon import THEME_PATTERNS
-from analysis.rules import _HOW_OFTEN, _LONG_DAY, _NOT_GOING, _count_change, _departure, read
+from analysis.lexicon import THEME_PATTERNS, question_lean
+from analysis.rules import (
+    _HOW_OFTEN,
+    _LONG_DAY,
+    _NOT_GOING,
+    _count_change,
+    _departure,
+    read,
+    themes_in,
+)
 from analysis.text import clauses, normalise
 
 
@@ -511,6 +519,9 @@ ROUND_FOUR = [
         "processes",
         "pos",
     ),
+    # A known misreading from the fourth round to the twenty-second: since the twenty-third a
+    # count now told before "now" ("I'm on 15 now") is a count now.
+    ("I had 27 children last spring, I'm on 15 now", None, "workload", "pos"),
 ]
 
 
@@ -527,7 +538,6 @@ def test_fresh_sentences_of_every_kind_are_read_right(
 @pytest.mark.parametrize(
     ("text", "theme", "direction"),
     [
-        ("I had 27 children last spring, I'm on 15 now", "workload", "pos"),
         ("Vacancies in the team are down to one now", "workload", "pos"),
         # Read right until the fifteenth round: the trailing "though" had wiped the clause
         # before it, and the detector's cue features with it. Read whole, the rules count the
@@ -2321,15 +2331,9 @@ _PROBE_RIGHT = [
 
 # Read wrong (docs/analysis.md, Limits): a past told in bad words before a "now" or "since"
 # that says it is better (kind 1), a reason to stay told as what they would lose (kind 2),
-# praise turned by a "when anyone can be bothered" (kind 4), and senior leaders or a manager
-# named by a floor or a task (kind 6). Strict: a fix shows here.
+# and praise turned by a "when anyone can be bothered" (kind 4). Strict: a fix shows here (four
+# more, mended in the twenty-third round, are in `_PROBE_MENDED_LATER`).
 _PROBE_WRONG = [
-    (
-        "used to wait months for the pay review to go thru, now its done every april and we "
-        "actualy got the uplift",
-        "What has got better in the last year?",
-        {"pay": "pos"},
-    ),
     (
         "i finish at 5 most days now, a year ago it was 8pm at the kitchen table",
         None,
@@ -2346,12 +2350,6 @@ _PROBE_WRONG = [
         "twice since January.",
         None,
         {"leadership": "pos"},
-    ),
-    (
-        "Progression was a closed door but since the new framework 3 of us have moved up to "
-        "senior prac",
-        "What has got better in the last year?",
-        {"career": "pos"},
     ),
     (
         "team used to be really cliquey, people ate lunch alone. much warmer since the restructure",
@@ -2372,16 +2370,6 @@ _PROBE_WRONG = [
         "yeah the team's lovely, when anyone can be bothered to answer a message",
         None,
         {"team_culture": "neg"},
-    ),
-    (
-        "nobody from the 5th floor has ever set foot in our locality office",
-        None,
-        {"leadership": "neg"},
-    ),
-    (
-        "The person who signs off my cases always makes time for me, even at 6pm on a Friday",
-        "What keeps you here?",
-        {"managers": "pos"},
     ),
 ]
 
@@ -2427,6 +2415,42 @@ _PROBE_MENDED = [
         {"wellbeing": "pos"},
     ),
 ]
+
+
+# Four more of the first probe's misreadings, mended in the twenty-third round (no longer text
+# nobody tuned to): a question of what has got better leans its answers to good news, leaders
+# known by their floor, a manager known by the task of signing off.
+_PROBE_MENDED_LATER = [
+    (
+        "used to wait months for the pay review to go thru, now its done every april and we "
+        "actualy got the uplift",
+        "What has got better in the last year?",
+        {"pay": "pos"},
+    ),
+    (
+        "Progression was a closed door but since the new framework 3 of us have moved up to "
+        "senior prac",
+        "What has got better in the last year?",
+        {"career": "pos"},
+    ),
+    (
+        "nobody from the 5th floor has ever set foot in our locality office",
+        None,
+        {"leadership": "neg"},
+    ),
+    (
+        "The person who signs off my cases always makes time for me, even at 6pm on a Friday",
+        "What keeps you here?",
+        {"managers": "pos"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE_MENDED_LATER)
+def test_the_first_probes_later_mended_readings(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
 
 
 @pytest.mark.parametrize(("text", "question", "expected"), _PROBE_MENDED)
@@ -2494,7 +2518,7 @@ def test_anywhere_else_needs_something_they_would_never_get() -> None:
 # Twenty-third round: a second fresh probe. Another helper that saw none of the data, code or
 # tests wrote 72 sentences, twelve in each of issue 19's six kinds of error, before any was run;
 # the analyser as it stood (5e85c6d) read 58 of them right (every expected theme, the right way)
-# and 14 wrong. Nothing was changed for them: they are the analyser as it stood.
+# and 14 wrong. The 58 are pinned as they were read.
 _PROBE2_RIGHT = [
     (
         "Mosaic hasn't frozen on me once since the spring upgrade - it used to die every time I "
@@ -2757,32 +2781,15 @@ def test_a_second_fresh_probe_reads_right(
     _reads(text, expected, question)
 
 
-# Read wrong by the analyser as it stood: improvement told as a change (kind 1), reasons to stay
-# told as what they would have left without (kind 2), sarcasm with no word of it (kind 4), and
-# themes known by a task, a floor, a symptom or a pay word (kind 6). Strict: a fix shows here.
-_PROBE2_WRONG = [
+# Six of the second probe's misreadings, mended this round (so no longer text nobody tuned to):
+# a count now told before "now", being made to go back to the office as a loss, what they would
+# have left without ("were it not for", "I'd have gone if our head of service hadn't"), a lift
+# of a cap that is no lift, a system known by its spinning wheel, pay told in spine points.
+_PROBE2_MENDED = [
     (
         "caseload was 31 back in march, its 19 now and i actually sleep through the night",
         None,
         {"workload": "pos", "wellbeing": "pos"},
-    ),
-    (
-        "Supervision happens every four weeks now, diarised and protected. Last year mine got "
-        "cancelled more often than it went ahead.",
-        None,
-        {"managers": "pos"},
-    ),
-    (
-        "we went from six locums covering vacancies to a full permanent team and duty weeks are "
-        "finally survivable",
-        None,
-        {"workload": "pos"},
-    ),
-    (
-        "I was £3k behind the next borough until the market supplement came in last autumn; now "
-        "I'm slightly ahead of them.",
-        None,
-        {"pay": "pos"},
     ),
     (
         "If they ever drag us back to five days a week in the office I'm handing my notice in "
@@ -2801,6 +2808,49 @@ _PROBE2_WRONG = [
         "front of everyone and taken the flak herself instead of blaming the front line.",
         None,
         {"leadership": "pos"},
+    ),
+    (
+        "spinning wheel every time i try to save a chronology, lost 40 mins of typing yesterday",
+        None,
+        {"it_systems": "neg"},
+    ),
+    (
+        "Went up two spine points after my review, first time in years anyone's noticed.",
+        None,
+        {"pay": "pos"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE2_MENDED)
+def test_the_second_probes_mended_readings(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
+# The second probe's misreadings left (docs/analysis.md, Limits): improvement told "now" first and
+# the past after, a load made survivable by staff it once lacked, pay behind "until" a supplement,
+# leaders who kept a budget safe read by the cuts around it, sarcasm with no word of it ("door is
+# always open. Shame she's never behind it."), a manager known only by a task, mileage pay.
+_PROBE2_WRONG = [
+    (
+        "Supervision happens every four weeks now, diarised and protected. Last year mine got "
+        "cancelled more often than it went ahead.",
+        None,
+        {"managers": "pos"},
+    ),
+    (
+        "we went from six locums covering vacancies to a full permanent team and duty weeks are "
+        "finally survivable",
+        None,
+        {"workload": "pos"},
+    ),
+    (
+        "I was £3k behind the next borough until the market supplement came in last autumn; now "
+        "I'm slightly ahead of them.",
+        None,
+        {"pay": "pos"},
     ),
     (
         "I'd have gone agency a year ago if senior leadership hadn't kept ringfencing our "
@@ -2825,16 +2875,6 @@ _PROBE2_WRONG = [
         None,
         {"leadership": "neg", "pay": "neg"},
     ),
-    (
-        "spinning wheel every time i try to save a chronology, lost 40 mins of typing yesterday",
-        None,
-        {"it_systems": "neg"},
-    ),
-    (
-        "Went up two spine points after my review, first time in years anyone's noticed.",
-        None,
-        {"pay": "pos"},
-    ),
 ]
 
 
@@ -2844,3 +2884,232 @@ def test_the_second_probes_misreadings(
     text: str, question: str | None, expected: dict[str, str]
 ) -> None:
     _reads(text, expected, question)
+
+
+# What a question asks for leans the answer (twenty-third round): "What has got better in the
+# last year?" was read as a wish for better ("better" in the question), so what was named in
+# answer was bad news; "What did we do well?", "What do you value most?" and "What has helped?"
+# leaned nowhere, and "What has got worse?" neither. Written for these tests.
+@pytest.mark.parametrize(
+    ("question", "lean", "wish"),
+    [
+        ("What has got better in the last year?", "pos", False),
+        ("What's improved since the restructure?", "pos", False),
+        ("What did we do well?", "pos", False),
+        ("What are we doing well?", "pos", False),
+        ("What do you value most about working here?", "pos", False),
+        ("Who or what has helped you most this year?", "pos", False),
+        ("What support has made a difference?", "pos", False),
+        ("What's the best thing about your team?", "pos", False),
+        ("What has got worse this year?", "neg", False),
+        ("What is not going well?", "neg", False),
+        ("What frustrates you most?", "neg", False),
+        ("What would have helped you most?", "neg", True),
+        ("What could make a difference?", "neg", True),
+        # Unchanged: wishes for better are still wishes.
+        ("What would make your job better?", "neg", True),
+        ("What could we have done better?", "neg", True),
+        ("What is going well?", "pos", False),
+    ],
+)
+def test_a_question_leans_its_answers_as_it_asks(question: str, lean: str, wish: bool) -> None:
+    found = question_lean(question)
+    assert found is not None
+    assert (found.direction, found.wish) == (lean, wish)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("the pay review", "What has got better in the last year?", {"pay": "pos"}),
+        ("supervision", "What did we do well?", {"managers": "pos"}),
+        ("Mosaic", "What has got worse this year?", {"it_systems": "neg"}),
+        (
+            "my team, no question",
+            "Who or what has helped you most this year?",
+            {"team_culture": "pos"},
+        ),
+        ("the paperwork", "What has got worse this year?", {"processes": "neg"}),
+    ],
+)
+def test_a_bare_answer_takes_the_questions_lean(
+    text: str, question: str, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
+def test_an_answer_that_says_otherwise_is_not_overruled_by_the_question() -> None:
+    _reads(
+        "nothing, the pay is still awful", {"pay": "neg"}, "What has got better in the last year?"
+    )
+    # Read as praise of the pay before the question leaned (the question's words alone).
+    _reads(
+        "the pay is rubbish but the team is great",
+        {"pay": "neg", "team_culture": "pos"},
+        "What did we do well?",
+    )
+
+
+# A complaint in few words to a question that leans to good news: the lean and the question's
+# words outweigh "keeps getting cancelled" (as they did to "What keeps you here?" before).
+@pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+@pytest.mark.parametrize("question", ["What did we do well?", "What keeps you here?"])
+def test_a_short_complaint_to_a_question_of_good_news(question: str) -> None:
+    _reads("supervision keeps getting cancelled", {"managers": "neg"}, question)
+
+
+# A count then and the count now, the count now told before "now" (twenty-third round): "it's 19
+# now" after "caseload was 31 back in march" was no change. Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("caseload was 30 before christmas, it's 18 now", "pos"),
+        ("had 28 families last year, I'm on 16 now", "pos"),
+        ("I had 20 cases in May and I have 26 now", "neg"),
+        ("we were 6 social workers at Easter, there are 9 of us now", "pos"),
+        ("we were 9 social workers at Easter, there are 5 of us now", "neg"),
+    ],
+)
+def test_a_count_now_told_before_now_is_a_change(text: str, news: str) -> None:
+    _reads(text, {"workload": news})
+
+
+def test_a_count_now_told_before_now_needs_what_someone_has() -> None:
+    # No verb of having between the counts: not a count then and a count now.
+    assert _count_change("i was 12 when i first wanted to do this job , 30 now") is None
+
+
+# What they would have left without is a reason to stay (twenty-third round): "if not for",
+# "were it not for", and "I'd have gone … if X hadn't". Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("if not for the flexible working i would be gone", "work_life_balance"),
+        ("Were it not for my PM I would not still be here", "managers"),
+        ("id have left ages ago if my TM hadnt fought for me", "managers"),
+        ("I'd have quit last winter if the service hadn't paid for my training", "career"),
+        ("I'd be giving up the funded AMHP training if I left now", "career"),
+        ("I'd lose my market supplement if I left", "pay"),
+    ],
+)
+def test_what_they_would_have_left_without_is_a_reason_to_stay(text: str, theme: str) -> None:
+    assert read(text).scores[theme] > 0
+    _reads(text, {theme: "pos"})
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("I would have left sooner if I had known how big the caseloads were", "workload"),
+        ("if not for me nobody would cover duty", "workload"),
+        ("I would lose my mind if I left it another week with this caseload", "workload"),
+    ],
+)
+def test_what_they_would_have_left_over_is_no_reason_to_stay(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) <= 0
+
+
+# Themes known by a word staff use and the lists lacked (twenty-third round). Written for these
+# tests.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("stuck on the same spine point for three years", "pay"),
+        ("they've cut what we get per mile again", "pay"),
+        ("nobody from the 5th floor has ever sat on duty", "leadership"),
+        ("top floor decided it over our heads", "leadership"),
+        ("the person who signs off my assessments has changed four times", "managers"),
+        ("spinning wheel every time I open a case file", "it_systems"),
+        ("lost an hour of typing when it froze", "it_systems"),
+        ("they want us back three days a week in the office", "work_life_balance"),
+        ("my two home days are what keep me sane", "work_life_balance"),
+        ("the lift has been out of order since August", "environment"),
+    ],
+)
+def test_a_theme_named_in_staffs_own_words(text: str, theme: str) -> None:
+    assert theme in themes_in(normalise(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("the day they lift the caseload cap is the day I go", "environment"),
+        ("she gave me a lift home after the visit", "environment"),
+        ("the day they scrap hybrid is the day I clear my desk", "environment"),
+        ("the meeting on the fourth floor was useful", "leadership"),
+        ("on office days the team has lunch together", "work_life_balance"),
+    ],
+)
+def test_a_word_in_another_sense_names_no_theme(text: str, theme: str) -> None:
+    assert theme not in themes_in(normalise(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("duty weeks are finally survivable", 1),
+        ("my caseload is actually doable now", 1),
+        ("the caseload is not bearable", -1),
+    ],
+)
+def test_a_load_they_can_carry_is_good_news(text: str, news: int) -> None:
+    score = read(text).scores["workload"]
+    assert score * news > 0
+
+
+# The reviewer's attack on the first version of this round's changes (twenty-third round): each
+# read right before the round and wrong by the first version; now right again.
+@pytest.mark.parametrize(
+    ("text", "question", "expected", "absent"),
+    [
+        # A wish or a denial in the question is no question of good news.
+        (
+            "pay us properly",
+            "What would be the best thing we could do to keep you?",
+            {"pay": "neg"},
+            None,
+        ),
+        ("a proper pay rise", "What is the best thing we could change?", {"pay": "neg"}, None),
+        ("caseloads", "What should have improved but hasn't?", {"workload": "neg"}, None),
+        # Sent back is a loss only when it is back to the office or its days.
+        (
+            "if they send me back to the assessment team i will go off sick",
+            None,
+            {"wellbeing": "neg"},
+            None,
+        ),
+        # What they would lose by leaving their recording is not what leaving would cost.
+        (
+            "we could lose the whole weekend if we leave our recording till friday",
+            None,
+            {"work_life_balance": "neg"},
+            None,
+        ),
+        ("traffic is so bad round the estate it's like 5 minutes per mile", None, {}, "pay"),
+        ("the 3rd floor keeps flooding when it rains", None, {"environment": "neg"}, "leadership"),
+        ("the 2nd floor thinks it's a sauna in summer", None, {"environment": "neg"}, "leadership"),
+        ("someone from the 2nd floor keeps nicking our chairs", None, {}, "leadership"),
+        ("lost an hour of work to a fire drill", None, {}, "it_systems"),
+        ("there are times in the office when nobody says hello", None, {}, "work_life_balance"),
+        (
+            "my first few days in the office were lovely, everyone said hi",
+            None,
+            {"team_culture": "pos"},
+            "work_life_balance",
+        ),
+        ("my colleague gives me a lift to visits as I don't drive", None, {}, "environment"),
+    ],
+)
+def test_this_rounds_phrases_do_not_fire_where_they_do_not_belong(
+    text: str, question: str | None, expected: dict[str, str], absent: str | None
+) -> None:
+    _reads(text, expected, question)
+    if absent is not None:
+        assert absent not in analyse(text, question).themes
+
+
+def test_a_pay_point_nobody_moved_up_is_no_rise() -> None:
+    # "nobody" is a phrase of its own; the spine-point phrase reads before it is spent.
+    text = "is it just me or has nobody moved up a pay point since the regrade?"
+    assert read(text).scores["pay"] < 0
+    assert read("went up two spine points after my ASYE, really pleased").scores["pay"] > 0
