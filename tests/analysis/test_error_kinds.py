@@ -3113,3 +3113,17 @@ def test_a_pay_point_nobody_moved_up_is_no_rise() -> None:
     text = "is it just me or has nobody moved up a pay point since the regrade?"
     assert read(text).scores["pay"] < 0
     assert read("went up two spine points after my ASYE, really pleased").scores["pay"] > 0
+
+
+# What keeps them from staying, told as what they would stay without (twenty-third round, from
+# the reviewer): bad news of it, not a reason to stay. Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("were it not for the travel I would happily stay", "environment"),
+        ("If it weren't for the pay I'd stay forever", "pay"),
+        ("if it wasnt for the commute i would love this job", "environment"),
+    ],
+)
+def test_what_they_would_stay_without_is_bad_news(text: str, theme: str) -> None:
+    assert read(text).scores[theme] < 0
