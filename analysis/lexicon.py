@@ -70,6 +70,23 @@ class QuestionLean:
 
 
 @dataclass(frozen=True)
+class QuestionWords:
+    """The words that lean a question no pattern of `questions` knows, kind by kind: what a
+    form's question asks for is told by its words ("What are you grateful for?", "Where do
+    things go wrong for you?"), which recur where the phrasings do not."""
+
+    skip: re.Pattern[str]  # questions of degree, or "anything else": they lean nowhere
+    elsewhere: re.Pattern[str]
+    wish: re.Pattern[str]
+    pos: re.Pattern[str]
+    neg: re.Pattern[str]
+
+
+_NEVER: Final = re.compile(r"(?!x)x")
+NO_QUESTION_WORDS: Final = QuestionWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Both files, checked. Theme cues hold each theme's plain words as patterns too."""
 
@@ -83,6 +100,7 @@ class Lexicon:
     going_to: tuple[str, ...]
     questions: tuple[QuestionLean, ...]
     survey: tuple[str, ...] = ()
+    question_words: QuestionWords = NO_QUESTION_WORDS
     # A long working day told by its ends: one pattern (its entries joined), which is also one
     # of work_life_balance's cues, so the cue that names the theme and the rule that scores it
     # cannot drift apart.
@@ -170,6 +188,19 @@ def _questions(value: object, where: str) -> tuple[QuestionLean, ...]:
     return tuple(found)
 
 
+def _question_words(value: object, where: str) -> QuestionWords:
+    if value is None:
+        return NO_QUESTION_WORDS
+    kinds = ("skip", "elsewhere", "wish", "pos", "neg")
+    if not isinstance(value, dict) or set(value) != set(kinds):
+        raise LexiconError(f"{where}: expected lists of {', '.join(kinds)}")
+    found = []
+    for kind in kinds:
+        entries = _patterns(value[kind], f"{where}.{kind}")
+        found.append(re.compile("|".join(f"(?:{e})" for e in entries)) if entries else _NEVER)
+    return QuestionWords(*found)
+
+
 def _phrases(value: object, where: str) -> tuple[tuple[str, float], ...]:
     found = []
     for i, item in enumerate(_list(value, where)):
@@ -209,6 +240,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         "going_to",
         "survey",
         "long_day",
+        "question_words",
     }
     patterns = _mapping(patterns_path, sections)
     theme_patterns = {
@@ -233,6 +265,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         going_to=_patterns(patterns.get("going_to"), f"{p}, going_to"),
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
         survey=_patterns(patterns.get("survey"), f"{p}, survey"),
+        question_words=_question_words(patterns.get("question_words"), f"{p}, question_words"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
     )
 
@@ -267,4 +300,22 @@ def question_lean(question: str) -> QuestionLean | None:
     for lean in LEXICON.questions:
         if lean.pattern.search(lowered):
             return lean
+    return _lean_by_words(lowered, LEXICON.question_words)
+
+
+def _lean_by_words(question: str, words: QuestionWords) -> QuestionLean | None:
+    """The lean of a question no pattern knows, by its words: another employer's offer, then a
+    wish, then whichever of good or bad news it asks about more; a tie leans nowhere."""
+    if words.skip.search(question):
+        return None
+    if words.elsewhere.search(question):
+        return QuestionLean(words.elsewhere, "neg", elsewhere=True)
+    if words.wish.search(question):
+        return QuestionLean(words.wish, "neg", wish=True)
+    good = len(words.pos.findall(question))
+    bad = len(words.neg.findall(question))
+    if good > bad:
+        return QuestionLean(words.pos, "pos")
+    if bad > good:
+        return QuestionLean(words.neg, "neg")
     return None

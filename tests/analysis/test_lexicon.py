@@ -246,6 +246,12 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
         ("patterns", "cues: [\n", "patterns.yaml: not YAML"),
         ("patterns", "questions:\n  - match: 'x'\n    wish: 'yes'\n", "questions[0]"),
         ("patterns", "survey: '\\\\bsurvey'\n", "patterns.yaml, survey"),
+        ("patterns", "question_words:\n  pos: ['good']\n", "patterns.yaml, question_words"),
+        (
+            "patterns",
+            "question_words:\n  skip: []\n  elsewhere: []\n  wish: []\n  pos: ['(']\n  neg: []\n",
+            "question_words.pos[0]",
+        ),
         ("words", "positive: ['good', 'Great!']\n", "words.yaml, positive[1]"),
         ("words", "positive: ['good']\nnegative: ['good']\n", "in both positive and negative"),
         ("words", "negative: ['bad', 'bad']\n", "words.yaml, negative[1]"),
