@@ -299,7 +299,9 @@ def question_lean(question: str) -> QuestionLean | None:
     lowered = question.lower().replace("’", "'")
     for lean in LEXICON.questions:
         if lean.pattern.search(lowered):
-            return lean
+            # A rule with no lean says the question leans nowhere ("How satisfied are you with
+            # your pay?"): no lean at all, as for a question no rule knows.
+            return lean if lean.direction or lean.elsewhere or lean.wish else None
     return _lean_by_words(lowered, LEXICON.question_words)
 
 
