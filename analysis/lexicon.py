@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -294,6 +295,8 @@ SURVEY: Final = AnyOf(LEXICON.survey)
 LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
 
 
+# A survey asks a few questions, each of many people: each is leaned once.
+@lru_cache(maxsize=256)
 def question_lean(question: str) -> QuestionLean | None:
     """How answers to `question` lean when their own words do not say, if the lists know."""
     lowered = question.lower().replace("’", "'")

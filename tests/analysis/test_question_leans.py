@@ -1,14 +1,16 @@
 """How a question leans the answers to it, on questions written apart from the analyser.
 
-probes/questions.jsonl holds 287 stay- and exit-interview questions written in the
-twenty-fourth round with no sight of the lists: three helpers' 200 (sets a, b, c) and a
+probes/questions.jsonl holds 361 stay- and exit-interview questions written in the
+twenty-fourth round with no sight of the lists: four helpers' 274 (sets a, b, c, d) and a
 reviewer's 87 chosen to trip them (set "review"). Each is labelled with how a bare answer to it
 ("the pay", "my manager") reads: good news here (pos), bad news (neg), something missing here
-(wish), what another employer offers (elsewhere), or no lean (none). Set C, scored once before
-it was looked at, leaned 35 of its 80 the right way before the round and 66 after the first two
-sets were learned from; the reviewer's set 36 of 87 before the round, 4 with the first version
-of the change, 83 now (docs/analysis.md, "Twenty-fourth round"). All are learned from now, so
-these are regression tests.
+(wish), what another employer offers (elsewhere), or no lean (none). Each set was scored once
+before it was looked at: set C leaned 35 of its 80 the right way before the round and 66 after
+the first two were learned from; the reviewer's 36 of 87 before the round, 4 with the first
+version of the change, 83 after its fixes; set D, ordinary form questions written last, 30 of
+its 74 new ones before the round and 66 after the review (six more were word for word in the
+earlier sets; docs/analysis.md, "Twenty-fourth round"). All are learned from now, so these are
+regression tests.
 """
 
 from __future__ import annotations
@@ -77,9 +79,9 @@ def _params() -> list[Any]:
 
 def test_the_questions_are_whole() -> None:
     cases = _cases()
-    assert len(cases) == 287
-    assert len({case["question"] for case in cases}) == 287
-    assert {case["set"] for case in cases} == {"a", "b", "c", "review"}
+    assert len(cases) == 361
+    assert len({case["question"] for case in cases}) == 361
+    assert {case["set"] for case in cases} == {"a", "b", "c", "d", "review"}
     assert {case["lean"] for case in cases} == {"pos", "neg", "wish", "elsewhere", "none"}
     assert {case["question"] for case in cases} >= _KIND_DIFFERS | _WRONG_WAY
 
