@@ -3127,3 +3127,24 @@ def test_a_pay_point_nobody_moved_up_is_no_rise() -> None:
 )
 def test_what_they_would_stay_without_is_bad_news(text: str, theme: str) -> None:
     assert read(text).scores[theme] < 0
+
+
+# What they would have left without, told the other way round or as what would have been
+# refused, and its mirror, what they would have stayed without (twenty-fourth round, from the
+# third probe; the mirror's sentences written for these tests).
+@pytest.mark.parametrize(
+    ("text", "theme", "news"),
+    [
+        ("If the AP post hadn't come up I'd have been applying elsewhere", "career", 1),
+        ("if my manager hadn't backed me i would have left", "managers", 1),
+        (
+            "would have gone in june if my flexible working request had been refused",
+            "work_life_balance",
+            1,
+        ),
+        ("if they hadn't cut the team i would have stayed", "team_culture", -1),
+        ("I'd have stayed if my caseload hadn't doubled", "workload", -1),
+    ],
+)
+def test_what_they_would_have_left_or_stayed_without(text: str, theme: str, news: int) -> None:
+    assert read(text).scores[theme] * news > 0
