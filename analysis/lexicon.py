@@ -198,7 +198,12 @@ def _question_words(value: object, where: str) -> QuestionWords:
     found = []
     for kind in kinds:
         entries = _patterns(value[kind], f"{where}.{kind}")
-        found.append(re.compile("|".join(f"(?:{e})" for e in entries)) if entries else _NEVER)
+        try:  # each compiles alone; joined, a flag inside one ("(?i)") is refused
+            found.append(re.compile("|".join(f"(?:{e})" for e in entries)) if entries else _NEVER)
+        except re.error as exc:
+            raise LexiconError(
+                f"{where}.{kind}: the patterns do not compile together ({exc})"
+            ) from exc
     return QuestionWords(*found)
 
 
@@ -298,7 +303,9 @@ LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
 # A survey asks a few questions, each of many people: each is leaned once.
 @lru_cache(maxsize=256)
 def question_lean(question: str) -> QuestionLean | None:
-    """How answers to `question` lean when their own words do not say, if the lists know."""
+    """How answers to `question` lean when their own words do not say: by the first pattern of
+    `questions` that matches, or else by the question's words (`_lean_by_words`); None if
+    neither leans it."""
     lowered = question.lower().replace("’", "'")
     for lean in LEXICON.questions:
         if lean.pattern.search(lowered):

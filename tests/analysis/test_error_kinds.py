@@ -3148,3 +3148,9 @@ def test_what_they_would_stay_without_is_bad_news(text: str, theme: str) -> None
 )
 def test_what_they_would_have_left_or_stayed_without(text: str, theme: str, news: int) -> None:
     assert read(text).scores[theme] * news > 0
+
+
+def test_even_if_is_no_condition_they_would_have_left_over() -> None:
+    # The second reviewer's: the rules do not read "even if … hadn't" as what they stayed without.
+    text = "I would have stayed even if they hadn't given me the pay rise"
+    assert read(text).scores.get("pay", 0.0) >= 0

@@ -249,6 +249,12 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
         ("patterns", "question_words:\n  pos: ['good']\n", "patterns.yaml, question_words"),
         (
             "patterns",
+            "question_words:\n  skip: []\n  elsewhere: []\n  wish: []\n  pos: ['a', '(?i)b']\n"
+            "  neg: []\n",
+            "question_words.pos: the patterns do not compile together",
+        ),
+        (
+            "patterns",
             "question_words:\n  skip: []\n  elsewhere: []\n  wish: []\n  pos: ['(']\n  neg: []\n",
             "question_words.pos[0]",
         ),

@@ -34,8 +34,6 @@ _KIND_DIFFERS = {
     "What improvements would you suggest for the service?",
     "What needs to change most urgently in your team?",
     "What would a better offer from us have looked like?",
-    "How could we support you better?",
-    "How can your manager support you better?",
     "Who will you be working for after you leave?",
 }
 # Leaned the wrong way (known limits): a yes-or-no question answered as praise, a next
@@ -66,7 +64,9 @@ def _cases() -> list[dict[str, Any]]:
 
 
 def _params() -> list[Any]:
-    wrong = pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+    wrong = pytest.mark.xfail(
+        strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+    )
     return [
         pytest.param(
             case,
@@ -181,7 +181,9 @@ def test_a_question_of_degree_leans_nowhere_by_its_words() -> None:
 # round, 23 now. Two are known limits: "The pay" to "How satisfied are you with your pay?" is
 # read as bad news of pay (the learned half weighs the question's words), and "Late visits and
 # recording" to "What makes it hard to leave work on time?" as processes, not workload.
-_KNOWN = pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
+_KNOWN = pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+)
 _ANSWERS = [
     (
         "Is there anything else you wish to tell us?",
@@ -211,6 +213,15 @@ _ANSWERS = [
         {"pay": "neg"},
     ),
     pytest.param("How satisfied are you with your pay and benefits?", "The pay", {}, marks=_KNOWN),
+    # A wish to be supported better is bad news of the support there is (the second reviewer's).
+    ("How could we support you better?", "Better supervision", {"managers": "neg"}),
+    # What they would have stayed without is bad news of it; the learned half weighs "stayed".
+    pytest.param(
+        "Anything else?",
+        "if they hadn't cut the team i would have stayed",
+        {"team_culture": "neg"},
+        marks=_KNOWN,
+    ),
     ("What isn't going well at the moment?", "Supervision", {"managers": "neg"}),
     ("What isn't going well at the moment?", "The IT", {"it_systems": "neg"}),
     (

@@ -41,7 +41,11 @@ def _params() -> list[Any]:
     for number, case in enumerate(_cases(), start=1):
         marks = []
         if case["status"] == "wrong":
-            marks.append(pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"))
+            marks.append(
+                pytest.mark.xfail(
+                    strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+                )
+            )
         params.append(
             pytest.param(case, marks=marks, id=f"{number:02d}-{case['kind']}-{case['status']}")
         )
