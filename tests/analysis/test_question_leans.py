@@ -6,7 +6,7 @@ reviewer's 87 chosen to trip them (set "review"). Each is labelled with how a ba
 ("the pay", "my manager") reads: good news here (pos), bad news (neg), something missing here
 (wish), what another employer offers (elsewhere), or no lean (none). Each set was scored once
 before it was looked at: set C leaned 35 of its 80 the right way before the round and 66 after
-the first two were learned from; the reviewer's 36 of 87 before the round, 4 with the first
+the first two were learned from; the reviewer's 37 of 87 before the round, 4 with the first
 version of the change, 83 after its fixes; set D, ordinary form questions written last, 30 of
 its 74 new ones before the round and 66 after the review (six more were word for word in the
 earlier sets; docs/analysis.md, "Twenty-fourth round"). All are learned from now, so these are
