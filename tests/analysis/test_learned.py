@@ -230,3 +230,28 @@ def test_a_feature_on_one_side_carries_more_evidence_than_one_on_both() -> None:
     present = csr_matrix([[1, 1, 0, 1], [1, 1, 0, 1], [0, 1, 1, 0], [0, 1, 1, 0]], dtype=float)
     inside, both, outside, _ = _evidence(present, [True, True, False, False])
     assert 0 < both < min(inside, outside) / 3
+
+
+def test_a_fit_that_runs_out_of_iterations_is_an_error_not_a_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Stopped short of the optimum, liblinear's weights hang on floating-point detail: the
+    # shipped-weights check once failed on a fresh machine for exactly that. A fit cut short
+    # must stop the script, not write or pass a file that another machine cannot remake.
+    pytest.importorskip("sklearn")
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    import analysis.train as train
+
+    train_rows, _held = split(load_dir(DATA))
+    rows = train_rows[:300]
+    made = train.examples(rows)
+    assert train.fit_examples(made).detect  # converges as shipped
+
+    def starved(c: float) -> LogisticRegression:
+        return LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=1, tol=1e-12)
+
+    monkeypatch.setattr(train, "_logistic", starved)
+    with pytest.raises(ConvergenceWarning):
+        train.fit_examples(made)
