@@ -83,8 +83,19 @@ class QuestionWords:
     neg: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class ThenAndNow:
+    """The time words that tell a change through the past ("caseload is 17. in october it was
+    29"): which clauses of a comment are about then and which about now (analysis.learned)."""
+
+    then: re.Pattern[str]  # "used to", "a year ago", "when I started", "the old office"
+    was: re.Pattern[str]  # "was", "had": about then only in a comment that also speaks of now
+    now: re.Pattern[str]  # "now", "since", "no more", "these days"
+
+
 _NEVER: Final = re.compile(r"(?!x)x")
 NO_QUESTION_WORDS: Final = QuestionWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
+NO_THEN_AND_NOW: Final = ThenAndNow(_NEVER, _NEVER, _NEVER)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ class Lexicon:
     questions: tuple[QuestionLean, ...]
     survey: tuple[str, ...] = ()
     question_words: QuestionWords = NO_QUESTION_WORDS
+    then_and_now: ThenAndNow = NO_THEN_AND_NOW
     # A long working day told by its ends: one pattern (its entries joined), which is also one
     # of work_life_balance's cues, so the cue that names the theme and the rule that scores it
     # cannot drift apart.
@@ -189,10 +201,9 @@ def _questions(value: object, where: str) -> tuple[QuestionLean, ...]:
     return tuple(found)
 
 
-def _question_words(value: object, where: str) -> QuestionWords:
-    if value is None:
-        return NO_QUESTION_WORDS
-    kinds = ("skip", "elsewhere", "wish", "pos", "neg")
+def _kinds(value: object, where: str, kinds: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """A section of named lists of patterns, each list joined into one pattern, in `kinds`'
+    order."""
     if not isinstance(value, dict) or set(value) != set(kinds):
         raise LexiconError(f"{where}: expected lists of {', '.join(kinds)}")
     found = []
@@ -204,7 +215,19 @@ def _question_words(value: object, where: str) -> QuestionWords:
             raise LexiconError(
                 f"{where}.{kind}: the patterns do not compile together ({exc})"
             ) from exc
-    return QuestionWords(*found)
+    return found
+
+
+def _question_words(value: object, where: str) -> QuestionWords:
+    if value is None:
+        return NO_QUESTION_WORDS
+    return QuestionWords(*_kinds(value, where, ("skip", "elsewhere", "wish", "pos", "neg")))
+
+
+def _then_and_now(value: object, where: str) -> ThenAndNow:
+    if value is None:
+        return NO_THEN_AND_NOW
+    return ThenAndNow(*_kinds(value, where, ("then", "was", "now")))
 
 
 def _phrases(value: object, where: str) -> tuple[tuple[str, float], ...]:
@@ -247,6 +270,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         "survey",
         "long_day",
         "question_words",
+        "then_and_now",
     }
     patterns = _mapping(patterns_path, sections)
     theme_patterns = {
@@ -272,6 +296,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
         survey=_patterns(patterns.get("survey"), f"{p}, survey"),
         question_words=_question_words(patterns.get("question_words"), f"{p}, question_words"),
+        then_and_now=_then_and_now(patterns.get("then_and_now"), f"{p}, then_and_now"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
     )
 
@@ -298,6 +323,8 @@ GOING_TO: Final[re.Pattern[str]] = any_of(LEXICON.going_to)
 SURVEY: Final = AnyOf(LEXICON.survey)
 # A working day from early morning into the evening ("in from 7 to 7"): work_life_balance's cue.
 LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
+# A change told through the past: which clauses are about then, which about now.
+THEN_AND_NOW: Final[ThenAndNow] = LEXICON.then_and_now
 
 
 # A survey asks a few questions, each of many people: each is leaned once.

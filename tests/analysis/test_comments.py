@@ -59,8 +59,14 @@ def test_themes_and_directions(text: str, expected: dict[str, str]) -> None:
         # Read as workload from the ninth round's third batch to the twenty-first round (its
         # writers count "families" as caseload: "fewer families", "taking families"); it sits on
         # the threshold and each batch of writers moves it: -0.639 (right) after the twenty-second
-        # round's writers, against -0.6.
-        "Had a good week with my families",
+        # round's writers, against -0.6; found as workload again since the twenty-fifth round's
+        # change-over-time writers ("had 27 kids", "had every weekend off"). Strict.
+        pytest.param(
+            "Had a good week with my families",
+            marks=pytest.mark.xfail(
+                strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+            ),
+        ),
         "Nothing to report",
     ],
 )
@@ -137,15 +143,10 @@ def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
         # The rules read processes (-2.0: "core group minutes" is a cue); the detector sits
         # near its threshold and has crossed it either way as writers were added (-0.70 against
         # -0.6 in the sixteenth round, -0.76 in the eighteenth; -0.48, found, in the
-        # twentieth; -0.65 in the twenty-first, with word pairs: "on time" is mostly hours).
-        # "group" leans to team culture and "minutes" is mostly time. Strict: a batch that
-        # moves it back fails here, to be looked at.
-        pytest.param(
-            "the core group minutes never come out on time",
-            None,
-            {"processes": "neg"},
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # twentieth; -0.65 in the twenty-first, with word pairs: "on time" is mostly hours;
+        # found again since the twenty-fifth round's writers). "group" leans to team culture
+        # and "minutes" is mostly time.
+        ("the core group minutes never come out on time", None, {"processes": "neg"}),
         ("the PLO letters take weeks to come back from legal", None, {"processes": "neg"}),
         ("no way up here unless you move LA", None, {"career": "neg"}),
         ("taught me more in six months than uni did", None, {"career": "pos"}),
@@ -171,15 +172,10 @@ def test_the_lists_know_the_words_staff_use(
         ("EDT passed the case back to us on Monday morning", "work_life_balance"),
         ("I get an hour weekly supervision", "work_life_balance"),
         ("The new head of service is shaking things up", "wellbeing"),
-        # Found as wellbeing since the twenty-first round's word pairs: "I check Mosaic in bed",
-        # "I check my work phone in the bath" are how staff say they cannot switch off (17
-        # training lines), and the pair "i check" learned it. Strict: a change that reads it
-        # right again fails here, to be looked at.
-        pytest.param(
-            "I check in on the children every week",
-            "wellbeing",
-            marks=pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md"),
-        ),
+        # Found as wellbeing from the twenty-first round's word pairs ("I check Mosaic in bed",
+        # "I check my work phone in the bath": the pair "i check") to the twenty-fifth round's
+        # retraining.
+        ("I check in on the children every week", "wellbeing"),
         ("The vibe at the family home was tense", "team_culture"),
         ("Mum was left out of the meeting", "team_culture"),
         ("Too many ppl on my caseload", "team_culture"),
@@ -194,11 +190,11 @@ def test_those_words_in_their_everyday_sense_are_not_the_theme(text: str, theme:
     assert theme not in analyse(text).themes
 
 
-@pytest.mark.xfail(strict=True, reason="known limit, docs/analysis.md")
 def test_learning_in_its_everyday_sense_is_not_career() -> None:
     # Read right until the fifteenth round's twelve writers, whose lines on learning say
-    # "learned" and "learning" without the theme's words: career's detector now takes "learned"
-    # alone as a stance (-0.26 against the threshold's -0.6). The rules find no career.
+    # "learned" and "learning" without the theme's words, and again since the twenty-fifth
+    # round's retraining: career's detector had taken "learned" alone as a stance. The rules
+    # find no career.
     assert "career" not in analyse("The child learned to ride a bike").themes
 
 

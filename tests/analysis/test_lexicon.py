@@ -258,6 +258,12 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
             "question_words:\n  skip: []\n  elsewhere: []\n  wish: []\n  pos: ['(']\n  neg: []\n",
             "question_words.pos[0]",
         ),
+        ("patterns", "then_and_now:\n  then: ['used to']\n", "patterns.yaml, then_and_now"),
+        (
+            "patterns",
+            "then_and_now:\n  then: ['used to']\n  was: ['(']\n  now: ['now']\n",
+            "then_and_now.was[0]",
+        ),
         ("words", "positive: ['good', 'Great!']\n", "words.yaml, positive[1]"),
         ("words", "positive: ['good']\nnegative: ['good']\n", "in both positive and negative"),
         ("words", "negative: ['bad', 'bad']\n", "words.yaml, negative[1]"),
