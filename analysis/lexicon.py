@@ -219,15 +219,21 @@ def _kinds(value: object, where: str, kinds: tuple[str, ...]) -> list[re.Pattern
 
 
 def _question_words(value: object, where: str) -> QuestionWords:
+    """The `question_words` section; none leans no question by its words."""
     if value is None:
         return NO_QUESTION_WORDS
-    return QuestionWords(*_kinds(value, where, ("skip", "elsewhere", "wish", "pos", "neg")))
+    skip, elsewhere, wish, pos, neg = _kinds(
+        value, where, ("skip", "elsewhere", "wish", "pos", "neg")
+    )
+    return QuestionWords(skip=skip, elsewhere=elsewhere, wish=wish, pos=pos, neg=neg)
 
 
-def _then_and_now(value: object, where: str) -> ThenAndNow:
+def _then_and_now_words(value: object, where: str) -> ThenAndNow:
+    """The `then_and_now` section; none reads no comment as a change."""
     if value is None:
         return NO_THEN_AND_NOW
-    return ThenAndNow(*_kinds(value, where, ("then", "was", "now")))
+    then, was, now = _kinds(value, where, ("then", "was", "now"))
+    return ThenAndNow(then=then, was=was, now=now)
 
 
 def _phrases(value: object, where: str) -> tuple[tuple[str, float], ...]:
@@ -296,7 +302,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
         survey=_patterns(patterns.get("survey"), f"{p}, survey"),
         question_words=_question_words(patterns.get("question_words"), f"{p}, question_words"),
-        then_and_now=_then_and_now(patterns.get("then_and_now"), f"{p}, then_and_now"),
+        then_and_now=_then_and_now_words(patterns.get("then_and_now"), f"{p}, then_and_now"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
     )
 
