@@ -17,7 +17,6 @@ in test_third_probe:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from analysis.comments import analyse
 from analysis.learned import _then_and_now, direction_features, shipped_model
 from analysis.rules import read
 from surveys.themes import THEMES
+from tests.analysis.probe_cases import load, params
 
 PROBE = Path(__file__).parent / "probes" / "then_now.jsonl"
 
@@ -93,23 +93,7 @@ def test_an_improvement_told_plainly_after_its_bad_past(text: str, theme: str) -
 
 
 def _cases() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines()]
-
-
-def _params() -> list[Any]:
-    params = []
-    for number, case in enumerate(_cases(), start=1):
-        marks = []
-        if case["status"] in {"wrong", "lost"}:
-            marks.append(
-                pytest.mark.xfail(
-                    strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-                )
-            )
-        params.append(
-            pytest.param(case, marks=marks, id=f"{number:02d}-{case['kind']}-{case['status']}")
-        )
-    return params
+    return load(PROBE)
 
 
 def test_the_probe_is_whole() -> None:
@@ -124,7 +108,7 @@ def test_the_probe_is_whole() -> None:
         assert set(case["themes"].values()) <= {"pos", "neg"}
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", params(_cases()))
 def test_the_then_and_now_probe_reads_as_recorded(case: dict[str, Any]) -> None:
     found = analyse(case["text"], case["question"]).themes
     for theme, direction in case["themes"].items():

@@ -12,7 +12,6 @@ before any was run. probes/third.jsonl keeps each with what became of it:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import pytest
 
 from analysis.comments import analyse
 from surveys.themes import THEMES
+from tests.analysis.probe_cases import load, params
 
 PROBE = Path(__file__).parent / "probes" / "third.jsonl"
 KINDS = {
@@ -33,23 +33,7 @@ KINDS = {
 
 
 def _cases() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines()]
-
-
-def _params() -> list[Any]:
-    params = []
-    for number, case in enumerate(_cases(), start=1):
-        marks = []
-        if case["status"] == "wrong":
-            marks.append(
-                pytest.mark.xfail(
-                    strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-                )
-            )
-        params.append(
-            pytest.param(case, marks=marks, id=f"{number:02d}-{case['kind']}-{case['status']}")
-        )
-    return params
+    return load(PROBE)
 
 
 def test_the_probe_is_whole() -> None:
@@ -66,7 +50,7 @@ def test_the_probe_is_whole() -> None:
             assert case["question"], case["text"]
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", params(_cases()))
 def test_the_third_probe_reads_as_recorded(case: dict[str, Any]) -> None:
     found = analyse(case["text"], case["question"]).themes
     for theme, direction in case["themes"].items():
