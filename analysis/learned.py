@@ -32,7 +32,6 @@ from analysis.rules import (
     CommentAnalysis,
     Direction,
     Reading,
-    clause_score,
     direction_of,
     polarity_of,
 )
@@ -232,38 +231,32 @@ def _comment_tags(reading: Reading, question: str | None, source: str | None) ->
     the question and source, and a change told through the past."""
     features = {"total:" + _sign(reading.total)}
     _context(features, reading, question, source)
-    features.update(_then_and_now(reading.work_text))
+    features.update(_then_and_now(reading))
     return features
-
-
-# Clauses as the rules' working text has them: sentences and commas become " . ".
-_CLAUSE_BREAK: Final = re.compile(r" ?[.,;!?] |\b(?:but|although|though|whereas)\b")
 
 
 # Not cached: a cache would keep comments' text in memory after they are read (only questions'
 # and single words' features are cached).
-def _then_and_now(text: str) -> tuple[str, ...]:
+def _then_and_now(reading: Reading) -> tuple[str, ...]:
     """A change told through the past, as direction features: the rules' sign of the clauses
     about then beside that of the rest ("then:neg:none" for "the old office was freezing. we
     moved in june"), and the words said of then ("pw:freezing"). The words alone read such a
     comment as the complaint it quotes: of 360 improvements told so by writers who had not seen
     the analyser, 0.565 of the directions were read right before these (docs/analysis.md,
-    twenty-fifth round)."""
+    twenty-fifth round). The clauses and their scores are the rules' own (`Reading.clauses`)."""
+    text = reading.work_text
     then_words, was_words, now_words = THEN_AND_NOW.then, THEN_AND_NOW.was, THEN_AND_NOW.now
     if not then_words.search(text) and not (now_words.search(text) and was_words.search(text)):
         return ()
     then = now = 0.0
     said_then: set[str] = set()
     seen_now = False
-    for clause in _CLAUSE_BREAK.split(text):
-        if not clause.strip():
-            continue
-        about_then = then_words.search(clause)
-        if about_then or (was_words.search(clause) and not now_words.search(clause)):
-            then += clause_score(clause)
+    for clause, score in reading.clauses:
+        if then_words.search(clause) or (was_words.search(clause) and not now_words.search(clause)):
+            then += score
             said_then.update(_words(clause))
         else:
-            now += clause_score(clause)
+            now += score
             seen_now = True
     if not said_then or not seen_now:
         return ()

@@ -776,6 +776,9 @@ class Reading:
     # It says nothing of its own (`says_nothing`: "n/a", "ok", "?"): no theme, whatever the
     # question's words suggest.
     empty: bool = False
+    # Each clause of `work_text`, in order, with what it added to `total`: the learned half
+    # reads a change told through the past from them without scoring any clause again.
+    clauses: tuple[tuple[str, float], ...] = ()
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -1167,6 +1170,7 @@ def read(text: str, question: str | None = None) -> Reading:
     departure_at = departure if departure is not None else departure_at
     previous: set[str] = set()
     work: list[str] = []
+    scored: list[float] = []  # what each clause of `work` added to `total`
     said_before: set[str] = set()  # the themes of `count_said` the clause before spoke of
     for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if SURVEY.search(clause.text):
@@ -1255,6 +1259,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 decided = counts and base * shift >= 0
                 found[theme] = _Finding(score, shift if decided else 0.0)
         total += clause_total
+        scored.append(clause_total)
         said_before = said
     scores = {theme: finding.score for theme, finding in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
@@ -1315,6 +1320,7 @@ def read(text: str, question: str | None = None) -> Reading:
         answered,
         degree_only=degree_only,
         told_apart=told_apart,
+        clauses=tuple(zip(work, scored, strict=True)),
     )
 
 

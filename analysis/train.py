@@ -74,6 +74,8 @@ MIN_COUNT: Final = 2  # a feature seen in one comment only is that comment, not 
 # and writer-grouped CV by nothing (0.8562 against 0.8558), so they were the writers' own turns
 # of phrase, not patterns.
 PAIR_MIN_COUNT: Final = 5
+# The words said of a past ("pw:", `_then_and_now`) are counted once a theme of a comment.
+PAST_WORD_MIN_COUNT: Final = 5
 # Weights smaller than this barely move a score (5-fold CV the same with or without them); pruned
 # so the shipped file stays small enough to review (about 1.9 MiB, one weight a line).
 PRUNE: Final = 0.05
@@ -105,11 +107,17 @@ def _vectorise(
     return csr_matrix((values, (rows, cols)), shape=(len(samples), len(vocabulary)))
 
 
+def _min_count(feature: str) -> int:
+    if feature.startswith("p:"):
+        return PAIR_MIN_COUNT
+    if feature.startswith("pw:"):
+        return PAST_WORD_MIN_COUNT
+    return MIN_COUNT
+
+
 def _vocabulary(samples: Sequence[AbstractSet[str]]) -> dict[str, int]:
     counts = Counter(f for features in samples for f in features)
-    kept = sorted(
-        f for f, n in counts.items() if n >= (PAIR_MIN_COUNT if f.startswith("p:") else MIN_COUNT)
-    )
+    kept = sorted(f for f, n in counts.items() if n >= _min_count(f))
     return {feature: i for i, feature in enumerate(kept)}
 
 

@@ -2234,15 +2234,12 @@ _PROBE_RIGHT = [
         "Where are you going, and what does it offer?",
         {"career": "neg"},
     ),
-    # Read wrong since the twenty-fifth round's retraining: "actually" and the theme's own lean
-    # outweigh the question's (the departure is not cut: "moving to a team" names no employer).
-    pytest.param(
+    # Read wrong in the twenty-fifth round ("actually" and the theme's own lean outweighed the
+    # question's), right again since the twenty-sixth round's retraining.
+    (
         "Moving to a team where people actually talk to each other",
         "Why are you leaving?",
         {"team_culture": "neg"},
-        marks=pytest.mark.xfail(
-            strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-        ),
     ),
     (
         "private sector job. laptop that works and a case system that doesnt eat my notes",
@@ -2649,16 +2646,13 @@ _PROBE2_RIGHT = [
         "Why are you leaving?",
         {"work_life_balance": "neg"},
     ),
-    # Read wrong since the twenty-fifth round's retraining (its writers compare past and new
-    # managers, most often in praise of the one now): managers good news.
-    pytest.param(
+    # Read wrong in the twenty-fifth round (its writers compare past and new managers, most often
+    # in praise of the one now), right again since the twenty-sixth round's retraining.
+    (
         "an IFA. my supervisor there has already read my last three assessments and given me "
         "written feedback, which is more than i've had in two years here",
         "Where are you going, and what does it offer?",
         {"managers": "neg"},
-        marks=pytest.mark.xfail(
-            strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-        ),
     ),
     (
         "A small team where people say good morning, cover for each other and nobody eats lunch "

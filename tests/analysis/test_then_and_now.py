@@ -32,7 +32,7 @@ PROBE = Path(__file__).parent / "probes" / "then_now.jsonl"
 
 
 def _tags(text: str) -> tuple[str, ...]:
-    return _then_and_now(read(text).work_text)
+    return _then_and_now(read(text))
 
 
 def test_a_change_told_through_the_past_is_read_as_then_and_now() -> None:
@@ -65,6 +65,65 @@ def test_a_change_told_through_the_past_is_read_as_then_and_now() -> None:
 )
 def test_a_comment_that_tells_no_change_has_no_then_and_now(text: str) -> None:
     assert _tags(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A habit now, not a time before a change (twenty-sixth round: 431 of the pool's 2,533
+        # firings were "before", most of them like these).
+        "I do my recording before I get in the car. Now it takes an hour a night",
+        "every assessment is signed off before it goes to legal, since the new guidance",
+        "I read the file before I meet the family, no time now",
+        # Nothing changed: a thing not done for so long it cannot be remembered.
+        "can not remember the last time I left on time, still 7pm finishes now",
+        "saying it one last time. the pay is too low, nothing since the review",
+        # "my last" of a break or an email is the latest one, not the job before.
+        "my last proper lunch break is a distant memory. none since the restructure",
+        "my last email went at 23:40. back at 8 since the rota changed",
+    ],
+)
+def test_a_time_word_that_is_not_about_then_leaves_the_clause_about_now(text: str) -> None:
+    tags = _tags(text)
+    # Each has "was" or a word of now elsewhere, so the gate may open; the clause with the
+    # time word is not about then.
+    said_then = {tag.removeprefix("pw:") for tag in tags if tag.startswith("pw:")}
+    assert not said_then & {"before", "remember", "saying", "lunch", "email"}
+
+
+@pytest.mark.parametrize(
+    ("text", "said_then"),
+    [
+        ("before the restructure we had a duty desk. now it is a free for all", "desk"),
+        ("before they came in nobody did supervision. now it is monthly", "supervision"),
+        ("scored 4 last time, up to 7 now the rota is fixed", "scored"),
+        ("at my last la the caseloads were mad. here they are sane now", "caseload"),
+        ("my old manager never rang back. now I get a call after every visit", "rang"),
+    ],
+)
+def test_a_time_before_a_change_is_about_then(text: str, said_then: str) -> None:
+    assert "pw:" + said_then in _tags(text)
+
+
+def test_the_rules_clauses_are_the_work_text_and_add_up_to_its_total() -> None:
+    # The features read the rules' own clauses and scores (`Reading.clauses`), so they must be
+    # the comment's working text, in order, and what the rules added up: a clause the rules
+    # turn (sarcasm, the job someone is leaving for, a count that fell) turns here too.
+    for text, question in [
+        ("The old office was freezing. We moved in June.", None),
+        ("I used to have 30 kids, now it is 17 - much better", None),
+        ("Love doing my recording at 11pm on a Sunday 🙃. Used to be worse though", None),
+        ("leaving for a locum role - better money. I was on 31k before the regrade", None),
+        ("my caseload went from 31 to 19 since the new team started", None),
+        ("Very. Not the team though, they used to be lovely", "How supported do you feel?"),
+        ("Is my wellbeing score shared? My caseload is 32 now", None),
+    ]:
+        reading = read(text, question)
+        assert " . ".join(clause for clause, _score in reading.clauses) == reading.work_text
+        assert sum(score for _clause, score in reading.clauses) == pytest.approx(reading.total)
+    sarcastic = read("Love doing my recording at 11pm on a Sunday 🙃")
+    assert sarcastic.clauses[0][1] < 0
+    assert read("n/a").clauses == ()
 
 
 def test_the_direction_model_weighs_then_and_now() -> None:
