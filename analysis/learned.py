@@ -190,16 +190,30 @@ def direction_features(
 
 def _theme_features(reading: Reading, theme: str, words: list[str]) -> set[str]:
     """The direction features of one theme of a comment. None has the name of one of
-    `_comment_features` ("t:", "l:", "rule:", "lean:THEME:" and "bare:" are theirs alone)."""
+    `_comment_features` ("t:", "l:", "h:", "rule:", "lean:THEME:" and "bare:" are theirs
+    alone)."""
     features = _theme_tags(reading, theme)
-    _grams("l:", _local_words(reading, theme, words), features)
+    now, then = _local_words(reading, theme, words)
+    _grams("l:", now, features)
+    _grams("h:", then, features)
     return features
 
 
-def _local_words(reading: Reading, theme: str, words: list[str]) -> list[str]:
-    """The words of the clauses that spoke of `theme`, or the comment's `words` if none did."""
+def _local_words(reading: Reading, theme: str, words: list[str]) -> tuple[list[str], list[str]]:
+    """The words of the clauses that spoke of `theme` (or the comment's `words` if none did),
+    and apart from them the words of those that told a habit of then that no longer holds ("I
+    used to have a good manager"): those are not said of now."""
     local = reading.local.get(theme)
-    return words if local is None else _words(local)
+    if local is None:
+        return words, []
+    if not reading.lost_habits:
+        return _words(local), []
+    habits = {reading.clauses[index][0] for index in reading.lost_habits}
+    said = local.split(" , ")
+    return (
+        _words(" , ".join(clause for clause in said if clause not in habits)),
+        _words(" , ".join(clause for clause in said if clause in habits)),
+    )
 
 
 def _theme_tags(reading: Reading, theme: str) -> set[str]:
@@ -222,8 +236,20 @@ def _comment_features(
     """The direction features that are the same for every theme of a comment: its words, its
     total, the question and source (made once a comment, not once a theme)."""
     features = _comment_tags(reading, question, source)
-    features.update(["w:" + word for word in words])
+    features.update(["w:" + word for word in _said_of_now(reading, words)])
     return frozenset(features)
+
+
+def _said_of_now(reading: Reading, words: list[str]) -> list[str]:
+    """The comment's `words`, without those of a habit of then that no longer holds ("I used
+    to have a good manager": "good" is not said of now; the theme's own features keep them,
+    apart)."""
+    if not reading.lost_habits:
+        return words
+    habits = set(reading.lost_habits)
+    return _words(
+        " . ".join(clause for i, (clause, _) in enumerate(reading.clauses) if i not in habits)
+    )
 
 
 def _comment_tags(reading: Reading, question: str | None, source: str | None) -> set[str]:
@@ -251,9 +277,10 @@ def _then_and_now(reading: Reading) -> tuple[str, ...]:
     then = now = 0.0
     said_then: set[str] = set()
     seen_now = False
-    for clause, score in reading.clauses:
+    for index, (clause, score) in enumerate(reading.clauses):
         if then_words.search(clause) or (was_words.search(clause) and not now_words.search(clause)):
-            then += score
+            # Said of then as the words said it, not as the rules turned a habit that ended.
+            then += -score if index in reading.lost_habits else score
             said_then.update(_words(clause))
         else:
             now += score
@@ -401,6 +428,7 @@ class Model:
     ) -> int:
         """`direction_units` of `_comment_features`, without making them."""
         by_word = self._gram_units[0]
+        words = _said_of_now(reading, words)
         return sum(map(by_word.get, set(words), repeat(0))) + self.direction_units(
             _comment_tags(reading, question, source)
         )
@@ -408,10 +436,14 @@ class Model:
     def theme_units(self, reading: Reading, theme: str, words: list[str]) -> int:
         """`direction_units` of `_theme_features`, without making them."""
         _words_units, by_word, by_pair = self._gram_units
-        grams = _local_words(reading, theme, words)
+        grams, habit = _local_words(reading, theme, words)
         total = sum(map(by_word.get, set(grams), repeat(0)))
         # The weighted pairs, each counted once, as in a set of features.
         total += sum(map(by_pair.get, set(pairwise(grams)), repeat(0)))
+        if habit:  # rare: made as features
+            said_then: set[str] = set()
+            _grams("h:", habit, said_then)
+            total += self.direction_units(said_then)
         return total + self.direction_units(_theme_tags(reading, theme))
 
     def apply(

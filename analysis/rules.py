@@ -31,6 +31,7 @@ from analysis.lexicon import (
     SARCASM,
     SURVEY,
     THEME_CUES,
+    THEN_AND_NOW,
     QuestionLean,
     question_lean,
     word_starts,
@@ -411,6 +412,27 @@ _MISSED = re.compile(
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
+# A habit of then that no longer holds: "I used to have a good manager" is a loss, "Mosaic used
+# to crash every afternoon" an end to a bad thing. Not "used to" of being accustomed ("you get
+# used to it", "I am not used to this") nor one that was never so ("that never used to happen":
+# the thing is new, and its words already say so).
+_LOST_HABIT = re.compile(
+    r"(?<!\bget )(?<!\bgot )(?<!\bgetting )(?<!\bbe )(?<!\bam )(?<!\bare )(?<!\bis )"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bnot )(?<!\bnever )"
+    # Nor then set against now in the clause's own words ("better than it used to be", "I miss
+    # the way it used to be", "not what it used to be"): they already say which way.
+    r"(?<!\bthan it )(?<!\bthan they )(?<!\bthan we )(?<!\bthan i )(?<!\bthan there )"
+    r"(?<!\bas it )(?<!\bas they )(?<!\bas we )(?<!\bway it )(?<!\bway we )(?<!\bway things )"
+    r"(?<!\bhow it )(?<!\bhow we )(?<!\bhow things )(?<!\bwhat it )(?<!\bwhat they )"
+    r"(?<!\bwhat we )\bused to\b"
+    # A load of then ("I used to have 30") has a phrase of its own that says which way.
+    r"(?! (?:have|carry|hold|be on) (?:\d|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b))"
+)
+# The habit holds still: "Mosaic used to be a nightmare and still is".
+_HABIT_HOLDS = re.compile(
+    r"\bstill (?:is|are|does|do|has|have|happens|the case|the same)\b|\band still\b"
+)
 
 
 # How the worker's own manager treats them, told with the manager as the one who does it: "my
@@ -779,6 +801,9 @@ class Reading:
     # Each clause of `work_text`, in order, with what it added to `total`: the learned half
     # reads a change told through the past from them without scoring any clause again.
     clauses: tuple[tuple[str, float], ...] = ()
+    # The clauses (by index) whose habit of then no longer holds, turned by the rules ("I used
+    # to have a good manager"): the learned half reads the words said of then as they were.
+    lost_habits: tuple[int, ...] = ()
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -1168,9 +1193,11 @@ def read(text: str, question: str | None = None) -> Reading:
     departure = _departure(normalised) if departure_at is None else None
     cuts = departure is not None and _cuts(normalised, departure)
     departure_at = departure if departure is not None else departure_at
+    holds = bool(_HABIT_HOLDS.search(normalised))
     previous: set[str] = set()
     work: list[str] = []
     scored: list[float] = []  # what each clause of `work` added to `total`
+    lost_habits: list[int] = []  # the clauses of `work` a habit of then that ended turned
     said_before: set[str] = set()  # the themes of `count_said` the clause before spoke of
     for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if SURVEY.search(clause.text):
@@ -1229,15 +1256,29 @@ def read(text: str, question: str | None = None) -> Reading:
             # "off to a team where caseloads went from 30 to 15": fewer cases there is a reason
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.
             shift = -shift
-        clause_total = base
+        # A habit of then that no longer holds turns what the clause says of now, whichever
+        # rule read it (a count that moved says which way itself).
+        # (A clause that says now itself is not about then alone: "the helpdesk answers now,
+        # used to be a 2 day wait".)
+        habit = (
+            not shift
+            and not holds
+            and bool(_LOST_HABIT.search(clause.text))
+            and not THEN_AND_NOW.now.search(clause.text)
+        )
+        clause_total = -base if habit and base else base
+        if habit:
+            lost_habits.append(len(work) - 1)
         said: set[str] = set()  # the themes of `count_said` this clause spoke of
         # Sarcasm and the job someone is leaving for turn what the words say: not decided here.
         told = "managers" in mentioned and not sarcastic and not elsewhere
         treated = _treatment(clause.text, after=inherited) if told else 0.0
+        treated = -treated if habit and treated else treated
         for theme in mentioned:
             local.setdefault(theme, []).append(clause.text)
             counts = change is not None and theme == change.theme
             score = _theme_score(clause, theme, base, shift if counts else 0.0)
+            score = -score if habit and score else score
             if theme in count_said:
                 count_said[theme].append(score)
                 said.add(theme)
@@ -1246,7 +1287,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 # even when another clause disputes it and nothing is decided.
                 score = _TREATED_SCORE * treated if treated else score
                 managers_said.append((score, treated, clause.contrast))
-            if score != base and len(mentioned) == 1:
+            if score != (-base if habit else base) and len(mentioned) == 1:
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
                 # clause, so the comment's total says so too, not only the theme's score.
@@ -1321,6 +1362,7 @@ def read(text: str, question: str | None = None) -> Reading:
         degree_only=degree_only,
         told_apart=told_apart,
         clauses=tuple(zip(work, scored, strict=True)),
+        lost_habits=tuple(lost_habits),
     )
 
 
