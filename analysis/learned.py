@@ -200,16 +200,14 @@ def _theme_features(reading: Reading, theme: str, words: list[str]) -> set[str]:
 
 
 def _local_words(reading: Reading, theme: str, words: list[str]) -> tuple[list[str], list[str]]:
-    """The words of the clauses that spoke of `theme` (or the comment's `words` if none did),
-    and apart from them the words of those that told a habit of then that no longer holds ("I
-    used to have a good manager"): those are not said of now."""
+    """The words of the clauses that spoke of `theme` (or of all the comment's clauses if none
+    did), and apart from them the words of those that told a habit of then that no longer holds
+    ("I used to have a good manager"): those are not said of now."""
     local = reading.local.get(theme)
-    if local is None:
-        return words, []
     if not reading.lost_habits:
-        return _words(local), []
+        return (words, []) if local is None else (_words(local), [])
     habits = {reading.clauses[index][0] for index in reading.lost_habits}
-    said = local.split(" , ")
+    said = [clause for clause, _score in reading.clauses] if local is None else local.split(" , ")
     return (
         _words(" , ".join(clause for clause in said if clause not in habits)),
         _words(" , ".join(clause for clause in said if clause in habits)),

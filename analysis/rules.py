@@ -416,19 +416,37 @@ _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authori
 # to crash every afternoon" an end to a bad thing. Not "used to" of being accustomed ("you get
 # used to it", "I am not used to this") nor one that was never so ("that never used to happen":
 # the thing is new, and its words already say so).
-_LOST_HABIT = re.compile(
-    r"(?<!\bget )(?<!\bgot )(?<!\bgetting )(?<!\bbe )(?<!\bam )(?<!\bare )(?<!\bis )"
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bnot )(?<!\bnever )"
-    # Nor then set against now in the clause's own words ("better than it used to be", "I miss
-    # the way it used to be", "not what it used to be"): they already say which way.
-    r"(?<!\bthan it )(?<!\bthan they )(?<!\bthan we )(?<!\bthan i )(?<!\bthan there )"
-    r"(?<!\bas it )(?<!\bas they )(?<!\bas we )(?<!\bway it )(?<!\bway we )(?<!\bway things )"
-    r"(?<!\bhow it )(?<!\bhow we )(?<!\bhow things )(?<!\bwhat it )(?<!\bwhat they )"
-    r"(?<!\bwhat we )\bused to\b"
+_USED_TO = re.compile(
+    r"\bused to\b"
+    # Accustomed to a thing or a doing: "used to it", "used to being ignored".
+    r"(?! (?:it|this|that|them)\b| (?:being|having|getting|working|doing|going|dealing|juggling"
+    r"|coping|seeing|taking|hearing|waiting|chasing)\b)"
     # A load of then ("I used to have 30") has a phrase of its own that says which way.
-    r"(?! (?:have|carry|hold|be on) (?:\d|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b))"
+    r"(?! (?:have|carry|hold|be on) (?:(?:around|about|over|nearly|almost|up to) )?(?:\d"
+    r"|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"|thirty|forty|fifty)\b))"
 )
+# What, just before "used to", makes it no habit of the clause's own: accustomed ("get used to",
+# "we are so used to", "grown used to", "not used to"); one that never was ("never used to": the
+# thing is new); who or what used to ("the managers who used to support us have gone", "things
+# that used to be a phone call"); then set against now in the clause's own words ("better than it
+# used to be", "like I used to", "the way it used to be", "not what it used to be").
+_NO_HABIT_BEFORE = re.compile(
+    r"(?:\b(?:get|got|getting|be|am|are|is|was|were|been|being|not|never|so|all|grown|grew"
+    r"|become|became|quite|who|which)|[a-z] that|\b(?:than|as|like|way|how|what)"
+    r"(?: (?:it|we|he|i|they|you|she|there|things))?) $"
+)
+
+
+def _lost_habit(clause: str) -> bool:
+    """Whether `clause` tells a habit of then that no longer holds: "I used to have a good
+    manager" is a loss, "Mosaic used to crash every afternoon" an end to a bad thing."""
+    return any(
+        not _NO_HABIT_BEFORE.search(clause, max(0, found.start() - 24), found.start())
+        for found in _USED_TO.finditer(clause)
+    )
+
+
 # The habit holds still: "Mosaic used to be a nightmare and still is".
 _HABIT_HOLDS = re.compile(
     r"\bstill (?:is|are|does|do|has|have|happens|the case|the same)\b|\band still\b"
@@ -1262,8 +1280,9 @@ def read(text: str, question: str | None = None) -> Reading:
         # used to be a 2 day wait".)
         habit = (
             not shift
+            and not elsewhere  # the place they are going: turned already, and not a habit here
             and not holds
-            and bool(_LOST_HABIT.search(clause.text))
+            and _lost_habit(clause.text)
             and not THEN_AND_NOW.now.search(clause.text)
         )
         clause_total = -base if habit and base else base

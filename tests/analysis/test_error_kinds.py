@@ -2403,17 +2403,29 @@ def test_a_fresh_probes_improvement_read_right_since_lost_habits(
     _reads(text, expected, question)
 
 
-# Two of the probe's improvements told through the bad past, read right from the twenty-fifth
-# round's then-and-now features and change-over-time writers (neither written from them) to the
-# twenty-sixth; wrong again since the weights were remade in the twenty-seventh, though no rule
-# reads them differently (they lean -0.05 and -0.10, near nothing: docs/analysis.md).
-_PROBE_LOST_IN_RETRAINING = [
+# One of the probe's improvements told through the bad past, read right since the twenty-fifth
+# round's then-and-now features and change-over-time writers (neither written from them). It
+# leans near nothing: it was read wrong with one of the twenty-seventh round's remade weights.
+_PROBE_MENDED_BY_THEN_AND_NOW = [
     (
         "the office was freezing and half the desks broken, since the refurb its actually nice "
         "to come in",
         None,
         {"environment": "pos"},
     ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE_MENDED_BY_THEN_AND_NOW)
+def test_a_fresh_probes_improvement_read_right_since_then_and_now(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
+# Another, read right from the twenty-fifth round to the twenty-sixth; wrong since the weights
+# were remade in the twenty-seventh, though no rule reads it differently (docs/analysis.md).
+_PROBE_LOST_IN_RETRAINING = [
     (
         "Senior leadership were invisible for years; the new director has been out to every team "
         "twice since January.",
@@ -2425,7 +2437,7 @@ _PROBE_LOST_IN_RETRAINING = [
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
 @pytest.mark.parametrize(("text", "question", "expected"), _PROBE_LOST_IN_RETRAINING)
-def test_a_fresh_probes_improvements_lost_when_the_weights_were_remade(
+def test_a_fresh_probes_improvement_lost_when_the_weights_were_remade(
     text: str, question: str | None, expected: dict[str, str]
 ) -> None:
     _reads(text, expected, question)

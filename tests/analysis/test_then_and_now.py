@@ -140,9 +140,14 @@ def test_a_habit_of_then_that_no_longer_holds_turns(text: str, theme: str, now: 
         # Then set against now in the clause's own words.
         ("Mosaic is so much better than it used to be", "it_systems", "pos"),
         ("I miss the way it used to be in this team", "team_culture", "neg"),
+        ("I can't switch off like I used to", "work_life_balance", "neg"),
+        # Who used to, not the clause's own verb.
+        ("The managers who used to support us have gone", "managers", "neg"),
+        ("we are so used to being short staffed", "workload", "neg"),
         # A load of then has its own phrase, which already says which way.
         ("I used to have 30 families", "workload", "pos"),
         ("used to carry twenty-eight cases", "workload", "pos"),
+        ("I used to have about 30 cases", "workload", "pos"),  # not spent as "30 cases"
     ],
 )
 def test_used_to_that_is_no_lost_habit_does_not_turn(text: str, theme: str, now: str) -> None:
@@ -160,8 +165,8 @@ def test_used_to_that_is_no_lost_habit_does_not_turn(text: str, theme: str, now:
         pytest.param(
             "we used to have a team away day every spring",
             "team_culture",
-            # Read bad news after the first weights of this round, good news again after the
-            # second: it leans near nothing, and "away day" is praise in the pool.
+            # Read bad news with the twenty-seventh round's first weights, good news with its
+            # last (lean +0.47): "away day" is praise in the pool.
             marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit"),
         ),
         ("the training offer used to be brilliant", "career"),
@@ -175,15 +180,21 @@ def test_a_good_habit_that_ended_is_bad_news_now(text: str, theme: str) -> None:
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
-        # The rules turn these, but the theme's prior in the pool (Mosaic, the rota and dread
-        # are nearly always complaints) outweighs the rules and the habit's own words.
-        ("Mosaic used to be a nightmare", "it_systems"),
+        # The rules turn these, but the theme's prior in the pool (the rota and dread are
+        # nearly always complaints) outweighs the rules and the habit's own words.
         ("the duty rota used to be awful", "workload"),
         ("I used to dread Sunday nights", "wellbeing"),
     ],
 )
 def test_a_bad_habit_that_ended_is_good_news_now(text: str, theme: str) -> None:
     assert analyse(text).themes.get(theme) == "pos"
+
+
+def test_an_ended_bad_habit_that_reads_as_one() -> None:
+    # Read as a complaint with the first weights of the twenty-seventh round, as the end of one
+    # with the last (lean +0.24), once the rules no longer turned "used to" of comparisons and
+    # of who used to.
+    assert analyse("Mosaic used to be a nightmare").themes.get("it_systems") == "pos"
 
 
 def test_the_words_of_a_habit_that_ended_are_kept_apart_from_those_said_of_now() -> None:
@@ -197,6 +208,21 @@ def test_the_words_of_a_habit_that_ended_are_kept_apart_from_those_said_of_now()
     assert read("the helpdesk answers now instead of the week it used to take").lost_habits == ()
     # Nor is "get used to".
     assert read("you get used to mosaic").lost_habits == ()
+    # A theme the rules did not name reads all the clauses: the habit's words still apart.
+    reading = read("it used to fall on the same three people")
+    for theme in ("workload", "team_culture"):
+        features = direction_features(reading, theme)
+        assert "h:fall" in features
+        assert "l:fall" not in features
+
+
+def test_the_place_someone_is_going_is_not_turned_twice() -> None:
+    # The job someone is going to is turned already (its good points are reasons to leave
+    # here), and what it used to be is no habit of here.
+    question = "Where are you going, and what does it offer?"
+    reading = read("Back to my old team, the manager there used to be brilliant", question)
+    assert reading.lost_habits == ()
+    assert reading.scores["managers"] < 0
 
 
 def test_the_rules_clauses_are_the_work_text_and_add_up_to_its_total() -> None:
