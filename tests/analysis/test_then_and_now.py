@@ -225,6 +225,24 @@ def test_the_place_someone_is_going_is_not_turned_twice() -> None:
     assert reading.scores["managers"] < 0
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
+@pytest.mark.parametrize(
+    ("text", "theme", "now"),
+    [
+        # The twenty-seventh round's review, in sentences written for this test: a relative
+        # clause with no "who" or "that" is turned as if its "used to" were the clause's own
+        # verb, so colleagues who have all left read as good news.
+        ("the colleagues I used to rely on have all left", "team_culture", "neg"),
+        # A "still" anywhere in the comment keeps every habit in it from turning, here one
+        # said of the office, not of the manager.
+        ("I used to have a good manager. the office is still the same", "managers", "neg"),
+    ],
+)
+def test_the_lost_habit_rule_s_known_misreadings(text: str, theme: str, now: str) -> None:
+    score = read(text).scores[theme]
+    assert score > 0 if now == "pos" else score < 0, score
+
+
 def test_the_rules_clauses_are_the_work_text_and_add_up_to_its_total() -> None:
     # The features read the rules' own clauses and scores (`Reading.clauses`), so they must be
     # the comment's working text, in order, and what the rules added up: a clause the rules
