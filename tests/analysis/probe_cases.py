@@ -10,6 +10,20 @@ from typing import Any
 
 import pytest
 
+from analysis.comments import analyse
+from surveys.themes import THEMES
+
+# Issue 19's six kinds of error, twelve of each in a probe of them.
+SIX_KINDS = frozenset(
+    {
+        "improvement",
+        "stay_reason_negative_words",
+        "leaving_for_better",
+        "sarcasm",
+        "short_answer",
+        "no_theme_words",
+    }
+)
 KNOWN_LIMITS = frozenset({"wrong", "lost"})
 
 
@@ -33,3 +47,25 @@ def params(cases: list[dict[str, Any]]) -> list[Any]:
             pytest.param(case, marks=marks, id=f"{number:02d}-{case['kind']}-{case['status']}")
         )
     return found
+
+
+def assert_six_kinds_whole(cases: list[dict[str, Any]]) -> None:
+    """A probe of the six kinds holds twelve of each, labelled with known themes, and every
+    short answer has its question."""
+    assert len(cases) == 72
+    for kind in SIX_KINDS:
+        assert sum(case["kind"] == kind for case in cases) == 12, kind
+    for case in cases:
+        assert case["status"] in {"right", "mended", "wrong", "lost"}
+        assert case["themes"]
+        assert set(case["themes"]) <= set(THEMES)
+        assert set(case["themes"].values()) <= {"pos", "neg"}
+        if case["kind"] == "short_answer":
+            assert case["question"], case["text"]
+
+
+def assert_reads_as_labelled(case: dict[str, Any]) -> None:
+    """Every labelled theme found, the labelled way (another theme beside them is allowed)."""
+    found = analyse(case["text"], case["question"]).themes
+    for theme, direction in case["themes"].items():
+        assert found.get(theme) == direction, (theme, dict(found))

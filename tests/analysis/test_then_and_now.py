@@ -29,6 +29,7 @@ from surveys.themes import THEMES
 from tests.analysis.probe_cases import load, params
 
 PROBE = Path(__file__).parent / "probes" / "then_now.jsonl"
+_KNOWN_LIMIT = pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit")
 
 
 def _tags(text: str) -> tuple[str, ...]:
@@ -121,6 +122,15 @@ def test_a_time_before_a_change_is_about_then(text: str, said_then: str) -> None
         # A habit that holds still has not ended.
         ("Mosaic used to be a nightmare. it still is", "it_systems", "neg"),
         ("supervision used to be rubbish and still is", "managers", "neg"),
+        # The twenty-seventh round's review, in a sentence written for this test: a "still"
+        # anywhere in the comment keeps every habit in it from turning, here one said of the
+        # office, not of the manager.
+        pytest.param(
+            "I used to have a good manager. the office is still the same",
+            "managers",
+            "neg",
+            marks=_KNOWN_LIMIT,
+        ),
     ],
 )
 def test_a_habit_of_then_that_no_longer_holds_turns(text: str, theme: str, now: str) -> None:
@@ -148,6 +158,14 @@ def test_a_habit_of_then_that_no_longer_holds_turns(text: str, theme: str, now: 
         ("I used to have 30 families", "workload", "pos"),
         ("used to carry twenty-eight cases", "workload", "pos"),
         ("I used to have about 30 cases", "workload", "pos"),  # not spent as "30 cases"
+        # The same review: a relative clause with no "who" or "that" is turned as if its "used
+        # to" were the clause's own verb, so colleagues who have all left read as good news.
+        pytest.param(
+            "the colleagues I used to rely on have all left",
+            "team_culture",
+            "neg",
+            marks=_KNOWN_LIMIT,
+        ),
     ],
 )
 def test_used_to_that_is_no_lost_habit_does_not_turn(text: str, theme: str, now: str) -> None:
@@ -223,24 +241,6 @@ def test_the_place_someone_is_going_is_not_turned_twice() -> None:
     reading = read("Back to my old team, the manager there used to be brilliant", question)
     assert reading.lost_habits == ()
     assert reading.scores["managers"] < 0
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
-@pytest.mark.parametrize(
-    ("text", "theme", "now"),
-    [
-        # The twenty-seventh round's review, in sentences written for this test: a relative
-        # clause with no "who" or "that" is turned as if its "used to" were the clause's own
-        # verb, so colleagues who have all left read as good news.
-        ("the colleagues I used to rely on have all left", "team_culture", "neg"),
-        # A "still" anywhere in the comment keeps every habit in it from turning, here one
-        # said of the office, not of the manager.
-        ("I used to have a good manager. the office is still the same", "managers", "neg"),
-    ],
-)
-def test_the_lost_habit_rule_s_known_misreadings(text: str, theme: str, now: str) -> None:
-    score = read(text).scores[theme]
-    assert score > 0 if now == "pos" else score < 0, score
 
 
 def test_the_rules_clauses_are_the_work_text_and_add_up_to_its_total() -> None:

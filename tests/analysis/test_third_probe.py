@@ -18,19 +18,14 @@ from typing import Any
 
 import pytest
 
-from analysis.comments import analyse
-from surveys.themes import THEMES
-from tests.analysis.probe_cases import load, params
+from tests.analysis.probe_cases import (
+    assert_reads_as_labelled,
+    assert_six_kinds_whole,
+    load,
+    params,
+)
 
 PROBE = Path(__file__).parent / "probes" / "third.jsonl"
-KINDS = {
-    "improvement",
-    "stay_reason_negative_words",
-    "leaving_for_better",
-    "sarcasm",
-    "short_answer",
-    "no_theme_words",
-}
 
 
 def _cases() -> list[dict[str, Any]]:
@@ -38,21 +33,9 @@ def _cases() -> list[dict[str, Any]]:
 
 
 def test_the_probe_is_whole() -> None:
-    cases = _cases()
-    assert len(cases) == 72
-    for kind in KINDS:
-        assert sum(case["kind"] == kind for case in cases) == 12, kind
-    for case in cases:
-        assert case["status"] in {"right", "mended", "wrong", "lost"}
-        assert case["themes"]
-        assert set(case["themes"]) <= set(THEMES)
-        assert set(case["themes"].values()) <= {"pos", "neg"}
-        if case["kind"] == "short_answer":
-            assert case["question"], case["text"]
+    assert_six_kinds_whole(_cases())
 
 
 @pytest.mark.parametrize("case", params(_cases()))
 def test_the_third_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    found = analyse(case["text"], case["question"]).themes
-    for theme, direction in case["themes"].items():
-        assert found.get(theme) == direction, (theme, dict(found))
+    assert_reads_as_labelled(case)
