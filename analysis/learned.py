@@ -353,28 +353,32 @@ class Model:
         not once per comment; then each pair of words side by side. In the bot, the cache
         holds only words of comments it analyses, which are redacted first (`staypulse
         analyse`, a short-lived command, reads what it is given)."""
-        index, cache = self._detect_rows, self._word_rows
-        rows = set()
-        for feature in _detection_context(reading, question, source, len(words)):
-            row = index.get(feature)
-            if row is not None:
-                rows.add(row)
-        for word in set(words):
-            found = cache.get(word)
-            if found is None:
-                found = frozenset(
-                    index[feature] for feature in _word_features(word) if feature in index
-                )
-                if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
-                    cache.clear()
-                cache[word] = found
-            rows.update(found)
+        index = self._detect_rows
+        unique = set(words)
+        try:  # most words were seen before: their rows are found in one pass, in C
+            known = list(map(self._word_rows.__getitem__, unique))
+        except KeyError:  # a word not seen before
+            known = list(map(self._rows_of_word, unique))
+        rows: set[int] = set().union(*known)
+        context = _detection_context(reading, question, source, len(words))
+        rows.update(map(index.__getitem__, index.keys() & context))
         pair_rows = self._pair_rows
-        for pair in pairwise(words):
-            row = pair_rows.get(pair)
-            if row is not None:
-                rows.add(row)
+        rows.update(map(pair_rows.__getitem__, pair_rows.keys() & pairwise(words)))
         return rows
+
+    def _rows_of_word(self, word: str) -> frozenset[int]:
+        """The rows of `word`'s own features that carry a weight, remembered."""
+        cache = self._word_rows
+        found = cache.get(word)
+        if found is None:
+            index = self._detect_rows
+            found = frozenset(
+                index[feature] for feature in _word_features(word) if feature in index
+            )
+            if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
+                cache.clear()
+            cache[word] = found
+        return found
 
     def feature_of_row(self, row: int) -> str:
         """The detection feature a row of `detection_rows` stands for."""
@@ -389,7 +393,11 @@ class Model:
         `detection_rows` of a comment. Most features carry no weight; the few rows that do are
         added up in numpy, a column a theme (a tuple of weights a feature, added up with zip
         and sum, took about twice as long)."""
-        totals = self._detect_bias_units + self._detect_matrix.take(list(rows), axis=0).sum(axis=0)
+        # (`np.add.reduce`, not `.sum`: the same exact sum in integers, without the Python
+        # wrapper around it.)
+        totals = self._detect_bias_units + np.add.reduce(
+            self._detect_matrix.take(list(rows), axis=0), axis=0
+        )
         # An exact count of units over a power of ten is the float nearest the decimal, as the
         # threshold is: comparing the two is exact.
         return {theme: total / UNITS for theme, total in zip(THEMES, totals.tolist(), strict=True)}

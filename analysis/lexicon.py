@@ -88,14 +88,17 @@ class ThenAndNow:
     """The time words that tell a change through the past ("caseload is 17. in october it was
     29"): which clauses of a comment are about then and which about now (analysis.learned)."""
 
-    then: re.Pattern[str]  # "used to", "a year ago", "when I started", "the old office"
-    was: re.Pattern[str]  # "was", "had": about then only in a comment that also speaks of now
-    now: re.Pattern[str]  # "now", "since", "no more", "these days"
+    # Each searched as `AnyOf` searches: with only the patterns a text could hold. Read for
+    # every comment and clause, the whole alternation of `then` tried at every position cost a
+    # twentieth of the analyser's time, four times what the gated search costs.
+    then: AnyOf  # "used to", "a year ago", "when I started", "the old office"
+    was: AnyOf  # "was", "had": about then only in a comment that also speaks of now
+    now: AnyOf  # "now", "since", "no more", "these days"
 
 
 _NEVER: Final = re.compile(r"(?!x)x")
 NO_QUESTION_WORDS: Final = QuestionWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
-NO_THEN_AND_NOW: Final = ThenAndNow(_NEVER, _NEVER, _NEVER)
+NO_THEN_AND_NOW: Final = ThenAndNow(AnyOf(()), AnyOf(()), AnyOf(()))
 
 
 @dataclass(frozen=True)
@@ -204,18 +207,30 @@ def _questions(value: object, where: str) -> tuple[QuestionLean, ...]:
 def _kinds(value: object, where: str, kinds: tuple[str, ...]) -> list[re.Pattern[str]]:
     """A section of named lists of patterns, each list joined into one pattern, in `kinds`'
     order."""
+    return [_joined(entries) for entries in _kind_lists(value, where, kinds)]
+
+
+def _kind_lists(value: object, where: str, kinds: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A section of named lists of patterns, in `kinds`' order, each list checked to compile
+    joined into one pattern."""
     if not isinstance(value, dict) or set(value) != set(kinds):
         raise LexiconError(f"{where}: expected lists of {', '.join(kinds)}")
     found = []
     for kind in kinds:
         entries = _patterns(value[kind], f"{where}.{kind}")
         try:  # each compiles alone; joined, a flag inside one ("(?i)") is refused
-            found.append(re.compile("|".join(f"(?:{e})" for e in entries)) if entries else _NEVER)
+            _joined(entries)
         except re.error as exc:
             raise LexiconError(
                 f"{where}.{kind}: the patterns do not compile together ({exc})"
             ) from exc
+        found.append(entries)
     return found
+
+
+def _joined(entries: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `entries` as one pattern; none matches nothing."""
+    return re.compile("|".join(f"(?:{e})" for e in entries)) if entries else _NEVER
 
 
 def _question_words(value: object, where: str) -> QuestionWords:
@@ -232,8 +247,8 @@ def _then_and_now_words(value: object, where: str) -> ThenAndNow:
     """The `then_and_now` section; none reads no comment as a change."""
     if value is None:
         return NO_THEN_AND_NOW
-    then, was, now = _kinds(value, where, ("then", "was", "now"))
-    return ThenAndNow(then=then, was=was, now=now)
+    then, was, now = _kind_lists(value, where, ("then", "was", "now"))
+    return ThenAndNow(then=AnyOf(then), was=AnyOf(was), now=AnyOf(now))
 
 
 def _phrases(value: object, where: str) -> tuple[tuple[str, float], ...]:

@@ -15,6 +15,7 @@ import re
 import re._constants as _constants  # type: ignore[import-not-found]
 import re._parser as _parser  # type: ignore[import-not-found]
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 _LITERAL = _constants.LITERAL
@@ -282,12 +283,32 @@ class WordGates:
         return self.always.union(*map(self.of_word, distinct_words(text)))
 
 
+# Each word's starts, remembered, as `WordGates` remembers words (the bot only ever analyses
+# redacted text, so no name is kept).
+_STARTS: dict[str, tuple[str, str, str]] = {}
+
+
 def word_starts(text: str) -> frozenset[str]:
     """The first one, two and three characters of every word of `text`, for `leads`."""
     words = distinct_words(text)
-    # Three set comprehensions (a word shorter than LEAD gives itself again): the same set as
-    # slicing every word every way, at half the cost.
-    return frozenset({w[:1] for w in words} | {w[:2] for w in words} | {w[:3] for w in words})
+    # Each word's starts are sliced once and remembered (staff reuse their words): most
+    # clauses' are then found in one pass, in C; slicing every word of every clause three ways
+    # cost a twentieth of the rules.
+    try:
+        found = list(map(_STARTS.__getitem__, words))
+    except KeyError:  # a word not seen before
+        found = list(map(_starts_of, words))
+    return frozenset(chain.from_iterable(found))
+
+
+def _starts_of(word: str) -> tuple[str, str, str]:
+    """The first one, two and three characters of `word` (a shorter word gives itself again)."""
+    found = _STARTS.get(word)
+    if found is None:
+        if len(_STARTS) >= _WORDS_KEPT:  # junk text must not hold the memory for good
+            _STARTS.clear()
+        found = _STARTS[word] = (word[:1], word[:2], word[:3])
+    return found
 
 
 class Cues:

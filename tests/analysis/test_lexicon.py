@@ -8,16 +8,19 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import matching as matching_module
+from analysis import rules as rules_module
 from analysis import text as text_module
 from analysis.lexicon import (
     PATTERNS_PATH,
     PHRASE_GATES,
     THEME_CUES,
     THEME_PATTERNS,
+    THEN_AND_NOW,
     WORDS_PATH,
     LexiconError,
     leads,
@@ -500,3 +503,74 @@ def test_clause_cuts_on_the_labelled_comments() -> None:
         text = normalise(json.loads(line)["text"])
         found = [m.span() for m in text_module._SPLIT.finditer(text)]
         assert found == [m.span() for m in _PLAIN_CUTS.finditer(text)], text
+
+
+def _starts_by_slicing(text: str) -> frozenset[str]:
+    return frozenset(w[:n] for w in re.findall(r"\w+", text) for n in (1, 2, 3))
+
+
+def test_word_starts_remembered_are_the_starts_sliced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each word's starts are remembered: read cold, then warm, then with the memory cleared
+    # under it, a text's starts are its words' own, and the memory stays bounded.
+    monkeypatch.setattr(matching_module, "_STARTS", {})
+    monkeypatch.setattr(matching_module, "_WORDS_KEPT", 50)
+    for _ in range(2):
+        for text in [*_texts()[:300], "", "a", "ab", "i am ok", "£3k", "pay pay pay"]:
+            assert word_starts(text) == _starts_by_slicing(text), text
+            assert len(matching_module._STARTS) <= 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=12), max_size=12))
+def test_word_starts_on_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    assert word_starts(text) == _starts_by_slicing(text)
+
+
+def _then_and_now_lists() -> dict[str, list[str]]:
+    return yaml.safe_load(PATTERNS_PATH.read_text(encoding="utf-8"))["then_and_now"]
+
+
+_TIME_WORDS = sorted(
+    {w for ps in _then_and_now_lists().values() for p in ps for w in re.findall(r"[a-z]+", p)}
+)
+_JOINED_TIME_WORDS = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns))
+    for kind, patterns in _then_and_now_lists().items()
+}
+
+
+def test_then_and_now_finds_what_its_words_joined_find() -> None:
+    # Each kind is searched with only the patterns a text could hold; it must find a match
+    # exactly where the whole alternation does.
+    comments = [normalise(json.loads(line)["text"]) for line in DEV.read_text().splitlines()]
+    for kind, joined in _JOINED_TIME_WORDS.items():
+        searched = getattr(THEN_AND_NOW, kind)
+        for text in [*comments, *_texts()]:
+            assert bool(searched.search(text)) == bool(joined.search(text)), (kind, text)
+
+
+@pytest.mark.slow  # each new choice of patterns is compiled: the `make test` tier
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_WORDS) | st.sampled_from(VOCABULARY), max_size=10))
+def test_then_and_now_on_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    for kind, joined in _JOINED_TIME_WORDS.items():
+        assert bool(getattr(THEN_AND_NOW, kind).search(text)) == bool(joined.search(text)), text
+
+
+_PLAIN_PUNCTUATION = re.compile(rules_module._PUNCTUATION.pattern.removeprefix(r"(?=[^\w/\\∕⁄\s])"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(max_size=6)
+        | st.sampled_from(["n/a", "n.a.", "¯\\_(ツ)_/¯", "¯", "-", "'", "...", "—", "🤷", "ok"]),
+        max_size=10,
+    )
+)
+def test_punctuation_with_its_prefilter_is_removed_as_without(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert rules_module._PUNCTUATION.pattern != _PLAIN_PUNCTUATION.pattern  # the prefilter is on
+    assert rules_module._PUNCTUATION.sub(" ", text) == _PLAIN_PUNCTUATION.sub(" ", text)
