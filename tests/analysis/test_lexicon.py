@@ -540,14 +540,47 @@ _JOINED_TIME_WORDS = {
 }
 
 
+# One sentence for each time word, most found by it alone.
+WRITTEN_TIME_WORDS = [
+    "i used to love it here",
+    "two years ago the rota was fine",
+    "back then we had a proper duty system",
+    "previously supervision was monthly",
+    "gone are the days of paper files",
+    "last year i had 30 cases",
+    "up from 4 last time",
+    "when i started the team was twelve",
+    "my old manager was lovely",
+    "my previous authority paid more",
+    "my last council had laptops that worked",
+    "before the restructure we had a proper team",
+    "before covid we were all in the office",
+    "before i qualified i was a family support worker",
+    "before they merged the teams it was calmer",
+    "it was awful",
+    "we were drowning",
+    "i had no supervision",
+    "caseloads are manageable now",
+    "these days i leave on time",
+    "since the new tm came it is better",
+    "i am not drowning anymore",
+    "no longer in at 7",
+    "supervision at last",
+    "currently on 17 cases",
+]
+
+
 def test_then_and_now_finds_what_its_words_joined_find() -> None:
     # Each kind is searched with only the patterns a text could hold; it must find a match
     # exactly where the whole alternation does.
     comments = [normalise(json.loads(line)["text"]) for line in DEV.read_text().splitlines()]
+    texts = [*WRITTEN_TIME_WORDS, *comments, *_texts()]
     for kind, joined in _JOINED_TIME_WORDS.items():
         searched = getattr(THEN_AND_NOW, kind)
-        for text in [*comments, *_texts()]:
+        for text in texts:
             assert bool(searched.search(text)) == bool(joined.search(text)), (kind, text)
+    for text in WRITTEN_TIME_WORDS:  # each is found by one kind or another
+        assert any(joined.search(text) for joined in _JOINED_TIME_WORDS.values()), text
 
 
 @pytest.mark.slow  # each new choice of patterns is compiled: the `make test` tier
