@@ -305,9 +305,12 @@ def _starts_of(word: str) -> tuple[str, str, str]:
     """The first one, two and three characters of `word` (a shorter word gives itself again)."""
     found = _STARTS.get(word)
     if found is None:
+        found = (word[:1], word[:2], word[:3])
+        if len(word) > _LONG_WORD:  # junk: not kept, so long words cannot fill the memory
+            return found
         if len(_STARTS) >= _WORDS_KEPT:  # junk text must not hold the memory for good
             _STARTS.clear()
-        found = _STARTS[word] = (word[:1], word[:2], word[:3])
+        _STARTS[word] = found
     return found
 
 

@@ -1063,9 +1063,8 @@ _NOTHING_LONGEST: Final = 80  # characters
 # (Every match starts with a character that is none of a word's, a slash or a space: with that
 # as a lookahead, most positions are passed at one test, not four; it cost a fortieth of the
 # analyser's time.)
-_PUNCTUATION: Final = re.compile(
-    r"(?=[^\w/\\∕⁄\s])(?:¯\\_\(ツ\)_/¯|[^\w/\\∕⁄'.\s-]+|(?<!\w)[.'-]+|[.'-]+(?!\w))"
-)
+_PUNCTUATION_MARKS: Final = r"¯\\_\(ツ\)_/¯|[^\w/\\∕⁄'.\s-]+|(?<!\w)[.'-]+|[.'-]+(?!\w)"
+_PUNCTUATION: Final = re.compile(rf"(?=[^\w/\\∕⁄\s])(?:{_PUNCTUATION_MARKS})")
 
 
 def says_nothing(normalised: str, question: str | None = None) -> bool:
