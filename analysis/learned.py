@@ -28,6 +28,7 @@ from typing import Any, Final
 import numpy as np
 
 from analysis.lexicon import THEN_AND_NOW
+from analysis.matching import recalled
 from analysis.rules import (
     CommentAnalysis,
     Direction,
@@ -354,12 +355,7 @@ class Model:
         holds only words of comments it analyses, which are redacted first (`staypulse
         analyse`, a short-lived command, reads what it is given)."""
         index = self._detect_rows
-        unique = set(words)
-        try:  # most words were seen before: their rows are found in one pass, in C
-            known = list(map(self._word_rows.__getitem__, unique))
-        except KeyError:  # a word not seen before
-            known = list(map(self._rows_of_word, unique))
-        rows: set[int] = set().union(*known)
+        rows: set[int] = set().union(*recalled(self._word_rows, set(words), self._rows_of_word))
         context = _detection_context(reading, question, source, len(words))
         rows.update(map(index.__getitem__, index.keys() & context))
         pair_rows = self._pair_rows

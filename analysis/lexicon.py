@@ -172,10 +172,15 @@ def _patterns(value: object, where: str) -> tuple[str, ...]:
     return tuple(_pattern(item, f"{where}[{i}]") for i, item in enumerate(_list(value, where)))
 
 
-def _searched_apart(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
-    """`patterns` that are searched as `AnyOf` searches them (only those a text could hold,
-    joined), checked: a capture group would be numbered by which of them were joined, and a
-    backreference to it could then match where the whole list does not."""
+def _patterns_apart(value: object, where: str) -> tuple[str, ...]:
+    """A list of patterns searched as `AnyOf` searches them, checked (`_no_capture_groups`)."""
+    return _no_capture_groups(_patterns(value, where), where)
+
+
+def _no_capture_groups(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """`patterns`, refused if one has a capture group: `AnyOf` joins only those a text could
+    hold, so a group would be numbered by which were joined, and a backreference to it could
+    then match where the whole list does not."""
     for i, pattern in enumerate(patterns):
         if re.compile(pattern).groups:
             raise LexiconError(f"{where}[{i}]: {pattern!r} has a capture group; use (?:...)")
@@ -259,7 +264,7 @@ def _then_and_now_words(value: object, where: str) -> ThenAndNow:
         return NO_THEN_AND_NOW
     kinds = ("then", "was", "now")
     then, was, now = (
-        _searched_apart(entries, f"{where}.{kind}")
+        _no_capture_groups(entries, f"{where}.{kind}")
         for kind, entries in zip(kinds, _kind_lists(value, where, kinds), strict=True)
     )
     return ThenAndNow(then=AnyOf(then), was=AnyOf(was), now=AnyOf(now))
@@ -325,15 +330,11 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         negators=frozenset(_words(words.get("negators"), f"{w}, negators")),
         cues=cues,
         phrases=_phrases(patterns.get("phrases"), f"{p}, phrases"),
-        sarcasm=_searched_apart(
-            _patterns(patterns.get("sarcasm"), f"{p}, sarcasm"), f"{p}, sarcasm"
-        ),
-        departure=_searched_apart(
-            _patterns(patterns.get("departure"), f"{p}, departure"), f"{p}, departure"
-        ),
+        sarcasm=_patterns_apart(patterns.get("sarcasm"), f"{p}, sarcasm"),
+        departure=_patterns_apart(patterns.get("departure"), f"{p}, departure"),
         going_to=_patterns(patterns.get("going_to"), f"{p}, going_to"),
         questions=_questions(patterns.get("questions"), f"{p}, questions"),
-        survey=_searched_apart(_patterns(patterns.get("survey"), f"{p}, survey"), f"{p}, survey"),
+        survey=_patterns_apart(patterns.get("survey"), f"{p}, survey"),
         question_words=_question_words(patterns.get("question_words"), f"{p}, question_words"),
         then_and_now=_then_and_now_words(patterns.get("then_and_now"), f"{p}, then_and_now"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches

@@ -14,9 +14,25 @@ import re
 # stubs for these; `sre_parse` is the deprecated public name of the same module).
 import re._constants as _constants  # type: ignore[import-not-found]
 import re._parser as _parser  # type: ignore[import-not-found]
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def recalled(
+    memory: Mapping[_Key, _Value], keys: Collection[_Key], make: Callable[[_Key], _Value]
+) -> list[_Value]:
+    """What `memory` holds for each of `keys`, or, if it lacks one, what `make` gives for each
+    (`make` remembers what it makes). Most words were seen before: they are looked up in one
+    pass, in C, not one Python call a word."""
+    try:
+        return list(map(memory.__getitem__, keys))
+    except KeyError:  # a key not seen before
+        return list(map(make, keys))
+
 
 _LITERAL = _constants.LITERAL
 _SUBPATTERN = _constants.SUBPATTERN
@@ -280,11 +296,7 @@ class WordGates:
 
     def could_pass(self, text: str) -> frozenset[int]:
         """The gates `text` could pass: every one whose strings it holds, and a few more."""
-        words = distinct_words(text)
-        try:  # most words were seen before: their gates are found in one pass, in C
-            return self.always.union(*map(self._words.__getitem__, words))
-        except KeyError:  # a word not seen before
-            return self.always.union(*map(self.of_word, words))
+        return self.always.union(*recalled(self._words, distinct_words(text), self.of_word))
 
 
 # Each word's starts, remembered, as `WordGates` remembers words (the bot only ever analyses
@@ -295,14 +307,9 @@ _STARTS: dict[str, tuple[str, str, str]] = {}
 def word_starts(text: str) -> frozenset[str]:
     """The first one, two and three characters of every word of `text`, for `leads`."""
     words = distinct_words(text)
-    # Each word's starts are sliced once and remembered (staff reuse their words): most
-    # clauses' are then found in one pass, in C; slicing every word of every clause three ways
-    # cost a twentieth of the rules.
-    try:
-        found = list(map(_STARTS.__getitem__, words))
-    except KeyError:  # a word not seen before
-        found = list(map(_starts_of, words))
-    return frozenset(chain.from_iterable(found))
+    # Each word's starts are sliced once and remembered (staff reuse their words): slicing
+    # every word of every clause three ways cost a twentieth of the rules.
+    return frozenset(chain.from_iterable(recalled(_STARTS, words, _starts_of)))
 
 
 def _starts_of(word: str) -> tuple[str, str, str]:
