@@ -108,6 +108,12 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
     (r"\bi'?d\b", "i would"),
+    # "the only thing that'd get me out the door": with the apostrophe only, and not "we'd" or
+    # "it'd", which are as often "had" ("we'd been told", "it'd gone down").
+    (r"\bthat'd\b", "that would"),
+    # "Leave? And lose two days at home? Not a chance": what leaving would lose is one clause
+    # with the leaving, not a clause of its own after a question.
+    (r"\bleave\? (?=and (?:lose|give up|walk away from)\b)", "leave "),
     # With the apostrophe only: "ill" is a word of its own.
     (r"\bi'll\b", "i will"),
     (r"\bwe'll\b", "we will"),

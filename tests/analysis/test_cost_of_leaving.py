@@ -1,0 +1,103 @@
+"""Thirtieth round: reasons to stay told in the words of leaving, and the attacks on them.
+
+The frames, each a phrase in analysis/data/patterns.yaml: what leaving would lose ("Leave? And
+lose my compressed hours?"), what nobody else would give, what stops them going ("the only thing
+stopping me going off sick"), why they did not go, someone whose leaving would take them too.
+The sentences here were written for the tests, not taken from the labelled data; each is read by
+the rules (what the phrase does) and by the whole analyser (what a reader sees).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.comments import analyse
+from analysis.lexicon import question_lean
+from analysis.rules import read
+
+_LEAVE_QUESTION = "What would make you think about leaving?"
+
+_REASONS_TO_STAY = [
+    ("Leave? And give up my compressed hours? No chance.", None, "work_life_balance"),
+    (
+        "considered locum work last spring but then I'd lose my place on the practice educator "
+        "course",
+        None,
+        "career",
+    ),
+    (
+        "Walking away now would mean losing the flexi I fought two years for",
+        None,
+        "work_life_balance",
+    ),
+    ("nobody else would let me fit my hours round the school run", None, "work_life_balance"),
+    ("The counselling sessions are the only thing stopping me going off sick", None, "wellbeing"),
+    ("the retention bonus is the only thing standing between me and an agency", None, "pay"),
+    ("my team is the reason I didn't go to the trust last year", None, "team_culture"),
+    ("the only thing that would make me leave is my practice manager moving on", None, "managers"),
+    ("if my team manager left", _LEAVE_QUESTION, "managers"),
+    ("Honestly the peer support on this team is what's keeping me here", None, "team_culture"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "theme"), _REASONS_TO_STAY)
+def test_a_reason_to_stay_told_in_words_of_leaving_is_good_news(
+    text: str, question: str | None, theme: str
+) -> None:
+    assert read(text, question).scores[theme] > 0
+    assert analyse(text, question).themes.get(theme) == "pos"
+
+
+# Each attack uses a frame's own words for a complaint: the phrases must not make them reasons to
+# stay. Each read as bad news before the phrases and must still.
+_COMPLAINTS = [
+    ("pay is the reason I'm looking", "pay"),
+    ("the caseload is killing me", "workload"),
+    ("nobody else does duty cover on a Friday", "workload"),
+    ("no one else has a caseload this high", "workload"),
+    ("nobody else would pay this badly", "pay"),
+    ("The mortgage is the only thing stopping me leaving. Caseloads are unsafe.", "workload"),
+    ("the only thing keeping me from leaving is the mortgage, the pay is dreadful", "pay"),
+    ("Leave? And lose my mind somewhere with worse IT?", "it_systems"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _COMPLAINTS)
+def test_the_words_of_leaving_do_not_turn_a_complaint(text: str, theme: str) -> None:
+    assert read(text).scores[theme] < 0
+    assert analyse(text).themes.get(theme) == "neg"
+
+
+def test_keeping_me_up_at_night_is_not_a_reason_to_stay() -> None:
+    assert read("the caseload is what's keeping me up at night").scores["workload"] <= 0
+
+
+def test_an_end_put_to_what_was_told_before_is_good_news() -> None:
+    told = "We used to queue for the one working printer. The new print room put an end to that."
+    assert read(told).scores["environment"] > 0
+    # An end still wished for is not one; an end put to something named is a loss, not a mend.
+    assert (
+        read("Mosaic crashes every afternoon, someone should put an end to that").scores[
+            "it_systems"
+        ]
+        < 0
+    )
+    assert read("the new duty system has put an end to our lunch breaks").scores == {
+        "workload": 0.0,
+        "work_life_balance": 0.0,
+    }
+
+
+def test_a_question_of_what_would_make_them_leave_is_not_a_wish() -> None:
+    # "What would make you think about leaving?" asks what would drive them out, as "What might
+    # make you leave?" does, not what is missing ("What would make your job better?"): a wish
+    # question turns every good thing named into a lack, and "if my TM left" into bad news of
+    # the manager.
+    for question in (_LEAVE_QUESTION, "What would make you leave?", "What would get you to leave?"):
+        lean = question_lean(question)
+        assert lean is not None, question
+        assert (lean.direction, lean.wish) == ("neg", False), question
+    for question in ("What would make your job better?", "What would make you stay?"):
+        lean = question_lean(question)
+        assert lean is not None, question
+        assert lean.wish, question
