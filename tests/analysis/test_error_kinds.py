@@ -2235,11 +2235,15 @@ _PROBE_RIGHT = [
         {"career": "neg"},
     ),
     # Read wrong in the twenty-fifth round ("actually" and the theme's own lean outweighed the
-    # question's), right again since the twenty-sixth round's retraining.
-    (
+    # question's), right again from the twenty-sixth round's retraining, wrong again with the
+    # thirtieth round's writers (the rules name no theme: the learned half alone decides it).
+    pytest.param(
         "Moving to a team where people actually talk to each other",
         "Why are you leaving?",
         {"team_culture": "neg"},
+        marks=pytest.mark.xfail(
+            strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+        ),
     ),
     (
         "private sector job. laptop that works and a case system that doesnt eat my notes",
@@ -2423,8 +2427,9 @@ def test_a_fresh_probes_improvement_read_right_since_then_and_now(
     _reads(text, expected, question)
 
 
-# Another, read right from the twenty-fifth round to the twenty-sixth; wrong since the weights
-# were remade in the twenty-seventh, though no rule reads it differently (docs/analysis.md).
+# Another, read right from the twenty-fifth round to the twenty-sixth, wrong from the
+# twenty-seventh round's weights to the twenty-ninth, and right again with the thirtieth's,
+# though no rule reads it differently: it sits near the learned half's line (docs/analysis.md).
 _PROBE_LOST_IN_RETRAINING = [
     (
         "Senior leadership were invisible for years; the new director has been out to every team "
@@ -2435,9 +2440,8 @@ _PROBE_LOST_IN_RETRAINING = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
 @pytest.mark.parametrize(("text", "question", "expected"), _PROBE_LOST_IN_RETRAINING)
-def test_a_fresh_probes_improvement_lost_when_the_weights_were_remade(
+def test_a_fresh_probes_improvement_lost_and_found_as_the_weights_were_remade(
     text: str, question: str | None, expected: dict[str, str]
 ) -> None:
     _reads(text, expected, question)
