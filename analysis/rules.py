@@ -413,11 +413,12 @@ def _harms(text: str) -> list[re.Match[str]]:
 _BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)s?\b")
 # What the writer will miss, or misses, is here: "I'll miss this lot", "I already miss the team";
 # so is what they would lose by going ("thought about agency but then I'd lose the training
-# budget"). Only a statement that is the missing: "the money is better and I'll miss the
+# budget"), but not what a decided move will lose ("off to the trust, and I will lose the
+# commute"). Only a statement that is the missing: "the money is better and I'll miss the
 # bedtimes less" is about there.
 _MISSED = re.compile(
-    r"^(?:and |but |though |honestly |still )?(?:then )?(?:i|we)(?: will| would| already)?"
-    r"(?: really| so)? (?:miss|lose|be losing|be giving up)\b"
+    r"^(?:and |but |though |honestly |still )?(?:i|we)(?: will| would| already)?(?: really| so)?"
+    r" miss\b|^but (?:then )?(?:again )?(?:i|we) would (?:lose|be losing|be giving up)\b"
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")

@@ -111,9 +111,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     # "the only thing that'd get me out the door": with the apostrophe only, and not "we'd" or
     # "it'd", which are as often "had" ("we'd been told", "it'd gone down").
     (r"\bthat'd\b", "that would"),
-    # "Leave? And lose two days at home? Not a chance": what leaving would lose is one clause
-    # with the leaving, not a clause of its own after a question.
-    (r"\bleave\? (?=and (?:lose|give up|walk away from)\b)", "leave "),
+    # "Leave? And lose two days at home? Not a chance", "quit?! lose my flexi?": what leaving
+    # would lose is one clause with the leaving, not a clause of its own after a question.
+    (r"\bleave[?!]+ +(?=(?:and )?(?:lose|give up|walk away from)\b)", "leave "),
+    (r"\bquit[?!]+ +(?=(?:and )?(?:lose|give up|walk away from)\b)", "quit "),
     # With the apostrophe only: "ill" is a word of its own.
     (r"\bi'll\b", "i will"),
     (r"\bwe'll\b", "we will"),

@@ -37,6 +37,11 @@ _REASONS_TO_STAY = [
     ("the only thing that would make me leave is my practice manager moving on", None, "managers"),
     ("if my team manager left", _LEAVE_QUESTION, "managers"),
     ("Honestly the peer support on this team is what's keeping me here", None, "team_culture"),
+    # The reviewer's: other spellings of the same frames.
+    ("thought about agency but I'd lose my flexi", None, "work_life_balance"),
+    ("considered the trust, but then again id lose my hybrid days", None, "work_life_balance"),
+    ("quit? and give up my 4 day week? not likely", None, "work_life_balance"),
+    ("no other council would give me a compressed week", None, "work_life_balance"),
 ]
 
 
@@ -68,6 +73,60 @@ def test_the_words_of_leaving_do_not_turn_a_complaint(text: str, theme: str) -> 
     assert analyse(text).themes.get(theme) == "neg"
 
 
+# A reviewer with no part in the phrases attacked their first version with these: each was read
+# as good news by one of them (what leaving loses, nobody else, what holds them, why they did not
+# go, whose going, an end put) and must not be. The rules may still see a little good in one
+# ("good social workers" is +0.5 without any phrase), never a frame's +2.
+_ATTACKS = [
+    (
+        "good social workers leave and give up on the profession because of the caseloads",
+        "workload",
+    ),
+    ("i go and lose an hour every day looking for parking at the civic centre", "environment"),
+    ("leave and lose my temper with mosaic every day", "it_systems"),
+    ("nobody else gives me supervision, my manager cancels every month", "managers"),
+    ("nobody else offered to help when my caseload hit 30", "workload"),
+    ("I'd go off sick but then I'd lose pay, sick pay here is a joke", "pay"),
+    (
+        "the bullying on duty went on for months and management never put a stop to it",
+        "team_culture",
+    ),
+    (
+        "the parking is a nightmare, hopefully the new building will put an end to that",
+        "environment",
+    ),
+    ("my manager knew about the late working and could easily have put a stop to it", "managers"),
+    ("the only thing that would make me leave is the pay going down any further", "pay"),
+    ("there is nothing standing between me and the door now my TM has gone", "managers"),
+    ("another SW leaving would mean losing duty cover altogether", "workload"),
+    ("the lack of progression is what's holding me back", "career"),
+    ("Mosaic is what is holding us back, it crashes daily", "it_systems"),
+    ("the reason I never moved up is nobody here gets promoted", "career"),
+    ("the reason we didn't go to team training is there was no cover for duty", "career"),
+    (
+        "Off to the trust in May, and I will lose the commute and get proper flexible working",
+        "work_life_balance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _ATTACKS)
+def test_no_frame_turns_a_complaint_in_their_words(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) <= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("my team is the reason I'm looking forward to coming in", "team_culture"),
+        ("my manager is the reason I'm applying for the senior role", "managers"),
+        ("the caseload was killing me until they brought in the cap, now its fine", "workload"),
+    ],
+)
+def test_a_reason_to_look_forward_or_apply_is_not_a_reason_to_leave(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) >= 0
+
+
 def test_keeping_me_up_at_night_is_not_a_reason_to_stay() -> None:
     assert read("the caseload is what's keeping me up at night").scores["workload"] <= 0
 
@@ -93,11 +152,22 @@ def test_a_question_of_what_would_make_them_leave_is_not_a_wish() -> None:
     # make you leave?" does, not what is missing ("What would make your job better?"): a wish
     # question turns every good thing named into a lack, and "if my TM left" into bad news of
     # the manager.
-    for question in (_LEAVE_QUESTION, "What would make you leave?", "What would get you to leave?"):
+    for question in (
+        _LEAVE_QUESTION,
+        "What would make you leave?",
+        "What would get you to leave?",
+        "What would make you want to leave?",
+        "What would make you start looking for another job?",
+    ):
         lean = question_lean(question)
         assert lean is not None, question
         assert (lean.direction, lean.wish) == ("neg", False), question
-    for question in ("What would make your job better?", "What would make you stay?"):
+    for question in (
+        "What would make your job better?",
+        "What would make you stay?",
+        "What would make you look forward to coming to work?",
+        "What would make things go more smoothly?",
+    ):
         lean = question_lean(question)
         assert lean is not None, question
         assert lean.wish, question
