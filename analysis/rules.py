@@ -418,7 +418,8 @@ _BY_STAFF = re.compile(r"\b(?:manager|supervisor|senior|colleague|boss|director)
 # bedtimes less" is about there.
 _MISSED = re.compile(
     r"^(?:and |but |though |honestly |still )?(?:i|we)(?: will| would| already)?(?: really| so)?"
-    r" miss\b|^but (?:then )?(?:again )?(?:i|we) would (?:lose|be losing|be giving up)\b"
+    r" miss\b"
+    r"|^but (?:then )?(?:again )?(?:i|we) would (?:lose|be losing|be giving up|have to give up)\b"
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")

@@ -111,6 +111,12 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     # "the only thing that'd get me out the door": with the apostrophe only, and not "we'd" or
     # "it'd", which are as often "had" ("we'd been told", "it'd gone down").
     (r"\bthat'd\b", "that would"),
+    # "they should've put a stop to it": the modal is seen as the phrases' "should have".
+    (r"\bshould'?ve\b", "should have"),
+    (r"\bwould'?ve\b", "would have"),
+    (r"\bcould'?ve\b", "could have"),
+    (r"\bmust'?ve\b", "must have"),
+    (r"\bmight'?ve\b", "might have"),
     # "Leave? And lose two days at home? Not a chance", "quit?! lose my flexi?": what leaving
     # would lose is one clause with the leaving, not a clause of its own after a question.
     (r"\bleave[?!]+ +(?=(?:and )?(?:lose|give up|walk away from)\b)", "leave "),

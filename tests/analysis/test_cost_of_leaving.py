@@ -42,6 +42,16 @@ _REASONS_TO_STAY = [
     ("considered the trust, but then again id lose my hybrid days", None, "work_life_balance"),
     ("quit? and give up my 4 day week? not likely", None, "work_life_balance"),
     ("no other council would give me a compressed week", None, "work_life_balance"),
+    # The second review's: a departure weighed and not taken ("but then I'd lose", after an
+    # offer, is what they would miss here, not the new job's good point), "that'd", "ever".
+    (
+        "I was offered a job at the trust but then I'd lose my hybrid days",
+        None,
+        "work_life_balance",
+    ),
+    ("Only thing that'd get me out the door is my TM leaving.", None, "managers"),
+    ("Nobody else ever offered me a secondment", None, "career"),
+    ("the peer support here. it's what's holding people.", None, "team_culture"),
 ]
 
 
@@ -75,8 +85,9 @@ def test_the_words_of_leaving_do_not_turn_a_complaint(text: str, theme: str) -> 
 
 # A reviewer with no part in the phrases attacked their first version with these: each was read
 # as good news by one of them (what leaving loses, nobody else, what holds them, why they did not
-# go, whose going, an end put) and must not be. The rules may still see a little good in one
-# ("good social workers" is +0.5 without any phrase), never a frame's +2.
+# go, whose going, an end put) and must not be; the second review's five at the end. The rules
+# may still see a little good in one ("good social workers" is +0.5, "never leave before 7"
+# +0.8, as before any phrase), never a frame's +2.
 _ATTACKS = [
     (
         "good social workers leave and give up on the profession because of the caseloads",
@@ -107,12 +118,17 @@ _ATTACKS = [
         "Off to the trust in May, and I will lose the commute and get proper flexible working",
         "work_life_balance",
     ),
+    ("the paperwork is keeping me from going home before 7", "processes"),
+    ("duty is stopping me going on the course", "workload"),
+    ("the caseload is the reason I never leave before 7", "workload"),
+    ("no other team would give me this many cases", "workload"),
+    ("the fire door is broken and they should've put a stop to it", "environment"),
 ]
 
 
 @pytest.mark.parametrize(("text", "theme"), _ATTACKS)
 def test_no_frame_turns_a_complaint_in_their_words(text: str, theme: str) -> None:
-    assert read(text).scores.get(theme, 0.0) <= 0.5
+    assert read(text).scores.get(theme, 0.0) < 1.0
 
 
 @pytest.mark.parametrize(
@@ -141,10 +157,45 @@ def test_an_end_put_to_what_was_told_before_is_good_news() -> None:
         ]
         < 0
     )
-    assert read("the new duty system has put an end to our lunch breaks").scores == {
-        "workload": 0.0,
-        "work_life_balance": 0.0,
-    }
+    lost = read("the new duty system has put an end to our lunch breaks").scores
+    assert lost
+    assert all(score <= 0 for score in lost.values())
+
+
+_WELCOMED = "if my manager left it would be the best thing for the team"
+_DELIGHTED = "if my manager left I'd be delighted tbh"
+
+
+@pytest.mark.parametrize("question", [None, _LEAVE_QUESTION])
+@pytest.mark.parametrize("text", [_DELIGHTED, _WELCOMED])
+def test_the_rules_read_a_going_they_would_welcome_as_bad_news(
+    text: str, question: str | None
+) -> None:
+    # Under the wish lean these read as bad news by accident (the praise turned); as a leave
+    # question the rules read them as praise of the manager until a phrase read the welcome.
+    assert read(text, question).scores["managers"] < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (_DELIGHTED, None),
+        (_DELIGHTED, _LEAVE_QUESTION),
+        (_WELCOMED, _LEAVE_QUESTION),
+        # With no question the learned half weighs "best thing for the team" over the rules.
+        pytest.param(
+            _WELCOMED,
+            None,
+            marks=pytest.mark.xfail(
+                strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+            ),
+        ),
+    ],
+)
+def test_a_going_they_would_welcome_is_bad_news_of_who_goes(
+    text: str, question: str | None
+) -> None:
+    assert analyse(text, question).themes.get("managers") == "neg"
 
 
 def test_a_question_of_what_would_make_them_leave_is_not_a_wish() -> None:
