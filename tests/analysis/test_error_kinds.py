@@ -2234,17 +2234,6 @@ _PROBE_RIGHT = [
         "Where are you going, and what does it offer?",
         {"career": "neg"},
     ),
-    # Read wrong in the twenty-fifth round ("actually" and the theme's own lean outweighed the
-    # question's), right again from the twenty-sixth round's retraining, wrong again with the
-    # thirtieth round's writers (the rules name no theme: the learned half alone decides it).
-    pytest.param(
-        "Moving to a team where people actually talk to each other",
-        "Why are you leaving?",
-        {"team_culture": "neg"},
-        marks=pytest.mark.xfail(
-            strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-        ),
-    ),
     (
         "private sector job. laptop that works and a case system that doesnt eat my notes",
         "Where are you going, and what does it offer?",
@@ -2372,6 +2361,27 @@ _PROBE_WRONG = [
         {"team_culture": "neg"},
     ),
 ]
+
+
+# Read right when it arrived, wrong in the twenty-fifth round ("actually" and the theme's own lean
+# outweighed the question's), right again from the twenty-sixth round's retraining, and wrong
+# again with the thirtieth round's writers: the rules name no theme, so the learned half alone
+# decides it, near its line.
+_PROBE_LOST_AGAIN = [
+    (
+        "Moving to a team where people actually talk to each other",
+        "Why are you leaving?",
+        {"team_culture": "neg"},
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE_LOST_AGAIN)
+def test_a_fresh_probes_reading_lost_again_when_the_weights_were_remade(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
 
 
 @pytest.mark.parametrize(("text", "question", "expected"), _PROBE_RIGHT)
