@@ -53,6 +53,8 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("I'd be mad to leave, nowhere else pays the market supplement", None, {"pay": "pos"}),
     ("I used to have a good manager", None, {"managers": "neg"}),
     ("Mosaic used to be a nightmare", None, {"it_systems": "pos"}),
+    ("Leave? And give up my compressed hours? No chance.", None, {"work_life_balance": "pos"}),
+    ("if my team manager left", "What would make you think about leaving?", {"managers": "pos"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
@@ -96,6 +98,22 @@ def test_the_held_out_figures_are_the_readme_s(held_out: Evaluation) -> None:
         assert claim in README, claim
 
 
+# The thirtieth round read its three new writers' held-out lines while its rules were written
+# (docs/analysis.md, "Thirtieth round"): the README gives the split without them too.
+_HELD_OUT_LINES_READ = frozenset({"writer_hi.jsonl", "writer_hj.jsonl", "writer_hk.jsonl"})
+
+
+def test_the_figures_held_out_before_the_thirtieth_round_are_the_readme_s() -> None:
+    _train, held = split(load_dir(DATA))
+    before = [row for row in held if row.file not in _HELD_OUT_LINES_READ]
+    assert len(before) < len(held)
+    figures = evaluate(before)
+    assert (
+        f"| the {len(before):,} held out before the thirtieth round | {figures.macro_f1:.3f} "
+        f"| {figures.direction_accuracy:.3f} |"
+    ) in README
+
+
 def test_the_data_s_size_is_the_readme_s() -> None:
     rows = load_dir(DATA)
     train, held = split(rows)
@@ -108,9 +126,11 @@ def test_the_data_s_size_is_the_readme_s() -> None:
 @pytest.mark.parametrize("probe", ["third", "fourth"])
 def test_the_fresh_probes_figures_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
-    # "right" is read right since it arrived; "mended" and the third probe's one "lost" line
-    # were read wrong when they arrived (that one was mended, then lost).
-    on_arrival = sum(case["status"] == "right" for case in cases)
+    # "right" is read right since it arrived, and the third probe's one "lost" line was read
+    # right when it arrived (wrong since the thirtieth round's weights); "mended" lines were
+    # read wrong when they arrived (the third probe's portakabin line was mended, lost, and is
+    # read right again).
+    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
     today = sum(case["status"] in {"right", "mended"} for case in cases)
     assert f"{on_arrival} of {len(cases)}" in README
     if today != on_arrival:
