@@ -107,6 +107,13 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bshouldn'?t\b", "should not"),
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
+    # "I'd been looking", "I'd given up": "had" before a past participle (thirty-first round);
+    # not "I'd never leave", where "never" could be either.
+    (
+        r"\bi'?d(?= (?:been|had|got|gone|done|seen|given|taken|stopped|started|asked|told|heard|"
+        r"worked|finished|moved|tried|spent|lost|written|left|applied|thought|hoped|planned)\b)",
+        "i had",
+    ),
     (r"\bi'?d\b", "i would"),
     # "the only thing that'd get me out the door": with the apostrophe only, and not "we'd" or
     # "it'd", which are as often "had" ("we'd been told", "it'd gone down").

@@ -1,0 +1,240 @@
+"""Thirty-first round: reasons to stay told as how hard, or how foolish, giving them up would be,
+and what the job has made people give up, which is the other way.
+
+The frames are phrases in analysis/data/patterns.yaml ("hard to give up", "giving up … would be
+a wrench", "I'd hate to lose", "couldn't bring myself to leave", "I'd be mad to give up", "I'd
+miss … too much to go"; "had to give up my Fridays", "we've stopped asking for supervision").
+The sentences here were written for the tests, not taken from the labelled data; each is read by
+the rules (what the phrase does) and by the whole analyser (what a reader sees).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.comments import analyse
+from analysis.rules import read
+from analysis.text import normalise
+
+_REASONS_TO_STAY = [
+    ("Hard to give up the nine day fortnight", None, "work_life_balance"),
+    ("It would be a wrench to give up my compressed hours", None, "work_life_balance"),
+    ("Giving up the hybrid working would be hard", None, "work_life_balance"),
+    ("I'd have to be crazy to give up term-time hours", None, "work_life_balance"),
+    ("I'd hate to lose my PM", None, "managers"),
+    ("couldn't bring myself to leave this team", None, "team_culture"),
+    ("I'd miss the team too much to go", None, "team_culture"),
+    ("it would be really hard to walk away from my practice manager", None, "managers"),
+    ("Losing my supervisor would be a huge blow", None, "managers"),
+    ("honestly id be bonkers to walk away from the retention payment", None, "pay"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "theme"), _REASONS_TO_STAY)
+def test_how_hard_giving_it_up_would_be_is_good_news(
+    text: str, question: str | None, theme: str
+) -> None:
+    assert read(text, question).scores[theme] > 0
+    assert analyse(text, question).themes.get(theme) == "pos"
+
+
+# What the job made them give up, or what they have stopped asking for: bad news, in the frames'
+# own words.
+_GIVEN_UP = [
+    ("had to give up my flexi when the rota changed", "work_life_balance"),
+    ("gave up another Saturday to finish the court bundle", "work_life_balance"),
+    ("Since my manager never has time, I've stopped asking for supervision", "managers"),
+    ("we've all given up asking for a laptop that works", "it_systems"),
+    ("the mileage rate, don't get me started", "pay"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _GIVEN_UP)
+def test_what_the_job_made_them_give_up_is_bad_news(text: str, theme: str) -> None:
+    assert read(text).scores[theme] < 0
+    assert analyse(text).themes.get(theme) == "neg"
+
+
+# Attacks in the frames' words that must not become a reason to stay: leaving the office late is
+# not leaving the job, an easy goodbye is no loss, and a family giving up is no theme's news.
+_ATTACKS = [
+    ("hard to leave the office before 7 most nights", "work_life_balance"),
+    ("it is hard to leave the job at the door after a removal", "wellbeing"),
+    ("it wasn't hard to give up the hot desks, they were awful", "environment"),
+    ("losing the admin officer would be a disaster for the team", "processes"),
+    ("hard to give up on the ASYE when the caseload is this high", "workload"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _ATTACKS)
+def test_no_frame_of_giving_up_turns_a_complaint(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whoever stopped is not the writer or the staff, or the stopping is praise of others.
+        "the students ask the questions we stopped asking years ago, they're brilliant",
+        "the families have stopped bothering to learn our names, four workers in a year",
+        "my manager pushed me onto the course when I'd stopped asking",
+    ],
+)
+def test_a_stop_that_is_not_the_staff_giving_up_is_not_read_as_one(text: str) -> None:
+    # The phrase is worth -2; before its subject was required, "learn" and "course" (career)
+    # took it.
+    assert all(score > -1.5 for score in read(text).scores.values())
+
+
+# More of the round's frames, each with the attack that shaped it.
+_MORE_REASONS_TO_STAY = [
+    ("Fridays off every week. Not handing them back.", "work_life_balance"),
+    ("the lease car is worth a fortune to me, I'm not giving it up", "pay"),
+    ("can't see myself walking away from this team", "team_culture"),
+    ("I'd kick myself if I left before the practice educator course starts", "career"),
+    ("I'd regret it for years if I walked away from my supervisor", "managers"),
+    ("The peer support would make me think twice about leaving", "team_culture"),
+    ("I doubt I'd ever find a manager like mine anywhere else", "managers"),
+    ("I don't think I'd get a team like this again", "team_culture"),
+    ("supplement's paid in April so I'm going nowhere till then", "pay"),
+    ("I'd be a proper fool to swap my hybrid days for five in the office", "work_life_balance"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _MORE_REASONS_TO_STAY)
+def test_more_ways_of_saying_leaving_would_cost_them_are_good_news(text: str, theme: str) -> None:
+    assert read(text).scores[theme] > 0
+    assert analyse(text).themes.get(theme) == "pos"
+
+
+_MORE_COMPLAINTS = [
+    # Staying judged foolish.
+    ("I'd be daft to stay on this grade when the agency pays double", "pay"),
+    # A good thing taken away; what they no longer get, or have not had for months.
+    ("ever since they scrapped the market supplement half the team have gone", "pay"),
+    ("management took away our flexi in the summer", "work_life_balance"),
+    ("don't get a lunch break anymore", "work_life_balance"),
+    ("haven't had supervision in four months", "managers"),
+    ("we used to have a team day every term, not had one since last year", "team_culture"),
+    # A life outside work given up, and the idioms of a complaint.
+    ("packed in the gym and the choir, the job has had the lot", "work_life_balance"),
+    ("Gave up my netball team, evenings are visits now", "work_life_balance"),
+    ("the mileage being what it is, I'm paying to see families", "pay"),
+    ("Please stop booking training at 4pm on a Friday", "career"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _MORE_COMPLAINTS)
+def test_more_complaints_in_those_words_are_bad_news(text: str, theme: str) -> None:
+    assert read(text).scores[theme] < 0
+    assert analyse(text).themes.get(theme) == "neg"
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A threat, not a loss; what is stopped is a burden; what they no longer get is a worry.
+        ("if they cut the retention payment I am gone", "pay"),
+        ("they stopped the double recording in the spring, thank god", "processes"),
+        ("I don't get stressed about duty anymore", "wellbeing"),
+        # Not giving up more of their own time is not a reason to stay.
+        ("I'm not giving up another weekend for this place", "work_life_balance"),
+        # Not their own career going nowhere.
+        ("my career is going nowhere here", "career"),
+    ],
+)
+def test_the_round_s_frames_leave_these_alone(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) < 1.5
+
+
+def test_can_not_complain_is_mild_praise_but_complaining_to_someone_is_not() -> None:
+    assert read("The office is fine. Can't complain.").scores["environment"] > 0
+    assert read("the office is freezing and I can't complain to anyone").scores["environment"] < 0
+
+
+def test_a_team_outside_work_is_not_the_team() -> None:
+    assert "team_culture" not in read("gave up my football team on Thursdays").scores
+    assert read("I'd be mad to leave a team like this").scores["team_culture"] > 0
+
+
+def test_i_d_before_a_past_participle_is_had() -> None:
+    # "I'd been looking" is "I had been looking", not a wish; "I'd never leave" keeps "would".
+    assert normalise("I'd been looking since they cut it") == "i had been looking since they cut it"
+    assert normalise("id given up asking") == "i had given up asking"
+    assert normalise("I'd never leave") == "i would never leave"
+    assert normalise("I'd be mad to go") == "i would be mad to go"
+
+
+# A reviewer with no part in the phrases attacked their first version: each of these read the
+# other way through one of them (the rules' +2 or -2), and must not. Complaints first.
+_REVIEW_COMPLAINTS = [
+    ("Losing our admin support will be a massive blow", "processes"),
+    ("Leaving the house at 6am is going to be tough with the new duty rota", "workload"),
+    ("Yeah I'd hate to lose my 50 hour weeks lol", "work_life_balance"),
+    ("Giving up the unpaid overtime would be a real wrench", "work_life_balance"),
+    ("You'd be mad to turn down the overtime, the base pay is that bad", "pay"),
+    ("I'm never leaving the job at work, it comes home with me every night", "work_life_balance"),
+    ("I'm not giving up my Sundays for this place anymore", "work_life_balance"),
+    ("I'll regret leaving my kids with the childminder till 7 every night", "work_life_balance"),
+    ("Staff would think twice about leaving if they were paid properly", "pay"),
+    ("We're going nowhere with the new case management system", "it_systems"),
+    ("Going nowhere with my career here, six years on the same grade", "career"),
+    ("It's tough losing our best social workers to agency when the pay gap is that big", "pay"),
+    ("Would it be hard to give up the flexi? Not really, it barely works", "work_life_balance"),
+    ("Honestly not a wrench to give up the old office, it was freezing", "environment"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _REVIEW_COMPLAINTS)
+def test_the_reviewer_s_complaints_are_not_read_as_reasons_to_stay(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) < 1.0
+
+
+_REVIEW_GOOD_NEWS = [
+    ("They scrapped the parking charges, brilliant news", "environment"),
+    ("We had to give up the paper files and thank god, Mosaic is miles better", "it_systems"),
+    ("I don't have a ridiculous caseload anymore since they recruited", "workload"),
+    ("Haven't had a bad supervision since she started", "managers"),
+    (
+        "Haven't had a single day of sickness since joining, the wellbeing offer is great",
+        "wellbeing",
+    ),
+    ("My TM always says please stop working and go home, and she means it", "managers"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _REVIEW_GOOD_NEWS)
+def test_the_reviewer_s_good_news_is_not_read_as_a_loss(text: str, theme: str) -> None:
+    assert read(text).scores.get(theme, 0.0) > -1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's giving up is casework, not the worker's life outside work.
+        "The IRO gave up on the dad after he missed three contacts",
+        "Honestly the service gave up on the family years ago",
+        "The young person walked away from two friendships when he moved schools",
+        "Mum gave up the gym and her friends to keep the kids safe",
+    ],
+)
+def test_someone_else_giving_up_is_not_the_worker_s_life(text: str) -> None:
+    assert "work_life_balance" not in read(text).scores
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "sign"),
+    [
+        # The reviewer's misses, each caught now.
+        ("They've scrapped the market supplement", "pay", -1),
+        ("They stopped paying the market supplement in April", "pay", -1),
+        ("Haven't had supervision for 3 months", "managers", -1),
+        ("Giving up the flexi would really hurt", "work_life_balance", 1),
+        ("Not a chance I'm handing back my lease car", "pay", 1),
+        # And the training pool's reasons to stay that an early narrowing lost.
+        ("id be mad to leave when theyre funding my PE training", "career", 1),
+        ("The pension. I'd be mad to leave two years before I can draw it.", "pay", 1),
+    ],
+)
+def test_the_reviewer_s_misses_are_caught(text: str, theme: str, sign: int) -> None:
+    assert read(text).scores[theme] * sign > 0
