@@ -136,6 +136,46 @@ def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
     return data
 
 
+# A fragment's name where a pattern uses it: "{goods}". Python's regular expressions read
+# "{" as a count only before digits ("{0,3}"), so a name in braces cannot be mistaken for one.
+_FRAGMENT_NAME = re.compile(r"\{([a-z_]+)\}")
+
+
+def _fragments(value: object, where: str) -> dict[str, str]:
+    """Named parts of patterns ("what a job gives"), each written once and used as {name} by
+    the patterns after it, the later fragments included: in order, each a regular expression
+    on its own once its own fragments are put in."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: expected a mapping of names to patterns")
+    found: dict[str, str] = {}
+    for name, pattern in value.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z_]+", name):
+            raise LexiconError(f"{where}: {name!r} is not a name of lower-case letters and _")
+        found[name] = _pattern(_put_in(pattern, found, f"{where}.{name}"), f"{where}.{name}")
+    return found
+
+
+def _put_in(value: object, fragments: dict[str, str], where: str) -> object:
+    """`value` with each {name} in its strings (in lists, at any depth) replaced by the
+    fragment, as a group; a name no fragment before it has is refused."""
+    if isinstance(value, list):
+        return [_put_in(item, fragments, f"{where}[{i}]") for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: _put_in(item, fragments, f"{where}.{key}") for key, item in value.items()}
+    if not isinstance(value, str):
+        return value
+
+    def fragment(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise LexiconError(f"{where}: no fragment {{{name}}} above it")
+        return f"(?:{fragments[name]})"
+
+    return _FRAGMENT_NAME.sub(fragment, value)
+
+
 def _list(value: object, where: str) -> list[object]:
     if value is None:
         return []
@@ -301,6 +341,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
     }
     p = patterns_path.name
     sections = {
+        "fragments",
         "questions",
         "cues",
         "phrases",
@@ -313,6 +354,8 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         "then_and_now",
     }
     patterns = _mapping(patterns_path, sections)
+    fragments = _fragments(patterns.pop("fragments", None), f"{p}, fragments")
+    patterns = {key: _put_in(value, fragments, f"{p}, {key}") for key, value in patterns.items()}
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")
         for theme, entries in _by_theme(patterns.get("cues"), f"{p}, cues").items()

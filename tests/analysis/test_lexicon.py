@@ -273,6 +273,21 @@ def test_normalise_expands_the_domain_words(text: str, expected: str) -> None:
             "then_and_now.now[1]: '(so) far' has a capture group",
         ),
         ("patterns", "sarcasm: ['(yeah) right']\n", "patterns.yaml, sarcasm[0]"),
+        # Fragments: a name used before it is given, a name that is not one, one that does not
+        # compile, and a pattern that does not once its fragment is put in.
+        (
+            "patterns",
+            "phrases:\n  - ['{goods} to', 1.0]\n",
+            "patterns.yaml, phrases[0][0]: no fragment {goods}",
+        ),
+        ("patterns", "fragments:\n  Goods: 'pay'\n", "fragments: 'Goods' is not a name"),
+        ("patterns", "fragments:\n  goods: '(pay'\n", "fragments.goods"),
+        (
+            "patterns",
+            "fragments:\n  a: 'x'\n  b: '{c}'\n  c: 'y'\n",
+            "fragments.b: no fragment {c}",
+        ),
+        ("patterns", "fragments: ['pay']\n", "fragments: expected a mapping"),
         ("words", "positive: ['good', 'Great!']\n", "words.yaml, positive[1]"),
         ("words", "positive: ['good']\nnegative: ['good']\n", "in both positive and negative"),
         ("words", "negative: ['bad', 'bad']\n", "words.yaml, negative[1]"),
@@ -290,6 +305,31 @@ def test_a_bad_lexicon_file_is_refused_naming_file_and_key(
     paths[file].write_text(text)
     with pytest.raises(LexiconError, match=re.escape(named)):
         load(paths["words"], paths["patterns"])
+
+
+def test_a_fragment_is_put_in_as_a_group_wherever_it_is_named(tmp_path: Path) -> None:
+    words = tmp_path / "words.yaml"
+    words.write_text(WORDS_PATH.read_text())
+    patterns = tmp_path / "patterns.yaml"
+    patterns.write_text(
+        "fragments:\n"
+        "  goods: 'flexi|hybrid'\n"
+        "  thing: 'my {goods}'\n"
+        "phrases:\n"
+        "  - ['hard to give up {thing}', 2.0]\n"
+        "cues:\n"
+        "  work_life_balance: ['{goods} days?']\n"
+    )
+    lexicon = load(words, patterns)
+    # As a group: "flexi|hybrid" does not split the pattern it is put into.
+    assert lexicon.phrases == (("hard to give up (?:my (?:flexi|hybrid))", 2.0),)
+    assert "(?:flexi|hybrid) days?" in lexicon.cues["work_life_balance"]
+    phrase = re.compile(lexicon.phrases[0][0])
+    assert phrase.search("it would be hard to give up my hybrid")
+    assert not phrase.search("hybrid")
+    # A count in braces is not a fragment's name.
+    patterns.write_text("phrases:\n  - ['a{1,2}', 1.0]\n")
+    assert load(words, patterns).phrases == (("a{1,2}", 1.0),)
 
 
 def test_the_shipped_lexicon_files_load() -> None:
