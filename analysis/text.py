@@ -107,13 +107,7 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bshouldn'?t\b", "should not"),
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
-    # "I'd been looking", "I'd given up": "had" before a past participle (thirty-first round);
-    # not "I'd never leave", where "never" could be either.
-    (
-        r"\bi'?d(?= (?:been|had|got|gone|done|seen|given|taken|stopped|started|asked|told|heard|"
-        r"worked|finished|moved|tried|spent|lost|written|left|applied|thought|hoped|planned)\b)",
-        "i had",
-    ),
+    # "i would", or "i had" before a past participle (`_I_HAD`).
     (r"\bi'?d\b", "i would"),
     # "the only thing that'd get me out the door": with the apostrophe only, and not "we'd" or
     # "it'd", which are as often "had" ("we'd been told", "it'd gone down").
@@ -208,8 +202,24 @@ def _expansion(match: re.Match[str]) -> str:
     return _OTHER_EXPANSIONS[match.lastgroup or ""]
 
 
+# "I'd been looking", "I'd given up": "had" before a past participle (thirty-first round); not
+# "I'd never leave", where "never" could be either. Looked at only where "I'd" is, not a regex
+# over every comment.
+# The text here is lower-cased but its spaces not yet folded ("I'd  been", "I'd\nbeen"), and an
+# adverb may come between ("I'd already given up asking", "I'd never been told").
+_PARTICIPLE: Final = re.compile(
+    r"\s+(?:(?:already|just|only|never|recently|barely|hardly|finally|actually|long)\s+)?"
+    r"(?:been|had|got|gone|done|seen|given|taken|stopped|started|asked|told|heard|worked|"
+    r"finished|moved|tried|spent|lost|written|left|applied|thought|hoped|planned)\b"
+)
+_I_HAD: Final = frozenset(_spellings(r"\bi'?d\b") or ())  # "i'd", "id" (also an ID: harmless)
+
+
 def _word_expansion(match: re.Match[str]) -> str:
+    """The expansion of a word `_TOKEN` found; "I'd" looks at the words after it."""
     word = match.group()
+    if word in _I_HAD and _PARTICIPLE.match(match.string, match.end()):
+        return "i had"
     if word in _WORD_EXPANSIONS:
         return _WORD_EXPANSIONS[word]
     head, apostrophe, tail = word.partition("'")  # "tm's" is the team manager's

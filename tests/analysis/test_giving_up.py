@@ -26,7 +26,14 @@ _REASONS_TO_STAY = [
     ("I'd miss the team too much to go", None, "team_culture"),
     ("it would be really hard to walk away from my practice manager", None, "managers"),
     ("Losing my supervisor would be a huge blow", None, "managers"),
-    ("honestly id be bonkers to walk away from the retention payment", None, "pay"),
+    ("id be bonkers to walk away from the retention payment", None, "pay"),
+    # With the question they answer.
+    ("the team, I'd be daft to leave them", "What keeps you working here?", "team_culture"),
+    (
+        "the flexi. it would be a wrench to give it up",
+        "What would you miss if you left?",
+        "work_life_balance",
+    ),
 ]
 
 
@@ -56,7 +63,8 @@ def test_what_the_job_made_them_give_up_is_bad_news(text: str, theme: str) -> No
 
 
 # Attacks in the frames' words that must not become a reason to stay: leaving the office late is
-# not leaving the job, an easy goodbye is no loss, and a family giving up is no theme's news.
+# not leaving the job, an easy goodbye is no loss, a loss imposed is not one they would regret.
+# No clause may score a frame's +2 (the theme asked about may not be found at all).
 _ATTACKS = [
     ("hard to leave the office before 7 most nights", "work_life_balance"),
     ("it is hard to leave the job at the door after a removal", "wellbeing"),
@@ -68,7 +76,9 @@ _ATTACKS = [
 
 @pytest.mark.parametrize(("text", "theme"), _ATTACKS)
 def test_no_frame_of_giving_up_turns_a_complaint(text: str, theme: str) -> None:
-    assert read(text).scores.get(theme, 0.0) < 1.0
+    reading = read(text)
+    assert reading.scores.get(theme, 0.0) < 1.0
+    assert max(score for _clause, score in reading.clauses) < 1.5
 
 
 @pytest.mark.parametrize(
@@ -148,7 +158,7 @@ def test_the_round_s_frames_leave_these_alone(text: str, theme: str) -> None:
 
 
 def test_can_not_complain_is_mild_praise_but_complaining_to_someone_is_not() -> None:
-    assert read("The office is fine. Can't complain.").scores["environment"] > 0
+    assert read("The office? Can't complain.").scores["environment"] > 0
     assert read("the office is freezing and I can't complain to anyone").scores["environment"] < 0
 
 
@@ -162,6 +172,9 @@ def test_i_d_before_a_past_participle_is_had() -> None:
     assert normalise("I'd been looking since they cut it") == "i had been looking since they cut it"
     assert normalise("id given up asking") == "i had given up asking"
     assert normalise("I'd never leave") == "i would never leave"
+    # Spaces not yet folded, and an adverb between (the second reviewer's).
+    assert normalise("I'd  been looking") == "i had been looking"
+    assert normalise("I'd already given up asking") == "i had already given up asking"
     assert normalise("I'd be mad to go") == "i would be mad to go"
 
 
@@ -187,7 +200,9 @@ _REVIEW_COMPLAINTS = [
 
 @pytest.mark.parametrize(("text", "theme"), _REVIEW_COMPLAINTS)
 def test_the_reviewer_s_complaints_are_not_read_as_reasons_to_stay(text: str, theme: str) -> None:
-    assert read(text).scores.get(theme, 0.0) < 1.0
+    reading = read(text)
+    assert reading.scores.get(theme, 0.0) < 1.0
+    assert max(score for _clause, score in reading.clauses) < 1.5
 
 
 _REVIEW_GOOD_NEWS = [
@@ -238,3 +253,57 @@ def test_someone_else_giving_up_is_not_the_worker_s_life(text: str) -> None:
 )
 def test_the_reviewer_s_misses_are_caught(text: str, theme: str, sign: int) -> None:
     assert read(text).scores[theme] * sign > 0
+
+
+# The second reviewer, reading the whole change: each read the other way through a frame.
+_SECOND_REVIEW_COMPLAINTS = [
+    # A loss that happened, or one imposed, is not a reason to stay.
+    ("It was hard to lose the market supplement after five years", "pay"),
+    ("hard to lose my Fridays to court work every week", "workload"),
+    ("It's a big ask to give up our Fridays for the duty rota", "workload"),
+    ("It's hard to give up my days off every time duty is short", "work_life_balance"),
+    ("Wouldn't be too hard to give up the flexi, it barely works", "work_life_balance"),
+    ("I'd hate to lose my extra unpaid hours", "work_life_balance"),
+    ("Career wise I'm going nowhere till I get my PQ", "career"),
+    ("I'll probably regret going for the senior post, the workload is mental", "career"),
+    ("I'll never have a manager like that again, she bullied half the team", "managers"),
+    ("I miss my kids too much to go back to nights", "work_life_balance"),
+    ("Not giving up my days off to cover their rota gaps", "work_life_balance"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), _SECOND_REVIEW_COMPLAINTS)
+def test_the_second_review_s_complaints_stay_complaints(text: str, theme: str) -> None:
+    reading = read(text)
+    assert reading.scores.get(theme, 0.0) <= 0
+    assert max(score for _clause, score in reading.clauses) < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Not had a manager this good in 20 years", "managers"),
+        ("They got rid of the paperwork for mileage claims, so much quicker", "processes"),
+        ("They've cut the red tape on mileage claims, it's so much easier", "processes"),
+        ('My TM always says "please stop working late" and she means it', "managers"),
+        ("The team is what it is because of our manager, she built it", "team_culture"),
+    ],
+)
+def test_the_second_review_s_good_news_is_not_a_loss(text: str, theme: str) -> None:
+    # No frame's -2 ("late" alone is -1).
+    assert read(text).scores.get(theme, 0.0) > -1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I gave up running the duty rota, someone else does it now thank god",
+        "Dad lost his job and gave up football, the kids noticed",
+    ],
+)
+def test_a_duty_dropped_or_a_parent_s_hobby_is_not_a_life_given_up(text: str) -> None:
+    assert read(text).scores.get("work_life_balance", 0.0) >= 0
+
+
+def test_a_manager_like_her_is_found_again_whichever_way_it_is_said() -> None:
+    assert read("can't see myself getting a manager like her again").scores["managers"] > 0
