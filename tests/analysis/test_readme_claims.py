@@ -55,6 +55,12 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("Mosaic used to be a nightmare", None, {"it_systems": "pos"}),
     ("Leave? And give up my compressed hours? No chance.", None, {"work_life_balance": "pos"}),
     ("if my team manager left", "What would make you think about leaving?", {"managers": "pos"}),
+    ("Hard to give up the nine day fortnight", None, {"work_life_balance": "pos"}),
+    (
+        "I'd be daft to stay on this grade when the agency pays double",
+        None,
+        {"pay": "neg"},
+    ),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
@@ -99,17 +105,18 @@ def test_the_held_out_figures_are_the_readme_s(held_out: Evaluation) -> None:
 
 
 # The thirtieth round read its three new writers' held-out lines while its rules were written
-# (docs/analysis.md, "Thirtieth round"): the README gives the split without them too.
+# (docs/analysis.md, "Thirtieth round"): the README gives the split without them too. (No other
+# round's writers' held-out lines were read; the thirty-first round's were never listed.)
 _HELD_OUT_LINES_READ = frozenset({"writer_hi.jsonl", "writer_hj.jsonl", "writer_hk.jsonl"})
 
 
-def test_the_figures_held_out_before_the_thirtieth_round_are_the_readme_s() -> None:
+def test_the_figures_of_the_held_out_lines_never_read_are_the_readme_s() -> None:
     _train, held = split(load_dir(DATA))
-    before = [row for row in held if row.file not in _HELD_OUT_LINES_READ]
-    assert len(before) < len(held)
-    figures = evaluate(before)
+    never_read = [row for row in held if row.file not in _HELD_OUT_LINES_READ]
+    assert len(never_read) < len(held)
+    figures = evaluate(never_read)
     assert (
-        f"| the {len(before):,} held out before the thirtieth round | {figures.macro_f1:.3f} "
+        f"| the {len(never_read):,} held-out lines never read | {figures.macro_f1:.3f} "
         f"| {figures.direction_accuracy:.3f} |"
     ) in README
 
@@ -126,10 +133,10 @@ def test_the_data_s_size_is_the_readme_s() -> None:
 @pytest.mark.parametrize("probe", ["third", "fourth"])
 def test_the_fresh_probes_figures_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
-    # "right" is read right since it arrived, and the third probe's one "lost" line was read
-    # right when it arrived (wrong since the thirtieth round's weights); "mended" lines were
-    # read wrong when they arrived (the third probe's portakabin line was mended, lost, and is
-    # read right again).
+    # "right" is read right since it arrived, "lost" was read right when it arrived and wrong
+    # since (the third probe's PM post line was lost with the thirtieth round's weights and
+    # read right again with the thirty-first's); "mended" lines were read wrong when they
+    # arrived (the third probe's portakabin line was mended, lost, and is read right again).
     on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
     today = sum(case["status"] in {"right", "mended"} for case in cases)
     assert f"{on_arrival} of {len(cases)}" in README
