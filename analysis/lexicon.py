@@ -138,7 +138,8 @@ def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
 
 # A fragment's name where a pattern uses it: "{goods}". Python's regular expressions read
 # "{" as a count only before digits ("{0,3}"), so a name in braces cannot be mistaken for one.
-_FRAGMENT_NAME = re.compile(r"\{([a-z_]+)\}")
+_NAME = "[a-z_]+"
+_FRAGMENT_NAME = re.compile(rf"\{{({_NAME})\}}")
 
 
 def _fragments(value: object, where: str) -> dict[str, str]:
@@ -151,7 +152,7 @@ def _fragments(value: object, where: str) -> dict[str, str]:
         raise LexiconError(f"{where}: expected a mapping of names to patterns")
     found: dict[str, str] = {}
     for name, pattern in value.items():
-        if not isinstance(name, str) or not re.fullmatch(r"[a-z_]+", name):
+        if not isinstance(name, str) or not re.fullmatch(_NAME, name):
             raise LexiconError(f"{where}: {name!r} is not a name of lower-case letters and _")
         found[name] = _pattern(_put_in(pattern, found, f"{where}.{name}"), f"{where}.{name}")
     return found

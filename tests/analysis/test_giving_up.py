@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.comments import analyse
-from analysis.rules import read
+from analysis.rules import Reading, read
 from analysis.text import normalise
 
 _REASONS_TO_STAY = [
@@ -37,14 +37,6 @@ _REASONS_TO_STAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "question", "theme"), _REASONS_TO_STAY)
-def test_how_hard_giving_it_up_would_be_is_good_news(
-    text: str, question: str | None, theme: str
-) -> None:
-    assert read(text, question).scores[theme] > 0
-    assert analyse(text, question).themes.get(theme) == "pos"
-
-
 # What the job made them give up, or what they have stopped asking for: bad news, in the frames'
 # own words.
 _GIVEN_UP = [
@@ -54,12 +46,6 @@ _GIVEN_UP = [
     ("we've all given up asking for a laptop that works", "it_systems"),
     ("the mileage rate, don't get me started", "pay"),
 ]
-
-
-@pytest.mark.parametrize(("text", "theme"), _GIVEN_UP)
-def test_what_the_job_made_them_give_up_is_bad_news(text: str, theme: str) -> None:
-    assert read(text).scores[theme] < 0
-    assert analyse(text).themes.get(theme) == "neg"
 
 
 # Attacks in the frames' words that must not become a reason to stay: leaving the office late is
@@ -72,13 +58,6 @@ _ATTACKS = [
     ("losing the admin officer would be a disaster for the team", "processes"),
     ("hard to give up on the ASYE when the caseload is this high", "workload"),
 ]
-
-
-@pytest.mark.parametrize(("text", "theme"), _ATTACKS)
-def test_no_frame_of_giving_up_turns_a_complaint(text: str, theme: str) -> None:
-    reading = read(text)
-    assert reading.scores.get(theme, 0.0) < 1.0
-    assert max(score for _clause, score in reading.clauses) < 1.5
 
 
 @pytest.mark.parametrize(
@@ -111,12 +90,6 @@ _MORE_REASONS_TO_STAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "theme"), _MORE_REASONS_TO_STAY)
-def test_more_ways_of_saying_leaving_would_cost_them_are_good_news(text: str, theme: str) -> None:
-    assert read(text).scores[theme] > 0
-    assert analyse(text).themes.get(theme) == "pos"
-
-
 _MORE_COMPLAINTS = [
     # Staying judged foolish.
     ("I'd be daft to stay on this grade when the agency pays double", "pay"),
@@ -134,8 +107,19 @@ _MORE_COMPLAINTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "theme"), _MORE_COMPLAINTS)
-def test_more_complaints_in_those_words_are_bad_news(text: str, theme: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "question", "theme"),
+    _REASONS_TO_STAY + [(text, None, theme) for text, theme in _MORE_REASONS_TO_STAY],
+)
+def test_how_hard_or_foolish_giving_it_up_would_be_is_good_news(
+    text: str, question: str | None, theme: str
+) -> None:
+    assert read(text, question).scores[theme] > 0
+    assert analyse(text, question).themes.get(theme) == "pos"
+
+
+@pytest.mark.parametrize(("text", "theme"), _GIVEN_UP + _MORE_COMPLAINTS)
+def test_what_the_job_made_them_give_up_and_the_like_is_bad_news(text: str, theme: str) -> None:
     assert read(text).scores[theme] < 0
     assert analyse(text).themes.get(theme) == "neg"
 
@@ -198,11 +182,16 @@ _REVIEW_COMPLAINTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "theme"), _REVIEW_COMPLAINTS)
-def test_the_reviewer_s_complaints_are_not_read_as_reasons_to_stay(text: str, theme: str) -> None:
+def _strongest_clause(reading: Reading) -> float:
+    """The highest score of a clause: a frame that fired scores +2 or more."""
+    return max(score for _clause, score in reading.clauses)
+
+
+@pytest.mark.parametrize(("text", "theme"), _ATTACKS + _REVIEW_COMPLAINTS)
+def test_no_frame_of_giving_up_turns_a_complaint(text: str, theme: str) -> None:
     reading = read(text)
     assert reading.scores.get(theme, 0.0) < 1.0
-    assert max(score for _clause, score in reading.clauses) < 1.5
+    assert _strongest_clause(reading) < 1.5
 
 
 _REVIEW_GOOD_NEWS = [
@@ -276,7 +265,7 @@ _SECOND_REVIEW_COMPLAINTS = [
 def test_the_second_review_s_complaints_stay_complaints(text: str, theme: str) -> None:
     reading = read(text)
     assert reading.scores.get(theme, 0.0) <= 0
-    assert max(score for _clause, score in reading.clauses) < 1.5
+    assert _strongest_clause(reading) < 1.5
 
 
 @pytest.mark.parametrize(
