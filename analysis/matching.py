@@ -100,8 +100,11 @@ _CATEGORIES = {
 }
 
 
-def _first(items: Any) -> set[str] | None:
-    """Character-class items one of which every match of a parsed sequence starts with."""
+def _first(items: Any, after: set[str] | None = None) -> set[str] | None:
+    """Character-class items one of which every match of a parsed sequence starts with, given
+    `after`, those of what follows the sequence (None: nothing follows, or it cannot be told).
+    A part that can match nothing ("^", "(?:^|i )", "x?") lets what follows it start the match:
+    "(?:^|\\bi )gave" starts with "g" or "i"."""
     items = list(items)
     for index, (op, value) in enumerate(items):
         if op in _LOOKAROUNDS or op is _constants.AT:
@@ -111,11 +114,12 @@ def _first(items: Any) -> set[str] | None:
         if op is _SUBPATTERN:
             if value[1] or value[2]:  # local flags ("(?i:...)") change what a letter matches
                 return None
-            return _first(value[-1])
+            return _first(value[-1], _first(items[index + 1 :], after))
         if op is _BRANCH:
+            rest = _first(items[index + 1 :], after)
             found: set[str] = set()
             for branch in value[1]:
-                first = _first(branch)
+                first = _first(branch, rest)
                 if first is None:
                     return None
                 found |= first
@@ -133,13 +137,13 @@ def _first(items: Any) -> set[str] | None:
                     return None  # a negated class, or one too odd to copy
             return found
         if op in _REPEATS:
-            body = _first(value[2])
+            rest = _first(items[index + 1 :], after)
+            body = _first(value[2], rest)
             if body is None or value[0] >= 1:
                 return body
-            rest = _first(items[index + 1 :])  # optional: its start, or what follows it
-            return None if rest is None else body | rest
+            return None if rest is None else body | rest  # optional: its start, or what follows
         return None
-    return None  # the pattern can match the empty string
+    return after  # the sequence can match nothing: the match starts with what follows it
 
 
 def first_chars(patterns: Sequence[str]) -> str:
@@ -168,6 +172,20 @@ def any_of(patterns: Sequence[str]) -> re.Pattern[str]:
     joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
     first = first_chars(patterns)
     return re.compile(f"(?={first})(?:{joined})" if first else joined)
+
+
+_AT_START = (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING)
+
+
+def searched(pattern: str) -> re.Pattern[str]:
+    """`pattern` compiled for searching: behind its first-character lookahead (`any_of`), so a
+    position no match can start at costs one test, not the pattern's opening lookbehinds
+    ("(?<!not )(?<!never )...\\bhard"); as it is if it is anchored at the start, which the regex
+    engine tries there alone (a lookahead in front would hide the anchor from it)."""
+    parsed = _parser.parse(pattern)
+    if parsed.data and parsed.data[0] in ((_constants.AT, at) for at in _AT_START):
+        return re.compile(pattern)
+    return any_of([pattern])
 
 
 def could_hold(gates: Sequence[tuple[int, tuple[str, ...]]], text: str) -> tuple[int, ...]:
@@ -349,7 +367,13 @@ class Cues:
             start: tuple((theme, *_gated(p)) for theme, p in themes.items())
             for start, themes in by_start.items()
         }
-        self.always = tuple((theme, *_gated(p)) for theme, p in always.items())
+        # Each on its own, with its own strings: joined, a theme's cues would run whenever a
+        # clause held the strings of any of them ("am" of "8am till 8pm" is in "team").
+        self.always = tuple(
+            (theme, *_gated([pattern]))
+            for theme, patterns in always.items()
+            for pattern in patterns
+        )
         # Every search laid out once, with the word start that leads it (None: no word does);
         # the few a clause could pass the gate of are found word by word.
         self._searches = tuple((*entry, None) for entry in self.always) + tuple(
@@ -448,7 +472,7 @@ class Phrases:
     def __init__(self, phrases: Sequence[tuple[str, float]]) -> None:
         compiled = [(re.compile(p), score) for p, score in phrases]
         self.gates: tuple[tuple[re.Pattern[str], float, tuple[str, ...]], ...] = tuple(
-            (pattern, score, gate(pattern)) for pattern, score in compiled
+            (searched(pattern.pattern), score, gate(pattern)) for pattern, score in compiled
         )
         self.leads: tuple[frozenset[str] | None, ...] = tuple(
             leads(pattern.pattern) for pattern, _score in compiled
