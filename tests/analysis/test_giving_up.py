@@ -296,3 +296,31 @@ def test_a_duty_dropped_or_a_parent_s_hobby_is_not_a_life_given_up(text: str) ->
 
 def test_a_manager_like_her_is_found_again_whichever_way_it_is_said() -> None:
     assert read("can't see myself getting a manager like her again").scores["managers"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("I would be daft to move while I have got this TM", "managers"),
+        ("You would be daft to move teams when the pay here is this good", "pay"),
+        ("I would be mad to move to agency with a PM like mine", "managers"),
+        ("would be daft to move jobs with the hybrid working we have", "work_life_balance"),
+    ],
+)
+def test_mad_to_move_is_a_reason_to_stay(text: str, theme: str) -> None:
+    # Thirty-second round: "move" beside "leave" and "go", when what follows says it is the job
+    # that would be left (teams, jobs, to agency, or nothing at all).
+    assert read(text).total > 0
+    assert analyse(text).themes[theme] == "pos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would be daft to move house right now",
+        "I would be daft to move the visit again, the family would complain",
+        "it would be mad to move the duty rota to fridays",
+    ],
+)
+def test_mad_to_move_something_else_is_not_about_leaving(text: str) -> None:
+    assert read(text).total <= 0.5  # no +2.5 of a reason to stay
