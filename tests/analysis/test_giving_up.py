@@ -324,3 +324,22 @@ def test_mad_to_move_is_a_reason_to_stay(text: str, theme: str) -> None:
 )
 def test_mad_to_move_something_else_is_not_about_leaving(text: str) -> None:
     assert read(text).total <= 0.5  # no +2.5 of a reason to stay
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("gutted they're ending the wfh fridays, that was my catch up day", "work_life_balance"),
+        ("They are scrapping the market supplement in April", "pay"),
+        ("management are quietly taking away our flexi", "work_life_balance"),
+        ("the council is getting rid of the lease cars", "pay"),
+    ],
+)
+def test_a_good_thing_being_taken_away_is_bad_news(text: str, theme: str) -> None:
+    # Thirty-second round: the loss as it happens, beside the loss done ("they scrapped").
+    assert read(text).total <= -2.0
+    assert analyse(text).themes[theme] == "neg"
+
+
+def test_a_bad_thing_being_taken_away_is_not_a_loss() -> None:
+    assert read("they are stopping the double recording, thank god").total > 0
