@@ -281,6 +281,13 @@ _FROM_TO = re.compile(
     rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
     rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
 )
+# The count now told first: "down to 14 from 22", "we're down to three SWs from seven", "team is
+# up to 7 from 5" (thirty-second round). Groups: the way, the count now, what is counted, the
+# count then; read as the same change told the usual way (`_told_the_usual_way`).
+_TO_FROM = re.compile(
+    rf"\b(down|up) to {_COUNT} ((?:[a-z]+ ){{0,2}}?)"
+    rf"from (?:about |around |over |nearly )?{_COUNT}\b"
+)
 # A count then and a count now is a change too: "I used to have 30 kids, now it's 17", "had 28
 # families last year and now I have 16", "we had 6 SWs, now we have 3", "caseload was 30, now
 # it's 17". The count then and the count now are the pattern's two groups, as in `_FROM_TO`. A
@@ -702,9 +709,26 @@ def _count_change(text: str) -> CountChange | None:
     # "from" and "now" first: cheap tests that skip the patterns in most clauses ("now" is in
     # "know" too: the pattern then finds none).
     change = _FROM_TO.search(text) if "from" in text else None
+    if change is None and "from" in text:
+        told = _told_the_usual_way(text)
+        if told is not None:
+            return told
     if change is None and "now" in text:
         change = _then_now(text)
     return None if change is None else _change_at(text, change)
+
+
+def _told_the_usual_way(text: str) -> CountChange | None:
+    """A count now told before the count then ("down to 3 SWs from 7"), read as "down from 7 to 3
+    SWs": the same words, the counts in the order `_change_at` reads them."""
+    reversed_ = _TO_FROM.search(text)
+    if reversed_ is None:
+        return None
+    way, now, counted, then = reversed_.groups()
+    start, end = reversed_.span()
+    usual = f"{text[:start]}{way} from {then} to {now} {counted}".rstrip() + text[end:]
+    change = _FROM_TO.search(usual, start)
+    return None if change is None else _change_at(usual, change)
 
 
 def _then_now(text: str) -> re.Match[str] | None:

@@ -610,6 +610,25 @@ def test_a_count_reads_by_what_is_counted_and_whether_it_changed(
 
 
 @pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # The count now told first (thirty-second round): read as the change told the usual way.
+        ("we are down to three SWs from seven", -2.0),
+        ("the team is down to 4 from 9 social workers", -2.0),
+        ("Team is up to 7 from 5 now the new starters are in", 2.0),
+        ("my caseload is up to 28 from 19", -2.0),
+        ("down to 12 families from 18 since christmas", 2.0),
+    ],
+)
+def test_a_count_now_told_before_the_count_then_is_the_same_change(text: str, score: float) -> None:
+    assert read(text).scores["workload"] == score
+
+
+def test_a_count_now_before_the_count_then_in_hours_is_not_a_caseload() -> None:
+    assert "workload" not in read("down to 2 hours from 4 on the drive").scores
+
+
+@pytest.mark.parametrize(
     ("text", "without"),
     [
         (
