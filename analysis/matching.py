@@ -181,9 +181,12 @@ def searched(pattern: str) -> re.Pattern[str]:
     """`pattern` compiled for searching: behind its first-character lookahead (`any_of`), so a
     position no match can start at costs one test, not the pattern's opening lookbehinds
     ("(?<!not )(?<!never )...\\bhard"); as it is if it is anchored at the start, which the regex
-    engine tries there alone (a lookahead in front would hide the anchor from it)."""
+    engine tries there alone (a lookahead in front would hide the anchor from it), or if it
+    sets flags for the whole pattern ("(?i)"), which must stay at its start."""
     parsed = _parser.parse(pattern)
     if parsed.data and parsed.data[0] in ((_constants.AT, at) for at in _AT_START):
+        return re.compile(pattern)
+    if parsed.state.flags & ~re.UNICODE:  # "(?i)…" must stay at the start: not put behind one
         return re.compile(pattern)
     return any_of([pattern])
 

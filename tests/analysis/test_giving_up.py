@@ -10,9 +10,12 @@ the rules (what the phrase does) and by the whole analyser (what a reader sees).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.comments import analyse
+from analysis.lexicon import PHRASE_GATES
 from analysis.rules import Reading, read
 from analysis.text import normalise
 
@@ -302,9 +305,9 @@ def test_a_manager_like_her_is_found_again_whichever_way_it_is_said() -> None:
     ("text", "theme"),
     [
         ("I would be daft to move while I have got this TM", "managers"),
-        ("You would be daft to move teams when the pay here is this good", "pay"),
+        ("You would be daft to move when the pay here is this good", "pay"),
         ("I would be mad to move to agency with a PM like mine", "managers"),
-        ("would be daft to move jobs with the hybrid working we have", "work_life_balance"),
+        ("we would be daft to move jobs with the hybrid working we have", "work_life_balance"),
     ],
 )
 def test_mad_to_move_is_a_reason_to_stay(text: str, theme: str) -> None:
@@ -320,10 +323,19 @@ def test_mad_to_move_is_a_reason_to_stay(text: str, theme: str) -> None:
         "I would be daft to move house right now",
         "I would be daft to move the visit again, the family would complain",
         "it would be mad to move the duty rota to fridays",
+        # A reviewer's: moves that are not the writer leaving, judged foolish by the writer.
+        "Madness to move teams around again, third restructure in two years",
+        "Crazy to move teams every six months, nobody knows who their manager is",
+        "It would be mad to move to a new case recording system in the middle of an Ofsted year",
+        "Leadership would be mad to move to agency cover for duty, it costs a fortune",
+        "Office move planned for December, it would be mad to move now with duty this stretched",
+        "You would be mad to move teams within this council, every team is short staffed",
+        "It would be crazy to move councils right now, they are all as bad as each other",
+        "Anyone would be mad to move to a new job here, the caseloads are awful",
     ],
 )
 def test_mad_to_move_something_else_is_not_about_leaving(text: str) -> None:
-    assert read(text).total <= 0.5  # no +2.5 of a reason to stay
+    assert not _frame("madness to", 2.5).search(normalise(text))
 
 
 @pytest.mark.parametrize(
@@ -333,6 +345,11 @@ def test_mad_to_move_something_else_is_not_about_leaving(text: str) -> None:
         ("They are scrapping the market supplement in April", "pay"),
         ("management are quietly taking away our flexi", "work_life_balance"),
         ("the council is getting rid of the lease cars", "pay"),
+        ("management's scrapping the market supplement", "pay"),
+        ("They are now quietly scrapping the market supplement", "pay"),
+        ("they have ended the nine-day fortnight", "work_life_balance"),
+        ("they are scrapping the 4-day week trial", "work_life_balance"),
+        ("they scrapped home working for the duty team", "work_life_balance"),
     ],
 )
 def test_a_good_thing_being_taken_away_is_bad_news(text: str, theme: str) -> None:
@@ -341,5 +358,26 @@ def test_a_good_thing_being_taken_away_is_bad_news(text: str, theme: str) -> Non
     assert analyse(text).themes[theme] == "neg"
 
 
-def test_a_bad_thing_being_taken_away_is_not_a_loss() -> None:
-    assert read("they are stopping the double recording, thank god").total > 0
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A reviewer's: a bad thing beside a good one, a good thing moved or shortened, a denial.
+        "They are ending the lunch time duty cover, so we can finally eat",
+        "they are cutting the supervision backlog, about time",
+        "they are scrapping the flexi clawback that took hours off us every month",
+        "They are ending the team days at 2 now so people can do the school run",
+        "They are ending supervision with a reflective bit now, really helpful",
+        "they are cutting the training waiting list from six months to six weeks",
+        "management are removing the training sign-off step that held up every course",
+        "They are pulling the training forward to March so we get it sooner",
+        "I dont think they are scrapping the market supplement, HR said it is safe",
+    ],
+)
+def test_a_bad_thing_or_a_move_taken_away_is_not_a_loss(text: str) -> None:
+    assert not _frame("scrapped", -2.0).search(normalise(text))
+
+
+def _frame(word: str, value: float) -> re.Pattern[str]:
+    """The one scored phrase that holds `word` and scores `value`."""
+    (found,) = [p for p, score, _gate in PHRASE_GATES if word in p.pattern and score == value]
+    return found

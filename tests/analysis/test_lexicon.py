@@ -28,7 +28,15 @@ from analysis.lexicon import (
     plain_pattern,
     word_starts,
 )
-from analysis.matching import AnyOf, Cues, WordGates, any_of, distinct_words, first_chars
+from analysis.matching import (
+    AnyOf,
+    Cues,
+    WordGates,
+    any_of,
+    distinct_words,
+    first_chars,
+    searched,
+)
 from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
 from analysis.text import clauses, normalise
@@ -65,9 +73,9 @@ _RAW_PHRASES = [re.compile(pattern) for pattern, _score in load().phrases]
 
 def _check(text: str) -> None:
     starts = word_starts(text)
-    for raw, (searched, _score, _gate) in zip(_RAW_PHRASES, PHRASE_GATES, strict=True):
+    for raw, (prefixed, _score, _gate) in zip(_RAW_PHRASES, PHRASE_GATES, strict=True):
         # The prefilter in front of a phrase changes nothing it finds, or where.
-        assert raw.subn(" ", text) == searched.subn(" ", text), (raw.pattern, text)
+        assert raw.subn(" ", text) == prefixed.subn(" ", text), (raw.pattern, text)
     expected = {t for t, cues in THEME_PATTERNS.items() if any(re.search(c, text) for c in cues)}
     assert THEME_CUES.themes_in(text, starts) == expected, text
     for pattern, _score, gate in PHRASE_GATES:
@@ -385,6 +393,15 @@ def test_a_phrase_is_searched_behind_its_prefilter_unless_anchored_at_the_start(
             assert pattern.pattern.startswith("^") or first_chars([pattern.pattern]) == ""
         else:  # prefixed: the lookahead and the pattern, as `any_of` joins one
             assert re.fullmatch(r"\(\?=\[[^]]+\]\)\(\?:\(\?:.*\)\)", pattern.pattern, re.S)
+
+
+def test_a_phrase_with_flags_of_its_own_is_searched_as_written() -> None:
+    # "(?i)" must stay at the start: put behind a lookahead it would not compile at all.
+    for pattern in (r"(?i)\bnew phrase\b", r"(?m)^keep\b", r"\bnot$", r"^and not\b"):
+        assert searched(pattern).findall("New phrase, and not") == re.findall(
+            pattern, "New phrase, and not"
+        )
+    assert searched(r"(?i)\bnew\b").pattern == r"(?i)\bnew\b"
 
 
 def test_the_expansions_keep_their_first_character_prefilter() -> None:
