@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
@@ -23,6 +24,12 @@ from bot.settings import Settings, load_settings
 from surveys.db import make_engine, session_scope, upgrade
 from surveys.org import load_org, read_org_file
 from surveys.seal import parse_key, use_key
+
+# Property tests judge what comes out, never how fast: Hypothesis's default 200 ms deadline an
+# example failed `test_pulse_buttons_round_trip` on a machine busy with a long evaluation.
+# Speed is measured in benchmarks/, as ratios, not as pass or fail here.
+hypothesis_settings.register_profile("staypulse", deadline=None)
+hypothesis_settings.load_profile("staypulse")
 
 ROOT = Path(__file__).resolve().parent.parent
 ORG_EXAMPLE = ROOT / "org.example.yaml"
