@@ -692,11 +692,19 @@ class CountChange(NamedTuple):
 
     rest: str  # the clause without the count: its verb only says which way the count moved
     shift: float  # the news for workload
-    kind: str | None  # what it counts (`_counted`): "staff", "cases", "forms" or None if unsaid
+    # What it counts (`_counted`): "staff", "cases", "forms" or None if unsaid; or "clock", a
+    # time of day the working day ends or starts (`_clock_change`).
+    kind: str | None
+    # Told against what it replaces ("12 families instead of 20"): to a question about what
+    # would be better, or of the job someone is going to, that is their count, not ours.
+    compared: bool = False
 
     @property
     def theme(self) -> str:
-        """The theme the count is news of: processes for forms and steps, else workload."""
+        """The theme the count is news of: processes for forms and steps, work-life balance for a
+        time of day, else workload."""
+        if self.kind == "clock":
+            return "work_life_balance"
         return "processes" if self.kind == "forms" else "workload"
 
 
@@ -708,27 +716,55 @@ def _count_change(text: str) -> CountChange | None:
     hours, days or a time of day ("working from 8 to 6", "from 5 to 4 days a week")."""
     # "from" and "now" first: cheap tests that skip the patterns in most clauses ("now" is in
     # "know" too: the pattern then finds none).
+    if _clock_hinted(text):
+        clock = _clock_change(text)
+        if clock is not None:
+            return clock
     change = _FROM_TO.search(text) if "from" in text else None
     if change is None and "from" in text:
         told = _told_the_usual_way(text)
         if told is not None:
             return told
+    if change is None and ("instead of" in text or "rather than" in text):
+        told = _told_the_usual_way(text, _INSTEAD_OF)
+        # Only cases and forms: "sign-off goes to three people instead of one" is no team.
+        if told is not None and told.kind in ("cases", "forms"):
+            return told
+        if told is not None and told.kind is None and _CONTACTS.search(text):
+            return told._replace(kind="cases")  # "40 contacts a day now rather than 25"
     if change is None and "now" in text:
         change = _then_now(text)
     return None if change is None else _change_at(text, change)
 
 
-def _told_the_usual_way(text: str) -> CountChange | None:
-    """A count now told before the count then ("down to 3 SWs from 7"), read as "down from 7 to 3
-    SWs": the same words, the counts in the order `_change_at` reads them."""
-    reversed_ = _TO_FROM.search(text)
-    if reversed_ is None:
-        return None
-    way, now, counted, then = reversed_.groups()
+def _told_the_usual_way(text: str, pattern: re.Pattern[str] | None = None) -> CountChange | None:
+    """A count now told before the count then ("down to 3 SWs from 7", "17 kids now instead of
+    26"), read as "down from 7 to 3 SWs", "from 26 to 17 kids now": the same words, the counts
+    in the order `_change_at` reads them. `pattern` is `_TO_FROM` or `_INSTEAD_OF`."""
+    if pattern is None:
+        reversed_ = _TO_FROM.search(text)
+        if reversed_ is None:
+            return None
+        way, now, counted, then = reversed_.groups()
+        way += " "
+    else:
+        reversed_ = pattern.search(text)
+        if reversed_ is None:
+            return None
+        way, (now, counted, then) = "", reversed_.groups()
+        if not (_CASES.search(counted) or _FORMS.search(counted) or _CONTACTS.search(counted)):
+            return None  # "one helpful comment instead of twenty red marks": not a count of work
     start, end = reversed_.span()
-    usual = f"{text[:start]}{way} from {then} to {now} {counted}".rstrip() + text[end:]
+    usual = f"{text[:start]}{way}from {then} to {now} {counted}".rstrip() + text[end:]
     change = _FROM_TO.search(usual, start)
-    return None if change is None else _change_at(usual, change)
+    found = None if change is None else _change_at(usual, change)
+    if found is None or pattern is None:
+        return found
+    if found.shift > 0 and _PROPOSED.search(text, 0, start):
+        # "Suggestion: one form instead of three", "can we have 12 kids instead of 20": the
+        # count now is the one they want, so the count they have is the complaint.
+        return found._replace(shift=_WANTED_SCORE)
+    return found._replace(compared=not _SAID_OF_NOW.search(text))
 
 
 def _then_now(text: str) -> re.Match[str] | None:
@@ -795,6 +831,225 @@ def _then_now_across(last: str, text: str) -> CountChange | None:
     return None if change is None else change._replace(rest=text[match.end() - start :])
 
 
+# A count then told with when it was, and the count now in the next sentence (thirty-third
+# round): "Nine of us in the team when I joined. Five now.", "I had 30 kids last year. 18 now."
+# Groups: the count then, what is counted.
+_COUNT_WHEN: Final = re.compile(
+    rf"(?:^|\b(?:there (?:were|was)|we (?:were|had)|i (?:had|was on|carried|held)|had) )"
+    rf"(?:about |around |over |nearly |like )?{_COUNT} ((?:[\w']+ ){{0,6}}?)"
+    r"(?:when i (?:first )?(?:joined|started|came|arrived|qualified)|(?:this time )?last year"
+    r"|(?:a|one|two|three|four|five|\d) years? ago|back then|at the start)\b"
+)
+# The count now, a clause of its own: "five now", "now it is 19", "there are 6 of us now", "just
+# two these days". Groups: the count now told after "now", or before it. Not a count of part of
+# the whole, of time or more of the same ("now 9 on CP plans", "now it is 2 years later", "now
+# 4 more").
+_COUNT_NOW_ALONE: Final = re.compile(
+    r"^(?:(?:and|but|so) )?(?:"
+    r"now (?:it is |there are |there is |we are |we have |i have |i am on |i have got )?"
+    rf"(?:only |just |down to |up to )?{_COUNT}"
+    r"|(?:(?:there are|there is|we are|we have|i have|i am on|it is|we are down to) )?"
+    rf"(?:only |just |down to |up to )?{_COUNT}(?: of us| left)? (?:now|nowadays|these days|today)"
+    r")\b(?! (?:more|of (?!us)|are|were|others?|extra|further|on|in|at|am|pm|o'?clock"
+    r"|years?|months?|weeks?|days?|hours?|mins?|minutes|later|on)\b)"
+)
+# The words that may tell a count now alone: the guard before `_COUNT_NOW_ALONE`.
+_NOW_ALONE_HINTS: Final = ("now", "these days", "today")
+
+
+def _count_across(last: str, text: str) -> CountChange | None:
+    """A count then in the clause before, told with when it was, and the count now alone in
+    this one (`_COUNT_WHEN`, `_COUNT_NOW_ALONE`): the change as "went from 9 to 5 of us in the
+    team" reads it, with the rest of this clause as its rest; None if there is none."""
+    now = _COUNT_NOW_ALONE.match(text)
+    then = _COUNT_WHEN.search(last) if now is not None else None
+    if now is None or then is None:
+        return None
+    # "We were 9 when I started": the team itself is counted.
+    counted = "of us " + then[2] if then[0].startswith("we were") else then[2]
+    usual = f"went from {then[1]} to {now[1] or now[2]} {counted}".rstrip()
+    change = _FROM_TO.search(usual)
+    found = None if change is None else _change_at(usual, change)
+    return None if found is None else found._replace(rest=text[now.end() :])
+
+
+_CONTACTS: Final = re.compile(r"\b(?:contacts?|calls?)\b")
+# Words just before a count told against another that make it a request or a proposal, not a
+# report: "can we have one form instead of three", "suggestion: two forms instead of five", "I'd
+# rather have 15 cases instead of 25". Only the few words before the count are read: "I love
+# that I have 15 families now instead of 28" is a report.
+_PROPOSED: Final = re.compile(
+    r"\b(?:suggest\w*|would|could|should|can|wish|want|wants|need|needs|if|why not|how about"
+    r"|imagine|give us|rather|prefer|hope|hoping|please|pls|plz)\b[:,-]?(?: [\w':]+){0,3} $"
+)
+# A count now told against the one it replaced (thirty-third round): "im on 17 kids now instead
+# of 26", "14 cases instead of 25". Groups: the count now, what is counted, the count then.
+_INSTEAD_OF: Final = re.compile(
+    rf"\b{_COUNT} ((?:[a-z]+ ){{0,4}}?)(?:now |these days |at the moment )?"
+    rf"(?:instead of|rather than) (?:the |about |around |over |nearly |like )?{_COUNT}\b"
+)
+# Said of now, a count told against another is a report: to a question of what would be better
+# ("more of the same! 14 kids now instead of 25") it is no wish.
+_SAID_OF_NOW: Final = re.compile(r"\b(?:now|these days|nowadays|at the moment|currently)\b")
+
+
+# A time of day that moved (thirty-third round): "home by 6 most nights now, used to be 8",
+# "out the door by half 5 these days. used to be gone 8", "i used to log off at 8pm, now it is
+# 6", "finishing at 5 now instead of 7". A day that ends earlier, or starts later, is good news
+# for work-life balance; the other way is bad. The verbs say which end of the day it is: "home",
+# "finish", "log off", "out the door" end it; "start", "log on", "in by" open it.
+_HOURS: Final = {word: n for word, n in _NUMBER_WORDS.items() if n <= 12}
+
+
+def _time(name: str) -> str:
+    """A time of day as a pattern whose groups are named after `name`: "6", "half 5", "8pm",
+    "6.30", "seven"."""
+    return (
+        rf"(?P<{name}_half>half (?:past )?)?(?P<{name}>\d{{1,2}}|"
+        + "|".join(sorted(_HOURS, key=len, reverse=True))
+        + rf")(?:[:.](?P<{name}_min>\d{{2}}))? ?(?P<{name}_ap>am|pm)?(?:ish)?"
+    )
+
+
+# "off" is not a drop-off, a pick-up or a day off ("i can do the school drop off at 9 now").
+_DAY_ENDS = (
+    r"home|finish(?:ing|ed)?|done|leav(?:e|ing)|left|away|gone"
+    r"|(?<!drop )(?<!pick )(?<!kick )(?<!day )(?<!time )(?<!signed )(?<!sign )(?<!log )off"
+    r"|(?:log|logg(?:ing|ed)|sign(?:ing|ed)?|clock(?:ing|ed)?|knock(?:ing|ed)?) (?:off|out)"
+    r"|out (?:of )?the (?:door|office|building)"
+    r"|(?:working|work|worked|online|on|here|there|at my desk|in the office) (?:till|until|til|to)"
+    r"|(?:my|the) (?:day|shift) (?:finishes|ends|ended|finished)"
+)
+# "Starts" only of the day itself: "supervision starts at 2 now" is not the working day.
+_DAY_STARTS = (
+    r"start(?:ing|ed)?|(?:my|the) (?:day|shift) (?:starts|started)"
+    r"|(?:log|logg(?:ing|ed)|sign(?:ing|ed)?) (?:on|in)|in (?:the office |work )?(?:at|by|for)"
+)
+_AT = r"(?: (?:at|by|before|around|about|for|round|after|past|gone|till|until|til))?"
+# What may follow a time of day: the end, a comma or full stop, or a word of when ("most nights",
+# "on fridays", "these days", "now", "o'clock", "last year"); not a noun ("used to be 8 of us",
+# "finished 2 assessments, was 5 last week", "off for 3 weeks").
+_A_TIME = (
+    r"(?=$| ?[,.!?]| (?:o'?clock|most|every|each|on|at|these|this|now|nowadays|today|tonight"
+    r"|last|latest|earliest|and|but|or|used|instead|rather|compared|it|i|was|which|if"
+    r"|because|since|before|after|in|then|so|with|when|lol|tbh|ish)\b)"
+)
+# The words between the two times: a few words, none a number (so neither time is another's:
+# "in by 9 and out by 7, it was 5 when i joined" is "out by 7", then 5).
+_BETWEEN = r"(?: [a-z']+){0,4}?(?: ,| \.)?(?: [a-z']+){0,3}?"
+# "We were 9 when I started" is a count: the time then is told as "it was", "used to be" or
+# against the time now.
+_THEN_WORDS = (
+    r"(?:(?:it|that) )?(?:used to be|was|(?P<against>instead of|rather than|compared to"
+    r"|compared with))"
+    r"(?: (?:gone|more like|nearer|closer to|after|past|about|around|till|until|til|at|by))?"
+)
+# The words of when that go with a time, part of it ("8 most nights", "7 at the earliest"): the
+# rest of the clause is read without them ("most nights" alone is a complaint of long days).
+_WHEN = (
+    r"(?: (?:most|every|each|on) (?:[a-z]+ )?(?:nights?|days?|evenings?|weeks?|[a-z]+days)"
+    r"| at the (?:earliest|latest)| now| these days| nowadays| last year)*"
+)
+_PLACE = r"(?: (?:the|my) (?:office|building|desk|house|laptop))?"  # "leaving the office at 5"
+_CLOCK_NOW_FIRST: Final = re.compile(
+    rf"\b(?P<verb>{_DAY_ENDS}|{_DAY_STARTS}){_PLACE}{_AT} {_time('now')}{_A_TIME}{_BETWEEN} "
+    rf"{_THEN_WORDS} {_time('then')}\b{_A_TIME}{_WHEN}"
+)
+_CLOCK_THEN_FIRST: Final = re.compile(
+    rf"\bused to (?:be )?(?:sat |stuck |still )?(?P<verb>{_DAY_ENDS}|{_DAY_STARTS}){_PLACE}{_AT} "
+    rf"{_time('then')}{_A_TIME}{_BETWEEN} (?:and |but |whereas )?now"
+    rf"(?: [a-z']+){{0,4}}?{_AT} {_time('now')}\b{_A_TIME}{_WHEN}"
+)
+_STARTS: Final = re.compile(rf"^(?:{_DAY_STARTS})$")
+# Words just before the verb that make the time a wish: "would love to be home by 6 instead of
+# 8", "if I could log off at 5 rather than 7". The day as it is now is the complaint.
+_CLOCK_WISHED: Final = re.compile(
+    r"\b(?:should|could|would|want|wants|wanted|wish|like|love|hope|hoping|if|need"
+    r"|chance|supposed|meant)\b(?: [\w']+){0,3} (?:be )?$"
+)
+_CLOCK_SCORE: Final = 2.0  # as a count that moved: the change says which way
+_NOON, _MIDNIGHT, _EVENING = 12 * 60, 24 * 60, 19 * 60
+
+
+def _minutes(match: re.Match[str], name: str, starts: bool) -> int | None:
+    """The time of day named `name` in `match`, in minutes after midnight (past it for an end in
+    the small hours: "1am" is 25 hours); None if it is no time. A time with no am or pm is
+    taken as the day's end in the evening ("home by 6") and its start in the morning ("start
+    at 8"), as staff say them; a bare "12" as an end is midnight (`_noon_or_midnight`)."""
+    word = match[name]
+    hour = int(word) if word.isdigit() else _HOURS[word]
+    minute = int(match[f"{name}_min"] or 0) + (30 if match[f"{name}_half"] else 0)
+    if hour > 23 or minute >= 60:
+        return None
+    meridiem = match[f"{name}_ap"]
+    if meridiem is not None:
+        if hour == 0 or hour > 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        if not starts and hour < 5:
+            hour += 24  # "log off at 1am" ends the day after "11pm"
+    elif hour <= 12 and starts:
+        hour = hour + 12 if hour <= 4 else hour  # "start at 1" is an afternoon
+    elif hour <= 12:
+        hour = hour + 12 if hour < 12 else 24  # "till 12" is midnight
+    return hour * 60 + minute
+
+
+def _noon_or_midnight(now: int, then: int) -> tuple[int, int]:
+    """A bare "12" as the end of the day is midnight beside an evening ("working till 12 now,
+    used to be 10") and noon beside an afternoon ("we finish at 12 on fridays now instead of
+    half 4")."""
+    if now == _MIDNIGHT and then < _EVENING:
+        now = _NOON
+    if then == _MIDNIGHT and now < _EVENING:
+        then = _NOON
+    return now, then
+
+
+def _clock_change(text: str, across: int = 0) -> CountChange | None:
+    """A time the working day ends or starts that moved, in `text`: the text without it and the
+    news for work-life balance (+2 for a shorter day, -2 for a longer one, -1.5 for a shorter
+    day only wished for); None if there is none. With `across`, only a change told on both
+    sides of that point (two clauses joined), with the text after it as its rest."""
+    for pattern in (_CLOCK_NOW_FIRST, _CLOCK_THEN_FIRST):
+        for match in pattern.finditer(text):
+            if across and not match.start() < across < match.end():
+                continue
+            starts = bool(_STARTS.match(match["verb"]))
+            now, then = _minutes(match, "now", starts), _minutes(match, "then", starts)
+            if now is None or then is None:
+                continue
+            if not starts:
+                now, then = _noon_or_midnight(now, then)
+            if now == then:
+                continue
+            rest = (
+                text[match.end() :] if across else f"{text[: match.start()]} {text[match.end() :]}"
+            )
+            if _CLOCK_WISHED.search(text, max(0, match.start() - 40), match.start()):
+                return CountChange(rest, _WANTED_SCORE, "clock")
+            shorter = now > then if starts else now < then
+            compared = pattern is _CLOCK_NOW_FIRST and match["against"] is not None
+            news = _CLOCK_SCORE if shorter else -_CLOCK_SCORE
+            return CountChange(rest, news, "clock", compared and not _SAID_OF_NOW.search(text))
+    return None
+
+
+def _clock_across(last: str, text: str) -> CountChange | None:
+    """A time of day in the clause before and the time it replaced in this one, or the other
+    way ("home by 6 most nights now | used to be 8", "i used to log off at 8pm | now it is 6"):
+    the change, with the rest of this clause after it as its rest; None if there is none."""
+    return _clock_change(f"{last} , {text}", across=len(last) + 1)
+
+
+# The words that may hold a moved time of day: skips the patterns in most clauses.
+_CLOCK_HINTS: Final = ("used to", "instead of", "rather than", " was ", "compared")
+
+
+def _clock_hinted(text: str) -> bool:
+    return any(hint in text for hint in _CLOCK_HINTS)
+
+
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
     """A theme's score for a clause, from the clause's `base` score and the `shift` of a count
     of what the theme is about that rose or fell in it (0 if none)."""
@@ -811,6 +1066,8 @@ def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float
         if any(18 <= n <= 60 for n in numbers) and base == 0 and "only" not in text:
             return base - 1.5
     if theme == "work_life_balance":
+        if shift:
+            return base + shift  # "home by 6 now, used to be 8": the time says which way
         if base == 0 and _OUT_OF_HOURS.search(text):
             return -1.0
         # A twelve-hour day is bad news unless the clause clearly says otherwise: a weak
@@ -1250,6 +1507,7 @@ def read(text: str, question: str | None = None) -> Reading:
     departure_at = 0 if lean is not None and (lean.elsewhere or lean.wish) else None
     if lean is not None and lean.wish and _CONTENT.match(normalised):
         departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
+    asked_elsewhere = departure_at == 0  # the question asks of somewhere else, or a wish
     departure = _departure(normalised) if departure_at is None else None
     cuts = departure is not None and _cuts(normalised, departure)
     departure_at = departure if departure is not None else departure_at
@@ -1291,6 +1549,22 @@ def read(text: str, question: str | None = None) -> Reading:
                 # The clause before read the count then alone ("I had 28 families": 28 cases,
                 # a complaint); the change is the news of both, so that reading is dropped.
                 count_said[change.theme].pop()
+        # A count or a time of day told over this clause and the one before, newly read
+        # (thirty-third round): the clause before told half of it, read alone.
+        across = False
+        if change is None and len(work) > 1 and any(w in clause.text for w in _NOW_ALONE_HINTS):
+            change = _count_across(work[-2], clause.text)
+            across = change is not None
+        if change is None and len(work) > 1 and _clock_hinted(f" {work[-2]} , {clause.text}"):
+            change = _clock_across(work[-2], clause.text)
+            across = change is not None
+        if across and change is not None and change.theme in said_before:
+            count_said[change.theme].pop()  # as for a count then and now above
+        if across and scored:
+            # What the clause before added to the comment's total was its half of the change
+            # read alone ("home by 6 most nights now": long nights); the change is the news.
+            total -= scored[-1]
+            scored[-1] = 0.0
         if change is not None and change.theme not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
             # to four", "referrals went from 12 to 5 a day"), one of forms or steps about
@@ -1315,7 +1589,18 @@ def read(text: str, question: str | None = None) -> Reading:
             # "Leaving for a locum role - better money": better there, not here. What they
             # will miss is here ("Agency, better money. I'll miss the people though").
             base = -base
-        if shift and elsewhere and _THERE.search(clause.text):
+        # A count told against another ("12 families instead of 20") is theirs in a clause about
+        # the job someone is going to; a time of day only when the question asks of it
+        # ("starting at 9 now rather than 7" is no departure).
+        # Only a better count there ("leaving for an agency, 28 kids here instead of 18 when I
+        # started" is about here).
+        theirs = (
+            change is not None
+            and change.compared
+            and change.shift > 0
+            and (asked_elsewhere or change.kind != "clock")
+        )
+        if shift and elsewhere and (theirs or _THERE.search(clause.text)):
             # "off to a team where caseloads went from 30 to 15": fewer cases there is a reason
             # to leave here; "leaving, my caseload went from 20 to 35" is about here.
             shift = -shift
@@ -1358,7 +1643,10 @@ def read(text: str, question: str | None = None) -> Reading:
                 clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
-            if earlier is None or clause.contrast or abs(score) > abs(earlier.score):
+            # A change told over two clauses is the news of both: the one before read its half
+            # alone ("home by 6 most nights now" | "used to be 8").
+            retold = across and change is not None and theme == change.theme
+            if earlier is None or clause.contrast or retold or abs(score) > abs(earlier.score):
                 # A count decides its theme only if nothing else in the clause says otherwise
                 # ("went from 40 to 35, which is still ridiculous" is a complaint).
                 decided = counts and base * shift >= 0
