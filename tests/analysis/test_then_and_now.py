@@ -180,13 +180,10 @@ def test_used_to_that_is_no_lost_habit_does_not_turn(text: str, theme: str, now:
         # the habit were kept apart from what is said of now.
         ("I used to have a good manager", "managers"),
         ("my old PM used to be really supportive", "managers"),
-        pytest.param(
-            "we used to have a team away day every spring",
-            "team_culture",
-            # Read bad news with the twenty-seventh round's first weights, good news with its
-            # last (lean +0.47): "away day" is praise in the pool.
-            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit"),
-        ),
+        # Read bad news with the twenty-seventh round's first weights, good news from its last
+        # (lean +0.47: "away day" is praise in the pool) to the thirty-second round's, bad news
+        # again with the thirty-third's.
+        ("we used to have a team away day every spring", "team_culture"),
         ("the training offer used to be brilliant", "career"),
     ],
 )
