@@ -716,10 +716,6 @@ def _count_change(text: str) -> CountChange | None:
     hours, days or a time of day ("working from 8 to 6", "from 5 to 4 days a week")."""
     # "from" and "now" first: cheap tests that skip the patterns in most clauses ("now" is in
     # "know" too: the pattern then finds none).
-    if _clock_hinted(text):
-        clock = _clock_change(text)
-        if clock is not None:
-            return clock
     change = _FROM_TO.search(text) if "from" in text else None
     if change is None and "from" in text:
         told = _told_the_usual_way(text)
@@ -734,7 +730,12 @@ def _count_change(text: str) -> CountChange | None:
             return told._replace(kind="cases")  # "40 contacts a day now rather than 25"
     if change is None and "now" in text:
         change = _then_now(text)
-    return None if change is None else _change_at(text, change)
+    found = None if change is None else _change_at(text, change)
+    if found is None and _clock_hinted(text):
+        # A count first: "my caseload went from 30 to 18 so I log off at 5 now instead of 7"
+        # is news of the caseload, whose rest tells of the day.
+        return _clock_change(text)
+    return found
 
 
 def _told_the_usual_way(text: str, pattern: re.Pattern[str] | None = None) -> CountChange | None:
@@ -754,17 +755,22 @@ def _told_the_usual_way(text: str, pattern: re.Pattern[str] | None = None) -> Co
         way, (now, counted, then) = "", reversed_.groups()
         if not (_CASES.search(counted) or _FORMS.search(counted) or _CONTACTS.search(counted)):
             return None  # "one helpful comment instead of twenty red marks": not a count of work
+        if _VISITS.search(counted):
+            return None  # "1 visit a month instead of 2": fewer visits is no lighter load
     start, end = reversed_.span()
     usual = f"{text[:start]}{way}from {then} to {now} {counted}".rstrip() + text[end:]
     change = _FROM_TO.search(usual, start)
     found = None if change is None else _change_at(usual, change)
     if found is None or pattern is None:
         return found
-    if found.shift > 0 and _PROPOSED.search(text, 0, start):
+    lead = _IDIOMS.sub(" ", text[:start])  # "if anything I have 12 kids now instead of 20"
+    # "Now" said of the count now, not of what it replaced ("instead of the three we use now").
+    now_said = _SAID_OF_NOW.search(text, 0, end) is not None
+    if found.shift > 0 and not now_said and _PROPOSED.search(lead):
         # "Suggestion: one form instead of three", "can we have 12 kids instead of 20": the
         # count now is the one they want, so the count they have is the complaint.
         return found._replace(shift=_WANTED_SCORE)
-    return found._replace(compared=not _SAID_OF_NOW.search(text))
+    return found._replace(compared=not now_said)
 
 
 def _then_now(text: str) -> re.Match[str] | None:
@@ -850,11 +856,11 @@ _COUNT_NOW_ALONE: Final = re.compile(
     rf"(?:only |just |down to |up to )?{_COUNT}"
     r"|(?:(?:there are|there is|we are|we have|i have|i am on|it is|we are down to) )?"
     rf"(?:only |just |down to |up to )?{_COUNT}(?: of us| left)? (?:now|nowadays|these days|today)"
-    r")\b(?! (?:more|of (?!us)|are|were|others?|extra|further|on|in|at|am|pm|o'?clock"
-    r"|years?|months?|weeks?|days?|hours?|mins?|minutes|later|on)\b)"
+    r")\b(?=$| (?:of us|left|kids|children|families|cases|social workers|sws|staff|people"
+    r"|now|these days|nowadays|today|and|but|so|which)\b)"
 )
 # The words that may tell a count now alone: the guard before `_COUNT_NOW_ALONE`.
-_NOW_ALONE_HINTS: Final = ("now", "these days", "today")
+_NOW_ALONE_HINTS: Final = re.compile(r"now|these days|today")
 
 
 def _count_across(last: str, text: str) -> CountChange | None:
@@ -874,6 +880,7 @@ def _count_across(last: str, text: str) -> CountChange | None:
 
 
 _CONTACTS: Final = re.compile(r"\b(?:contacts?|calls?)\b")
+_VISITS: Final = re.compile(r"\bvisits?\b")
 # Words just before a count told against another that make it a request or a proposal, not a
 # report: "can we have one form instead of three", "suggestion: two forms instead of five", "I'd
 # rather have 15 cases instead of 25". Only the few words before the count are read: "I love
@@ -907,7 +914,7 @@ def _time(name: str) -> str:
     return (
         rf"(?P<{name}_half>half (?:past )?)?(?P<{name}>\d{{1,2}}|"
         + "|".join(sorted(_HOURS, key=len, reverse=True))
-        + rf")(?:[:.](?P<{name}_min>\d{{2}}))? ?(?P<{name}_ap>am|pm)?(?:ish)?"
+        + rf")(?:[:.](?P<{name}_min>\d{{2}}))?(?: ?(?P<{name}_ap>am|pm))?(?:ish)?"
     )
 
 
@@ -930,9 +937,18 @@ _AT = r"(?: (?:at|by|before|around|about|for|round|after|past|gone|till|until|ti
 # "on fridays", "these days", "now", "o'clock", "last year"); not a noun ("used to be 8 of us",
 # "finished 2 assessments, was 5 last week", "off for 3 weeks").
 _A_TIME = (
-    r"(?=$| ?[,.!?]| (?:o'?clock|most|every|each|on|at|these|this|now|nowadays|today|tonight"
-    r"|last|latest|earliest|and|but|or|used|instead|rather|compared|it|i|was|which|if"
-    r"|because|since|before|after|in|then|so|with|when|lol|tbh|ish)\b)"
+    r"(?=$| ?[,.!?]| (?:o'?clock|most|every|each|these|now|nowadays|today|tonight|latest"
+    r"|earliest|and|but|or|used|instead|rather|compared|because|since|then|lol|tbh|ish"
+    r"|last year|at the|on (?:most |a |the )?[a-z]*days?|in the (?:evening|morning|summer)"
+    r"|when i (?:started|joined|came|qualified))\b)"
+)
+# The second time, told after the words that say it is one ("instead of", "used to be", "now it
+# is"), may be followed by more ("rather than 7 I'd stay forever"), but not by what it counts
+# ("used to be 8 of us") or a day of its own ("was 10 last night").
+_LAST_TIME = (
+    r"(?! ?(?:of|cases?|kids|children|famil\w+|sws?|social|people|staff|workers?|days?|hours?"
+    r"|hrs?|weeks?|wks?|months?|years?|yrs?|percent|per|%|mins?|minutes|times|miles|visits?"
+    r"|referrals?|reports?|k|grand|this|last (?:night|week)|at home|more|others?)\b)"
 )
 # The words between the two times: a few words, none a number (so neither time is another's:
 # "in by 9 and out by 7, it was 5 when i joined" is "out by 7", then 5).
@@ -940,9 +956,16 @@ _BETWEEN = r"(?: [a-z']+){0,4}?(?: ,| \.)?(?: [a-z']+){0,3}?"
 # "We were 9 when I started" is a count: the time then is told as "it was", "used to be" or
 # against the time now.
 _THEN_WORDS = (
-    r"(?:(?:it|that) )?(?:used to be|was|(?P<against>instead of|rather than|compared to"
-    r"|compared with))"
+    r"(?:(?P<ago>last year|a year ago|back then|when i (?:started|joined|came)),? )?"
+    r"(?:(?:it|that) )?(?:used to be|(?<=it |at )(?P<was>was)|(?P<against>instead of|rather than"
+    r"|compared to|compared with))"
     r"(?: (?:gone|more like|nearer|closer to|after|past|about|around|till|until|til|at|by))?"
+)
+# "It was 8" is a time then only when it says when: "last year it was 8", "it was 8 when I
+# joined"; not "it was gone 7 when I logged off" (the same day) or "it was 9 last night".
+_WAS_WHEN = (
+    r"(?(was)(?(ago)|(?= (?:last year|a year ago|back then|in the summer"
+    r"|when i (?:started|joined|came|qualified))\b)))"
 )
 # The words of when that go with a time, part of it ("8 most nights", "7 at the earliest"): the
 # rest of the clause is read without them ("most nights" alone is a complaint of long days).
@@ -953,41 +976,42 @@ _WHEN = (
 _PLACE = r"(?: (?:the|my) (?:office|building|desk|house|laptop))?"  # "leaving the office at 5"
 _CLOCK_NOW_FIRST: Final = re.compile(
     rf"\b(?P<verb>{_DAY_ENDS}|{_DAY_STARTS}){_PLACE}{_AT} {_time('now')}{_A_TIME}{_BETWEEN} "
-    rf"{_THEN_WORDS} {_time('then')}\b{_A_TIME}{_WHEN}"
+    rf"{_THEN_WORDS} {_time('then')}\b{_WAS_WHEN}{_LAST_TIME}{_WHEN}"
 )
 _CLOCK_THEN_FIRST: Final = re.compile(
     rf"\bused to (?:be )?(?:sat |stuck |still )?(?P<verb>{_DAY_ENDS}|{_DAY_STARTS}){_PLACE}{_AT} "
     rf"{_time('then')}{_A_TIME}{_BETWEEN} (?:and |but |whereas )?now"
-    rf"(?: [a-z']+){{0,4}}?{_AT} {_time('now')}\b{_A_TIME}{_WHEN}"
+    rf"(?: (?!(?:have|has|had|got)\b)[a-z']+){{0,4}}?{_AT} {_time('now')}\b{_LAST_TIME}{_WHEN}"
 )
 _STARTS: Final = re.compile(rf"^(?:{_DAY_STARTS})$")
 # Words just before the verb that make the time a wish: "would love to be home by 6 instead of
 # 8", "if I could log off at 5 rather than 7". The day as it is now is the complaint.
 _CLOCK_WISHED: Final = re.compile(
-    r"\b(?:should|could|would|want|wants|wanted|wish|like|love|hope|hoping|if|need"
-    r"|chance|supposed|meant)\b(?: [\w']+){0,3} (?:be )?$"
+    r"\b(?:should|could|would|want|wants|wanted|wish|hope|hoping|if|chance|supposed|meant)\b"
+    r"(?: [\w']+){0,3} (?:be )?$"
 )
 _CLOCK_SCORE: Final = 2.0  # as a count that moved: the change says which way
-_NOON, _MIDNIGHT, _EVENING = 12 * 60, 24 * 60, 19 * 60
+_NOON, _EVENING = 12 * 60, 19 * 60
 
 
 def _minutes(match: re.Match[str], name: str, starts: bool) -> int | None:
     """The time of day named `name` in `match`, in minutes after midnight (past it for an end in
     the small hours: "1am" is 25 hours); None if it is no time. A time with no am or pm is
     taken as the day's end in the evening ("home by 6") and its start in the morning ("start
-    at 8"), as staff say them; a bare "12" as an end is midnight (`_noon_or_midnight`)."""
+    at 8"), as staff say them; a bare "12" as an end is midnight (`_noon_or_midnight`). An hour
+    past 12 needs its minutes ("17:30"): "was 22 last year" is a count."""
     word = match[name]
     hour = int(word) if word.isdigit() else _HOURS[word]
     minute = int(match[f"{name}_min"] or 0) + (30 if match[f"{name}_half"] else 0)
-    if hour > 23 or minute >= 60:
+    if hour > 23 or minute >= 60 or (hour > 12 and match[f"{name}_min"] is None):
         return None
     meridiem = match[f"{name}_ap"]
     if meridiem is not None:
         if hour == 0 or hour > 12:
             return None
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
-        if not starts and hour < 5:
-            hour += 24  # "log off at 1am" ends the day after "11pm"
+        if not starts and hour < 12:
+            hour += 24  # an end in the morning is after midnight: "log off at 1am", "till 12am"
     elif hour <= 12 and starts:
         hour = hour + 12 if hour <= 4 else hour  # "start at 1" is an afternoon
     elif hour <= 12:
@@ -995,14 +1019,19 @@ def _minutes(match: re.Match[str], name: str, starts: bool) -> int | None:
     return hour * 60 + minute
 
 
-def _noon_or_midnight(now: int, then: int) -> tuple[int, int]:
-    """A bare "12" as the end of the day is midnight beside an evening ("working till 12 now,
-    used to be 10") and noon beside an afternoon ("we finish at 12 on fridays now instead of
-    half 4")."""
-    if now == _MIDNIGHT and then < _EVENING:
-        now = _NOON
-    if then == _MIDNIGHT and now < _EVENING:
-        then = _NOON
+def _bare_twelve(match: re.Match[str], name: str) -> bool:
+    word = match[name]
+    return match[f"{name}_ap"] is None and (word == "12" or word == "twelve")
+
+
+def _noon_or_midnight(match: re.Match[str], now: int, then: int) -> tuple[int, int]:
+    """A bare "12" (or "half 12") as the end of the day is midnight beside an evening ("working
+    till 12 now, used to be 10") and noon beside an afternoon ("we finish at 12 on fridays now
+    instead of half 4"); a "12am" or "12pm" is as said."""
+    if _bare_twelve(match, "now") and then < _EVENING:
+        now -= _NOON
+    if _bare_twelve(match, "then") and now < _EVENING:
+        then -= _NOON
     return now, then
 
 
@@ -1020,18 +1049,20 @@ def _clock_change(text: str, across: int = 0) -> CountChange | None:
             if now is None or then is None:
                 continue
             if not starts:
-                now, then = _noon_or_midnight(now, then)
+                now, then = _noon_or_midnight(match, now, then)
             if now == then:
                 continue
             rest = (
                 text[match.end() :] if across else f"{text[: match.start()]} {text[match.end() :]}"
             )
-            if _CLOCK_WISHED.search(text, max(0, match.start() - 40), match.start()):
+            wished = _CLOCK_WISHED.search(text, max(0, match.start() - 40), match.start())
+            now_said = _SAID_OF_NOW.search(text, 0, match.end()) is not None
+            if wished and not now_said:
                 return CountChange(rest, _WANTED_SCORE, "clock")
             shorter = now > then if starts else now < then
             compared = pattern is _CLOCK_NOW_FIRST and match["against"] is not None
             news = _CLOCK_SCORE if shorter else -_CLOCK_SCORE
-            return CountChange(rest, news, "clock", compared and not _SAID_OF_NOW.search(text))
+            return CountChange(rest, news, "clock", compared and not now_said)
     return None
 
 
@@ -1043,11 +1074,11 @@ def _clock_across(last: str, text: str) -> CountChange | None:
 
 
 # The words that may hold a moved time of day: skips the patterns in most clauses.
-_CLOCK_HINTS: Final = ("used to", "instead of", "rather than", " was ", "compared")
+_CLOCK_HINTS: Final = re.compile(r"used to|instead of|rather than|t was|compared")
 
 
 def _clock_hinted(text: str) -> bool:
-    return any(hint in text for hint in _CLOCK_HINTS)
+    return _CLOCK_HINTS.search(text) is not None
 
 
 def _theme_score(clause: Clause, theme: str, base: float, shift: float) -> float:
@@ -1520,6 +1551,8 @@ def read(text: str, question: str | None = None) -> Reading:
     scored: list[float] = []  # what each clause of `work` added to `total`
     lost_habits: list[int] = []  # the clauses of `work` a habit of then that ended turned
     said_before: set[str] = set()  # the themes of `count_said` the clause before spoke of
+    last_spoke: set[str] = set()  # the themes the clause before spoke of
+    hinted_last = False  # whether the clause before holds a hint of a moved time (`_clock_hinted`)
     for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if of_survey and SURVEY.search(clause.text):
             # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
@@ -1552,19 +1585,14 @@ def read(text: str, question: str | None = None) -> Reading:
         # A count or a time of day told over this clause and the one before, newly read
         # (thirty-third round): the clause before told half of it, read alone.
         across = False
-        if change is None and len(work) > 1 and any(w in clause.text for w in _NOW_ALONE_HINTS):
+        if change is None and len(work) > 1 and _NOW_ALONE_HINTS.search(clause.text):
             change = _count_across(work[-2], clause.text)
             across = change is not None
-        if change is None and len(work) > 1 and _clock_hinted(f" {work[-2]} , {clause.text}"):
+        # (The hint of either half: "home by 6 now | used to be 8", "used to log off at 8 | now 6".)
+        hinted = _clock_hinted(clause.text)
+        if change is None and len(work) > 1 and (hinted or hinted_last):
             change = _clock_across(work[-2], clause.text)
             across = change is not None
-        if across and change is not None and change.theme in said_before:
-            count_said[change.theme].pop()  # as for a count then and now above
-        if across and scored:
-            # What the clause before added to the comment's total was its half of the change
-            # read alone ("home by 6 most nights now": long nights); the change is the news.
-            total -= scored[-1]
-            scored[-1] = 0.0
         if change is not None and change.theme not in mentioned:
             # A count of staff or cases is about workload ("we went from eight social workers
             # to four", "referrals went from 12 to 5 a day"), one of forms or steps about
@@ -1572,6 +1600,15 @@ def read(text: str, question: str | None = None) -> Reading:
             # clause is about workload.
             change = change if change.kind else None
             mentioned = {*mentioned, change.theme} if change is not None else mentioned
+        across = across and change is not None
+        if across and change is not None and last_spoke <= {change.theme}:
+            # The clause before told half of the change and nothing else, read alone ("home by
+            # 6 most nights now": long nights; "I had 28 families": a complaint); the change is
+            # the news of both, so that reading is taken back.
+            if change.theme in said_before:
+                count_said[change.theme].pop()
+            total -= scored[-1]
+            scored[-1] = 0.0
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
         # is read without it (its verb only says which way the count moved).
         rest, shift = (change.rest, change.shift) if change is not None else (clause.text, 0.0)
@@ -1636,7 +1673,10 @@ def read(text: str, question: str | None = None) -> Reading:
                 # even when another clause disputes it and nothing is decided.
                 score = _TREATED_SCORE * treated if treated else score
                 managers_said.append((score, treated, clause.contrast))
-            if score != (-base if habit else base) and len(mentioned) == 1:
+            told_here = len(mentioned) == 1 or (
+                across and change is not None and theme == change.theme
+            )
+            if score != (-base if habit else base) and told_here:
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
                 # clause, so the comment's total says so too, not only the theme's score.
@@ -1654,6 +1694,8 @@ def read(text: str, question: str | None = None) -> Reading:
         total += clause_total
         scored.append(clause_total)
         said_before = said
+        last_spoke = set(mentioned)
+        hinted_last = hinted
     scores = {theme: finding.score for theme, finding in found.items()}
     harmed = "wellbeing" in scores and bool(_harms(normalised))
     if harmed:

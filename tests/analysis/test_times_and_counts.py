@@ -222,3 +222,63 @@ def test_a_reviewers_sentences_that_tell_no_such_change(text: str) -> None:
     for last, this in pairwise(parts):
         assert _count_across(last, this) is None, (last, this, reading.scores)
         assert _clock_across(last, this) is None, (last, this)
+
+
+# A second reviewer's sentences, each read wrongly by the round's second version: a single long
+# day, "was" said of one day or of a count, a count hidden by a time, reports taken for wishes,
+# and noon and the small hours.
+@pytest.mark.parametrize(
+    ("text", "theme", "news"),
+    [
+        ("my caseload went from 30 to 18 so I log off at 5 now instead of 7", "workload", 1),
+        ("I love that Im home by 6 now instead of 8", "work_life_balance", 1),
+        ("Feels like I actually get home by 6 now instead of 8", "work_life_balance", 1),
+        (
+            "with flexi there is no need to log on before 9 now, used to be 8",
+            "work_life_balance",
+            1,
+        ),
+        ("Id say Im home by 6 now, used to be 8", "work_life_balance", 1),
+        ("Id say I have 15 kids now instead of 25, much better", "workload", 1),
+        ("If anything I have 12 kids now instead of 20, which helps", "workload", 1),
+        ("My manager is great and I log off at 5 now. It used to be 8", "work_life_balance", 1),
+        ("we finish at half 12 on fridays now instead of 5", "work_life_balance", 1),
+        ("on EDT I am working till 12am now instead of 6pm", "work_life_balance", -1),
+        ("log off at 12pm now instead of 12am", "work_life_balance", 1),
+        ("finishing at 6am now rather than 2am", "work_life_balance", -1),
+        ("I log off at 6 now and my caseload was 22 last year and its 30 now", "workload", -1),
+    ],
+)
+def test_a_second_reviewers_sentences(text: str, theme: str, news: int) -> None:
+    assert _news(text, theme) * news > 0, read(text).scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Logged on at 8 this morning and it was gone 7 when I logged off",
+        "In the office at 8, it was 7 before I left",
+        "We officially finish at 5 but it was 9 last night before I logged off",
+        "Logged off at 9 tonight. Was 10 last night.",
+        "I log off at 6 now and my caseload was 12 when I started",
+        "Home by 7 most nights but the team was 11 when I joined, now its 5.",
+        "I used to leave at 5, now I have 2 at home so its a rush",
+        "Assessments: finished 2 this week, it was 5 last week",
+    ],
+)
+def test_one_long_day_or_a_count_is_no_day_that_got_shorter(text: str) -> None:
+    assert _news(text, "work_life_balance") <= 0.5, read(text).scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had 10 kids in care proceedings last year. Now 3 have gone home",
+        "I had 5 different managers when I started which was awful. Only 1 now.",
+        "We only manage 1 visit a month instead of 2 now, not enough staff",
+    ],
+)
+def test_part_of_the_whole_or_fewer_visits_is_no_lighter_load(text: str) -> None:
+    assert _news(text, "workload") <= 0, read(text).scores
+    # The clause before keeps its say: the comment is no better for it.
+    assert read(text).total <= 0
