@@ -2360,11 +2360,6 @@ _PROBE_RIGHT = [
 # twenty-seventh, in `_PROBE_MENDED_BY_LOST_HABITS`).
 _PROBE_WRONG = [
     (
-        "i finish at 5 most days now, a year ago it was 8pm at the kitchen table",
-        None,
-        {"work_life_balance": "pos"},
-    ),
-    (
         "Lose my parking space right by the door? Not a chance.",
         "What might make you leave?",
         {"environment": "pos"},
@@ -2420,6 +2415,24 @@ def test_a_fresh_probes_misreadings(
 
 # One of the probe's improvements told through the bad past, read right since the
 # twenty-seventh round, which turns a habit of then that no longer holds (not written from it).
+# Mended in the thirty-third round by the rule for a working day's end that moved ("a year ago
+# it was 8pm"): it was a strict xfail in `_PROBE_WRONG` until then.
+_PROBE_MENDED_BY_TIMES = [
+    (
+        "i finish at 5 most days now, a year ago it was 8pm at the kitchen table",
+        None,
+        {"work_life_balance": "pos"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), _PROBE_MENDED_BY_TIMES)
+def test_a_fresh_probes_improvement_read_right_since_times_of_day(
+    text: str, question: str | None, expected: dict[str, str]
+) -> None:
+    _reads(text, expected, question)
+
+
 _PROBE_MENDED_BY_LOST_HABITS = [
     (
         "team used to be really cliquey, people ate lunch alone. much warmer since the restructure",

@@ -88,13 +88,6 @@ _MORE_REASONS_TO_STAY = [
     ("The peer support would make me think twice about leaving", "team_culture"),
     ("I doubt I'd ever find a manager like mine anywhere else", "managers"),
     ("I don't think I'd get a team like this again", "team_culture"),
-    pytest.param(
-        "supplement's paid in April so I'm going nowhere till then",
-        "pay",
-        # The rules read it as a reason to stay; the learned half's direction sits near its line
-        # and crossed it with the thirty-third round's weights (pay read as bad news).
-        marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit"),
-    ),
     ("I'd be a proper fool to swap my hybrid days for five in the office", "work_life_balance"),
 ]
 
@@ -389,3 +382,12 @@ def _frame(word: str, value: float) -> re.Pattern[str]:
     """The one scored phrase that holds `word` and scores `value`."""
     (found,) = [p for p, score, _gate in PHRASE_GATES if word in p.pattern and score == value]
     return found
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit")
+def test_staying_till_the_supplement_is_paid_is_good_news_of_pay() -> None:
+    # The rules read it as a reason to stay; the learned half's direction sits near its line
+    # and crossed it with the thirty-third round's weights (pay read as bad news).
+    text = "supplement's paid in April so I'm going nowhere till then"
+    assert read(text).scores["pay"] > 0
+    assert analyse(text).themes.get("pay") == "pos"

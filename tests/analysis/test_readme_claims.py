@@ -61,6 +61,14 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         None,
         {"pay": "neg"},
     ),
+    ("Logging off by 5 most days now, used to be nearer 8", None, {"work_life_balance": "pos"}),
+    ("Ten of us on the CIN team when I started. Four now.", None, {"workload": "neg"}),
+    ("on 15 children now instead of 24 and it shows", None, {"workload": "pos"}),
+    (
+        "Fourteen families instead of twenty-two",
+        "What would make your job better?",
+        {"workload": "neg"},
+    ),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
