@@ -1600,13 +1600,14 @@ def read(text: str, question: str | None = None) -> Reading:
             # clause is about workload.
             change = change if change.kind else None
             mentioned = {*mentioned, change.theme} if change is not None else mentioned
-        across = across and change is not None
-        if across and change is not None and last_spoke <= {change.theme}:
+        # The theme of a change told over two clauses, kept: the news of both clauses.
+        retold = change.theme if across and change is not None else None
+        if retold is not None and last_spoke <= {retold}:
             # The clause before told half of the change and nothing else, read alone ("home by
-            # 6 most nights now": long nights; "I had 28 families": a complaint); the change is
-            # the news of both, so that reading is taken back.
-            if change.theme in said_before:
-                count_said[change.theme].pop()
+            # 6 most nights now": long nights; "I had 28 families": a complaint); that reading
+            # is taken back.
+            if retold in said_before:
+                count_said[retold].pop()
             total -= scored[-1]
             scored[-1] = 0.0
         # "My caseload went from 31 to 19": the count says which way, and the rest of the clause
@@ -1626,11 +1627,10 @@ def read(text: str, question: str | None = None) -> Reading:
             # "Leaving for a locum role - better money": better there, not here. What they
             # will miss is here ("Agency, better money. I'll miss the people though").
             base = -base
-        # A count told against another ("12 families instead of 20") is theirs in a clause about
-        # the job someone is going to; a time of day only when the question asks of it
-        # ("starting at 9 now rather than 7" is no departure).
-        # Only a better count there ("leaving for an agency, 28 kids here instead of 18 when I
-        # started" is about here).
+        # A better count told against another ("12 families instead of 20") is theirs in a clause
+        # about the job someone is going to ("leaving for an agency, 28 kids here instead of 18"
+        # is about here); a time of day only when the question asks of it ("starting at 9 now
+        # rather than 7" is no departure).
         theirs = (
             change is not None
             and change.compared
@@ -1673,20 +1673,20 @@ def read(text: str, question: str | None = None) -> Reading:
                 # even when another clause disputes it and nothing is decided.
                 score = _TREATED_SCORE * treated if treated else score
                 managers_said.append((score, treated, clause.contrast))
-            told_here = len(mentioned) == 1 or (
-                across and change is not None and theme == change.theme
-            )
-            if score != (-base if habit else base) and told_here:
+            if score != (-base if habit else base) and (len(mentioned) == 1 or theme == retold):
                 # A theme's own reading of a clause about it alone (a caseload count that rose
                 # or fell, "went from twenty-nine to nineteen"; work out of hours) decides the
                 # clause, so the comment's total says so too, not only the theme's score.
                 clause_total = score
             earlier = found.get(theme)
             # A later clause wins when it turns the sentence ("... but") or is more decided.
-            # A change told over two clauses is the news of both: the one before read its half
-            # alone ("home by 6 most nights now" | "used to be 8").
-            retold = across and change is not None and theme == change.theme
-            if earlier is None or clause.contrast or retold or abs(score) > abs(earlier.score):
+            # A change told over two clauses outweighs the half the clause before read alone.
+            if (
+                earlier is None
+                or clause.contrast
+                or theme == retold
+                or abs(score) > abs(earlier.score)
+            ):
                 # A count decides its theme only if nothing else in the clause says otherwise
                 # ("went from 40 to 35, which is still ridiculous" is a complaint).
                 decided = counts and base * shift >= 0
