@@ -354,7 +354,8 @@ _STAFF = re.compile(
 _STAFF_OR_TEAM = re.compile(rf"{_STAFF.pattern}|\bteam\b")
 _NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
 _CASES = re.compile(
-    r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
+    r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?"
+    r"|unallocated)\b"
 )
 # Forms, steps and sign-offs: a count of them is about processes ("from four forms to one", "the
 # referral form went from 3 pages to 12", "from one sign-off to five"), where fewer is good news.
@@ -838,13 +839,17 @@ def _then_now_across(last: str, text: str) -> CountChange | None:
 
 
 # A count then told with when it was, and the count now in the next sentence (thirty-third
-# round): "Nine of us in the team when I joined. Five now.", "I had 30 kids last year. 18 now."
+# round): "Nine of us in the team when I joined. Five now.", "I had 30 kids last year. 18 now.";
+# the month or season it was (thirty-fourth): "14 unallocated in oct. 2 now".
 # Groups: the count then, what is counted.
 _COUNT_WHEN: Final = re.compile(
     rf"(?:^|\b(?:there (?:were|was)|we (?:were|had)|i (?:had|was on|carried|held)|had) )"
     rf"(?:about |around |over |nearly |like )?{_COUNT} ((?:[\w']+ ){{0,6}}?)"
     r"(?:when i (?:first )?(?:joined|started|came|arrived|qualified)|(?:this time )?last year"
-    r"|(?:a|one|two|three|four|five|\d) years? ago|back then|at the start)\b"
+    r"|(?:a|one|two|three|four|five|\d) years? ago|back then|at the start"
+    r"|(?:back )?in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|(?:back )?in the (?:spring|summer|autumn|winter))\b"
 )
 # The count now, a clause of its own: "five now", "now it is 19", "there are 6 of us now", "just
 # two these days". Groups: the count now told after "now", or before it. Not a count of part of

@@ -384,10 +384,10 @@ def _frame(word: str, value: float) -> re.Pattern[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit")
 def test_staying_till_the_supplement_is_paid_is_good_news_of_pay() -> None:
-    # The rules read it as a reason to stay; the learned half's direction sits near its line
-    # and crossed it with the thirty-third round's weights (pay read as bad news).
+    # The rules read it as a reason to stay; the learned half's direction sits near its line:
+    # it crossed it with the thirty-third round's weights (pay read as bad news) and came back
+    # with the thirty-fourth's.
     text = "supplement's paid in April so I'm going nowhere till then"
     assert read(text).scores["pay"] > 0
     assert analyse(text).themes.get("pay") == "pos"
