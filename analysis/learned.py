@@ -50,6 +50,7 @@ _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all a
 # units of the last, as whole numbers.
 DIGITS: Final = 4
 UNITS: Final = 10**DIGITS
+_SHORT: Final = 5  # words: a comment this short is read by the rules' cues in a way of its own
 
 
 class ModelError(ValueError):
@@ -150,12 +151,13 @@ def _detection_context(
     # In a comment of five words or fewer the rules' theme is nearly always the writers' (98 %
     # of two-word comments in the pool), but the length's own weight, learned from every theme
     # and every short comment, dropped it ("snowed under"): a feature of its own lets the model
-    # trust a cue in a short comment by itself.
-    short = length <= 5
+    # trust a cue in a short comment by itself, where the rules also said which way (a bare cue,
+    # "feel like a mug", "interim care order granted", is as often another sense).
+    short = length <= _SHORT
     for theme, score in reading.scores.items():
         features.add("cue:" + theme)
         features.add(f"cue:{theme}:{_sign(score)}")
-        if short:
+        if short and score:
             features.add(f"cue:{theme}:short")
     _context(features, reading, question, source)
     return features
@@ -485,6 +487,20 @@ class Model:
             if lean_of_question is not None and not reading.scores.get(theme) and not reading.total:
                 # Nothing in the words says good or bad ("Why do you stay?" "the pay"): the
                 # question does, whatever the theme usually means in other comments.
+                themes[theme] = lean_of_question
+                continue
+            score = reading.scores.get(theme, 0.0)
+            if (
+                lean_of_question is not None
+                and len(words) <= _SHORT
+                and abs(score) >= 1
+                and (score > 0) == (lean_of_question == "pos")
+            ):
+                # A short answer whose words and question agree ("What might make you leave?"
+                # "my manager is awful", "toxic"): the weights, which learned that most short
+                # answers about the manager or the team to that question name what would be
+                # lost ("losing my PM"), must not turn it. In the pool 216 of the 217 such
+                # answers with a label for the theme are labelled the way both say.
                 themes[theme] = lean_of_question
                 continue
             if theme in decided:

@@ -354,9 +354,11 @@ _STAFF = re.compile(
 _STAFF_OR_TEAM = re.compile(rf"{_STAFF.pattern}|\bteam\b")
 _NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
 _CASES = re.compile(
-    r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?"
-    r"|unallocated)\b"
+    r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
 )
+# Unallocated cases are a load too ("14 unallocated in oct. 2 now"), but only where the count
+# names them: "since the unallocated list exploded our team went from 6 to 4" counts the team.
+_UNALLOCATED = re.compile(r"\bunallocated\b")
 # Forms, steps and sign-offs: a count of them is about processes ("from four forms to one", "the
 # referral form went from 3 pages to 12", "from one sign-off to five"), where fewer is good news.
 _FORMS = re.compile(
@@ -428,6 +430,22 @@ _MISSED = re.compile(
     r"^(?:and |but |though |honestly |still )?(?:i|we)(?: will| would| already)?(?: really| so)?"
     r" miss\b"
     r"|^but (?:then )?(?:again )?(?:i|we) would (?:lose|be losing|be giving up|have to give up)\b"
+)
+# An answer that opens with a loss, to a question of what might make someone leave: "Losing my
+# PM.", "if we lost the hybrid days", "my TM retiring". What they would lose is what keeps them
+# (in the pool's answers of this shape, managers 88 of 90 good news, team culture 16 of 18,
+# work-life balance 35 of 36), and the loss word read it as a complaint, so the answer's other
+# complaints ("the culture is toxic", "my manager is awful") could not be told from it. Not the
+# loss of oneself ("losing my mind", "losing sleep"), and not of staff, which is more work for
+# those left (workload's own reading stands: "losing another 2 workers").
+_LOSS_ANSWER: Final = re.compile(
+    r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?"
+    r"(?:losing|loosing|lose|if (?:i|we) (?:lost|lose|lost out on)"
+    r"|(?:my|our|the) (?!way\b)(?:[\w']+ ){1,3}?(?:leaving|retiring|moving on|being moved"
+    r"|being split up|getting split up|being broken up|getting broken up|going)\b"
+    r"(?! (?:on|up|down|well|badly|to)\b))"
+    r"(?! (?:my|our|the) (?:mind|head|temper|sanity|patience|marbles|plot|will to live)\b)"
+    r"(?! (?:sleep|weight|it|hope|faith|confidence|motivation)\b)"
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
@@ -679,7 +697,11 @@ def _counted(text: str, change: re.Match[str]) -> str | None:
         return "staff"
     if _FORMS.search(counted):
         return "forms"
-    if _CASES.search(counted) or _CASES.search(text, 0, change.start(1)):
+    if (
+        _CASES.search(counted)
+        or _UNALLOCATED.search(counted)
+        or _CASES.search(text, 0, change.start(1))
+    ):
         return "cases"
     if _FORMS.search(text, 0, change.start(1)):
         return "forms"
@@ -754,7 +776,12 @@ def _told_the_usual_way(text: str, pattern: re.Pattern[str] | None = None) -> Co
         if reversed_ is None:
             return None
         way, (now, counted, then) = "", reversed_.groups()
-        if not (_CASES.search(counted) or _FORMS.search(counted) or _CONTACTS.search(counted)):
+        if not (
+            _CASES.search(counted)
+            or _UNALLOCATED.search(counted)
+            or _FORMS.search(counted)
+            or _CONTACTS.search(counted)
+        ):
             return None  # "one helpful comment instead of twenty red marks": not a count of work
         if _VISITS.search(counted):
             return None  # "1 visit a month instead of 2": fewer visits is no lighter load
@@ -847,9 +874,16 @@ _COUNT_WHEN: Final = re.compile(
     rf"(?:about |around |over |nearly |like )?{_COUNT} ((?:[\w']+ ){{0,6}}?)"
     r"(?:when i (?:first )?(?:joined|started|came|arrived|qualified)|(?:this time )?last year"
     r"|(?:a|one|two|three|four|five|\d) years? ago|back then|at the start"
-    r"|(?:back )?in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    r"|(?:back )?in the (?:spring|summer|autumn|winter))\b"
+    r"|(?P<month>(?:back )?in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|the (?:spring|summer|autumn|winter))))\b"
+)
+# A month or season dates an event or a place as often as a load ("there were 9 of us in the
+# office in the winter", "we were 20 on the course in march"): dated so, the count then must
+# name cases, unallocated work or staff ("14 unallocated in oct", "8 SWs in the spring").
+_DATED_LOAD: Final = re.compile(
+    rf"{_CASES.pattern}|{_UNALLOCATED.pattern}"
+    r"|\b(?:workers?|staff|social workers|sws?|practitioners|in the team|on the team)\b"
 )
 # The count now, a clause of its own: "five now", "now it is 19", "there are 6 of us now", "just
 # two these days". Groups: the count now told after "now", or before it. Not a count of part of
@@ -875,6 +909,8 @@ def _count_across(last: str, text: str) -> CountChange | None:
     now = _COUNT_NOW_ALONE.match(text)
     then = _COUNT_WHEN.search(last) if now is not None else None
     if now is None or then is None:
+        return None
+    if then["month"] and not _DATED_LOAD.search(then[2]):
         return None
     # "We were 9 when I started": the team itself is counted.
     counted = "of us " + then[2] if then[0].startswith("we were") else then[2]
@@ -1544,6 +1580,8 @@ def read(text: str, question: str | None = None) -> Reading:
     if lean is not None and lean.wish and _CONTENT.match(normalised):
         departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
     asked_elsewhere = departure_at == 0  # the question asks of somewhere else, or a wish
+    # Asked what might make them leave, an answer may name what they would lose (`_LOSS_ANSWER`).
+    loss_answer = lean is not None and lean.direction == "neg" and departure_at is None
     departure = _departure(normalised) if departure_at is None else None
     cuts = departure is not None and _cuts(normalised, departure)
     departure_at = departure if departure is not None else departure_at
@@ -1632,6 +1670,17 @@ def read(text: str, question: str | None = None) -> Reading:
             # "Leaving for a locum role - better money": better there, not here. What they
             # will miss is here ("Agency, better money. I'll miss the people though").
             base = -base
+        if (
+            loss_answer
+            and not found  # the answer's opening: no theme spoken of before ("honestly, …")
+            and base <= 0
+            and mentioned
+            and "workload" not in mentioned
+            and _LOSS_ANSWER.match(clause.text)
+        ):
+            # "What might make you leave?" "Losing my PM.", "my TM retiring": what the loss
+            # would take is valued.
+            base = -base or 1.0
         # A better count told against another ("12 families instead of 20") is theirs in a clause
         # about the job someone is going to ("leaving for an agency, 28 kids here instead of 18"
         # is about here); a time of day only when the question asks of it ("starting at 9 now

@@ -41,6 +41,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     # An idiom, not a bite: "bitten the bullet and gone part time" decided something.
     (r"\b(?:bit|bitten|bite|biting) the bullet\b", "decided"),
     (r"\bhot[- ]?desk", "hotdesk"),
+    # "Staffing" is workload, but a staffing agency is an employer, a staffing panel interviews,
+    # and double staffing pairs workers on a visit for their safety.
+    (r"\bstaffing (?=agenc|panels?\b|compan|firms?\b)", "recruitment "),
+    (r"\bdouble[- ]staff(?:ing|ed)\b", "paired"),
     (r"\bsmt\b", "senior management team"),
     (r"\bad's\b", "assistant director's"),
     (r"\bwi-?fi\b", "wifi"),

@@ -2484,15 +2484,14 @@ def test_a_fresh_probes_improvement_read_right_since_then_and_now(
 
 # Another, read right from the twenty-fifth round to the twenty-sixth, wrong from the
 # twenty-seventh round's weights to the twenty-ninth, right again from the thirtieth's to the
-# thirty-second's, and wrong with the thirty-third's, though no rule reads it differently: it
-# sits near the learned half's line (docs/analysis.md).
+# thirty-second's, wrong with the thirty-third's and right again with the thirty-fourth's, though
+# no rule reads it differently: it sits near the learned half's line (docs/analysis.md).
 _PROBE_LOST_IN_RETRAINING = [
-    pytest.param(
+    (
         "Senior leadership were invisible for years; the new director has been out to every team "
         "twice since January.",
         None,
         {"leadership": "pos"},
-        marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit"),
     ),
 ]
 

@@ -69,6 +69,10 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         "What would make your job better?",
         {"workload": "neg"},
     ),
+    ("19 unallocated back in september. 4 now", None, {"workload": "pos"}),
+    ("snowed under", None, {"workload": "neg"}),
+    ("the refurbished office is lush", None, {"environment": "pos"}),
+    ("my supervision hasn't happened since june", None, {"managers": "neg"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
