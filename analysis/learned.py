@@ -51,6 +51,9 @@ _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all a
 DIGITS: Final = 4
 UNITS: Final = 10**DIGITS
 _SHORT: Final = 5  # words: a comment this short is read by the rules' cues in a way of its own
+_HEDGED: Final = re.compile(
+    r"\b(?:not|never|no|nothing|nobody|none|without|if|less|used to|unless|but|though)\b|\?"
+)
 
 
 class ModelError(ValueError):
@@ -495,12 +498,15 @@ class Model:
                 and len(words) <= _SHORT
                 and abs(score) >= 1
                 and (score > 0) == (lean_of_question == "pos")
+                and not _HEDGED.search(reading.work_text)
             ):
                 # A short answer whose words and question agree ("What might make you leave?"
                 # "my manager is awful", "toxic"): the weights, which learned that most short
                 # answers about the manager or the team to that question name what would be
                 # lost ("losing my PM"), must not turn it. In the pool 216 of the 217 such
-                # answers with a label for the theme are labelled the way both say.
+                # answers with a label for the theme are labelled the way both say. Not where
+                # a negation, a condition or a comparison may be what made the rules' sign
+                # ("not my TM, she's great", "if my manager got awful", "less toxic now").
                 themes[theme] = lean_of_question
                 continue
             if theme in decided:

@@ -435,17 +435,34 @@ _MISSED = re.compile(
 # PM.", "if we lost the hybrid days", "my TM retiring". What they would lose is what keeps them
 # (in the pool's answers of this shape, managers 88 of 90 good news, team culture 16 of 18,
 # work-life balance 35 of 36), and the loss word read it as a complaint, so the answer's other
-# complaints ("the culture is toxic", "my manager is awful") could not be told from it. Not the
-# loss of oneself ("losing my mind", "losing sleep"), and not of staff, which is more work for
-# those left (workload's own reading stands: "losing another 2 workers").
+# complaints ("the culture is toxic", "my manager is awful") could not be told from it. Only a
+# question of what might or would make them leave (a loss asked of "What has got worse?" or
+# "Why are you leaving?" has happened), only the loss of a manager, the team or colleagues, or
+# a way of working, and not one that says it would be welcome, that the work takes it ("losing
+# my evenings to recording"), or a turnover ("another TM leaving", "the managers leaving").
+_LEAVE_IF: Final = re.compile(
+    r"\b(?:might|would|could|will)\b(?: \w+){0,4} (?:leave|leaving|go|quit|resign|move on)\b"
+    r"|\btempt you\b"
+)
+_LOST_ONE: Final = (
+    r"(?:team manager|practice manager|manager|supervisor|senior practitioner|mentor|boss"
+    r"|assistant team manager)"
+)
+_LOST_THING: Final = (
+    rf"(?:{_LOST_ONE}|team|colleagues|people around me|lot|pod|hybrid(?: \w+)?|flexi\w*"
+    r"|working from home(?: \w+)?|home working|compressed \w+|(?:four|4)[- ]day week"
+    r"|(?:nine|9)[- ]day fortnight|term[- ]time \w+)"
+)
 _LOSS_ANSWER: Final = re.compile(
-    r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?"
-    r"(?:losing|loosing|lose|if (?:i|we) (?:lost|lose|lost out on)"
-    r"|(?:my|our|the) (?!way\b)(?:[\w']+ ){1,3}?(?:leaving|retiring|moving on|being moved"
-    r"|being split up|getting split up|being broken up|getting broken up|going)\b"
-    r"(?! (?:on|up|down|well|badly|to)\b))"
-    r"(?! (?:my|our|the) (?:mind|head|temper|sanity|patience|marbles|plot|will to live)\b)"
-    r"(?! (?:sleep|weight|it|hope|faith|confidence|motivation)\b)"
+    r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?(?:"
+    rf"(?:losing|loosing|lose|if (?:i|we) (?:lost|lose)) (?:my|our|the) {_LOST_THING}"
+    rf"|(?:my|our) {_LOST_ONE} (?:leaving|retiring|moving on|going)"
+    rf"|(?:my|our|the) team (?:being|getting) (?:split|broken) up"
+    r")\b(?! (?:to|us|me|over|behind|off|on|mad)\b)"
+)
+_LOSS_WELCOME: Final = re.compile(
+    r"\b(?:relief|blessing|riddance|can not wait|cannot wait|soon enough|would not bother"
+    r"|not bother|best thing|good thing|glad|happy|toxic|bull(?:y|ying|ies))\b"
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
@@ -1581,7 +1598,12 @@ def read(text: str, question: str | None = None) -> Reading:
         departure_at = None  # "Not much honestly, the team were lovely", "keep the 4-day week"
     asked_elsewhere = departure_at == 0  # the question asks of somewhere else, or a wish
     # Asked what might make them leave, an answer may name what they would lose (`_LOSS_ANSWER`).
-    loss_answer = lean is not None and lean.direction == "neg" and departure_at is None
+    loss_answer = (
+        lean is not None
+        and lean.direction == "neg"
+        and departure_at is None
+        and bool(_LEAVE_IF.search(question.lower() if question else ""))
+    )
     departure = _departure(normalised) if departure_at is None else None
     cuts = departure is not None and _cuts(normalised, departure)
     departure_at = departure if departure is not None else departure_at
@@ -1674,9 +1696,10 @@ def read(text: str, question: str | None = None) -> Reading:
             loss_answer
             and not found  # the answer's opening: no theme spoken of before ("honestly, …")
             and base <= 0
-            and mentioned
-            and "workload" not in mentioned
+            and len(mentioned) == 1
+            and mentioned <= {"managers", "team_culture", "work_life_balance"}
             and _LOSS_ANSWER.match(clause.text)
+            and not _LOSS_WELCOME.search(normalised)
         ):
             # "What might make you leave?" "Losing my PM.", "my TM retiring": what the loss
             # would take is valued.

@@ -233,3 +233,49 @@ def test_a_loss_with_no_question_is_not_turned() -> None:
 )
 def test_a_short_complaint_to_a_question_of_leaving_is_a_complaint(text: str, theme: str) -> None:
     assert analyse(text, _LEAVE).themes.get(theme) == "neg"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme"),
+    [
+        # Guards from the second review. A loss asked of what has happened has happened.
+        ("What has got worse this year?", "losing our hybrid days", "work_life_balance"),
+        ("Why are you leaving?", "losing the hybrid days", "work_life_balance"),
+        # The work takes it now.
+        (_LEAVE, "losing my evenings to recording", "work_life_balance"),
+        # A loss that would be welcome.
+        (_LEAVE, "my TM leaving, cant wait", "managers"),
+        # Leaving or going in another sense, and a turnover of managers.
+        (_LEAVE, "the manager leaving us to sink", "managers"),
+        (_LEAVE, "my PM going behind my back", "managers"),
+        (_LEAVE, "losing my rag with my TM", "managers"),
+        (_LEAVE, "the managers leaving every few months", "managers"),
+        (_LEAVE, "losing another TM, thats 5 in 2 years", "managers"),
+        # Nothing held is lost, or the loss is of another theme too.
+        (_LEAVE, "losing out on promotion again", "career"),
+        (_LEAVE, "losing money by staying here", "pay"),
+        (_LEAVE, "losing colleagues to burnout", "wellbeing"),
+    ],
+)
+def test_losses_that_are_no_reason_to_stay_are_not_turned(
+    question: str, text: str, theme: str
+) -> None:
+    assert read(text, question).scores[theme] < 0
+
+
+def test_a_welcome_loss_is_no_reason_to_stay() -> None:
+    assert read("my TM leaving would be a relief", _LEAVE).scores["managers"] <= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Guards from the second review: a negation, a condition or a comparison in a short
+        # answer may be what made the rules' sign; the question does not decide it.
+        ("never the team", "team_culture"),
+        ("if my manager got awful", "managers"),
+        ("culture is less toxic now", "team_culture"),
+    ],
+)
+def test_a_hedged_short_answer_is_not_decided_by_its_question(text: str, theme: str) -> None:
+    assert analyse(text, _LEAVE).themes.get(theme) != "neg"
