@@ -50,6 +50,8 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("I used to have 30 kids, now it's 17", None, {"workload": "pos"}),
     ("caseload was 31 back in march, it's 19 now", None, {"workload": "pos"}),
     ("the pay review", "What has got better in the last year?", {"pay": "pos"}),
+    ("losing my PM", "What might make you leave?", {"managers": "pos"}),
+    ("my manager is awful", "What might make you leave?", {"managers": "neg"}),
     ("I'd be mad to leave, nowhere else pays the market supplement", None, {"pay": "pos"}),
     ("I used to have a good manager", None, {"managers": "neg"}),
     ("Mosaic used to be a nightmare", None, {"it_systems": "pos"}),
