@@ -487,12 +487,12 @@ class Model:
             if scores[theme] <= self.threshold and theme not in certain:
                 continue
             lean_of_question = reading.lean.direction if reading.lean is not None else None
-            if lean_of_question is not None and not reading.scores.get(theme) and not reading.total:
+            score = reading.scores.get(theme, 0.0)
+            if lean_of_question is not None and not score and not reading.total:
                 # Nothing in the words says good or bad ("Why do you stay?" "the pay"): the
                 # question does, whatever the theme usually means in other comments.
                 themes[theme] = lean_of_question
                 continue
-            score = reading.scores.get(theme, 0.0)
             if (
                 lean_of_question is not None
                 and len(words) <= _SHORT
@@ -524,7 +524,7 @@ class Model:
             # differ; a test checks), so the comment's are added up once, not once a theme.
             lean = shared_lean + self.theme_units(reading, theme, words)
             if lean == 0:  # no evidence either way: the rules' reading
-                themes[theme] = direction_of(theme, reading.scores.get(theme, 0.0), reading.lean)
+                themes[theme] = direction_of(theme, score, reading.lean)
             else:
                 themes[theme] = "pos" if lean > 0 else "neg"
         return CommentAnalysis(themes, polarity_of(reading))

@@ -356,9 +356,10 @@ _NEXT_WORDS = re.compile(r"(?: [\w-]+){1,2}")
 _CASES = re.compile(
     r"\b(?:case\w*|famil\w+|child\w*|kids|referrals?|visits?|vacanc\w+|assessments?|reports?)\b"
 )
-# Unallocated cases are a load too ("14 unallocated in oct. 2 now"), but only where the count
-# names them: "since the unallocated list exploded our team went from 6 to 4" counts the team.
-_UNALLOCATED = re.compile(r"\bunallocated\b")
+# What the count's own words may name as cases: unallocated work is a load too ("14 unallocated
+# in oct. 2 now"), but only named there: "since the unallocated list exploded our team went from
+# 6 to 4" counts the team (the words before a count are read with `_CASES`).
+_CASES_COUNTED = re.compile(rf"{_CASES.pattern}|\bunallocated\b")
 # Forms, steps and sign-offs: a count of them is about processes ("from four forms to one", "the
 # referral form went from 3 pages to 12", "from one sign-off to five"), where fewer is good news.
 _FORMS = re.compile(
@@ -714,11 +715,7 @@ def _counted(text: str, change: re.Match[str]) -> str | None:
         return "staff"
     if _FORMS.search(counted):
         return "forms"
-    if (
-        _CASES.search(counted)
-        or _UNALLOCATED.search(counted)
-        or _CASES.search(text, 0, change.start(1))
-    ):
+    if _CASES_COUNTED.search(counted) or _CASES.search(text, 0, change.start(1)):
         return "cases"
     if _FORMS.search(text, 0, change.start(1)):
         return "forms"
@@ -794,10 +791,7 @@ def _told_the_usual_way(text: str, pattern: re.Pattern[str] | None = None) -> Co
             return None
         way, (now, counted, then) = "", reversed_.groups()
         if not (
-            _CASES.search(counted)
-            or _UNALLOCATED.search(counted)
-            or _FORMS.search(counted)
-            or _CONTACTS.search(counted)
+            _CASES_COUNTED.search(counted) or _FORMS.search(counted) or _CONTACTS.search(counted)
         ):
             return None  # "one helpful comment instead of twenty red marks": not a count of work
         if _VISITS.search(counted):
@@ -899,7 +893,7 @@ _COUNT_WHEN: Final = re.compile(
 # office in the winter", "we were 20 on the course in march"): dated so, the count then must
 # name cases, unallocated work or staff ("14 unallocated in oct", "8 SWs in the spring").
 _DATED_LOAD: Final = re.compile(
-    rf"{_CASES.pattern}|{_UNALLOCATED.pattern}"
+    rf"{_CASES_COUNTED.pattern}"
     r"|\b(?:workers?|staff|social workers|sws?|practitioners|in the team|on the team)\b"
 )
 # The count now, a clause of its own: "five now", "now it is 19", "there are 6 of us now", "just
