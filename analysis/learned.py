@@ -56,6 +56,38 @@ _HEDGED: Final = re.compile(
 )
 
 
+# Words that say a complaint outright, whoever reads them: not "mad" or "crazy", which staff
+# say of a team they love ("my mad team"), nor "hard" or "stuck", which may be the very
+# reason they stay ("hard to find hybrid elsewhere", "stuck on the pension").
+_OUTRIGHT: Final = re.compile(
+    r"\b(?:toxic|useless|awful|rubbish|terrible|horrible|appalling|shocking|dire|hopeless"
+    r"|bullying|bullies|vile|worst|hate|hated|horrendous|atrocious|diabolical)\b"
+)
+# A bad thing that went is good news ("the toxic TM finally left", "my anxiety has gone").
+_GONE: Final = re.compile(
+    r"\b(?:left|leav\w*|gone|went|retired|moved on|quit|sacked|replaced|finally|stopped|"
+    r"no longer|used to|anymore|any more)\b"
+)
+
+
+def _plain_complaint(reading: Reading, score: float) -> bool:
+    """A complaint said outright, in one clause, to a question that asks what is good here.
+
+    Not to a wish question or one about elsewhere, and not of a bad thing that went.
+    """
+    lean = reading.lean
+    return (
+        score < 0
+        and lean is not None
+        and lean.direction == "pos"
+        and not lean.wish
+        and not lean.elsewhere
+        and len(reading.clauses) == 1  # "my team. rest is awful": the complaint is the rest
+        and _OUTRIGHT.search(reading.work_text) is not None
+        and _GONE.search(reading.work_text) is None
+    )
+
+
 class ModelError(ValueError):
     """A weights file that cannot be used; the message says why."""
 
@@ -497,7 +529,7 @@ class Model:
                 lean_of_question is not None
                 and len(words) <= _SHORT
                 and abs(score) >= 1
-                and (score > 0) == (lean_of_question == "pos")
+                and ((score > 0) == (lean_of_question == "pos") or _plain_complaint(reading, score))
                 and not _HEDGED.search(reading.work_text)
             ):
                 # A short answer whose words and question agree ("What might make you leave?"
@@ -507,7 +539,11 @@ class Model:
                 # answers with a label for the theme are labelled the way both say. Not where
                 # a negation, a condition or a comparison may be what made the rules' sign
                 # ("not my TM, she's great", "if my manager got awful", "less toxic now").
-                themes[theme] = lean_of_question
+                # So is a short complaint to a question of staying ("What keeps you here?" "my
+                # manager is useless", "toxic"): the words say it and nothing hedges them, and
+                # the weights would turn it to the question's good news. In the pool no such
+                # answer is labelled praise once emphasis ("hands down") is read as neither.
+                themes[theme] = "pos" if score > 0 else "neg"
                 continue
             if theme in decided:
                 # Harm to the worker is never good news for their wellbeing, however warmly the
