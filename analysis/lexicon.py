@@ -26,6 +26,7 @@ from analysis.matching import AnyOf, Cues, Phrases, any_of, leads, word_starts
 from surveys.themes import THEMES
 
 __all__ = [
+    "BODY",
     "DEPARTURE",
     "LEXICON",
     "NEGATIVE",
@@ -121,6 +122,8 @@ class Lexicon:
     # of work_life_balance's cues, so the cue that names the theme and the rule that scores it
     # cannot drift apart.
     long_day: str = r"(?!x)x"
+    # What the work does to the worker's body or sleep: wellbeing is spoken of (rules).
+    body: tuple[str, ...] = ()
 
 
 def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
@@ -351,6 +354,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         "going_to",
         "survey",
         "long_day",
+        "body",
         "question_words",
         "then_and_now",
     }
@@ -382,6 +386,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         question_words=_question_words(patterns.get("question_words"), f"{p}, question_words"),
         then_and_now=_then_and_now_words(patterns.get("then_and_now"), f"{p}, then_and_now"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
+        body=_patterns(patterns.get("body"), f"{p}, body"),
     )
 
 
@@ -407,6 +412,8 @@ GOING_TO: Final[re.Pattern[str]] = any_of(LEXICON.going_to)
 SURVEY: Final = AnyOf(LEXICON.survey)
 # A working day from early morning into the evening ("in from 7 to 7"): work_life_balance's cue.
 LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
+# What the work does to the worker's body or sleep ("panic attacks", "not sleeping").
+BODY: Final[re.Pattern[str]] = any_of(LEXICON.body)
 # A change told through the past: which clauses are about then, which about now.
 THEN_AND_NOW: Final[ThenAndNow] = LEXICON.then_and_now
 

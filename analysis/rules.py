@@ -20,6 +20,7 @@ from typing import Final, Literal, NamedTuple
 from textblob.en import sentiment as textblob_lexicon
 
 from analysis.lexicon import (
+    BODY,
     DEPARTURE,
     GOING_TO,
     NEGATIVE,
@@ -1200,6 +1201,9 @@ class Reading:
     # The clauses (by index) whose habit of then no longer holds, turned by the rules ("I used
     # to have a good manager"): the learned half reads the words said of then as they were.
     lost_habits: tuple[int, ...] = ()
+    # It tells what the work does to the worker's body or sleep ("panic attacks", "not
+    # sleeping"): wellbeing is spoken of, whatever the learned half finds; which way is its.
+    bodily: bool = False
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -1225,8 +1229,11 @@ class Reading:
         """The themes the rules know are spoken of whatever the learned half finds: a manager
         who treats the worker well or badly is a stance on managers however few the words, and
         "Very." to "How supported do you feel by your manager?" is one too, and so is the team
-        in "Very. Not the team though" to "… by your manager and team?"."""
+        in "Very. Not the team though" to "… by your manager and team?"; so is wellbeing in
+        "panic attacks before every ICPC" beside whatever else the comment speaks of."""
         certain = {"managers"} if self.treated else set()
+        if self.bodily:
+            certain.add("wellbeing")
         certain.update(theme for theme, _news in self.answered)
         certain.update(self.told_apart)
         return frozenset(certain)
@@ -1828,7 +1835,26 @@ def read(text: str, question: str | None = None) -> Reading:
         told_apart=told_apart,
         clauses=tuple(zip(work, scored, strict=True)),
         lost_habits=tuple(lost_habits),
+        bodily="wellbeing" in scores and _bodily(normalised),
     )
+
+
+# Someone the worker works with or for, whose body a sentence may be about instead.
+_SOMEONE_ELSE: Final = re.compile(
+    r"\b(?:he|she|they|his|her|their|him|them|child|children|young (?:person|people)|kids?|"
+    r"mum|dad|mother|father|parents?|boy|girl|carers?|family|families|baby|colleague|client)"
+    r"(?:'s)?\b"
+)
+
+
+def _bodily(normalised: str) -> bool:
+    """It tells what the work does to the worker's own body or sleep ("panic attacks before
+    every ICPC"), not a child's or a colleague's ("the young person has panic attacks")."""
+    for match in BODY.finditer(normalised):
+        start = max(normalised.rfind(end, 0, match.start()) for end in ".!?;")
+        if not _SOMEONE_ELSE.search(normalised, start + 1, match.start()):
+            return True
+    return False
 
 
 def direction_of(theme: str, score: float, lean: QuestionLean | None = None) -> Direction:

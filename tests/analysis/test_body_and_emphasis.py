@@ -160,3 +160,35 @@ def test_what_sounds_like_a_complaint_to_a_question_of_staying_is_not_turned(
     question: str, text: str, theme: str
 ) -> None:
     assert analyse(text, question).themes.get(theme) == "pos"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # Beside a louder second theme the learned half dropped wellbeing: it knows these words
+        # a handful of times. Now the body's news keeps it, whichever way it goes.
+        ("fewer migraines since we moved into the new building with windows that open", "pos"),
+        ("my blood pressure is through the roof since they moved us to the hub", "neg"),
+        ("panic attacks in the car park before every ICPC, and the duty rota is a joke", "neg"),
+        ("not sleeping since the restructure, SLT have no idea what it's like down here", "neg"),
+        ("burnt out, and the parking is still a nightmare", "neg"),
+    ],
+)
+def test_what_the_work_does_to_the_body_keeps_wellbeing_beside_another_theme(
+    text: str, direction: str
+) -> None:
+    assert read(text).bodily
+    assert analyse(text).themes.get("wellbeing") == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's body, and a shift that is no sleep of the worker's.
+        "the young person has panic attacks at school and CAMHS won't see her",
+        "mum says her blood pressure is up since the ICPC",
+        "sleep-ins are not paid properly",
+    ],
+)
+def test_someone_elses_body_is_not_the_workers(text: str) -> None:
+    assert not read(text).bodily
