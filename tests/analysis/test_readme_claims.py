@@ -47,6 +47,7 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ),
     ("my manager", "What keeps you here?", {"managers": "pos"}),
     ("my manager", "What might make you leave?", {"managers": "neg"}),
+    ("my manager is useless", "What keeps you here?", {"managers": "neg"}),
     ("I used to have 30 kids, now it's 17", None, {"workload": "pos"}),
     ("caseload was 31 back in march, it's 19 now", None, {"workload": "pos"}),
     ("the pay review", "What has got better in the last year?", {"pay": "pos"}),
@@ -156,6 +157,14 @@ def test_the_fresh_probes_figures_are_the_readme_s(probe: str) -> None:
     assert f"{on_arrival} of {len(cases)}" in README
     if today != on_arrival:
         assert f"{today} of {len(cases)} now" in README
+
+
+def test_the_fifth_probe_s_figures_are_the_readme_s() -> None:
+    cases = load(PROBES / "fifth.jsonl")
+    at_the_start = sum(case["status"] in {"right", "lost"} for case in cases)
+    today = sum(case["status"] in {"right", "mended"} for case in cases)
+    assert f"{at_the_start} of {len(cases)} right on the analyser of" in README
+    assert f", {today} on the one that ships" in README
 
 
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:
