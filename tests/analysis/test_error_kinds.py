@@ -2484,9 +2484,9 @@ def test_a_fresh_probes_improvement_read_right_since_then_and_now(
 
 # Another, read right from the twenty-fifth round to the twenty-sixth, wrong from the
 # twenty-seventh round's weights to the twenty-ninth, right again from the thirtieth's to the
-# thirty-second's, wrong with the thirty-third's, right again with the thirty-fourth's and wrong
-# with the thirty-fifth's, though no rule reads it differently: it sits near the learned half's
-# line (docs/analysis.md).
+# thirty-second's, wrong with the thirty-third's, right again with the thirty-fourth's, wrong
+# with the thirty-fifth's first and right with its last, though no rule reads it differently:
+# it sits near the learned half's line (docs/analysis.md).
 _PROBE_LOST_IN_RETRAINING = [
     (
         "Senior leadership were invisible for years; the new director has been out to every team "
@@ -2497,7 +2497,6 @@ _PROBE_LOST_IN_RETRAINING = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="near the learned half's line: wrong again in round 35")
 @pytest.mark.parametrize(("text", "question", "expected"), _PROBE_LOST_IN_RETRAINING)
 def test_a_fresh_probes_improvement_lost_and_found_as_the_weights_were_remade(
     text: str, question: str | None, expected: dict[str, str]
