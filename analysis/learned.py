@@ -70,12 +70,21 @@ _GONE: Final = re.compile(
 )
 
 
+# The thing named only to be denied: "What will you miss?" "Not Mosaic.", "not the pay".
+_NOT_THIS: Final = re.compile(
+    r"^(?:and |but |certainly |definitely |def |just )?not (?:for )?(?:the |my |our )?"
+    r"[a-z]+(?: [a-z]+)?$"
+)
+
+
 def _plain_complaint(reading: Reading, score: float) -> bool:
-    """A complaint said outright, in one clause, to a question that asks what is good here.
+    """A complaint said outright, or the thing named only to be denied, in one clause, to a
+    question that asks what is good here.
 
     Not to a wish question or one about elsewhere, and not of a bad thing that went.
     """
     lean = reading.lean
+    text = reading.work_text
     return (
         score < 0
         and lean is not None
@@ -83,8 +92,11 @@ def _plain_complaint(reading: Reading, score: float) -> bool:
         and not lean.wish
         and not lean.elsewhere
         and len(reading.clauses) == 1  # "my team. rest is awful": the complaint is the rest
-        and _OUTRIGHT.search(reading.work_text) is not None
-        and _GONE.search(reading.work_text) is None
+        and (
+            (_OUTRIGHT.search(text) is not None and not _HEDGED.search(text))
+            or _NOT_THIS.match(text) is not None
+        )
+        and _GONE.search(text) is None
     )
 
 
@@ -167,6 +179,8 @@ def _context(into: set[str], reading: Reading, question: str | None, source: str
         into.update(_question_features(question))
     if reading.lean is not None:
         into.add(f"lean:{reading.lean.direction}")
+    elif reading.denied:  # "What keeps you here?" "Not much. …": the rest is mostly complaint
+        into.add("lean:denied")
     into.add(f"src:{source or 'pulse'}")
 
 
@@ -529,8 +543,13 @@ class Model:
                 lean_of_question is not None
                 and len(words) <= _SHORT
                 and abs(score) >= 1
-                and ((score > 0) == (lean_of_question == "pos") or _plain_complaint(reading, score))
-                and not _HEDGED.search(reading.work_text)
+                and (
+                    (
+                        (score > 0) == (lean_of_question == "pos")
+                        and not _HEDGED.search(reading.work_text)
+                    )
+                    or _plain_complaint(reading, score)
+                )
             ):
                 # A short answer whose words and question agree ("What might make you leave?"
                 # "my manager is awful", "toxic"): the weights, which learned that most short
@@ -543,6 +562,9 @@ class Model:
                 # manager is useless", "toxic"): the words say it and nothing hedges them, and
                 # the weights would turn it to the question's good news. In the pool no such
                 # answer is labelled praise once emphasis ("hands down") is read as neither.
+                # So is the thing named only to be denied ("What will you miss?" "Not
+                # Mosaic."; in the pool, every "Not the pay." to a question of staying is
+                # labelled pay's bad news).
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
             if theme in decided:

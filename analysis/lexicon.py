@@ -124,6 +124,8 @@ class Lexicon:
     long_day: str = r"(?!x)x"
     # What the work does to the worker's body or sleep: wellbeing is spoken of (rules).
     body: tuple[str, ...] = ()
+    # What the work did to the body that has eased: wellbeing is good news (rules).
+    eased: tuple[str, ...] = ()
 
 
 def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
@@ -355,6 +357,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         "survey",
         "long_day",
         "body",
+        "eased",
         "question_words",
         "then_and_now",
     }
@@ -387,6 +390,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         then_and_now=_then_and_now_words(patterns.get("then_and_now"), f"{p}, then_and_now"),
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
         body=_patterns(patterns.get("body"), f"{p}, body"),
+        eased=_patterns(patterns.get("eased"), f"{p}, eased"),
     )
 
 
@@ -414,6 +418,8 @@ SURVEY: Final = AnyOf(LEXICON.survey)
 LONG_DAY: Final[re.Pattern[str]] = re.compile(LEXICON.long_day)
 # What the work does to the worker's body or sleep ("panic attacks", "not sleeping").
 BODY: Final[re.Pattern[str]] = any_of(LEXICON.body)
+# What the work did to the body that has eased ("not had a panic attack since I moved teams").
+EASED: Final[re.Pattern[str]] = any_of(LEXICON.eased)
 # A change told through the past: which clauses are about then, which about now.
 THEN_AND_NOW: Final[ThenAndNow] = LEXICON.then_and_now
 

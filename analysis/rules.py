@@ -22,6 +22,7 @@ from textblob.en import sentiment as textblob_lexicon
 from analysis.lexicon import (
     BODY,
     DEPARTURE,
+    EASED,
     GOING_TO,
     NEGATIVE,
     NEGATORS,
@@ -241,6 +242,22 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
     return score
 
 
+# An answer that opens by saying little or nothing is good here, to a question that asks what is
+# ("What keeps you here?" "Not much, honestly. The pay's worse than next door."), and goes on:
+# not "nothing beats the team", "nothing I would put in writing", "nothing dramatic", nor a
+# wish question's "nothing, keep the 4-day week" (those ask what is missing, and lean "neg").
+_DENIES: Final = re.compile(
+    r"^(?:(?:honestly|tbh|to be honest|um|erm|well|ngl|sadly|truthfully|if i am honest)[,.]? )*"
+    r"(?:nothing|not much|not a lot|very little|nowt|not anything|sod all|nothing really)"
+    r"(?! (?:but|except|apart|other than|beats|compares|comes close|like|else|more|much|would"
+    r"|could|will|i|that|which|dramatic|specific|special|in particular|fancy|major|big)\b)"
+    r"(?=[ ,.;:!-]+\w)"
+)
+# After such an opening, the small good thing that is left ("Not much. The people, maybe.").
+_SMALL_GOOD: Final = re.compile(
+    r"\b(?:maybe|perhaps|i suppose|i guess|so there is that|at least|except|apart from"
+    r"|other than|bar the|bar my)\b"
+)
 # An answer to a wish question that says nothing is missing, or names what to keep.
 _CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really|keep)\b")
 _TWO_DIGITS = re.compile(r"\b(\d{2})\b")
@@ -1204,6 +1221,14 @@ class Reading:
     # It tells what the work does to the worker's body or sleep ("panic attacks", "not
     # sleeping"): wellbeing is spoken of, whatever the learned half finds; which way is its.
     bodily: bool = False
+    # It tells that what the work did to the worker's body has eased ("not had a panic attack
+    # since I moved teams", "fewer migraines"), and its clauses read wellbeing as good news:
+    # good news for wellbeing, decided.
+    eased: bool = False
+    # It opens by denying what a question of good news takes for granted and names no small
+    # good thing after ("What keeps you here?" "Not much. The pay's worse than next door."):
+    # the question leans it nowhere (`lean` is None).
+    denied: bool = False
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -1218,6 +1243,8 @@ class Reading:
             decided[theme] = "pos" if self.scores[theme] > 0 else "neg"
         if self.harmed:
             decided["wellbeing"] = "neg"
+        elif self.eased:
+            decided["wellbeing"] = "pos"
         for theme, news in self.counted:
             decided[theme] = "pos" if news > 0 else "neg"
         if self.treated:
@@ -1232,7 +1259,7 @@ class Reading:
         in "Very. Not the team though" to "… by your manager and team?"; so is wellbeing in
         "panic attacks before every ICPC" beside whatever else the comment speaks of."""
         certain = {"managers"} if self.treated else set()
-        if self.bodily:
+        if self.bodily or self.eased:
             certain.add("wellbeing")
         certain.update(theme for theme, _news in self.answered)
         certain.update(self.told_apart)
@@ -1585,6 +1612,7 @@ def read(text: str, question: str | None = None) -> Reading:
     lean = question_lean(question) if question else None
     if says_nothing(normalised, question):
         return Reading(normalised, {}, {}, 0.0, lean, "", empty=True)
+    denies = lean is not None and lean.direction == "pos" and bool(_DENIES.match(normalised))
     found: dict[str, _Finding] = {}
     # What each clause about a theme a count can decide said of it.
     count_said: dict[str, list[float]] = {"workload": [], "processes": []}
@@ -1816,12 +1844,17 @@ def read(text: str, question: str | None = None) -> Reading:
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news
     degree_only = bool(answered) and len(work) == 1 and not found
+    # "What keeps you here?" "Not much. The pay's worse than next door": an answer that opens
+    # by denying what the question takes for granted does not lean the question's way; its own
+    # words tell. One that goes on to name a small good thing still answers the question ("Not
+    # much. The standby rate, maybe.", "The building's had a coat of paint, so there's that.").
+    denied = denies and sum(scored[1:]) <= 0 and not _SMALL_GOOD.search(normalised)
     return Reading(
         normalised,
         scores,
         {theme: " , ".join(texts) for theme, texts in local.items()},
         total,
-        lean,
+        None if denied else lean,
         " . ".join(work),
         harmed,
         tuple(
@@ -1835,7 +1868,9 @@ def read(text: str, question: str | None = None) -> Reading:
         told_apart=told_apart,
         clauses=tuple(zip(work, scored, strict=True)),
         lost_habits=tuple(lost_habits),
-        bodily="wellbeing" in scores and _bodily(normalised),
+        bodily="wellbeing" in scores and _said_of_self(BODY, normalised),
+        eased=scores.get("wellbeing", 0.0) > 0 and _said_of_self(EASED, normalised),
+        denied=denied,
     )
 
 
@@ -1847,10 +1882,11 @@ _SOMEONE_ELSE: Final = re.compile(
 )
 
 
-def _bodily(normalised: str) -> bool:
-    """It tells what the work does to the worker's own body or sleep ("panic attacks before
-    every ICPC"), not a child's or a colleague's ("the young person has panic attacks")."""
-    for match in BODY.finditer(normalised):
+def _said_of_self(pattern: re.Pattern[str], normalised: str) -> bool:
+    """`pattern` tells of the worker's own body or sleep ("panic attacks before every ICPC"), not
+    a child's or a colleague's ("the young person has panic attacks"): no one else is named
+    before it in its sentence."""
+    for match in pattern.finditer(normalised):
         start = max(normalised.rfind(end, 0, match.start()) for end in ".!?;")
         if not _SOMEONE_ELSE.search(normalised, start + 1, match.start()):
             return True

@@ -36,12 +36,10 @@ def test_what_the_work_does_to_the_body_is_wellbeing(text: str) -> None:
     [
         "noticeably fewer migraines since the new rota",
         "less frazzled than this time last year",
-        pytest.param(
-            "no headaches for a month, the quiet room helps",
-            # The rules read the good news; the weights, which know "headaches" only as a
-            # complaint, overrule them. A bad thing that stopped is in docs/analysis.md, Limits.
-            marks=pytest.mark.xfail(strict=True, reason="the weights overrule the rules"),
-        ),
+        # The rules read the good news and, since the thirty-sixth round, decide it
+        # (`Reading.eased`): the weights, which know "headaches" only as a complaint, had
+        # overruled them.
+        "no headaches for a month, the quiet room helps",
     ],
 )
 def test_fewer_of_them_is_good_news(text: str) -> None:

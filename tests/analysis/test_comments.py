@@ -146,16 +146,10 @@ def test_another_employer_paying_better_is_bad_news_for_pay_here() -> None:
         # twentieth; -0.65 in the twenty-first, with word pairs: "on time" is mostly hours;
         # found again from the twenty-fifth round's writers to the twenty-ninth; lost with the
         # thirtieth's, found again with the thirty-first's, lost with the thirty-second's at
-        # -0.61, found again with the thirty-third's, lost with the thirty-fourth's at -0.606).
-        # "group" leans to team culture and "minutes" is mostly time.
-        pytest.param(
-            "the core group minutes never come out on time",
-            None,
-            {"processes": "neg"},
-            marks=pytest.mark.xfail(
-                strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-            ),
-        ),
+        # -0.61, found again with the thirty-third's, lost with the thirty-fourth's at -0.606,
+        # found again with the thirty-sixth's at -0.55). "group" leans to team culture and
+        # "minutes" is mostly time.
+        ("the core group minutes never come out on time", None, {"processes": "neg"}),
         ("the PLO letters take weeks to come back from legal", None, {"processes": "neg"}),
         ("no way up here unless you move LA", None, {"career": "neg"}),
         ("taught me more in six months than uni did", None, {"career": "pos"}),
