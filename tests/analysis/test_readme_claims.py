@@ -76,6 +76,14 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("snowed under", None, {"workload": "neg"}),
     ("the refurbished office is lush", None, {"environment": "pos"}),
     ("my supervision hasn't happened since june", None, {"managers": "neg"}),
+    ("haven't had a panic attack since I moved teams", None, {"wellbeing": "pos"}),
+    ("heart racing before every strategy meeting", None, {"wellbeing": "neg"}),
+    (
+        "Not much at the minute. The pay is behind every authority round us.",
+        "What keeps you here?",
+        {"pay": "neg"},
+    ),
+    ("Not supervision.", "What keeps you here?", {"managers": "neg"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
@@ -161,6 +169,14 @@ def test_the_fresh_probes_figures_are_the_readme_s(probe: str) -> None:
 
 def test_the_fifth_probe_s_figures_are_the_readme_s() -> None:
     cases = load(PROBES / "fifth.jsonl")
+    at_the_start = sum(case["status"] in {"right", "lost"} for case in cases)
+    today = sum(case["status"] in {"right", "mended"} for case in cases)
+    assert f"{at_the_start} of {len(cases)} right on the analyser of" in README
+    assert f", {today} on the one that ships" in README
+
+
+def test_the_sixth_probe_s_figures_are_the_readme_s() -> None:
+    cases = load(PROBES / "sixth.jsonl")
     at_the_start = sum(case["status"] in {"right", "lost"} for case in cases)
     today = sum(case["status"] in {"right", "mended"} for case in cases)
     assert f"{at_the_start} of {len(cases)} right on the analyser of" in README
