@@ -250,13 +250,14 @@ _DENIES: Final = re.compile(
     r"^(?:(?:honestly|tbh|to be honest|um|erm|well|ngl|sadly|truthfully|if i am honest)[,.]? )*"
     r"(?:nothing|not much|not a lot|very little|nowt|not anything|sod all|nothing really)"
     r"(?! (?:but|except|apart|other than|beats|compares|comes close|like|else|more|much|would"
-    r"|could|will|i|that|which|dramatic|specific|special|in particular|fancy|major|big)\b)"
+    r"|could|will|i|that|which|dramatic|specific|special|in particular|fancy|major|big|of)\b)"
     r"(?=[ ,.;:!-]+\w)"
 )
 # After such an opening, the small good thing that is left ("Not much. The people, maybe.").
 _SMALL_GOOD: Final = re.compile(
-    r"\b(?:maybe|perhaps|i suppose|i guess|so there is that|at least|except|apart from"
-    r"|other than|bar the|bar my)\b"
+    r"\b(?:maybe|perhaps|possibly|i suppose|i guess|so there is that|at least|except|apart from"
+    r"|other than|bar the|bar my|(?:just|only|mainly|mostly) (?:the|my|our)|i would (?:give|grant)"
+    r"|to be fair)\b"
 )
 # An answer to a wish question that says nothing is missing, or names what to keep.
 _CONTENT = re.compile(r"(?:honestly,? )?(?:nothing|not much|not a lot|not really|keep)\b")
@@ -1877,7 +1878,8 @@ def read(text: str, question: str | None = None) -> Reading:
 # Someone the worker works with or for, whose body a sentence may be about instead.
 _SOMEONE_ELSE: Final = re.compile(
     r"\b(?:he|she|they|his|her|their|him|them|child|children|young (?:person|people)|kids?|"
-    r"mum|dad|mother|father|parents?|boy|girl|carers?|family|families|baby|colleague|client)"
+    r"mum|dad|mother|father|parents?|boy|girl|carers?|family|families|baby|colleague|client|"
+    r"mrs|mr|ms|service users?|yp|cyp)"
     r"(?:'s)?\b"
 )
 

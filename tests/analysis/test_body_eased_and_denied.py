@@ -20,7 +20,7 @@ KEEPS = "What keeps you here?"
     "text",
     [
         "not had a single panic attack since I went part time",
-        "haven't needed a sick day in months, this team is kind",
+        "not had a migraine in months, this team is kind",
         "no migraines for six weeks now the rota is fair",
         "my blood pressure's gone down since I left duty",
         "I have not had a sleepless night in weeks",
@@ -44,6 +44,14 @@ def test_what_eased_is_good_news_for_wellbeing(text: str) -> None:
         "the young person has not had a panic attack since the move",
         # Eased, but the clauses say worse: the rules do not decide it.
         "no panic attacks since june but the migraines are back and worse than ever",
+        # Too short a while, or only because they are off, or not eased at all (the
+        # thirty-sixth round's reviewer).
+        "Haven't had a panic attack since Tuesday. Progress I suppose",
+        "Not had a panic attack in weeks, but only because I'm signed off",
+        "blood pressure hasn't come down at all despite the reduced hours",
+        "Mrs K hasn't had a panic attack in weeks now the home conditions improved",
+        # Not going sick is as often presenteeism.
+        "Not taken a sick day in two years, which says more about the guilt culture here",
     ],
 )
 def test_what_is_not_the_workers_body_easing_is_not_decided(text: str) -> None:
@@ -56,7 +64,7 @@ def test_what_is_not_the_workers_body_easing_is_not_decided(text: str) -> None:
         "psoriasis is back on my elbows, always is before final hearings",
         "heart pounding every time the duty phone goes",
         "stomach in knots the night before every strategy",
-        "lost about a stone since I joined the front door",
+        "hair is falling out since the inspection",
         "grinding my teeth at night again",
     ],
 )
@@ -71,6 +79,8 @@ def test_the_body_told_without_a_wellbeing_word_is_wellbeing(text: str) -> None:
     [
         # Guards: other senses.
         "lost loads of weight of paperwork since the new forms",
+        "fewer IT headaches since the new laptops came in",
+        "the young person has eczema and the carer cannot get an appointment",
         "the duty desk is the heart of the service and it is racing to keep up",
     ],
 )
@@ -167,3 +177,15 @@ def test_a_bare_not_names_nothing(text: str) -> None:
 def test_leaders_who_come_and_go_are_bad_news(text: str) -> None:
     assert read(text).scores.get("leadership", 0.0) < 0
     assert analyse(text).themes.get("leadership") == "neg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manager let me leave early for my GP appointment, no questions asked",
+        "My doctor's note got lost by HR. Twice.",
+        "the baby has lost weight again, third referral to the health visitor",
+    ],
+)
+def test_others_weight_or_a_doctors_note_is_no_cue_of_health(text: str) -> None:
+    assert "wellbeing" not in read(text).scores

@@ -3,16 +3,18 @@ data, code or tests, in five staff voices (40 pulse comments, at least 20 of the
 the work does to the writer's body, mind or sleep; 30 answers to stay questions; 30 to exit
 questions), labelled by the writer before any was run. It was scored, before any line was
 read, on the analyser of the round's start (7956de0): 76 of 100 right, and on the round's final
-analyser: 78; 85 since the thirty-sixth round. probes/fifth.jsonl keeps each with what became of
+analyser: 78; 84 since the thirty-sixth round. probes/fifth.jsonl keeps each with what became of
 it:
 
 - "right": read right at the round's start and since: every labelled theme found, the labelled
   way (another theme beside them is allowed, as in test_error_kinds);
 - "mended": read wrong at the round's start, right since: two by the round's changes, which
-  were made before the probe was written, so still text nobody tuned to; seven by the
+  were made before the probe was written, so still text nobody tuned to; six by the
   thirty-sixth round's (the body told without a wellbeing word, a bad thing that eased, an
   answer that denies what a question of staying takes for granted), made after the lines
-  were read, so those seven are no longer blind;
+  were read, so those six are no longer blind (a seventh, the court course that ended "the
+  stomach trouble", read right for a while in the thirty-sixth round and is "wrong" again
+  since its reviewer narrowed the body's words to the worker's own);
 - "wrong": still read wrong, a known limit: a strict xfail, so a reading that comes right by the
   way is noticed;
 - "lost": read right once, wrong since (also a strict xfail).

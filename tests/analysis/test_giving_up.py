@@ -384,11 +384,11 @@ def _frame(word: str, value: float) -> re.Pattern[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="the learned half's line, crossed again in round 35")
 def test_staying_till_the_supplement_is_paid_is_good_news_of_pay() -> None:
     # The rules read it as a reason to stay; the learned half's direction sits near its line:
     # it crossed it with the thirty-third round's weights (pay read as bad news), came back
-    # with the thirty-fourth's and crossed again with the thirty-fifth's.
+    # with the thirty-fourth's, crossed again with the thirty-fifth's and came back with the
+    # thirty-sixth's.
     text = "supplement's paid in April so I'm going nowhere till then"
     assert read(text).scores["pay"] > 0
     assert analyse(text).themes.get("pay") == "pos"
