@@ -64,7 +64,7 @@ def test_what_is_not_the_workers_body_easing_is_not_decided(text: str) -> None:
         "psoriasis is back on my elbows, always is before final hearings",
         "heart pounding every time the duty phone goes",
         "stomach in knots the night before every strategy",
-        "hair is falling out since the inspection",
+        "i just forget to eat on duty days",
         "grinding my teeth at night again",
     ],
 )
