@@ -1613,7 +1613,6 @@ def read(text: str, question: str | None = None) -> Reading:
     lean = question_lean(question) if question else None
     if says_nothing(normalised, question):
         return Reading(normalised, {}, {}, 0.0, lean, "", empty=True)
-    denies = lean is not None and lean.direction == "pos" and bool(_DENIES.match(normalised))
     found: dict[str, _Finding] = {}
     # What each clause about a theme a count can decide said of it.
     count_said: dict[str, list[float]] = {"workload": [], "processes": []}
@@ -1849,7 +1848,13 @@ def read(text: str, question: str | None = None) -> Reading:
     # by denying what the question takes for granted does not lean the question's way; its own
     # words tell. One that goes on to name a small good thing still answers the question ("Not
     # much. The standby rate, maybe.", "The building's had a coat of paint, so there's that.").
-    denied = denies and sum(scored[1:]) <= 0 and not _SMALL_GOOD.search(normalised)
+    denied = (
+        lean is not None
+        and lean.direction == "pos"
+        and _DENIES.match(normalised) is not None
+        and sum(scored[1:]) <= 0
+        and not _SMALL_GOOD.search(normalised)
+    )
     return Reading(
         normalised,
         scores,

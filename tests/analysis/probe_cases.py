@@ -5,6 +5,7 @@ are strict xfails, so a reading that comes right by the way is noticed."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,17 @@ def assert_six_kinds_whole(cases: list[dict[str, Any]]) -> None:
         assert set(case["themes"].values()) <= {"pos", "neg"}
         if case["kind"] == "short_answer":
             assert case["question"], case["text"]
+
+
+def assert_pulse_and_interviews_whole(cases: list[dict[str, Any]], kinds: dict[str, int]) -> None:
+    """A probe of pulse comments and stay and exit answers holds `kinds` of each, labelled with
+    known themes (or none), and every stay or exit answer has its question, no pulse comment one."""
+    assert Counter(case["kind"] for case in cases) == kinds
+    for case in cases:
+        assert case["status"] in {"right", "mended", "wrong", "lost"}
+        assert set(case["themes"]) <= set(THEMES)
+        assert set(case["themes"].values()) <= {"pos", "neg"}
+        assert (case["question"] is None) == (case["kind"] == "pulse"), case["text"]
 
 
 def assert_reads_as_labelled(case: dict[str, Any]) -> None:

@@ -25,14 +25,17 @@ found beside them, as "another theme" does.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from surveys.themes import THEMES
-from tests.analysis.probe_cases import assert_reads_as_labelled, load, params
+from tests.analysis.probe_cases import (
+    assert_pulse_and_interviews_whole,
+    assert_reads_as_labelled,
+    load,
+    params,
+)
 
 PROBE = Path(__file__).parent / "probes" / "fifth.jsonl"
 
@@ -43,12 +46,7 @@ def _cases() -> list[dict[str, Any]]:
 
 def test_the_probe_is_whole() -> None:
     cases = _cases()
-    assert Counter(case["kind"] for case in cases) == {"pulse": 40, "stay": 30, "exit": 30}
-    for case in cases:
-        assert case["status"] in {"right", "mended", "wrong", "lost"}
-        assert set(case["themes"]) <= set(THEMES)
-        assert set(case["themes"].values()) <= {"pos", "neg"}
-        assert (case["question"] is None) == (case["kind"] == "pulse"), case["text"]
+    assert_pulse_and_interviews_whole(cases, {"pulse": 40, "stay": 30, "exit": 30})
 
 
 @pytest.mark.parametrize("case", params(_cases()))

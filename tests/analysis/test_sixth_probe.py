@@ -24,8 +24,12 @@ from typing import Any
 
 import pytest
 
-from surveys.themes import THEMES
-from tests.analysis.probe_cases import assert_reads_as_labelled, load, params
+from tests.analysis.probe_cases import (
+    assert_pulse_and_interviews_whole,
+    assert_reads_as_labelled,
+    load,
+    params,
+)
 
 PROBE = Path(__file__).parent / "probes" / "sixth.jsonl"
 
@@ -36,13 +40,8 @@ def _cases() -> list[dict[str, Any]]:
 
 def test_the_probe_is_whole() -> None:
     cases = _cases()
-    assert Counter(case["kind"] for case in cases) == {"pulse": 75, "stay": 60, "exit": 45}
+    assert_pulse_and_interviews_whole(cases, {"pulse": 75, "stay": 60, "exit": 45})
     assert Counter(case["voice"] for case in cases) == {"a": 60, "b": 60, "c": 60}
-    for case in cases:
-        assert case["status"] in {"right", "mended", "wrong", "lost"}
-        assert set(case["themes"]) <= set(THEMES)
-        assert set(case["themes"].values()) <= {"pos", "neg"}
-        assert (case["question"] is None) == (case["kind"] == "pulse"), case["text"]
 
 
 @pytest.mark.parametrize("case", params(_cases()))
