@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise, repeat
 from pathlib import Path
@@ -29,6 +29,7 @@ import numpy as np
 
 from analysis.lexicon import THEN_AND_NOW
 from analysis.matching import recalled
+from analysis.neighbours import LIFTED_WITHIN, NEIGHBOURS_PATH, Neighbours, load
 from analysis.rules import (
     CommentAnalysis,
     Direction,
@@ -124,6 +125,12 @@ def _words(text: str) -> list[str]:
         return words
     # Numbers by their size, not their value: "27 cases" and "31 cases" are the same complaint.
     return [(f"<{min(len(w), 3)}d>" if w[0].isdigit() else w) for w in words]
+
+
+def comment_words(reading: Reading) -> list[str]:
+    """The words the learned half reads in a comment: the detectors' words, and the words the
+    nearest training comments are found by (analysis.neighbours)."""
+    return _words(reading.work_text)
 
 
 def _grams(prefix: str, words: list[str], into: set[str]) -> None:
@@ -364,6 +371,9 @@ class Model:
     direction_bias: float
     direction: Mapping[str, float]
     threshold: float = 0.0  # a theme is found when its detection score is above this
+    # The training comments, whose ten nearest vote beside the detectors (analysis.neighbours);
+    # None in a model made by hand. Not compared: two models are the same weights.
+    neighbours: Neighbours | None = field(default=None, compare=False)
 
     # Scores are added up in whole units of the file's last decimal place, exactly: the sum is
     # then the same in any order, so a comment whose score sits exactly on the threshold (or a
@@ -446,20 +456,67 @@ class Model:
     def _row_features(self) -> tuple[str, ...]:
         return tuple(self.detect)
 
-    def detect_scores(self, rows: set[int]) -> dict[str, float]:
+    def detect_scores(self, rows: set[int], words: list[str] | None = None) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it), from the
-        `detection_rows` of a comment. Most features carry no weight; the few rows that do are
-        added up in numpy, a column a theme (a tuple of weights a feature, added up with zip
-        and sum, took about twice as long)."""
+        `detection_rows` of a comment and, given its `words`, the vote of its nearest training
+        comments on the themes near the threshold (`detected`). Most features carry no
+        weight; the few rows that do are added up in numpy, a column a theme (a tuple of
+        weights a feature, added up with zip and sum, took about twice as long)."""
+        totals = self._totals(rows, words, frozenset())
+        # An exact count of units over a power of ten is the float nearest the decimal, as the
+        # threshold is: comparing the two is exact.
+        return {theme: total / UNITS for theme, total in zip(THEMES, totals, strict=True)}
+
+    def detected(
+        self, rows: set[int], words: list[str], kept: frozenset[str] = frozenset()
+    ) -> frozenset[str]:
+        """The themes whose detection score (`detect_scores` with the comment's `words`) is
+        above the threshold, besides the `kept` ones, found regardless (the rules' certain
+        themes): the vote is not asked for them, nor for a comment with no other theme near
+        the threshold (about six comments in ten)."""
+        totals = self._totals(rows, words, kept)
+        return frozenset(
+            theme
+            for theme, total in zip(THEMES, totals, strict=True)
+            if total / UNITS > self.threshold and theme not in kept
+        )
+
+    def _totals(self, rows: set[int], words: list[str] | None, kept: frozenset[str]) -> list[int]:
+        """Each theme's score in units (THEMES order): the detectors', and the vote of the
+        nearest comments where it decides. The vote moves a theme from 1.0 under the threshold
+        (`LIFTED_WITHIN`) up to its reach above it; one further under is not lifted (writer
+        CV: the same to the fourth decimal with every theme lifted, and about a fifth fewer
+        votes to count), and one further over than the vote can take away is not voted on."""
         # (`np.add.reduce`, not `.sum`: the same exact sum in integers, without the Python
         # wrapper around it.)
         # (The rows made an array with `fromiter`: a list of them first cost a tenth more.)
-        totals = self._detect_bias_units + np.add.reduce(
-            self._detect_matrix.take(np.fromiter(rows, np.intp, len(rows)), axis=0), axis=0
-        )
-        # An exact count of units over a power of ten is the float nearest the decimal, as the
-        # threshold is: comparing the two is exact.
-        return {theme: total / UNITS for theme, total in zip(THEMES, totals.tolist(), strict=True)}
+        totals: list[int] = (
+            self._detect_bias_units
+            + np.add.reduce(
+                self._detect_matrix.take(np.fromiter(rows, np.intp, len(rows)), axis=0), axis=0
+            )
+        ).tolist()
+        memory = self.neighbours
+        if words is None or memory is None:
+            return totals
+        down = memory.reach(UNITS)
+        threshold = self.threshold
+        # Compared as the decision compares (a count of units over UNITS against the
+        # threshold): a theme found by more than the vote can take away is found whatever it
+        # says, because (total + move) / UNITS >= (total - down) / UNITS > threshold.
+        near = [
+            i
+            for i, (theme, total) in enumerate(zip(THEMES, totals, strict=True))
+            if total / UNITS > threshold - LIFTED_WITHIN
+            and (total - down) / UNITS <= threshold
+            and theme not in kept
+        ]
+        if near:
+            moved = memory.vote(words, UNITS)
+            if moved is not None:
+                for i in near:
+                    totals[i] += int(moved[i])
+        return totals
 
     def direction_units(self, features: set[str] | frozenset[str]) -> int:
         """The direction weights of `features`, added up in units (without the bias)."""
@@ -523,14 +580,14 @@ class Model:
             # "Not at all." to "How happy are you in your team since your manager left?" is
             # news of the team alone: the question's other words must not make a stance.
             return CommentAnalysis(reading.decided, polarity_of(reading))
-        words = _words(reading.work_text)
-        scores = self.detect_scores(self.detection_rows(reading, question, source, words))
+        words = comment_words(reading)
+        certain = reading.certain
+        found = self.detected(self.detection_rows(reading, question, source, words), words, certain)
         themes: dict[str, Direction] = {}
         decided = reading.decided
-        certain = reading.certain
         shared_lean: int | None = None  # the bias and the weights every theme's features share
         for theme in THEMES:
-            if scores[theme] <= self.threshold and theme not in certain:
+            if theme not in found and theme not in certain:
                 continue
             lean_of_question = reading.lean.direction if reading.lean is not None else None
             score = reading.scores.get(theme, 0.0)
@@ -649,5 +706,7 @@ def model_from_json(data: object) -> Model:
 
 @lru_cache(maxsize=1)
 def shipped_model() -> Model:
-    """The weights shipped with the package (analysis/data/comment_model.json)."""
-    return model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    """The weights shipped with the package (analysis/data/comment_model.json), with the
+    memory of the training comments beside them (analysis/data/neighbours.npz)."""
+    weights = model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    return replace(weights, neighbours=load(NEIGHBOURS_PATH))

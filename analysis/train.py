@@ -1,6 +1,6 @@
 """Train the learned half of comment analysis and write the weights it ships with.
 
-    python -m analysis.train            # writes analysis/data/comment_model.json
+    python -m analysis.train            # writes analysis/data/comment_model.json and neighbours.npz
     python -m analysis.train --check    # fails if the shipped file is not what the data make
     python -m analysis.train --curve    # writer CV trained on 25/50/75/100 % of the pool
 
@@ -20,15 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from analysis import neighbours
 from analysis.dataset import Labelled, load_dir, split
 from analysis.learned import (
     DIGITS,
     MODEL_PATH,
     Model,
+    comment_words,
     detection_features,
     direction_features,
-    model_from_json,
+    shipped_model,
 )
+from analysis.neighbours import NEIGHBOURS_PATH
 from analysis.rules import Reading, read
 from surveys.themes import THEMES
 
@@ -261,6 +264,9 @@ def _fit(made: Sequence[Example], c_detect: float, c_direction: float, threshold
         _round(model.intercept_[0]),
         weights,
         threshold,
+        neighbours.build(
+            [(comment_words(example.reading), example.row.themes) for example in made]
+        ),
     )
 
 
@@ -337,17 +343,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return 0
     made = build()
+    memory = made.neighbours
+    if memory is None:  # `_fit` always makes one
+        raise RuntimeError("training made no memory of the training comments")
     if "--check" in args:
-        shipped = model_from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+        try:
+            shipped = shipped_model()
+        except (OSError, ValueError) as exc:  # a missing or damaged file: say so, and fail
+            print(f"differs: the shipped weights or memory cannot be read ({exc})")
+            return 1
         found = differences(shipped, made)
+        if shipped.neighbours is not None:
+            found += neighbours.differences(shipped.neighbours, memory)
         for line in found[:20]:
             print(f"differs: {line}")
         print("shipped weights match the data" if not found else f"{len(found)} differences")
         return 1 if found else 0
     MODEL_PATH.write_text(render(made), encoding="utf-8")
+    neighbours.save(memory, NEIGHBOURS_PATH)
     size = MODEL_PATH.stat().st_size
     counts = f"{len(made.detect)} + {len(made.direction)} features"
     print(f"wrote {MODEL_PATH} ({size // 1024} KiB, {counts})")
+    print(
+        f"wrote {NEIGHBOURS_PATH} ({NEIGHBOURS_PATH.stat().st_size // 1024} KiB, "
+        f"{memory.size} comments, {len(memory.terms)} terms)"
+    )
     return 0
 
 

@@ -39,9 +39,14 @@ HELD_OUT_DIRECTION = 0.915
 @pytest.mark.slow  # trains the weights again: the `make test` tier
 def test_the_shipped_weights_are_what_the_script_makes_from_the_data() -> None:
     pytest.importorskip("sklearn")  # a development dependency, installed by `make install`
+    from analysis import neighbours
     from analysis.train import build, differences
 
-    assert differences(shipped_model(), build(DATA)) == []
+    shipped, made = shipped_model(), build(DATA)
+    assert differences(shipped, made) == []
+    assert shipped.neighbours is not None
+    assert made.neighbours is not None
+    assert neighbours.differences(shipped.neighbours, made.neighbours) == []
 
 
 def test_the_held_out_split_meets_its_floor_and_beats_the_baseline() -> None:
