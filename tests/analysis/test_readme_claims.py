@@ -183,6 +183,26 @@ def test_the_sixth_probe_s_figures_are_the_readme_s() -> None:
     assert f", {today} on the one that ships" in README
 
 
+def test_the_seventh_probe_s_figures_are_the_readme_s() -> None:
+    # Scored before any line was read, with the vote of the nearest comments and without it.
+    from dataclasses import replace
+
+    from analysis.learned import shipped_model
+
+    cases = load(PROBES / "seventh.jsonl")
+    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
+    alone = replace(shipped_model(), neighbours=None)
+    without_vote = sum(
+        all(
+            analyse(case["text"], case["question"], model=alone).themes.get(theme) == direction
+            for theme, direction in case["themes"].items()
+        )
+        for case in cases
+    )
+    assert f"{on_arrival} of {len(cases)} right on the analyser that ships" in README
+    assert f"and {without_vote} of {len(cases)} on its detectors alone" in README
+
+
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:
     # Of the improvements' labelled themes the analyser finds, the share it reads the right way.
     found = right = 0
