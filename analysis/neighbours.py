@@ -150,9 +150,8 @@ class Neighbours:
         # Each term's comments as the gaps between them (the first from 0), in the narrowest
         # type that holds them: small numbers that repeat compress to a third.
         gaps = np.diff(self.comments, prepend=0)
-        gaps[np.cumsum(self.lengths) - self.lengths] = self.comments[
-            np.cumsum(self.lengths) - self.lengths
-        ]
+        firsts = np.cumsum(self.lengths) - self.lengths
+        gaps[firsts] = self.comments[firsts]
         return {
             "format": np.array([FORMAT], dtype=np.int64),
             "themes": np.frombuffer("\n".join(THEMES).encode("utf-8"), dtype=np.uint8),

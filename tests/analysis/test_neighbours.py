@@ -177,13 +177,13 @@ def test_the_vote_reads_a_comment_its_neighbours_explain() -> None:
 def test_without_a_memory_the_model_reads_as_the_detectors_alone() -> None:
     from dataclasses import replace
 
-    from analysis.learned import _words
+    from analysis.learned import comment_words
     from analysis.rules import read
 
     model = shipped_model()
     alone = replace(model, neighbours=None)
     reading = read("Had a good week with my families")
-    words = _words(reading.work_text)
+    words = comment_words(reading)
     rows = model.detection_rows(reading, None, None, words)
     assert alone.detect_scores(rows, words) == model.detect_scores(rows)
     assert model.detect_scores(rows, words)["workload"] < model.detect_scores(rows)["workload"]

@@ -18,15 +18,14 @@ keeps each with what became of it:
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.analysis.probe_cases import (
-    assert_pulse_and_interviews_whole,
     assert_reads_as_labelled,
+    assert_three_writers_whole,
     load,
     params,
 )
@@ -39,9 +38,7 @@ def _cases() -> list[dict[str, Any]]:
 
 
 def test_the_probe_is_whole() -> None:
-    cases = _cases()
-    assert_pulse_and_interviews_whole(cases, {"pulse": 75, "stay": 60, "exit": 45})
-    assert Counter(case["voice"] for case in cases) == {"a": 60, "b": 60, "c": 60}
+    assert_three_writers_whole(_cases())
 
 
 @pytest.mark.parametrize("case", params(_cases()))
