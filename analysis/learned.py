@@ -73,8 +73,10 @@ _GONE: Final = re.compile(
 
 # The thing named only to be denied: "What will you miss?" "Not Mosaic.", "not the pay".
 _NOT_THIS: Final = re.compile(
-    r"^(?:and |but |certainly |definitely |def |just )?not (?:for )?(?:the |my |our )?"
-    r"[a-z]+(?: [a-z]+)?$"
+    r"^(?:and |but |certainly |definitely |definately |defo |deffo |def |absolutely |obviously"
+    r" |just )?not (?:for )?(?:the |my |our )?[a-z]+(?: [a-z]+)?"
+    r"(?: (?:though|tho|that is for sure|for sure|ha(?:ha)*|lo+l|lmao|obviously|obvs|mind|anyway"
+    r"|tbf|tbh))*$"
 )
 
 

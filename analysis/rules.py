@@ -248,10 +248,14 @@ def clause_score(text: str, starts: frozenset[str] | None = None) -> float:
 # wish question's "nothing, keep the 4-day week" (those ask what is missing, and lean "neg").
 _DENIES: Final = re.compile(
     r"^(?:(?:honestly|tbh|to be honest|um|erm|well|ngl|sadly|truthfully|if i am honest)[,.]? )*"
-    r"(?:nothing|not much|not a lot|very little|nowt|not anything|sod all|nothing really)"
+    r"(?:(?:nothing|not much|not a lot|very little|nowt|not anything|sod all|nothing really)"
     r"(?! (?:but|except|apart|other than|beats|compares|comes close|like|else|more|much|would"
     r"|could|will|i|that|which|dramatic|specific|special|in particular|fancy|major|big|of)\b)"
     r"(?=[ ,.;:!-]+\w)"
+    # "Who would you miss?" "Nobody. No one here has said two words to me": only as a whole
+    # statement, not "Nobody here makes me feel like the agency one".
+    r"|(?:nobody|no one|noone|no-one|none of them)(?: (?:really|tbh|honestly|at all|lol|haha))?"
+    r"(?=[.,;:!-]+ ?\w))"
 )
 # After such an opening, the small good thing that is left ("Not much. The people, maybe.").
 _SMALL_GOOD: Final = re.compile(
@@ -477,12 +481,20 @@ _LOSS_ANSWER: Final = re.compile(
     r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?(?:"
     rf"(?:losing|loosing|lose|if (?:i|we) (?:lost|lose)) (?:my|our|the) {_LOST_THING}"
     rf"|(?:my|our) {_LOST_ONE} (?:leaving|retiring|moving on|going)"
+    # Without "my" only as the whole news, "tm leaving tbh", not "the manager leaving everything
+    # to the last minute" or "manager going missing when it kicks off".
+    rf"|(?:the )?{_LOST_ONE} (?:leaving|retiring|moving on|going)(?= *(?:$|[,.;!]"
+    r"| (?:tbh|honestly|to be honest|soon|for good|next year|this year|as well|too|probably)\b))"
+    # "If my manager were to go", "if my TM left".
+    rf"|if (?:my|our|the) {_LOST_ONE} (?:were to|was to) (?:go|leave|retire|move on)"
+    rf"|if (?:my|our|the) {_LOST_ONE} (?:went|left|leaves|goes|retired|retires|moved on)"
     rf"|(?:my|our|the) team (?:being|getting) (?:split|broken) up"
     r")\b(?! (?:to|us|me|over|behind|off|on|mad)\b)"
 )
 _LOSS_WELCOME: Final = re.compile(
     r"\b(?:relief|blessing|riddance|can not wait|cannot wait|soon enough|would not bother"
-    r"|not bother|best thing|good thing|glad|happy|toxic|bull(?:y|ying|ies))\b"
+    r"|not bother|best thing|good thing|glad|happy|delighted|thrilled|celebrat\w*|fingers crossed"
+    r"|make my year|best news|bring it on|yes please|toxic|bull(?:y|ying|ies))\b"
 )
 # A clause about the place the worker is going: "a team where caseloads are 15", "there".
 _THERE = re.compile(r"\b(?:where|there|new (?:team|job|role|post|council|authority))\b")
@@ -1408,7 +1420,12 @@ _MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d
 _DEGREE_LOW: Final = re.compile(
     rf"{_LEAD}(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
     r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
-    r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support)"
+    r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support"
+    # The question's own good word denied: "supported is a strong word", "valued is pushing it"
+    # (not any word: "neglected is a strong word" defends, "everything is a stretch" is the load).
+    r"|(?:feeling )?(?:supported|valued|listened to|included|safe|looked after|appreciated|happy"
+    r"|satisfied|confident) (?:is|would be|might be) (?:a (?:strong|big) word|pushing it"
+    r"|(?:a bit of )?a stretch|stretching it))"
     rf"{_HEDGES}{_END}"
 )
 _DEGREE_HIGH: Final = re.compile(
