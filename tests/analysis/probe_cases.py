@@ -77,8 +77,9 @@ def assert_pulse_and_interviews_whole(cases: list[dict[str, Any]], kinds: dict[s
 
 
 def assert_three_writers_whole(cases: list[dict[str, Any]]) -> None:
-    """A probe of three writers (the sixth and seventh): 60 lines each, 25 pulse comments, 20
-    stay and 15 exit answers a writer, as `assert_pulse_and_interviews_whole` checks them."""
+    """A probe of three writers (the sixth, seventh and eighth): 60 lines each, 25 pulse
+    comments, 20 stay and 15 exit answers a writer, as `assert_pulse_and_interviews_whole`
+    checks them."""
     assert_pulse_and_interviews_whole(cases, {"pulse": 75, "stay": 60, "exit": 45})
     assert Counter(case["voice"] for case in cases) == {"a": 60, "b": 60, "c": 60}
 
