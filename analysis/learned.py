@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from analysis.lexicon import THEN_AND_NOW
+from analysis.lexicon import LEXICON, THEN_AND_NOW
 from analysis.matching import recalled
 from analysis.neighbours import LIFTED_WITHIN, NEIGHBOURS_PATH, Neighbours, load
 from analysis.rules import (
@@ -73,10 +73,8 @@ _GONE: Final = re.compile(
 
 # The thing named only to be denied: "What will you miss?" "Not Mosaic.", "not the pay".
 _NOT_THIS: Final = re.compile(
-    r"^(?:and |but |certainly |definitely |definately |defo |deffo |def |absolutely |obviously"
-    r" |just )?not (?:for )?(?:the |my |our )?[a-z]+(?: [a-z]+)?"
-    r"(?: (?:though|tho|that is for sure|for sure|ha(?:ha)*|lo+l|lmao|obviously|obvs|mind|anyway"
-    r"|tbf|tbh))*$"
+    rf"^{LEXICON.fragments['denial_lead']}not (?:for )?(?:the |my |our )?[a-z]+(?: [a-z]+)?"
+    rf"{LEXICON.fragments['denial_tail']}$"
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
@@ -126,6 +126,9 @@ class Lexicon:
     body: tuple[str, ...] = ()
     # What the work did to the body that has eased: wellbeing is good news (rules).
     eased: tuple[str, ...] = ()
+    # The named parts of patterns, as put in: for a reading outside the rules that must agree
+    # with them ("denial_lead", read by analysis.learned).
+    fragments: Mapping[str, str] = field(default_factory=dict)
 
 
 def _mapping(path: Path, keys: set[str]) -> dict[str, object]:
@@ -391,6 +394,7 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
         long_day=long_day or r"(?!x)x",  # none: a pattern that never matches
         body=_patterns(patterns.get("body"), f"{p}, body"),
         eased=_patterns(patterns.get("eased"), f"{p}, eased"),
+        fragments=fragments,
     )
 
 
