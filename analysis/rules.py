@@ -254,7 +254,8 @@ _DENIES: Final = re.compile(
     r"(?=[ ,.;:!-]+\w)"
     # "Who would you miss?" "Nobody. No one here has said two words to me": only as a whole
     # statement, not "Nobody here makes me feel like the agency one".
-    r"|(?:nobody|no one|noone|no-one|none of them)(?: (?:really|tbh|honestly|at all|lol|haha))?"
+    r"|(?:nobody|no one|noone|no-one|none of them)"
+    r"(?: (?:really|tbh|honestly|at all|lol|haha|in particular|much|special|here))?"
     r"(?=[.,;:!-]+ ?\w))"
 )
 # After such an opening, the small good thing that is left ("Not much. The people, maybe.").
@@ -472,10 +473,19 @@ _LOST_ONE: Final = (
     r"(?:team manager|practice manager|manager|supervisor|senior practitioner|mentor|boss"
     r"|assistant team manager)"
 )
+# What the job gives that pays or teaches ("losing the market supplement", "if we lost the car
+# allowance", "losing the AP posts", "losing my mentor"): in the pool every such answer to a
+# question of leaving with a label for the theme is labelled its good news.
+_LOST_GOOD: Final = (
+    r"(?:market supplement|supplement|retention \w+|(?:essential )?car (?:user )?allowance"
+    r"|lease car|mileage(?: rate)?|bonus|pension|ap posts?|advanced practitioner posts?"
+    r"|mentor|students|practice education|apprenticeship(?: \w+)?|training budget|training"
+    r"|secondment|study days?|parking(?: space| pass| permit)?)"
+)
 _LOST_THING: Final = (
     rf"(?:{_LOST_ONE}|team|colleagues|people around me|lot|pod|hybrid(?: \w+)?|flexi\w*"
     r"|working from home(?: \w+)?|home working|compressed \w+|(?:four|4)[- ]day week"
-    r"|(?:nine|9)[- ]day fortnight|term[- ]time \w+)"
+    rf"|(?:nine|9)[- ]day fortnight|term[- ]time \w+|{_LOST_GOOD})"
 )
 _LOSS_ANSWER: Final = re.compile(
     r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?(?:"
@@ -489,6 +499,9 @@ _LOSS_ANSWER: Final = re.compile(
     rf"|if (?:my|our|the) {_LOST_ONE} (?:were to|was to) (?:go|leave|retire|move on)"
     rf"|if (?:my|our|the) {_LOST_ONE} (?:went|left|leaves|goes|retired|retires|moved on)"
     rf"|(?:my|our|the) team (?:being|getting) (?:split|broken) up"
+    # "The training budget getting cut", "the supplement being withdrawn".
+    rf"|(?:my|our|the) {_LOST_GOOD} (?:being|getting) (?:cut|scrapped|axed|withdrawn|taken away"
+    r"|stopped|removed|dropped)"
     r")\b(?! (?:to|us|me|over|behind|off|on|mad)\b)"
 )
 _LOSS_WELCOME: Final = re.compile(
@@ -1242,13 +1255,18 @@ class Reading:
     # good thing after ("What keeps you here?" "Not much. The pay's worse than next door."):
     # the question leans it nowhere (`lean` is None).
     denied: bool = False
+    # The themes an answer to a question of leaving names as what it would lose ("What might
+    # make you leave?" "Losing the market supplement."), and the comment's words read as good
+    # news: good news, decided.
+    valued: tuple[str, ...] = ()
 
     @property
     def decided(self) -> dict[str, Direction]:
         """The directions the rules decide whatever the learned half reads: harm is bad news
         for wellbeing, a count that fell or rose is the news for workload, how the worker's
-        manager treats them is the news for managers, and the degree an answer opens with is
-        the news for what the question asked about."""
+        manager treats them is the news for managers, the degree an answer opens with is
+        the news for what the question asked about, and what an answer to a question of leaving
+        names as its loss is valued."""
         decided: dict[str, Direction] = {}
         for theme, news in self.answered:
             decided[theme] = "pos" if news > 0 else "neg"
@@ -1262,6 +1280,8 @@ class Reading:
             decided[theme] = "pos" if news > 0 else "neg"
         if self.treated:
             decided["managers"] = "pos" if self.treated > 0 else "neg"
+        for theme in self.valued:
+            decided[theme] = "pos"
         return decided
 
     @property
@@ -1658,6 +1678,7 @@ def read(text: str, question: str | None = None) -> Reading:
     # about the survey needs, no clause is searched for one.
     of_survey = SURVEY.regex_for(normalised) is not None
     previous: set[str] = set()
+    valued: set[str] = set()  # the themes a loss answer names (`_LOSS_ANSWER`)
     work: list[str] = []
     scored: list[float] = []  # what each clause of `work` added to `total`
     lost_habits: list[int] = []  # the clauses of `work` a habit of then that ended turned
@@ -1743,13 +1764,15 @@ def read(text: str, question: str | None = None) -> Reading:
             and not found  # the answer's opening: no theme spoken of before ("honestly, …")
             and base <= 0
             and len(mentioned) == 1
-            and mentioned <= {"managers", "team_culture", "work_life_balance"}
+            and mentioned
+            <= {"managers", "team_culture", "work_life_balance", "pay", "career", "environment"}
             and _LOSS_ANSWER.match(clause.text)
             and not _LOSS_WELCOME.search(normalised)
         ):
             # "What might make you leave?" "Losing my PM.", "my TM retiring": what the loss
             # would take is valued.
             base = -base or 1.0
+            valued.update(mentioned)
         # A better count told against another ("12 families instead of 20") is theirs in a clause
         # about the job someone is going to ("leaving for an agency, 28 kids here instead of 18"
         # is about here); a time of day only when the question asks of it ("starting at 9 now
@@ -1894,6 +1917,7 @@ def read(text: str, question: str | None = None) -> Reading:
         bodily="wellbeing" in scores and _said_of_self(BODY, normalised),
         eased=scores.get("wellbeing", 0.0) > 0 and _said_of_self(EASED, normalised),
         denied=denied,
+        valued=tuple(sorted(theme for theme in valued if scores.get(theme, 0.0) > 0)),
     )
 
 

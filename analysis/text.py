@@ -21,6 +21,13 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
         "team manager",
     ),
     (r"(?<!\d )(?<!\d)\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
+    # "My in-charge": the line manager, in the English of staff recruited from Zimbabwe, India
+    # or Nigeria; not "the nurse in charge" or "in charge of".
+    (
+        r"\bin[- ]charge\b(?:(?<=my in.charge)|(?<=our in.charge)|(?<=the in.charge)"
+        r"|(?<=her in.charge)|(?<=his in.charge))(?! of\b)",
+        "manager",
+    ),
     (r"\bsms?\b", "service manager"),
     (r"\bhos\b", "head of service"),
     (r"\bslt\b", "senior leadership team"),

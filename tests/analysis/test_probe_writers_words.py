@@ -123,6 +123,7 @@ def test_nobody_who_treats_the_worker_badly_still_leans_the_question_s_way() -> 
         "the laptop doesn't freeze anymore",
         "Mosaic has stopped crashing, small miracles",
         "the VPN doesn't drop out as often now",
+        "Mosaic stopped crashing",
     ],
 )
 def test_a_fault_that_stopped_is_good_news(text: str) -> None:
@@ -133,10 +134,10 @@ def test_a_fault_that_stopped_is_good_news(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The paradigm spellings: the rules read the end (+2.0, the same phrase), but the learned
-        # half's weights for "crash", "log you out" and Mosaic outweigh it: known limits.
+        # The paradigm spelling: the rules read the end (+2.0, the same phrase), but the learned
+        # half's weights for "crash" and Mosaic outweigh it: a known limit. ("Mosaic stopped
+        # crashing" was one too until the thirty-ninth round's weights; it is read right now.)
         "Mosaic doesn't crash anymore",
-        "Mosaic stopped crashing",
     ],
 )
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")

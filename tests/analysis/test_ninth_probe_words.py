@@ -1,0 +1,167 @@
+"""Shapes the ninth probe's writers used that the analyser misread (thirty-ninth round).
+
+Every sentence here is written for this file, apart from the data and the probes. Each test's
+first kind of sentence was read wrong by the thirty-eighth round's analyser (9c56aac), in the
+whole reading or in the rules' own; the sentences marked as guards were read right there and
+must still be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.comments import analyse
+from analysis.rules import read
+from analysis.text import normalise
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "direction"),
+    [
+        # "My in-charge": the line manager, in the English of staff recruited from abroad.
+        ("What keeps you here?", "my in-charge, she always makes time for me", "pos"),
+        ("What would make you think about leaving?", "If my in-charge goes I will go too", "pos"),
+    ],
+)
+def test_the_in_charge_is_the_manager(question: str, text: str, direction: str) -> None:
+    assert analyse(text, question).themes.get("managers") == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guards: the nurse in charge and being in charge of duty name no line manager.
+        "the nurse in charge at the hospital was lovely",
+        "I was the worker in charge of duty that day",
+    ],
+)
+def test_in_charge_of_something_is_no_manager(text: str) -> None:
+    assert "manager" not in normalise(text.lower())
+    assert "managers" not in analyse(text).themes
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # "Blame" alone was a mild word (-1.0); the learned half could outweigh it.
+        (None, "bit of a blame culture creeping in since the inspection, people second guessing"),
+        ("How would you describe the culture here?", "a blame culture, plain and simple"),
+    ],
+)
+def test_a_blame_culture_is_bad_news_in_full(question: str | None, text: str) -> None:
+    assert analyse(text, question).themes["team_culture"] == "neg"
+    assert read(text, question).scores["team_culture"] <= -2
+
+
+def test_no_blame_culture_is_no_complaint_of_one() -> None:
+    # Guard: the phrase is not read where it is denied.
+    assert (
+        read("there's no blame culture here, people own their mistakes").scores["team_culture"] > 0
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not finding time to see my kids on their own",
+        "struggling to find time for direct work with the family",
+    ],
+)
+def test_no_time_found_for_the_work_is_the_load(text: str) -> None:
+    assert analyse(text).themes.get("workload") == "neg"
+    assert read(text).scores["workload"] <= -1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Waste done away with: "duplicate" alone read the form's bad news.
+        "They've scrapped the duplicate risk assessment form",
+        "finally got rid of the second sign-off on closures",
+    ],
+)
+def test_waste_done_away_with_is_good_news(text: str) -> None:
+    assert analyse(text).themes.get("processes") == "pos"
+    assert read(text).scores["processes"] >= 1.5
+
+
+def test_an_extra_good_thing_scrapped_is_no_waste_gone() -> None:
+    # Guard: "extra" names waste only of forms, steps and sign-offs; a study day is a loss.
+    assert read("They scrapped the extra study day for NQSWs").scores["career"] <= 0
+
+
+def test_not_a_single_manager_checking_in_is_the_manager_s_bad_news() -> None:
+    text = "Not a single manager checked in after the hearing"
+    assert analyse(text).themes.get("managers") == "neg"
+    assert read(text).scores["managers"] < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Getting mileage claims signed off is like pulling teeth", "processes"),
+        (
+            "I end up coming in because the VPN drops, which defeats the point of hybrid",
+            "work_life_balance",
+        ),
+    ],
+)
+def test_hard_won_and_self_defeating_are_complaints(text: str, theme: str) -> None:
+    assert analyse(text).themes.get(theme) == "neg"
+    assert read(text).scores[theme] <= -1.5
+
+
+def test_what_did_not_push_the_worker_out_is_no_complaint() -> None:
+    # Guard: the phrase is not read where it is denied.
+    assert read("the job didn't push me out, my dad's illness did").total == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # What the job pays or teaches, named as the loss that would make them leave: valued.
+        ("losing the car allowance", "pay"),
+        ("Losing my mentor", "career"),
+        ("the training budget getting cut", "career"),
+        ("Losing the lease car scheme", "pay"),
+    ],
+)
+def test_a_good_thing_s_loss_named_to_a_question_of_leaving(text: str, theme: str) -> None:
+    question = "What might make you leave?"
+    assert analyse(text, question).themes.get(theme) == "pos"
+    assert read(text, question).scores[theme] > 0
+
+
+def test_losing_more_workers_is_still_the_load() -> None:
+    # Guard: staff lost is the load's bad news, not a thing the job gives.
+    assert analyse("losing another two workers", "What might make you leave?").themes == {
+        "workload": "neg"
+    }
+
+
+def test_nobody_in_particular_to_miss_is_no_reason_to_stay() -> None:
+    text = "Nobody in particular, half the team I have never even met"
+    assert analyse(text, "Who would you miss if you left?").themes.get("team_culture") == "neg"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme"),
+    [
+        # The rules read these (-2.0), but the learned half's lean to the question's good news
+        # outweighs them: known limits.
+        (
+            "What will you miss?",
+            "The flexibility. I'm only taking the new job for the money",
+            "pay",
+        ),
+        (
+            "What keeps you here?",
+            "The team. Otherwise the caseload would have pushed me out by now",
+            "workload",
+        ),
+    ],
+)
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
+def test_a_reason_to_go_beside_a_reason_to_stay(question: str, text: str, theme: str) -> None:
+    assert read(text, question).scores[theme] <= -1.5
+    assert analyse(text, question).themes.get(theme) == "neg"
