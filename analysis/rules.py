@@ -256,7 +256,7 @@ _DENIES: Final = re.compile(
     # statement, not "Nobody here makes me feel like the agency one".
     r"|(?:nobody|no one|noone|no-one|none of them)"
     r"(?: (?:really|tbh|honestly|at all|lol|haha|in particular|much|special|here))?"
-    r"(?=[.,;:!-]+ ?\w))"
+    r"(?=[.,;:!-]+ ?\w)(?![.,;:!-]+ ?(?:every\w*|all|the whole|the lot)\b))"
 )
 # After such an opening, the small good thing that is left ("Not much. The people, maybe.").
 _SMALL_GOOD: Final = re.compile(
@@ -301,16 +301,18 @@ _NUMBER_WORDS = {
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 # The verb before "from" is part of the change: "went", "dropped", "gone down" are words of
 # complaint elsewhere, and here they only say which way the count moved.
+# A rough count is a count: "went from like 22 to 14", "from about 30 to roughly 18".
+_ROUGHLY = r"(?:about |around |over |nearly |like |roughly |almost |approx\w* )?"
 _FROM_TO = re.compile(
-    rf"\b(?:\w+ ){{0,2}}from (?:about |around |over |nearly )?{_COUNT} "
-    rf"(?:\w+ ){{0,2}}?(?:down |up )?to {_COUNT}\b"
+    rf"\b(?:\w+ ){{0,2}}from {_ROUGHLY}{_COUNT} "
+    rf"(?:\w+ ){{0,2}}?(?:down |up )?to (?:about |around |like |roughly |just |only )?{_COUNT}\b"
 )
 # The count now told first: "down to 14 from 22", "we're down to three SWs from seven", "team is
 # up to 7 from 5" (thirty-second round). Groups: the way, the count now, what is counted, the
 # count then; read as the same change told the usual way (`_told_the_usual_way`).
 _TO_FROM = re.compile(
     rf"\b(down|up) to {_COUNT} ((?:[a-z]+ ){{0,2}}?)"
-    rf"from (?:about |around |over |nearly )?{_COUNT}\b"
+    rf"from {_ROUGHLY}{_COUNT}\b"
 )
 # A count then and a count now is a change too: "I used to have 30 kids, now it's 17", "had 28
 # families last year and now I have 16", "we had 6 SWs, now we have 3", "caseload was 30, now
@@ -478,18 +480,26 @@ _LOST_ONE: Final = (
 # question of leaving with a label for the theme is labelled its good news.
 _LOST_GOOD: Final = (
     r"(?:market supplement|supplement|retention \w+|(?:essential )?car (?:user )?allowance"
-    r"|lease car|mileage(?: rate)?|bonus|pension|ap posts?|advanced practitioner posts?"
+    r"|lease car(?: scheme)?|mileage(?: rate| allowance)?|bonus(?: scheme)?|pension(?: scheme)?"
+    r"|ap posts?|advanced practitioner posts?"
     r"|mentor|students|practice education|apprenticeship(?: \w+)?|training budget|training"
     r"|secondment|study days?|parking(?: space| pass| permit)?)"
 )
 _LOST_THING: Final = (
     rf"(?:{_LOST_ONE}|team|colleagues|people around me|lot|pod|hybrid(?: \w+)?|flexi\w*"
     r"|working from home(?: \w+)?|home working|compressed \w+|(?:four|4)[- ]day week"
-    rf"|(?:nine|9)[- ]day fortnight|term[- ]time \w+|{_LOST_GOOD})"
+    r"|(?:nine|9)[- ]day fortnight|term[- ]time \w+)"
+)
+# The loss of such a thing is the whole news of its clause: not "losing the supplement wouldn't
+# make much difference", "losing the market supplement in april was the final straw".
+_WHOLE: Final = (
+    r"(?=(?: (?:tbh|honestly|probably|maybe|i think|i guess|for sure|definitely|really"
+    r"|to be honest|if i am honest))* *$)"
 )
 _LOSS_ANSWER: Final = re.compile(
     r"^(?:(?:honestly|probably|definitely|maybe|just|tbh),? )?(?:"
     rf"(?:losing|loosing|lose|if (?:i|we) (?:lost|lose)) (?:my|our|the) {_LOST_THING}"
+    rf"|(?:losing|loosing|lose|if (?:i|we) (?:lost|lose)) (?:my|our|the) {_LOST_GOOD}{_WHOLE}"
     rf"|(?:my|our) {_LOST_ONE} (?:leaving|retiring|moving on|going)"
     # Without "my" only as the whole news, "tm leaving tbh", not "the manager leaving everything
     # to the last minute" or "manager going missing when it kicks off".
@@ -501,7 +511,7 @@ _LOSS_ANSWER: Final = re.compile(
     rf"|(?:my|our|the) team (?:being|getting) (?:split|broken) up"
     # "The training budget getting cut", "the supplement being withdrawn".
     rf"|(?:my|our|the) {_LOST_GOOD} (?:being|getting) (?:cut|scrapped|axed|withdrawn|taken away"
-    r"|stopped|removed|dropped)"
+    rf"|stopped|removed|dropped){_WHOLE}"
     r")\b(?! (?:to|us|me|over|behind|off|on|mad)\b)"
 )
 _LOSS_WELCOME: Final = re.compile(
@@ -1644,6 +1654,28 @@ def _set_apart(clause: str, theme: str, news: float) -> bool:
     return False
 
 
+def _valued(
+    named: set[tuple[str, int]],
+    work: list[str],
+    scored: list[float],
+    local: dict[str, list[str]],
+    scores: dict[str, float],
+) -> tuple[str, ...]:
+    """The themes a loss answer names that the comment reads as good news and that no other
+    clause speaks ill of ("Losing the bonus. The pay is awful." is a complaint of pay)."""
+    return tuple(
+        sorted(
+            theme
+            for theme, at in named
+            if scores.get(theme, 0.0) > 0
+            and not any(
+                score < 0 and index != at and clause in local.get(theme, ())
+                for index, (clause, score) in enumerate(zip(work, scored, strict=True))
+            )
+        )
+    )
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
@@ -1678,7 +1710,8 @@ def read(text: str, question: str | None = None) -> Reading:
     # about the survey needs, no clause is searched for one.
     of_survey = SURVEY.regex_for(normalised) is not None
     previous: set[str] = set()
-    valued: set[str] = set()  # the themes a loss answer names (`_LOSS_ANSWER`)
+    # The themes a loss answer names (`_LOSS_ANSWER`), each with its clause's index in `work`.
+    valued: set[tuple[str, int]] = set()
     work: list[str] = []
     scored: list[float] = []  # what each clause of `work` added to `total`
     lost_habits: list[int] = []  # the clauses of `work` a habit of then that ended turned
@@ -1772,7 +1805,7 @@ def read(text: str, question: str | None = None) -> Reading:
             # "What might make you leave?" "Losing my PM.", "my TM retiring": what the loss
             # would take is valued.
             base = -base or 1.0
-            valued.update(mentioned)
+            valued.update((theme, len(work) - 1) for theme in mentioned)
         # A better count told against another ("12 families instead of 20") is theirs in a clause
         # about the job someone is going to ("leaving for an agency, 28 kids here instead of 18"
         # is about here); a time of day only when the question asks of it ("starting at 9 now
@@ -1917,7 +1950,7 @@ def read(text: str, question: str | None = None) -> Reading:
         bodily="wellbeing" in scores and _said_of_self(BODY, normalised),
         eased=scores.get("wellbeing", 0.0) > 0 and _said_of_self(EASED, normalised),
         denied=denied,
-        valued=tuple(sorted(theme for theme in valued if scores.get(theme, 0.0) > 0)),
+        valued=_valued(valued, work, scored, local, scores),
     )
 
 

@@ -1,9 +1,10 @@
-"""Shapes the ninth probe's writers used that the analyser misread (thirty-ninth round).
+"""Shapes the ninth and tenth probes' writers used that the analyser misread (thirty-ninth
+round), and the review's tries to break the rules made for them.
 
 Every sentence here is written for this file, apart from the data and the probes. Each test's
 first kind of sentence was read wrong by the thirty-eighth round's analyser (9c56aac), in the
 whole reading or in the rules' own; the sentences marked as guards were read right there and
-must still be.
+must still be (the review's: sentences a reviewer wrote to break the first form of each rule).
 """
 
 from __future__ import annotations
@@ -165,3 +166,119 @@ def test_nobody_in_particular_to_miss_is_no_reason_to_stay() -> None:
 def test_a_reason_to_go_beside_a_reason_to_stay(question: str, text: str, theme: str) -> None:
     assert read(text, question).scores[theme] <= -1.5
     assert analyse(text, question).themes.get(theme) == "neg"
+
+
+# The tenth probe's shapes.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A rough count is a count ("like", "roughly" before a number).
+        "my caseload went from like 24 to 15 since the new pod",
+        "we went from about 9 vacancies to roughly 3",
+    ],
+)
+def test_a_rough_count_that_fell_is_good_news(text: str) -> None:
+    question = "What has got better in the last year?"
+    assert analyse(text, question).themes.get("workload") == "pos"
+    assert read(text, question).scores["workload"] >= 1.5
+
+
+def test_time_wished_for_is_the_load() -> None:
+    text = "loved the parenting group, just wish I had the time to run it more than twice a year"
+    assert analyse(text).themes.get("workload") == "neg"
+    assert read(text).scores["workload"] <= -1.5
+
+
+def test_more_time_asked_for_is_the_load() -> None:
+    assert analyse("honestly? more time", "What would make your job better?").themes == {
+        "workload": "neg"
+    }
+
+
+def test_loving_late_recording_is_sarcasm() -> None:
+    text = "Love writing my assessments at 11pm on a Sunday. Living the life."
+    assert analyse(text).themes.get("work_life_balance") == "neg"
+    assert read(text).scores["work_life_balance"] < 0
+
+
+# The review's guards: each read right by 9c56aac, and by the first form of the rules wrong.
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme", "direction"),
+    [
+        (None, "there's less blame culture now", "team_culture", "pos"),
+        (None, "no more blame culture since the restructure", "team_culture", "pos"),
+        (
+            None,
+            "we have moved away from the blame culture we had under the old HoS",
+            "team_culture",
+            "pos",
+        ),
+        (None, "i never felt a blame culture here, unlike my last LA", "team_culture", "pos"),
+        (None, "it is not hard to find time for reflective supervision here", "managers", "pos"),
+        (
+            None,
+            "since the caseload cap i am not struggling to find time for direct work anymore",
+            "workload",
+            "pos",
+        ),
+        (
+            "What might make you leave?",
+            "nothing would drive me out of this team",
+            "team_culture",
+            "pos",
+        ),
+        (None, "my PM drove us out to the home visit and stayed with me", "managers", "pos"),
+        (None, "not a single manager has asked me to cover duty on my day off", "managers", "pos"),
+        (None, "they haven't got rid of the double recording yet", "processes", "neg"),
+        (
+            "What keeps you here?",
+            "honestly i took the job for the pay but the team is why i stay",
+            "pay",
+            "pos",
+        ),
+        (
+            "What might make you leave?",
+            "losing the supplement wouldnt make much difference, the pay is poor anyway",
+            "pay",
+            "neg",
+        ),
+        (
+            "What might make you leave?",
+            "losing the market supplement in april was the final straw",
+            "pay",
+            "neg",
+        ),
+        (
+            "Who would you miss if you left?",
+            "Nobody in particular, everyone in the office",
+            "team_culture",
+            "pos",
+        ),
+    ],
+)
+def test_the_rules_do_not_reach_past_their_sense(
+    question: str | None, text: str, theme: str, direction: str
+) -> None:
+    assert analyse(text, question).themes.get(theme) == direction
+
+
+def test_the_in_charge_social_worker_is_no_manager() -> None:
+    # The review's guard: only the writer's own in-charge is their manager.
+    text = "the in-charge social worker on the night shift was overwhelmed"
+    assert "managers" not in analyse(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # The review's guards on the rules' own reading: denied, or no longer so.
+        ("it's not like pulling teeth anymore to get toil signed off", "work_life_balance"),
+        ("which doesnt defeat the purpose of hybrid at all", "work_life_balance"),
+    ],
+)
+def test_what_is_no_longer_hard_won_is_no_complaint(text: str, theme: str) -> None:
+    assert read(text).scores[theme] > -1.5

@@ -123,27 +123,16 @@ def test_nobody_who_treats_the_worker_badly_still_leans_the_question_s_way() -> 
         "the laptop doesn't freeze anymore",
         "Mosaic has stopped crashing, small miracles",
         "the VPN doesn't drop out as often now",
+        # The plainest spellings: the rules read the end (+2.0) from the thirty-eighth round,
+        # but its weights for "crash" and Mosaic outweighed it (strict xfails then); the
+        # thirty-ninth round's weights read them right.
         "Mosaic stopped crashing",
+        "Mosaic doesn't crash anymore",
     ],
 )
 def test_a_fault_that_stopped_is_good_news(text: str) -> None:
     assert analyse(text).themes.get("it_systems") == "pos"
     assert read(text).scores["it_systems"] > 0
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # The paradigm spelling: the rules read the end (+2.0, the same phrase), but the learned
-        # half's weights for "crash" and Mosaic outweigh it: a known limit. ("Mosaic stopped
-        # crashing" was one too until the thirty-ninth round's weights; it is read right now.)
-        "Mosaic doesn't crash anymore",
-    ],
-)
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
-def test_a_fault_that_stopped_in_its_plainest_words(text: str) -> None:
-    assert read(text).scores["it_systems"] >= 1.5
-    assert analyse(text).themes.get("it_systems") == "pos"
 
 
 @pytest.mark.parametrize(

@@ -232,6 +232,20 @@ def test_the_ninth_probe_s_figures_are_the_readme_s() -> None:
     ) in flat
 
 
+def test_the_tenth_probe_s_figures_are_the_readme_s() -> None:
+    cases = load(PROBES / "tenth.jsonl")
+    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
+    mended = sum(case["status"] == "mended" for case in cases)
+    today = sum(case["status"] in {"right", "mended"} for case in cases)
+    words = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
+    flat = " ".join(README.split())
+    assert f"{on_arrival} of {len(cases)} right on both (those mends changed none" in flat
+    assert (
+        f"{words.get(mended, mended)} mended, {today} on the one that ships "
+        "(`tests/analysis/probes/tenth.jsonl`)"
+    ) in flat
+
+
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:
     # Of the improvements' labelled themes the analyser finds, the share it reads the right way.
     found = right = 0
