@@ -255,7 +255,7 @@ _DENIES: Final = re.compile(
     # "Who would you miss?" "Nobody. No one here has said two words to me": only as a whole
     # statement, not "Nobody here makes me feel like the agency one".
     r"|(?:nobody|no one|noone|no-one|none of them)"
-    r"(?: (?:really|tbh|honestly|at all|lol|haha|in particular|much|special|here))?"
+    r"(?: (?:really|tbh|honestly|at all|lol|haha|in particular|special|here))?"
     r"(?=[.,;:!-]+ ?\w)(?![.,;:!-]+ ?(?:every\w*|all|the whole|the lot)\b))"
 )
 # After such an opening, the small good thing that is left ("Not much. The people, maybe.").
@@ -305,7 +305,7 @@ _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) +
 _ROUGHLY = r"(?:about |around |over |nearly |like |roughly |almost |approx\w* )?"
 _FROM_TO = re.compile(
     rf"\b(?:\w+ ){{0,2}}from {_ROUGHLY}{_COUNT} "
-    rf"(?:\w+ ){{0,2}}?(?:down |up )?to (?:about |around |like |roughly |just |only )?{_COUNT}\b"
+    rf"(?:\w+ ){{0,2}}?(?:down |up )?to (?:about |around |like |roughly )?{_COUNT}\b"
 )
 # The count now told first: "down to 14 from 22", "we're down to three SWs from seven", "team is
 # up to 7 from 5" (thirty-second round). Groups: the way, the count now, what is counted, the
@@ -1797,8 +1797,15 @@ def read(text: str, question: str | None = None) -> Reading:
             and not found  # the answer's opening: no theme spoken of before ("honestly, …")
             and base <= 0
             and len(mentioned) == 1
-            and mentioned
-            <= {"managers", "team_culture", "work_life_balance", "pay", "career", "environment"}
+            and (
+                mentioned <= {"managers", "team_culture", "work_life_balance"}
+                # What pays or teaches only where nothing after speaks of it again ("Losing
+                # the bonus. The pay is awful." is a complaint of pay).
+                or (
+                    mentioned <= {"pay", "career", "environment"}
+                    and not mentioned & themes_in(normalised.partition(clause.text)[2])
+                )
+            )
             and _LOSS_ANSWER.match(clause.text)
             and not _LOSS_WELCOME.search(normalised)
         ):

@@ -23,11 +23,11 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"(?<!\d )(?<!\d)\bpms?\b(?!\s*\d)", "practice manager"),  # "PM" but not "5 pm"
     # "My in-charge": the line manager, in the English of staff recruited from Zimbabwe, India
     # or Nigeria; not "the nurse in charge" or "in charge of".
-    # The writer's own ("my", "our"), not "the in-charge social worker on the night shift" or
-    # "being the in charge".
+    # The writer's own ("my", "our"), not "the in-charge social worker on the night shift",
+    # "being the in charge" or "while his in charge" (he's).
     (
         r"\bin[- –]?charge\b(?:(?<=my in.charge)|(?<=our in.charge)|(?<=my incharge)"
-        r"|(?<=our incharge)|(?<=her in.charge)|(?<=his in.charge))(?! of\b)",
+        r"|(?<=our incharge))(?! of\b)",
         "manager",
     ),
     (r"\bin[- –]?charges\b(?:(?<=our in.charges)|(?<=our incharges))", "managers"),

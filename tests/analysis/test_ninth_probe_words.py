@@ -282,3 +282,68 @@ def test_the_in_charge_social_worker_is_no_manager() -> None:
 )
 def test_what_is_no_longer_hard_won_is_no_complaint(text: str, theme: str) -> None:
     assert read(text).scores[theme] > -1.5
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme", "direction"),
+    [
+        # A second review's guards, each read right by 9c56aac and wrong by the rules as the
+        # first review left them.
+        (
+            None,
+            "love finishing at 4pm every day, perfect for school pick up",
+            "work_life_balance",
+            "pos",
+        ),
+        (None, "i've never seen a blame culture like it", "team_culture", "neg"),
+        (None, "hardly any less sickness than last year", "wellbeing", "neg"),
+        (
+            None,
+            "never thought i'd say it but i don't wish i had the time anymore, the cap is "
+            "brilliant",
+            "workload",
+            "pos",
+        ),
+        (None, "my caseload went from 28 to just 26, big whoop", "workload", "neg"),
+        ("What might make you leave?", "Losing the bonus. The pay is awful.", "pay", "neg"),
+        (
+            "What might make you leave?",
+            "Losing my mentor. Training here is a joke anyway.",
+            "career",
+            "neg",
+        ),
+        (
+            None,
+            "not one manager has ever rang me when i'm on leave, they respect it",
+            "managers",
+            "pos",
+        ),
+        (None, "it's not that hard to find time for supervision here", "managers", "pos"),
+        (None, "my TM drove me out there and waited outside the whole visit", "managers", "pos"),
+        (None, "no one is going to push me out of this team, i love it", "team_culture", "pos"),
+        (None, "if they got rid of the duplicate forms i might stay", "processes", "neg"),
+        (
+            "Who would you miss if you left?",
+            "nobody much, we're all close so it'd be everyone",
+            "team_culture",
+            "pos",
+        ),
+        (None, "i'd never consider leaving for the money, it's the caseloads", "pay", "pos"),
+    ],
+)
+def test_the_second_review_s_guards(
+    question: str | None, text: str, theme: str, direction: str
+) -> None:
+    assert analyse(text, question).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme"),
+    [
+        # Theme the second review's sentences do not speak of: "his" for "he's", time denied.
+        (None, "nothing will change while his in charge", "managers"),
+        ("What would make your job better?", "better pay, not more time", "workload"),
+    ],
+)
+def test_the_second_review_s_unspoken_themes(question: str | None, text: str, theme: str) -> None:
+    assert theme not in analyse(text, question).themes
