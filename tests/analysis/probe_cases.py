@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,24 @@ def assert_reads_as_labelled(case: dict[str, Any]) -> None:
     found = analyse(case["text"], case["question"]).themes
     for theme, direction in case["themes"].items():
         assert found.get(theme) == direction, (theme, dict(found))
+
+
+PROBES = Path(__file__).parent / "probes"
+
+
+def three_writers_tests(
+    name: str,
+) -> tuple[Callable[[], None], Callable[[dict[str, Any]], None]]:
+    """The two tests of a probe by three writers (probes/<name>.jsonl), for its module to bind
+    to names of its own: the probe is whole, and each case reads as its status records
+    ("right" or "mended" read as labelled; "wrong" or "lost" are strict xfails)."""
+    cases = load(PROBES / f"{name}.jsonl")
+
+    def test_the_probe_is_whole() -> None:
+        assert_three_writers_whole(cases)
+
+    @pytest.mark.parametrize("case", params(cases))
+    def test_the_probe_reads_as_recorded(case: dict[str, Any]) -> None:
+        assert_reads_as_labelled(case)
+
+    return test_the_probe_is_whole, test_the_probe_reads_as_recorded

@@ -213,37 +213,34 @@ def test_the_eighth_probe_s_figures_are_the_readme_s() -> None:
     assert f", {today} on the one that ships" in README
 
 
-def test_the_ninth_probe_s_figures_are_the_readme_s() -> None:
-    # Scored before any line was read on the analyser that shipped with it, then read and
-    # partly mended: how many were mended, and what it reads now.
-    cases = load(PROBES / "ninth.jsonl")
+def _assert_read_and_mended(probe: str, on_arrival_said: str) -> None:
+    """A probe scored before any line was read, then read and partly mended: what it read on
+    arrival (`on_arrival_said`, with {on_arrival} and {size} in it), how many were mended, and
+    what it reads now, as the README says them."""
+    cases = load(PROBES / f"{probe}.jsonl")
     on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
     mended = sum(case["status"] == "mended" for case in cases)
     today = sum(case["status"] in {"right", "mended"} for case in cases)
     words = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
     flat = " ".join(README.split())
-    assert (
-        f"{on_arrival} of {len(cases)} right on the analyser that shipped with it "
-        "(the thirty-eighth" in flat
-    )
+    assert on_arrival_said.format(on_arrival=on_arrival, size=len(cases)) in flat
     assert (
         f"{words.get(mended, mended)} mended, {today} on the one that ships "
-        "(`tests/analysis/probes/ninth.jsonl`)"
+        f"(`tests/analysis/probes/{probe}.jsonl`)"
     ) in flat
+
+
+def test_the_ninth_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended(
+        "ninth",
+        "{on_arrival} of {size} right on the analyser that shipped with it (the thirty-eighth",
+    )
 
 
 def test_the_tenth_probe_s_figures_are_the_readme_s() -> None:
-    cases = load(PROBES / "tenth.jsonl")
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    mended = sum(case["status"] == "mended" for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    words = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
-    flat = " ".join(README.split())
-    assert f"{on_arrival} of {len(cases)} right on both (those mends changed none" in flat
-    assert (
-        f"{words.get(mended, mended)} mended, {today} on the one that ships "
-        "(`tests/analysis/probes/tenth.jsonl`)"
-    ) in flat
+    _assert_read_and_mended(
+        "tenth", "{on_arrival} of {size} right on both (those mends changed none"
+    )
 
 
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:

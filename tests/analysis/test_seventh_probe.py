@@ -16,29 +16,6 @@ nearest comments (150). probes/seventh.jsonl keeps each with what became of it:
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from tests.analysis.probe_cases import three_writers_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    assert_reads_as_labelled,
-    assert_three_writers_whole,
-    load,
-    params,
-)
-
-PROBE = Path(__file__).parent / "probes" / "seventh.jsonl"
-
-
-def _cases() -> list[dict[str, Any]]:
-    return load(PROBE)
-
-
-def test_the_probe_is_whole() -> None:
-    assert_three_writers_whole(_cases())
-
-
-@pytest.mark.parametrize("case", params(_cases()))
-def test_the_seventh_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)
+test_the_probe_is_whole, test_the_seventh_probe_reads_as_recorded = three_writers_tests("seventh")
