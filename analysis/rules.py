@@ -24,6 +24,7 @@ from analysis.lexicon import (
     DEPARTURE,
     EASED,
     GOING_TO,
+    LEXICON,
     NEGATIVE,
     NEGATORS,
     PHRASE_GATES,
@@ -477,14 +478,9 @@ _LOST_ONE: Final = (
 )
 # What the job gives that pays or teaches ("losing the market supplement", "if we lost the car
 # allowance", "losing the AP posts", "losing my mentor"): in the pool every such answer to a
-# question of leaving with a label for the theme is labelled its good news.
-_LOST_GOOD: Final = (
-    r"(?:market supplement|supplement|retention \w+|(?:essential )?car (?:user )?allowance"
-    r"|lease car(?: scheme)?|mileage(?: rate| allowance)?|bonus(?: scheme)?|pension(?: scheme)?"
-    r"|ap posts?|advanced practitioner posts?"
-    r"|mentor|students|practice education|apprenticeship(?: \w+)?|training budget|training"
-    r"|secondment|study days?|parking(?: space| pass| permit)?)"
-)
+# question of leaving with a label for the theme is labelled its good news. A word list, so it is
+# data: patterns.yaml's fragment paid_or_taught.
+_LOST_GOOD: Final = LEXICON.fragments["paid_or_taught"]
 _LOST_THING: Final = (
     rf"(?:{_LOST_ONE}|team|colleagues|people around me|lot|pod|hybrid(?: \w+)?|flexi\w*"
     r"|working from home(?: \w+)?|home working|compressed \w+|(?:four|4)[- ]day week"
