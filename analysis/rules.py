@@ -510,6 +510,17 @@ _LOSS_ANSWER: Final = re.compile(
     rf"|stopped|removed|dropped){_WHOLE}"
     r")\b(?! (?:to|us|me|over|behind|off|on|mad)\b)"
 )
+# What follows a loss of what pays or teaches that makes it a complaint, not a thing valued: the
+# loss has already happened ("the secondment being stopped - i was promised it and it got
+# pulled") or the thing already falls short ("losing the mileage rate, it already doesnt cover
+# the petrol").
+_LOSS_NOT_VALUED: Final = re.compile(
+    r"\b(?:it|that|they|which|this)\b(?: \w+){0,2}? (?:got|was|were|has been|have been|had been)"
+    r" (?:pulled|cut|stopped|scrapped|axed|withdrawn|taken away|taken off us|removed|dropped)\b"
+    r"|\b(?:already (?:does|do|did|is|are|was) not|barely|hardly|scarcely)(?: even)?"
+    r" (?:covers?|covered|enough|worth|touch(?:es)?)\b"
+    r"|\bdoes not even (?:cover|touch)\b|\bis already (?:a joke|pathetic|rubbish|peanuts|nothing)\b"
+)
 _LOSS_WELCOME: Final = re.compile(
     r"\b(?:relief|blessing|riddance|can not wait|cannot wait|soon enough|would not bother"
     r"|not bother|best thing|good thing|glad|happy|delighted|thrilled|celebrat\w*|fingers crossed"
@@ -1800,6 +1811,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 or (
                     mentioned <= {"pay", "career", "environment"}
                     and not mentioned & themes_in(normalised.partition(clause.text)[2])
+                    and not _LOSS_NOT_VALUED.search(normalised.partition(clause.text)[2])
                 )
             )
             and _LOSS_ANSWER.match(clause.text)

@@ -133,6 +133,29 @@ def test_a_good_thing_s_loss_named_to_a_question_of_leaving(text: str, theme: st
     assert read(text, question).scores[theme] > 0
 
 
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # The review's two breaks left open in the thirty-ninth round, mended in the fortieth: a
+        # loss that has already happened, or of a thing that already falls short, is a complaint.
+        ("losing the mileage rate, it already doesnt cover the petrol", "pay", "neg"),
+        ("the secondment being stopped - i was promised it and it got pulled", "career", "neg"),
+        ("losing the mileage rate, it barely covers the petrol as it is", "pay", "neg"),
+        ("losing the lease car, it is already a joke", "pay", "neg"),
+        # Guards: what it covers, or how bad its loss would be, leaves it valued.
+        ("losing the mileage rate, it already covers the petrol", "pay", "pos"),
+        ("losing my mentor, it would be awful", "career", "pos"),
+        ("losing the training budget, it was the one thing that kept me", "career", "pos"),
+    ],
+)
+def test_a_loss_already_suffered_or_of_too_little_is_a_complaint(
+    text: str, theme: str, direction: str
+) -> None:
+    question = "What might make you leave?"
+    assert analyse(text, question).themes.get(theme) == direction
+    assert (read(text, question).scores[theme] > 0) == (direction == "pos")
+
+
 def test_losing_more_workers_is_still_the_load() -> None:
     # Guard: staff lost is the load's bad news, not a thing the job gives.
     assert analyse("losing another two workers", "What might make you leave?").themes == {
