@@ -7,7 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -111,7 +111,7 @@ class _Counts:
     def empty(cls) -> _Counts:
         return cls(dict.fromkeys(THEMES, 0), dict.fromkeys(THEMES, 0), dict.fromkeys(THEMES, 0))
 
-    def add(self, found: dict[str, str], truth: dict[str, str]) -> None:
+    def add(self, found: Mapping[str, str], truth: Mapping[str, str]) -> None:
         self.comments += 1
         for theme in THEMES:
             if theme in found and theme in truth:
@@ -148,9 +148,17 @@ class _Counts:
 
 def evaluate(rows: Iterable[Labelled], analyser: Analyser = shipped) -> Evaluation:
     """Score `analyser` on labelled comments."""
+    return compare(
+        (dict(analyser(row.text, row.question, row.source).themes), row.themes) for row in rows
+    )
+
+
+def compare(pairs: Iterable[tuple[Mapping[str, str], Mapping[str, str]]]) -> Evaluation:
+    """Score one set of labels against another, comment by comment: each pair is (found, taken as
+    true). The same figures as `evaluate`, for any two readers of the same comments."""
     counts = _Counts.empty()
-    for row in rows:
-        counts.add(dict(analyser(row.text, row.question, row.source).themes), row.themes)
+    for found, truth in pairs:
+        counts.add(found, truth)
     return counts.evaluation()
 
 

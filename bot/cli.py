@@ -816,6 +816,48 @@ def evaluate(
         _evaluate_file(rows)
 
 
+@app.command("evaluate-agreement")
+def evaluate_agreement(
+    study: Annotated[
+        str, typer.Argument(help="The labelling study's directory (study.json, sample, readers).")
+    ] = "tests/data/label_study",
+    data: Annotated[str, typer.Option(help="The labelled comments it was drawn from.")] = (
+        "tests/data"
+    ),
+) -> None:
+    """How well two readers with only the themes' definitions agree with the labels and with
+    each other, beside the analyser on the same comments: how much of the analyser's miss is a
+    reader's miss too."""
+    from analysis.agreement import PARTS, agreements, gap, load_study, misses
+    from analysis.dataset import DataError, load_dir
+    from analysis.evaluate import shipped
+
+    try:
+        found = load_study(Path(study), load_dir(Path(data)))
+    except (DataError, OSError, ValueError, KeyError) as exc:
+        fail(f"{study}: {exc}")
+    typer.echo(f"{len(found.lines)} comments, each labelled again by two readers\n")
+    typer.echo(f"{'part':<13}{'comparison':<30}{'macro-F1':>9}{'direction':>11}{'judged':>8}")
+    for row in agreements(found, shipped):
+        figures = row.figures
+        typer.echo(
+            f"{row.part:<13}{row.what:<30}{figures.macro_f1:>9.3f}"
+            f"{figures.direction_accuracy:>11.3f}{figures.directions_judged:>8}"
+        )
+    difference, low, high = gap(found, shipped)
+    typer.echo(
+        f"\nheld-out: the readers' agreed labels score {difference:+.3f} macro-F1 above the "
+        f"analyser's (95% interval {low:+.3f} to {high:+.3f}, paired bootstrap)"
+    )
+    for part in PARTS:
+        wrong = misses(found, shipped, part)
+        typer.echo(
+            f"{part[0]}: the analyser's disagreements with the labels that both readers side "
+            f"with the labels on: {wrong.named} themes named, {wrong.missed} missed, "
+            f"{wrong.turned} turned; {wrong.disputed} disputed"
+        )
+
+
 def _evaluate_file(rows: Sequence[Labelled]) -> None:
     from analysis.evaluate import baseline, evaluate
 

@@ -224,6 +224,22 @@ def test_evaluate_redaction_prints_recall_keep_rate_and_failures(tmp_path: Path)
     assert "LOST   y: 'Holly'" in result.output
 
 
+def test_evaluate_agreement_prints_readers_and_analyser_side_by_side() -> None:
+    result = runner.invoke(app, ["evaluate-agreement"])
+    assert result.exit_code == 0, result.output
+    assert "300 comments, each labelled again by two readers" in result.output
+    for part in ("held-out", "development"):
+        for what in ("first reader vs labels", "second reader vs first", "analyser vs labels"):
+            assert f"{part:<13}{what}" in result.output
+    assert "paired bootstrap" in result.output
+
+
+def test_evaluate_agreement_names_a_study_it_cannot_read(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate-agreement", str(tmp_path)])
+    assert result.exit_code != 0
+    assert str(tmp_path) in result.output
+
+
 def test_key_new_prints_a_key_the_settings_accept() -> None:
     from bot.settings import load_settings
 
