@@ -512,15 +512,53 @@ _LOSS_ANSWER: Final = re.compile(
 )
 # What follows a loss of what pays or teaches that makes it a complaint, not a thing valued: the
 # loss has already happened ("the secondment being stopped - i was promised it and it got
-# pulled") or the thing already falls short ("losing the mileage rate, it already doesnt cover
-# the petrol").
-_LOSS_NOT_VALUED: Final = re.compile(
-    r"\b(?:it|that|they|which|this)\b(?: \w+){0,2}? (?:got|was|were|has been|have been|had been)"
-    r" (?:pulled|cut|stopped|scrapped|axed|withdrawn|taken away|taken off us|removed|dropped)\b"
-    r"|\b(?:already (?:does|do|did|is|are|was) not|barely|hardly|scarcely)(?: even)?"
-    r" (?:covers?|covered|enough|worth|touch(?:es)?)\b"
-    r"|\bdoes not even (?:cover|touch)\b|\bis already (?:a joke|pathetic|rubbish|peanuts|nothing)\b"
+# pulled", "they cut it last year") or the thing already falls short ("losing the mileage rate,
+# it already doesnt cover the petrol", "it has not covered petrol for years"). Not "it was never
+# cut", nor "i could barely cover my rent" (the worker, not the thing).
+_CUT: Final = (
+    r"(?:pulled|cut|stopped|scrapped|axed|withdrawn|taken away|taken off us|removed|dropped"
+    r"|suspended|paused|halved|frozen|slashed|binned)"
 )
+_LOSS_SUFFERED: Final = re.compile(
+    rf"\b(?:it|that|they|which|this)\b(?: (?!not\b|never\b)\w+){{0,2}}?"
+    rf" (?:got|was|were|been)(?: (?!not\b|never\b)\w+){{0,2}}? {_CUT}\b"
+    rf"|\bthey\b(?: (?:already|just|quietly|then|have|had))* (?:{_CUT}|took|taken) (?:it|them)\b"
+    r"|\b(?:it|that|which|this|they|\d+p|rate|allowance|supplement|mileage)\b"
+    r"(?: (?:already|still|now))?"
+    r" (?:(?:does|do|did|has|have) not(?: even)?|barely|hardly|scarcely|only just)"
+    r" (?:covers?|covered|touch(?:es)?)\b"
+    r"|\b(?:it|that|which|this|they) (?:is|was|are|were) (?:already |now )?(?:not (?:even )?enough"
+    r"|a joke|pathetic|rubbish|peanuts|nothing|a pittance|pennies)\b"
+)
+# What takes that back: an "if" or "when" before it in its sentence (a loss that would happen),
+# another employer named in the sentence ("it was pulled at my last council"), a loss undone
+# ("it was removed in 2019 and reinstated"), or a "but" that still values what is left ("it
+# barely covers the commute but it helps").
+_LOSS_IF: Final = re.compile(r"\b(?:if|when|once|unless|should|the day|in case)\b")
+_LOSS_ELSEWHERE: Final = re.compile(
+    r"\b(?:last|previous|old|former|next|other|another|neighbouring) (?:council|la|authority"
+    r"|county|job|place|employer|trust|team|borough)\b|\belsewhere\b"
+)
+_LOSS_UNDONE: Final = re.compile(
+    r"\b(?:reinstated|reversed|restored|brought (?:it|them) back|put (?:it|them) back"
+    r"|u-?turn\w*|backtracked|back-?tracked)\b"
+    r"|\bbut (?:it|that|they) (?:still )?(?:helps?|counts?|is something|adds up)\b"
+    r"|\bbetter than nothing\b"
+)
+
+
+def _loss_not_valued(rest: str) -> bool:
+    """Whether what follows a loss answer (`rest`) says the loss has already happened here or
+    the thing already falls short (`_LOSS_SUFFERED`), and nothing takes that back."""
+    if _LOSS_UNDONE.search(rest):
+        return False
+    return any(
+        not _LOSS_IF.search(sentence[: match.start()]) and not _LOSS_ELSEWHERE.search(sentence)
+        for sentence in re.split(r"[.!?;]", rest)
+        for match in _LOSS_SUFFERED.finditer(sentence)
+    )
+
+
 _LOSS_WELCOME: Final = re.compile(
     r"\b(?:relief|blessing|riddance|can not wait|cannot wait|soon enough|would not bother"
     r"|not bother|best thing|good thing|glad|happy|delighted|thrilled|celebrat\w*|fingers crossed"
@@ -1811,7 +1849,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 or (
                     mentioned <= {"pay", "career", "environment"}
                     and not mentioned & themes_in(normalised.partition(clause.text)[2])
-                    and not _LOSS_NOT_VALUED.search(normalised.partition(clause.text)[2])
+                    and not _loss_not_valued(normalised.partition(clause.text)[2])
                 )
             )
             and _LOSS_ANSWER.match(clause.text)

@@ -142,10 +142,44 @@ def test_a_good_thing_s_loss_named_to_a_question_of_leaving(text: str, theme: st
         ("the secondment being stopped - i was promised it and it got pulled", "career", "neg"),
         ("losing the mileage rate, it barely covers the petrol as it is", "pay", "neg"),
         ("losing the lease car, it is already a joke", "pay", "neg"),
+        # The review's misses of the rule's first form: other ways to tell a cut already made.
+        ("losing the supplement, they already scrapped it", "pay", "neg"),
+        ("losing the supplement, they cut it last year", "pay", "neg"),
+        ("losing the supplement, it has already been cut twice", "pay", "neg"),
+        ("losing the AP posts, which was already cut in half", "career", "neg"),
+        ("losing the secondment, it was promised then withdrawn", "career", "neg"),
+        ("losing the supplement, it was suspended", "pay", "neg"),
+        ("losing the mileage rate, 45p doesnt cover petrol now", "pay", "neg"),
+        ("losing the mileage rate, it has not covered petrol for years", "pay", "neg"),
+        ("losing the supplement, its peanuts already", "pay", "neg"),
         # Guards: what it covers, or how bad its loss would be, leaves it valued.
         ("losing the mileage rate, it already covers the petrol", "pay", "pos"),
         ("losing my mentor, it would be awful", "career", "pos"),
         ("losing the training budget, it was the one thing that kept me", "career", "pos"),
+        ("losing the supplement, it was never cut", "pay", "pos"),
+        # The review's guards, each read wrong by the rule's first form: a cut that would
+        # happen, one at another employer, one undone, and "barely" said of the worker.
+        ("losing the supplement. if that was cut i would be gone", "pay", "pos"),
+        ("losing the mileage rate, if it was cut i'd go tomorrow", "pay", "pos"),
+        ("losing the training budget - if that was stopped i would leave", "career", "pos"),
+        (
+            "losing the secondment. they promised it and if it was pulled i would walk",
+            "career",
+            "pos",
+        ),
+        ("losing the supplement. it was pulled at my last council and i left", "pay", "pos"),
+        ("losing the supplement, they were removed at my last LA and everyone left", "pay", "pos"),
+        ("losing the AP posts, which were cut at my last authority and i left", "career", "pos"),
+        (
+            "losing the car allowance, it was removed in 2019 and reinstated after half of us "
+            "handed our notice in",
+            "pay",
+            "pos",
+        ),
+        ("losing the mileage allowance. it was cut once and they reversed it", "pay", "pos"),
+        ("losing the supplement, without it i could barely cover my rent", "pay", "pos"),
+        ("losing the car allowance, without it the job is barely worth it", "pay", "pos"),
+        ("losing the supplement, it barely covers the commute but it helps", "pay", "pos"),
     ],
 )
 def test_a_loss_already_suffered_or_of_too_little_is_a_complaint(
