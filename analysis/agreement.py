@@ -81,33 +81,69 @@ def _jsonl(path: Path) -> list[dict[str, object]]:
     return lines
 
 
+_COUNTS: Final = ("seed", "held_out", "development")
+
+
+def _meta(path: Path) -> tuple[int, int, int, tuple[str, ...]]:
+    """study.json: (seed, held-out lines, development lines, the files drawn from)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path.name}: not JSON ({exc.msg})") from exc
+    counts = [meta.get(key) if isinstance(meta, dict) else None for key in _COUNTS]
+    files = meta.get("files") if isinstance(meta, dict) else None
+    if not all(isinstance(count, int) and count >= 0 for count in counts) or not (
+        isinstance(files, list) and files and all(isinstance(name, str) for name in files)
+    ):
+        raise DataError(
+            f'{path.name}: expected whole numbers "seed", "held_out" and "development", and '
+            '"files", the names of the labelled files it was drawn from'
+        )
+    seed, held_out, development = (int(count) for count in counts)  # type: ignore[arg-type]
+    return seed, held_out, development, tuple(files)
+
+
 def load_study(directory: Path, rows: Sequence[Labelled]) -> Study:
     """The study in `directory` (study.json, sample.jsonl, reader_1..4.jsonl) joined to the
-    labelled `rows`; DataError if a line is missing, read twice by one reader, or unknown."""
-    meta = json.loads((directory / "study.json").read_text(encoding="utf-8"))
+    labelled `rows`; DataError, naming the file and line, if a line is missing, named twice,
+    unknown, or not what study.json says was drawn."""
+    if not rows:
+        raise DataError("no labelled comments to join the study to")
+    seed, held_out, development, files = _meta(directory / "study.json")
     by_id = {row.id: row for row in rows}
     sample = _jsonl(directory / "sample.jsonl")
-    readings: dict[str, list[Labels]] = {str(line["sid"]): [] for line in sample}
+    sids = [str(line["sid"]) for line in sample]
+    ids = [line.get("id") for line in sample]
+    if len(set(sids)) != len(sids) or len(set(map(str, ids))) != len(ids):
+        raise DataError("sample.jsonl: a line or a labelled comment is named twice")
+    readings: dict[str, list[Labels]] = {sid: [] for sid in sids}
     half = len(sample) // 2
     for reader in range(1, READERS + 1):
         path = directory / f"reader_{reader}.jsonl"
         read = _jsonl(path)
         # Readers 1 and 2 read the first half of the sample, 3 and 4 the second.
-        expected = [str(line["sid"]) for line in (sample[:half] if reader <= 2 else sample[half:])]
-        if [str(line["sid"]) for line in read] != expected:
+        if [str(line["sid"]) for line in read] != (sids[:half] if reader <= 2 else sids[half:]):
             raise DataError(f"{path.name}: its lines are not its half of the sample, in order")
         for number, line in enumerate(read, start=1):
             readings[str(line["sid"])].append(
                 _labels(line.get("themes"), f"{path.name}, line {number}")
             )
     lines = []
-    for line in sample:
-        sid, row_id = str(line["sid"]), line.get("id")
+    for sid, row_id in zip(sids, ids, strict=True):
         if row_id not in by_id:
             raise DataError(f"sample.jsonl: {sid} names no labelled line ({row_id})")
         first, second = readings[sid]
         lines.append(StudyLine(sid, by_id[str(row_id)], (first, second)))
-    return Study(tuple(lines), int(meta["seed"]), tuple(meta["files"]))
+    drawn = (
+        sum(line.held_out for line in lines),
+        sum(line.row.file == DEVELOPMENT_FILE for line in lines),
+    )
+    if drawn != (held_out, development) or len(lines) != held_out + development:
+        raise DataError(
+            f"sample.jsonl: {drawn[0]} held-out and {drawn[1]} development lines, where "
+            f"study.json says {held_out} and {development} were drawn"
+        )
+    return Study(tuple(lines), seed, files)
 
 
 @dataclass(frozen=True)
@@ -156,12 +192,26 @@ def agreements(study: Study, analyser: Analyser) -> list[Agreement]:
     return table
 
 
-def gap(
+Interval = tuple[float, float, float]  # (the figure, the 95% interval's low and high ends)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Macro-F1 figures of one part of the sample with 95% intervals from a paired bootstrap
+    over its comments: each reader's against the labels, and how far the readers' agreed labels
+    outscore the analyser. Two hundred comments are few for eleven themes; the intervals say
+    how few."""
+
+    first: Interval
+    second: Interval
+    gap: Interval
+
+
+def spread(
     study: Study, analyser: Analyser, part: Part = PARTS[0], resamples: int = 2000, seed: int = 0
-) -> tuple[float, float, float]:
-    """How far the readers' agreed labels outscore the analyser against the labels (macro-F1),
-    with a 95% interval from a paired bootstrap over the part's comments: (gap, low, high). Two
-    hundred comments are few for eleven themes; the interval says how few."""
+) -> Spread:
+    """The `Spread` of a part of the sample: every figure is computed on the same resamples of
+    its comments (drawn with replacement by `seed`), so the gap is paired."""
     _name, keep = part
     lines = [line for line in study.lines if keep(line)]
     found = [
@@ -172,15 +222,27 @@ def gap(
         for line in lines
     ]
 
-    def difference(picks: Sequence[int]) -> float:
-        readers = compare((agreed[i], lines[i].row.themes) for i in picks)
-        ours = compare((found[i], lines[i].row.themes) for i in picks)
-        return readers.macro_f1 - ours.macro_f1
+    def figures(picks: Sequence[int]) -> tuple[float, float, float]:
+        def score(labels: Callable[[int], Labels]) -> float:
+            return compare((labels(i), lines[i].row.themes) for i in picks).macro_f1
+
+        return (
+            score(lambda i: lines[i].readings[0]),
+            score(lambda i: lines[i].readings[1]),
+            score(agreed.__getitem__) - score(found.__getitem__),
+        )
 
     rng = random.Random(seed)
     every = range(len(lines))
-    spread = sorted(difference(rng.choices(every, k=len(lines))) for _ in range(resamples))
-    return difference(every), spread[int(0.025 * resamples)], spread[int(0.975 * resamples) - 1]
+    drawn = [figures(rng.choices(every, k=len(lines))) for _ in range(resamples)]
+    point = figures(every)
+    low, high = int(0.025 * resamples), int(0.975 * resamples) - 1
+
+    def interval(k: int) -> Interval:
+        ordered = sorted(values[k] for values in drawn)
+        return point[k], ordered[low], ordered[high]
+
+    return Spread(interval(0), interval(1), interval(2))
 
 
 @dataclass(frozen=True)
@@ -188,8 +250,8 @@ class Misses:
     """The analyser's disagreements with the labels on one part of the sample, by whether the
     readers side with the labels: `named`, `missed` and `turned` are themes both readers and the
     labels agree the analyser got wrong (named where none of them did, missed where all three
-    did, or read the other way from all three); `disputed` are the rest, where a reader sides
-    with the analyser or the readers split."""
+    did, or read the other way from all three); `disputed` are the rest: a reader sides with the
+    analyser, the readers split, or both readers agree with each other against the labels."""
 
     named: int
     missed: int

@@ -825,16 +825,22 @@ def evaluate_agreement(
         "tests/data"
     ),
 ) -> None:
-    """How well two readers with only the themes' definitions agree with the labels and with
-    each other, beside the analyser on the same comments: how much of the analyser's miss is a
-    reader's miss too."""
-    from analysis.agreement import PARTS, agreements, gap, load_study, misses
+    """How well two readers given the study's brief (the themes' definitions and how to label)
+    agree with the labels and with each other, beside the analyser on the same comments: how
+    much of the analyser's miss is a reader's miss too."""
+    from analysis.agreement import PARTS, agreements, load_study, misses, spread
     from analysis.dataset import DataError, load_dir
     from analysis.evaluate import shipped
 
     try:
-        found = load_study(Path(study), load_dir(Path(data)))
-    except (DataError, OSError, ValueError, KeyError) as exc:
+        rows = load_dir(Path(data))
+    except (DataError, OSError) as exc:
+        fail(f"{data}: {exc}")
+    if not rows:
+        fail(f"{data}: no labelled comments there (*.jsonl) to join the study to")
+    try:
+        found = load_study(Path(study), rows)
+    except (DataError, OSError) as exc:
         fail(f"{study}: {exc}")
     typer.echo(f"{len(found.lines)} comments, each labelled again by two readers\n")
     typer.echo(f"{'part':<13}{'comparison':<30}{'macro-F1':>9}{'direction':>11}{'judged':>8}")
@@ -844,11 +850,14 @@ def evaluate_agreement(
             f"{row.part:<13}{row.what:<30}{figures.macro_f1:>9.3f}"
             f"{figures.direction_accuracy:>11.3f}{figures.directions_judged:>8}"
         )
-    difference, low, high = gap(found, shipped)
-    typer.echo(
-        f"\nheld-out: the readers' agreed labels score {difference:+.3f} macro-F1 above the "
-        f"analyser's (95% interval {low:+.3f} to {high:+.3f}, paired bootstrap)"
-    )
+    bootstrap = spread(found, shipped)
+    typer.echo("\nheld-out, macro-F1 with a 95% interval from a paired bootstrap of its comments:")
+    for what, (point, low, high), sign in (
+        ("first reader vs labels", bootstrap.first, ""),
+        ("second reader vs labels", bootstrap.second, ""),
+        ("readers' agreed minus analyser", bootstrap.gap, "+"),
+    ):
+        typer.echo(f"  {what:<32}{point:{sign}.3f}  ({low:{sign}.3f} to {high:{sign}.3f})")
     for part in PARTS:
         wrong = misses(found, shipped, part)
         typer.echo(

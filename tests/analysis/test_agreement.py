@@ -12,15 +12,17 @@ import pytest
 from analysis.agreement import (
     DEVELOPMENT_FILE,
     PARTS,
+    Misses,
     Study,
+    StudyLine,
     agreements,
     draw,
-    gap,
     load_study,
     misses,
+    spread,
 )
 from analysis.comments import CommentAnalysis
-from analysis.dataset import DataError, Labelled, load, load_dir
+from analysis.dataset import DataError, Labelled, is_held_out, load, load_dir
 from analysis.evaluate import compare
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -37,7 +39,7 @@ def study(rows: list[Labelled]) -> Study:
     return load_study(STUDY, rows)
 
 
-def test_the_sample_is_the_seed_s_draw_not_a_choice(rows: list[Labelled], study: Study) -> None:
+def test_the_sample_is_the_seed_s_draw(rows: list[Labelled], study: Study) -> None:
     # Drawn from the files there were when it was drawn: later writers do not move it.
     then = [row for name in study.files for row in load(DATA / name)]
     meta = json.loads((STUDY / "study.json").read_text(encoding="utf-8"))
@@ -118,7 +120,7 @@ def test_an_analyser_that_reads_as_the_labels_scores_as_they_do(study: Study) ->
             table[part, "first reader vs labels"].macro_f1
             < table[part, "analyser vs labels"].macro_f1
         )
-    assert gap(study, labels, resamples=50)[0] < 0  # an analyser that is the labels beats them
+    assert spread(study, labels, resamples=50).gap[0] < 0  # the labels themselves beat readers
 
 
 def test_misses_are_sorted_by_whether_the_readers_side_with_the_labels(study: Study) -> None:
@@ -142,3 +144,98 @@ def test_misses_are_sorted_by_whether_the_readers_side_with_the_labels(study: St
     )
     assert (found.named, found.turned, found.missed) == (0, 0, unanimous)
     assert found.missed + found.disputed == sum(len(line.row.themes) for line in held)
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        # The same labelled comment drawn twice would count twice.
+        (
+            lambda d: (d / "sample.jsonl").write_text(
+                (text := (d / "sample.jsonl").read_text())
+                + json.dumps({"sid": "s999", "id": json.loads(text.splitlines()[0])["id"]})
+                + "\n"
+            ),
+            "named twice",
+        ),
+        (lambda d: (d / "study.json").write_text("{"), r"study\.json: not JSON"),
+        (
+            lambda d: (d / "study.json").write_text('{"files": ["a.jsonl"]}'),
+            r"study\.json: expected",
+        ),
+        (
+            lambda d: (d / "study.json").write_text(
+                (d / "study.json").read_text().replace('"held_out": 200', '"held_out": 201')
+            ),
+            "where study.json says 201 and 100 were drawn",
+        ),
+    ],
+)
+def test_a_study_that_is_not_what_it_says_is_refused(
+    tmp_path: Path, rows: list[Labelled], change: object, says: str
+) -> None:
+    target = _copy(tmp_path)
+    change(target)  # type: ignore[operator]
+    with pytest.raises(DataError, match=says):
+        load_study(target, rows)
+
+
+def test_no_labelled_comments_to_join_is_refused() -> None:
+    with pytest.raises(DataError, match="no labelled comments"):
+        load_study(STUDY, [])
+
+
+def _held_ids(count: int) -> list[str]:
+    ids = (f"t{n}" for n in range(10_000))
+    return [i for i in ids if is_held_out(Labelled(i, "pulse", "", {}, None, "writer_t.jsonl"))][
+        :count
+    ]
+
+
+def _line(
+    sid: str, labels: dict[str, str], first: dict[str, str], second: dict[str, str]
+) -> StudyLine:
+    row = Labelled(sid, "pulse", f"comment {sid}", labels, None, "writer_t.jsonl")
+    return StudyLine(sid, row, (first, second))
+
+
+def test_each_kind_of_miss_is_counted_as_its_kind() -> None:
+    a, b, c, d, e = _held_ids(5)
+    lines = (
+        _line(a, {"pay": "neg"}, {"pay": "neg"}, {"pay": "neg"}),  # the analyser turns it
+        _line(b, {}, {}, {}),  # the analyser names IT, nobody else does
+        _line(c, {"workload": "neg"}, {"workload": "neg"}, {}),  # the readers split
+        _line(d, {"workload": "neg"}, {"workload": "neg"}, {"workload": "neg"}),  # missed
+        _line(e, {"pay": "pos"}, {"pay": "neg"}, {"pay": "neg"}),  # readers against the labels
+    )
+    reads = {a: {"pay": "pos"}, b: {"it_systems": "neg"}, c: {}, d: {}, e: {}}
+
+    def analyser(text: str, question: str | None, source: str | None) -> CommentAnalysis:
+        return CommentAnalysis(reads[text.removeprefix("comment ")], 0.0)  # type: ignore[arg-type]
+
+    study = Study(lines, 0, ("writer_t.jsonl",))
+    assert misses(study, analyser) == Misses(named=1, missed=1, turned=1, disputed=2)
+
+
+def test_the_bootstrap_of_comments_all_alike_has_no_spread() -> None:
+    ids = _held_ids(12)
+    lines = tuple(_line(i, {"pay": "neg"}, {"pay": "neg"}, {"pay": "pos"}) for i in ids)
+
+    def analyser(text: str, question: str | None, source: str | None) -> CommentAnalysis:
+        return CommentAnalysis({}, 0.0)
+
+    found = spread(Study(lines, 0, ("writer_t.jsonl",)), analyser, resamples=40)
+    # Every resample holds the same comment: every figure is its own interval's both ends.
+    assert found.first == (1 / 11, 1 / 11, 1 / 11)
+    assert found.second == (1 / 11, 1 / 11, 1 / 11)  # the theme found, its direction aside
+    assert found.gap == (0.0, 0.0, 0.0)  # the readers agree on nothing, as the analyser finds
+
+
+def test_the_bootstrap_interval_holds_its_figure(study: Study) -> None:
+    def labels(text: str, question: str | None, source: str | None) -> CommentAnalysis:
+        return CommentAnalysis({}, 0.0)
+
+    found = spread(study, labels, resamples=200)
+    for point, low, high in (found.first, found.second, found.gap):
+        assert low <= point <= high
+        assert high - low > 0.01  # two hundred comments leave room

@@ -232,12 +232,20 @@ def test_evaluate_agreement_prints_readers_and_analyser_side_by_side() -> None:
         for what in ("first reader vs labels", "second reader vs first", "analyser vs labels"):
             assert f"{part:<13}{what}" in result.output
     assert "paired bootstrap" in result.output
+    assert "readers' agreed minus analyser" in result.output
 
 
 def test_evaluate_agreement_names_a_study_it_cannot_read(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate-agreement", str(tmp_path)])
-    assert result.exit_code != 0
-    assert str(tmp_path) in result.output
+    assert result.exit_code == 2
+    assert f"{tmp_path}: " in result.output
+    assert "study.json" in result.output
+
+
+def test_evaluate_agreement_names_data_with_no_labelled_comments(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate-agreement", "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}: no labelled comments there" in result.output
 
 
 def test_key_new_prints_a_key_the_settings_accept() -> None:
