@@ -35,6 +35,12 @@ class StudyLine:
     readings: tuple[Labels, Labels]
 
     @property
+    def agreed(self) -> dict[str, str]:
+        """What both readers labelled alike, theme and direction."""
+        first, second = self.readings
+        return {theme: d for theme, d in first.items() if second.get(theme) == d}
+
+    @property
     def held_out(self) -> bool:
         """Whether the line is from the held-out split (else the development file)."""
         return is_held_out(self.row)
@@ -172,20 +178,15 @@ def agreements(study: Study, analyser: Analyser) -> list[Agreement]:
     table = []
     for part, keep in PARTS:
         lines = [line for line in study.lines if keep(line)]
-        # Both readers' labels where they agree, theme and direction.
-        agreed = {
-            line.sid: {t: d for t, d in line.readings[0].items() if line.readings[1].get(t) == d}
-            for line in lines
-        }
         comparisons: list[tuple[str, Sequence[tuple[Labels, Labels]]]] = [
             ("first reader vs labels", [(line.readings[0], line.row.themes) for line in lines]),
             ("second reader vs labels", [(line.readings[1], line.row.themes) for line in lines]),
             ("second reader vs first", [(line.readings[1], line.readings[0]) for line in lines]),
-            ("readers' agreed vs labels", [(agreed[line.sid], line.row.themes) for line in lines]),
+            ("readers' agreed vs labels", [(line.agreed, line.row.themes) for line in lines]),
             ("analyser vs labels", [(found[line.sid], line.row.themes) for line in lines]),
             (
                 "analyser vs readers' agreed",
-                [(found[line.sid], agreed[line.sid]) for line in lines],
+                [(found[line.sid], line.agreed) for line in lines],
             ),
         ]
         table += [Agreement(part, what, compare(pairs)) for what, pairs in comparisons]
@@ -217,10 +218,7 @@ def spread(
     found = [
         dict(analyser(line.row.text, line.row.question, line.row.source).themes) for line in lines
     ]
-    agreed = [
-        {t: d for t, d in line.readings[0].items() if line.readings[1].get(t) == d}
-        for line in lines
-    ]
+    agreed = [line.agreed for line in lines]
 
     def figures(picks: Sequence[int]) -> tuple[float, float, float]:
         def score(labels: Callable[[int], Labels]) -> float:

@@ -62,40 +62,6 @@ def _copy(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_reader_s_missing_line_is_refused_by_name(tmp_path: Path, rows: list[Labelled]) -> None:
-    target = _copy(tmp_path)
-    path = target / "reader_3.jsonl"
-    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(True)[1:]))
-    with pytest.raises(DataError, match=r"reader_3\.jsonl: its lines are not its half"):
-        load_study(target, rows)
-
-
-def test_a_reading_that_is_not_a_theme_is_refused_by_line(
-    tmp_path: Path, rows: list[Labelled]
-) -> None:
-    target = _copy(tmp_path)
-    path = target / "reader_2.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    first = json.loads(lines[4])
-    first["themes"] = {"morale": "neg"}
-    lines[4] = json.dumps(first)
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(DataError, match=r"reader_2\.jsonl, line 5"):
-        load_study(target, rows)
-
-
-def test_a_sample_line_no_labelled_comment_has_is_refused(
-    tmp_path: Path, rows: list[Labelled]
-) -> None:
-    target = _copy(tmp_path)
-    path = target / "sample.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines[0] = json.dumps({"sid": "s001", "id": "nobody"})
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(DataError, match="s001 names no labelled line"):
-        load_study(target, rows)
-
-
 def test_compare_scores_two_readers_as_the_analyser_is_scored() -> None:
     same = compare([({"pay": "neg"}, {"pay": "neg"}), ({"workload": "pos"}, {"workload": "pos"})])
     assert (same.macro_f1, same.direction_accuracy) == (2 / 11, 1.0)  # nine themes never seen
@@ -146,9 +112,34 @@ def test_misses_are_sorted_by_whether_the_readers_side_with_the_labels(study: St
     assert found.missed + found.disputed == sum(len(line.row.themes) for line in held)
 
 
+def _drop_first_line(path: Path) -> None:
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(True)[1:]))
+
+
+def _replace_line(path: Path, index: int, change: dict[str, object]) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[index] = json.dumps({**json.loads(lines[index]), **change})
+    path.write_text("\n".join(lines) + "\n")
+
+
 @pytest.mark.parametrize(
     ("change", "says"),
     [
+        # A reader who missed a line.
+        (
+            lambda d: _drop_first_line(d / "reader_3.jsonl"),
+            r"reader_3\.jsonl: its lines are not its half",
+        ),
+        # A reading that is not one of the eleven themes, named by its line.
+        (
+            lambda d: _replace_line(d / "reader_2.jsonl", 4, {"themes": {"morale": "neg"}}),
+            r"reader_2\.jsonl, line 5",
+        ),
+        # A drawn line no labelled comment has.
+        (
+            lambda d: _replace_line(d / "sample.jsonl", 0, {"id": "nobody"}),
+            "s001 names no labelled line",
+        ),
         # The same labelled comment drawn twice would count twice.
         (
             lambda d: (d / "sample.jsonl").write_text(
