@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from analysis.dataset import DataError, Labelled, is_held_out
+from analysis.dataset import DataError, Labelled, is_held_out, themes_of
 from analysis.evaluate import Analyser, Evaluation, compare
-from surveys.themes import THEMES
 
 DEVELOPMENT_FILE: Final = "comments_dev.jsonl"
 READERS: Final = 4  # two to each half of the sample
@@ -64,14 +63,6 @@ def draw(rows: Sequence[Labelled], seed: int, held_out: int, development: int) -
     sample = rng.sample(held, held_out) + rng.sample(dev, development)
     rng.shuffle(sample)
     return sample
-
-
-def _labels(value: object, where: str) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(
-        theme in THEMES and direction in ("pos", "neg") for theme, direction in value.items()
-    ):
-        raise DataError(f'{where}: "themes" must map the eleven themes to "pos" or "neg"')
-    return dict(value)
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
@@ -132,7 +123,7 @@ def load_study(directory: Path, rows: Sequence[Labelled]) -> Study:
             raise DataError(f"{path.name}: its lines are not its half of the sample, in order")
         for number, line in enumerate(read, start=1):
             readings[str(line["sid"])].append(
-                _labels(line.get("themes"), f"{path.name}, line {number}")
+                themes_of(line.get("themes"), f"{path.name}, line {number}")
             )
     lines = []
     for sid, row_id in zip(sids, ids, strict=True):
@@ -168,13 +159,19 @@ PARTS: Final[tuple[Part, ...]] = (
 )
 
 
-def agreements(study: Study, analyser: Analyser) -> list[Agreement]:
-    """Each reader and the analyser against the labels, the readers against each other, and the
-    analyser against what both readers agree on, on each part of the sample."""
-    found = {
+def read_with(study: Study, analyser: Analyser) -> dict[str, Labels]:
+    """What `analyser` reads in each of the study's comments, by its sid: read once, for
+    `agreements`, `spread` and `misses` to compare."""
+    return {
         line.sid: dict(analyser(line.row.text, line.row.question, line.row.source).themes)
         for line in study.lines
     }
+
+
+def agreements(study: Study, found: Mapping[str, Labels]) -> list[Agreement]:
+    """Each reader and the analyser (its readings `found`, by `read_with`) against the labels,
+    the readers against each other, and the analyser against what both readers agree on, on
+    each part of the sample."""
     table = []
     for part, keep in PARTS:
         lines = [line for line in study.lines if keep(line)]
@@ -209,15 +206,18 @@ class Spread:
 
 
 def spread(
-    study: Study, analyser: Analyser, part: Part = PARTS[0], resamples: int = 2000, seed: int = 0
+    study: Study,
+    found: Mapping[str, Labels],
+    part: Part = PARTS[0],
+    resamples: int = 2000,
+    seed: int = 0,
 ) -> Spread:
-    """The `Spread` of a part of the sample: every figure is computed on the same resamples of
-    its comments (drawn with replacement by `seed`), so the gap is paired."""
+    """The `Spread` of a part of the sample, the analyser's readings `found` (by `read_with`):
+    every figure is computed on the same resamples of its comments (drawn with replacement by
+    `seed`), so the gap is paired."""
     _name, keep = part
     lines = [line for line in study.lines if keep(line)]
-    found = [
-        dict(analyser(line.row.text, line.row.question, line.row.source).themes) for line in lines
-    ]
+    ours = [found[line.sid] for line in lines]
     agreed = [line.agreed for line in lines]
 
     def figures(picks: Sequence[int]) -> tuple[float, float, float]:
@@ -227,7 +227,7 @@ def spread(
         return (
             score(lambda i: lines[i].readings[0]),
             score(lambda i: lines[i].readings[1]),
-            score(agreed.__getitem__) - score(found.__getitem__),
+            score(agreed.__getitem__) - score(ours.__getitem__),
         )
 
     rng = random.Random(seed)
@@ -257,25 +257,24 @@ class Misses:
     disputed: int
 
 
-def misses(study: Study, analyser: Analyser, part: Part = PARTS[0]) -> Misses:
-    """How many of the analyser's disagreements with the labels every reader would call its
-    miss, and how many are disputed."""
+def misses(study: Study, found: Mapping[str, Labels], part: Part = PARTS[0]) -> Misses:
+    """How many of the analyser's disagreements (its readings `found`, by `read_with`) with the
+    labels every reader would call its miss, and how many are disputed."""
     _name, keep = part
     named = missed = turned = disputed = 0
     for line in study.lines:
         if not keep(line):
             continue
-        found = analyser(line.row.text, line.row.question, line.row.source).themes
-        labels, (first, second) = line.row.themes, line.readings
-        for theme in set(found) | set(labels):
-            if found.get(theme) == labels.get(theme):
+        ours, labels, (first, second) = found[line.sid], line.row.themes, line.readings
+        for theme in set(ours) | set(labels):
+            if ours.get(theme) == labels.get(theme):
                 continue
             says = {labels.get(theme), first.get(theme), second.get(theme)}
             if says == {None}:
                 named += 1
-            elif theme not in found and None not in says and len(says) == 1:
+            elif theme not in ours and None not in says and len(says) == 1:
                 missed += 1
-            elif theme in found and None not in says and len(says) == 1:
+            elif theme in ours and None not in says and len(says) == 1:
                 turned += 1
             else:
                 disputed += 1

@@ -71,17 +71,24 @@ def parse_line(line: str, *, where: str) -> Labelled:
     text, themes, question = row.get("text"), row.get("themes"), row.get("question")
     if not isinstance(text, str) or not isinstance(row.get("id"), str):
         raise DataError(f'{where}: "id" and "text" must be strings')
-    if not isinstance(themes, dict):
-        raise DataError(f'{where}: "themes" must be an object')
-    for theme, direction in themes.items():
-        if theme not in THEMES or direction not in ("pos", "neg"):
-            raise DataError(f'{where}: "{theme}": "{direction}" is not a theme and a direction')
+    themes = themes_of(themes, where)
     if question is not None and not isinstance(question, str):
         raise DataError(f'{where}: "question" must be a string')
     source = row.get("source", "pulse")
     if source not in SOURCES:
         raise DataError(f'{where}: "source" must be one of {", ".join(SOURCES)}')
-    return Labelled(row["id"], source, text, dict(themes), question)
+    return Labelled(row["id"], source, text, themes, question)
+
+
+def themes_of(value: object, where: str) -> dict[str, str]:
+    """A line's "themes" (each of the eleven themes it takes a stance on, "pos" or "neg"), as a
+    new dict; DataError, saying `where`, if it is not that."""
+    if not isinstance(value, dict):
+        raise DataError(f'{where}: "themes" must be an object')
+    for theme, direction in value.items():
+        if theme not in THEMES or direction not in ("pos", "neg"):
+            raise DataError(f'{where}: "{theme}": "{direction}" is not a theme and a direction')
+    return dict(value)
 
 
 def load(path: Path) -> list[Labelled]:

@@ -547,12 +547,16 @@ _LOSS_UNDONE: Final = re.compile(
 )
 
 
-def _loss_not_valued(rest: str) -> bool:
-    """Whether what follows a loss answer (`rest`) says the loss has already happened here or
-    the thing already falls short (`_LOSS_SUFFERED`), and nothing takes that back."""
-    if _LOSS_UNDONE.search(rest):
+def _still_valued(mentioned: set[str], rest: str) -> bool:
+    """Whether a loss answer's themes (`mentioned`) are still what it values after what follows
+    it (`rest`): not where the rest speaks of them again ("Losing the bonus. The pay is awful."),
+    nor where it says the loss has already happened here or the thing already falls short
+    (`_LOSS_SUFFERED`) and nothing takes that back."""
+    if mentioned & themes_in(rest):
         return False
-    return any(
+    if _LOSS_UNDONE.search(rest):
+        return True
+    return not any(
         not _LOSS_IF.search(sentence[: match.start()]) and not _LOSS_ELSEWHERE.search(sentence)
         for sentence in re.split(r"[.!?;]", rest)
         for match in _LOSS_SUFFERED.finditer(sentence)
@@ -1848,8 +1852,7 @@ def read(text: str, question: str | None = None) -> Reading:
                 # the bonus. The pay is awful." is a complaint of pay).
                 or (
                     mentioned <= {"pay", "career", "environment"}
-                    and not mentioned & themes_in(normalised.partition(clause.text)[2])
-                    and not _loss_not_valued(normalised.partition(clause.text)[2])
+                    and _still_valued(mentioned, normalised.partition(clause.text)[2])
                 )
             )
             and _LOSS_ANSWER.match(clause.text)

@@ -828,7 +828,7 @@ def evaluate_agreement(
     """How well two readers given the study's brief (the themes' definitions and how to label)
     agree with the labels and with each other, beside the analyser on the same comments: how
     much of the analyser's miss is a reader's miss too."""
-    from analysis.agreement import PARTS, agreements, load_study, misses, spread
+    from analysis.agreement import PARTS, agreements, load_study, misses, read_with, spread
     from analysis.dataset import DataError, load_dir
     from analysis.evaluate import shipped
 
@@ -844,13 +844,14 @@ def evaluate_agreement(
         fail(f"{study}: {exc}")
     typer.echo(f"{len(found.lines)} comments, each labelled again by two readers\n")
     typer.echo(f"{'part':<13}{'comparison':<30}{'macro-F1':>9}{'direction':>11}{'judged':>8}")
-    for row in agreements(found, shipped):
+    ours = read_with(found, shipped)  # the analyser reads each comment once
+    for row in agreements(found, ours):
         figures = row.figures
         typer.echo(
             f"{row.part:<13}{row.what:<30}{figures.macro_f1:>9.3f}"
             f"{figures.direction_accuracy:>11.3f}{figures.directions_judged:>8}"
         )
-    bootstrap = spread(found, shipped)
+    bootstrap = spread(found, ours)
     typer.echo("\nheld-out, macro-F1 with a 95% interval from a paired bootstrap of its comments:")
     for what, (point, low, high), sign in (
         ("first reader vs labels", bootstrap.first, ""),
@@ -859,7 +860,7 @@ def evaluate_agreement(
     ):
         typer.echo(f"  {what:<32}{point:{sign}.3f}  ({low:{sign}.3f} to {high:{sign}.3f})")
     for part in PARTS:
-        wrong = misses(found, shipped, part)
+        wrong = misses(found, ours, part)
         typer.echo(
             f"{part[0]}: the analyser's disagreements with the labels that both readers side "
             f"with the labels on: {wrong.named} themes named, {wrong.missed} missed, "

@@ -19,6 +19,7 @@ from analysis.agreement import (
     draw,
     load_study,
     misses,
+    read_with,
     spread,
 )
 from analysis.comments import CommentAnalysis
@@ -77,7 +78,8 @@ def test_an_analyser_that_reads_as_the_labels_scores_as_they_do(study: Study) ->
     def labels(text: str, question: str | None, source: str | None) -> CommentAnalysis:
         return CommentAnalysis(dict(by_text[(text, question)]), 0.0)  # type: ignore[arg-type]
 
-    table = {(row.part, row.what): row.figures for row in agreements(study, labels)}
+    as_labelled = read_with(study, labels)
+    table = {(row.part, row.what): row.figures for row in agreements(study, as_labelled)}
     for part in ("held-out", "development"):
         assert table[part, "analyser vs labels"].macro_f1 == 1.0
         assert table[part, "analyser vs labels"].direction_accuracy == 1.0
@@ -86,7 +88,8 @@ def test_an_analyser_that_reads_as_the_labels_scores_as_they_do(study: Study) ->
             table[part, "first reader vs labels"].macro_f1
             < table[part, "analyser vs labels"].macro_f1
         )
-    assert spread(study, labels, resamples=50).gap[0] < 0  # the labels themselves beat readers
+    # The labels themselves beat the readers.
+    assert spread(study, as_labelled, resamples=50).gap[0] < 0
 
 
 def test_misses_are_sorted_by_whether_the_readers_side_with_the_labels(study: Study) -> None:
@@ -98,9 +101,10 @@ def test_misses_are_sorted_by_whether_the_readers_side_with_the_labels(study: St
         return CommentAnalysis({}, 0.0)
 
     held = [line for line in study.lines if line.held_out]
-    assert misses(study, labels) == misses(study, labels, PARTS[0])
-    assert (misses(study, labels).named, misses(study, labels).disputed) == (0, 0)
-    found = misses(study, nothing)
+    as_labelled = read_with(study, labels)
+    assert misses(study, as_labelled) == misses(study, as_labelled, PARTS[0])
+    assert (misses(study, as_labelled).named, misses(study, as_labelled).disputed) == (0, 0)
+    found = misses(study, read_with(study, nothing))
     # Saying nothing misses every label: those all three agree on, and the rest disputed.
     unanimous = sum(
         1
@@ -205,7 +209,9 @@ def test_each_kind_of_miss_is_counted_as_its_kind() -> None:
         return CommentAnalysis(reads[text.removeprefix("comment ")], 0.0)  # type: ignore[arg-type]
 
     study = Study(lines, 0, ("writer_t.jsonl",))
-    assert misses(study, analyser) == Misses(named=1, missed=1, turned=1, disputed=2)
+    assert misses(study, read_with(study, analyser)) == Misses(
+        named=1, missed=1, turned=1, disputed=2
+    )
 
 
 def test_the_bootstrap_of_comments_all_alike_has_no_spread() -> None:
@@ -215,7 +221,8 @@ def test_the_bootstrap_of_comments_all_alike_has_no_spread() -> None:
     def analyser(text: str, question: str | None, source: str | None) -> CommentAnalysis:
         return CommentAnalysis({}, 0.0)
 
-    found = spread(Study(lines, 0, ("writer_t.jsonl",)), analyser, resamples=40)
+    alike = Study(lines, 0, ("writer_t.jsonl",))
+    found = spread(alike, read_with(alike, analyser), resamples=40)
     # Every resample holds the same comment: every figure is its own interval's both ends.
     assert found.first == (1 / 11, 1 / 11, 1 / 11)
     assert found.second == (1 / 11, 1 / 11, 1 / 11)  # the theme found, its direction aside
@@ -226,7 +233,7 @@ def test_the_bootstrap_interval_holds_its_figure(study: Study) -> None:
     def labels(text: str, question: str | None, source: str | None) -> CommentAnalysis:
         return CommentAnalysis({}, 0.0)
 
-    found = spread(study, labels, resamples=200)
+    found = spread(study, read_with(study, labels), resamples=200)
     for point, low, high in (found.first, found.second, found.gap):
         assert low <= point <= high
         assert high - low > 0.01  # two hundred comments leave room

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.agreement import PARTS, agreements, load_study, misses, spread
+from analysis.agreement import PARTS, agreements, load_study, misses, read_with, spread
 from analysis.comments import analyse
 from analysis.dataset import load_dir, split
 from analysis.evaluate import Evaluation, evaluate, shipped
@@ -265,11 +265,12 @@ def test_the_change_probe_s_figure_is_the_readme_s() -> None:
 def test_the_labelling_study_s_figures_are_the_readme_s() -> None:
     rows = load_dir(DATA)
     study = load_study(DATA / "label_study", rows)
-    table = {(row.part, row.what): row.figures for row in agreements(study, shipped)}
+    found = read_with(study, shipped)
+    table = {(row.part, row.what): row.figures for row in agreements(study, found)}
     first, second = (table["held-out", f"{who} reader vs labels"] for who in ("first", "second"))
     ours = table["held-out", "analyser vs labels"]
-    bootstrap = spread(study, shipped)
-    wrong = misses(study, shipped, PARTS[0])
+    bootstrap = spread(study, found)
+    wrong = misses(study, found, PARTS[0])
     _train, held = split(rows)
     everywhere = evaluate(held)
     held_ids = {line.row.id for line in study.lines if line.held_out}
