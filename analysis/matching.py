@@ -166,6 +166,30 @@ def first_chars(patterns: Sequence[str]) -> str:
     return "[" + "".join(sorted(found)) + "]"
 
 
+def word_alternation(words: Collection[str]) -> str:
+    """A regex of "any of `words`" laid out as a tree of their letters ("t(?:ms?|bh)"): at each
+    position the engine follows one branch a letter instead of trying every word in turn, which
+    a flat alternation of eighty-odd words did (a third of `normalise`). Where one word is the
+    start of another the longer is tried first, as a flat alternation sorted longest first
+    tries them, so the two find the same matches."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict[str, Any]) -> str:
+        kids = [re.escape(letter) + branches(sub) for letter, sub in sorted(node.items()) if letter]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        # Greedy: the longer words through this letter first, then the word that ends here.
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(tree)
+
+
 def any_of(patterns: Sequence[str]) -> re.Pattern[str]:
     """One regex for "any of `patterns`", with the first-character lookahead when it is known.
     (The alternatives keep their order; where two match at the same place the first wins.)"""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from analysis.matching import could_hold, first_chars, gate
+from analysis.matching import could_hold, first_chars, gate, word_alternation
 
 # Abbreviations and spellings staff use, to the words the lexicon knows. Applied to lower case.
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
@@ -207,7 +207,7 @@ _TOKEN = re.compile(
     r"\b(?="
     + first_chars(list(_WORD_EXPANSIONS))
     + r")(?:"
-    + "|".join(re.escape(w) for w in sorted(_WORD_EXPANSIONS, key=len, reverse=True))
+    + word_alternation(_WORD_EXPANSIONS)
     + r")(?:'[a-z]+)?\b"
 )
 

@@ -36,6 +36,7 @@ from analysis.matching import (
     distinct_words,
     first_chars,
     searched,
+    word_alternation,
 )
 from analysis.matching import gate as needed_strings
 from analysis.rules import spend_phrases
@@ -184,6 +185,36 @@ def test_word_gates_pass_every_gate_a_text_holds_a_string_of() -> None:
 def test_word_gates_are_sound_on_word_salad(words: list[str], joined: bool) -> None:
     text = ("" if joined else " ").join(words)
     assert WordGates(_PHRASE_STRINGS).could_pass(text) >= _passing(_PHRASE_STRINGS, text)
+
+
+_SHORT_WORDS = st.text(alphabet="abt'", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(_SHORT_WORDS, min_size=1, max_size=12), st.text(alphabet="abt' s", max_size=40))
+def test_a_tree_of_words_finds_what_the_words_longest_first_find(
+    words: set[str], text: str
+) -> None:
+    # Words that start one another ("t", "tb", "tbt'") on text made of the same letters, so the
+    # engine has to fall back from a longer word to a shorter one inside the tree.
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    tree = word_alternation(words)
+    for ending in ("", r"(?:'[a-z]+)?\b"):
+        expected = [m.span() for m in re.finditer(f"(?:{flat}){ending}", text)]
+        assert [m.span() for m in re.finditer(f"(?:{tree}){ending}", text)] == expected
+
+
+def test_the_domain_words_expand_as_a_flat_alternation_of_them_would() -> None:
+    words = text_module._WORD_EXPANSIONS
+    flat = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?:'[a-z]+)?\b"
+    )
+    texts = [json.loads(line)["text"].lower() for line in DEV.read_text().splitlines()]
+    texts += [w + suffix for w in words for suffix in ("", "'s", "s", "'ve got", "x")]
+    for text in texts:
+        assert text_module._TOKEN.sub("#", text) == flat.sub("#", text), text
 
 
 def test_the_last_text_s_words_are_never_another_text_s() -> None:
