@@ -547,16 +547,12 @@ _LOSS_UNDONE: Final = re.compile(
 )
 
 
-def _still_valued(mentioned: set[str], rest: str) -> bool:
-    """Whether a loss answer's themes (`mentioned`) are still what it values after what follows
-    it (`rest`): not where the rest speaks of them again ("Losing the bonus. The pay is awful."),
-    nor where it says the loss has already happened here or the thing already falls short
-    (`_LOSS_SUFFERED`) and nothing takes that back."""
-    if mentioned & themes_in(rest):
-        return False
+def _loss_suffered(rest: str) -> bool:
+    """Whether what follows a loss answer (`rest`) says the loss has already happened here or
+    the thing already falls short (`_LOSS_SUFFERED`), and nothing takes that back."""
     if _LOSS_UNDONE.search(rest):
-        return True
-    return not any(
+        return False
+    return any(
         not _LOSS_IF.search(sentence[: match.start()]) and not _LOSS_ELSEWHERE.search(sentence)
         for sentence in re.split(r"[.!?;]", rest)
         for match in _LOSS_SUFFERED.finditer(sentence)
@@ -1318,6 +1314,10 @@ class Reading:
     # make you leave?" "Losing the market supplement."), and the comment's words read as good
     # news: good news, decided.
     valued: tuple[str, ...] = ()
+    # The themes such an answer names whose loss, it goes on to say, already happened or that
+    # already fall short ("losing the supplement, they took it off us in april"), and that the
+    # comment reads as bad news: bad news, decided.
+    suffered: tuple[str, ...] = ()
 
     @property
     def decided(self) -> dict[str, Direction]:
@@ -1325,7 +1325,7 @@ class Reading:
         for wellbeing, a count that fell or rose is the news for workload, how the worker's
         manager treats them is the news for managers, the degree an answer opens with is
         the news for what the question asked about, and what an answer to a question of leaving
-        names as its loss is valued."""
+        names as its loss is valued, or a complaint if it says the loss already happened."""
         decided: dict[str, Direction] = {}
         for theme, news in self.answered:
             decided[theme] = "pos" if news > 0 else "neg"
@@ -1341,6 +1341,8 @@ class Reading:
             decided["managers"] = "pos" if self.treated > 0 else "neg"
         for theme in self.valued:
             decided[theme] = "pos"
+        for theme in self.suffered:
+            decided[theme] = "neg"
         return decided
 
     @property
@@ -1349,12 +1351,14 @@ class Reading:
         who treats the worker well or badly is a stance on managers however few the words, and
         "Very." to "How supported do you feel by your manager?" is one too, and so is the team
         in "Very. Not the team though" to "… by your manager and team?"; so is wellbeing in
-        "panic attacks before every ICPC" beside whatever else the comment speaks of."""
+        "panic attacks before every ICPC" beside whatever else the comment speaks of; and so is what a
+        loss answer says was already taken ("losing the bonus, they scrapped it last year")."""
         certain = {"managers"} if self.treated else set()
         if self.bodily or self.eased:
             certain.add("wellbeing")
         certain.update(theme for theme, _news in self.answered)
         certain.update(self.told_apart)
+        certain.update(self.suffered)
         return frozenset(certain)
 
 
@@ -1476,7 +1480,9 @@ def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
 # question holds the good word: "How is your workload?" "Very heavy" is no "very".
 _DEGREE_QUESTION: Final = re.compile(
     r"^how (?:well )?(?:supported|valued|listened to|included|safe|looked after|appreciated"
-    r"|happy|satisfied|confident)\b"
+    r"|happy|satisfied|confident"
+    # "How manageable is your workload?" "It's not." (forty-first round's probe).
+    r"|manageable|sustainable)\b"
     # "What are you learning here?" "Nothing new." is a degree too (a low one).
     r"|^what (?:are|am) (?:you|i) learning\b"
 )
@@ -1497,7 +1503,8 @@ _LEAD: Final = r"^(?:(?:ngl|tbh|honestly|oh|um|erm|hmm|well|i would say|i think)
 _END: Final = r"(?:$| (?=(?:she|he|they|my|we|i|it)\b))"
 _MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d|/){_HEDGES}{_END}")
 _DEGREE_LOW: Final = re.compile(
-    rf"{_LEAD}(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
+    # "It's not.", "it is not really" to "How manageable is your workload?".
+    rf"{_LEAD}(?:(?:it is|its|it was|they are|theyre) (?=not\b))?(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
     r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
     r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support"
     # The question's own good word denied: "supported is a strong word", "valued is pushing it"
@@ -1761,6 +1768,7 @@ def read(text: str, question: str | None = None) -> Reading:
     previous: set[str] = set()
     # The themes a loss answer names (`_LOSS_ANSWER`), each with its clause's index in `work`.
     valued: set[tuple[str, int]] = set()
+    suffered: set[str] = set()  # the themes of a loss answer whose loss already happened
     work: list[str] = []
     scored: list[float] = []  # what each clause of `work` added to `total`
     lost_habits: list[int] = []  # the clauses of `work` a habit of then that ended turned
@@ -1841,23 +1849,26 @@ def read(text: str, question: str | None = None) -> Reading:
             # "Leaving for a locum role - better money": better there, not here. What they
             # will miss is here ("Agency, better money. I'll miss the people though").
             base = -base
-        if (
+        lost = (
             loss_answer
             and not found  # the answer's opening: no theme spoken of before ("honestly, …")
             and base <= 0
             and len(mentioned) == 1
-            and (
-                mentioned <= {"managers", "team_culture", "work_life_balance"}
-                # What pays or teaches only where nothing after speaks of it again ("Losing
-                # the bonus. The pay is awful." is a complaint of pay).
-                or (
-                    mentioned <= {"pay", "career", "environment"}
-                    and _still_valued(mentioned, normalised.partition(clause.text)[2])
-                )
-            )
-            and _LOSS_ANSWER.match(clause.text)
+            and _LOSS_ANSWER.match(clause.text) is not None
             and not _LOSS_WELCOME.search(normalised)
-        ):
+        )
+        kept = lost and mentioned <= {"managers", "team_culture", "work_life_balance"}
+        if lost and mentioned <= {"pay", "career", "environment"}:
+            # What pays or teaches only where nothing after speaks of it again ("Losing the
+            # bonus. The pay is awful." is a complaint of pay), and not where the rest says the
+            # loss already happened: then it is a complaint, and the learned half's lean to the
+            # question ("losing X" to a question of leaving: X is valued) must not turn it.
+            after = normalised.partition(clause.text)[2]
+            if not mentioned & themes_in(after):
+                kept = not _loss_suffered(after)
+                if not kept:
+                    suffered.update(mentioned)
+        if kept:
             # "What might make you leave?" "Losing my PM.", "my TM retiring": what the loss
             # would take is valued.
             base = -base or 1.0
@@ -2007,6 +2018,7 @@ def read(text: str, question: str | None = None) -> Reading:
         eased=scores.get("wellbeing", 0.0) > 0 and _said_of_self(EASED, normalised),
         denied=denied,
         valued=_valued(valued, work, scored, local, scores),
+        suffered=tuple(sorted(theme for theme in suffered if scores.get(theme, 0.0) < 0)),
     )
 
 

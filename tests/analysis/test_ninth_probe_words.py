@@ -152,6 +152,13 @@ def test_a_good_thing_s_loss_named_to_a_question_of_leaving(text: str, theme: st
         ("losing the mileage rate, 45p doesnt cover petrol now", "pay", "neg"),
         ("losing the mileage rate, it has not covered petrol for years", "pay", "neg"),
         ("losing the supplement, its peanuts already", "pay", "neg"),
+        # The rules read these as complaints in the fortieth round, but the learned half's lean
+        # to the question ("losing X": X is valued) turned them, or did not find the theme; since
+        # the forty-first, the rules decide a loss already suffered.
+        ("losing the supplement, they took it off us in april", "pay", "neg"),
+        ("losing the retention payment - they took it away in the spring", "pay", "neg"),
+        ("losing the market supplement, they quietly stopped it in the new year", "pay", "neg"),
+        ("losing the bonus, they scrapped it after one year", "pay", "neg"),
         # Guards: what it covers, or how bad its loss would be, leaves it valued.
         ("losing the mileage rate, it already covers the petrol", "pay", "pos"),
         ("losing my mentor, it would be awful", "career", "pos"),
@@ -404,3 +411,32 @@ def test_the_second_review_s_guards(
 )
 def test_the_second_review_s_unspoken_themes(question: str | None, text: str, theme: str) -> None:
     assert theme not in analyse(text, question).themes
+
+
+# The eleventh probe's shapes (forty-first round).
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "direction"),
+    [
+        ("How manageable is your workload at the moment?", "its not. next question", "neg"),
+        ("How manageable is your workload at the moment?", "it's not really", "neg"),
+        ("How manageable is your workload at the moment?", "not very", "neg"),
+        ("How manageable is your workload at the moment?", "very", "pos"),
+        ("How sustainable is your caseload?", "it isnt", "neg"),
+    ],
+)
+def test_how_manageable_is_a_degree_question(question: str, text: str, direction: str) -> None:
+    assert analyse(text, question).themes == {"workload": direction}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guards: an opening that says more than the degree is a statement of its own.
+        "it is not her fault, she has two teams",
+        "its not that she doesnt care",
+    ],
+)
+def test_it_is_not_followed_by_more_is_no_degree(text: str) -> None:
+    assert read(text, "How supported do you feel by your manager?").answered == ()
