@@ -1351,8 +1351,9 @@ class Reading:
         who treats the worker well or badly is a stance on managers however few the words, and
         "Very." to "How supported do you feel by your manager?" is one too, and so is the team
         in "Very. Not the team though" to "… by your manager and team?"; so is wellbeing in
-        "panic attacks before every ICPC" beside whatever else the comment speaks of; and so is what a
-        loss answer says was already taken ("losing the bonus, they scrapped it last year")."""
+        "panic attacks before every ICPC" beside whatever else the comment speaks of; and so is
+        what a loss answer says was already taken ("losing the bonus, they scrapped it last
+        year")."""
         certain = {"managers"} if self.treated else set()
         if self.bodily or self.eased:
             certain.add("wellbeing")
@@ -1504,7 +1505,8 @@ _END: Final = r"(?:$| (?=(?:she|he|they|my|we|i|it)\b))"
 _MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d|/){_HEDGES}{_END}")
 _DEGREE_LOW: Final = re.compile(
     # "It's not.", "it is not really" to "How manageable is your workload?".
-    rf"{_LEAD}(?:(?:it is|its|it was|they are|theyre) (?=not\b))?(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
+    rf"{_LEAD}(?:(?:it is|its|it was|they are|theyre) (?=not\b))?"
+    r"(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
     r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
     r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support"
     # The question's own good word denied: "supported is a strong word", "valued is pushing it"

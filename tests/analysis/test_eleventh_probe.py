@@ -14,6 +14,4 @@ from __future__ import annotations
 
 from tests.analysis.probe_cases import three_writers_tests
 
-test_the_probe_is_whole, test_the_eleventh_probe_reads_as_recorded = three_writers_tests(
-    "eleventh"
-)
+test_the_probe_is_whole, test_the_eleventh_probe_reads_as_recorded = three_writers_tests("eleventh")

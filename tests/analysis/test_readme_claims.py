@@ -16,7 +16,7 @@ import pytest
 from analysis.agreement import PARTS, agreements, load_study, misses, read_with, spread
 from analysis.comments import analyse
 from analysis.dataset import load_dir, split
-from analysis.evaluate import Evaluation, evaluate, shipped
+from analysis.evaluate import Evaluation, compare, evaluate, shipped
 from tests.analysis.probe_cases import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -247,6 +247,24 @@ def test_the_tenth_probe_s_figures_are_the_readme_s() -> None:
     _assert_read_and_mended(
         "tenth", "{on_arrival} of {size} right on both (those mends changed none"
     )
+
+
+def test_the_eleventh_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended(
+        "eleventh", "{on_arrival} of {size} right on both (that mend changed none"
+    )
+
+
+def test_the_eleventh_probe_s_scores_are_the_readme_s() -> None:
+    cases = load(PROBES / "eleventh.jsonl")
+    scored = compare(
+        (analyse(case["text"], case["question"]).themes, case["themes"]) for case in cases
+    )
+    flat = " ".join(README.split())
+    assert (
+        f"macro-F1 {scored.macro_f1:.3f} and direction {scored.direction_accuracy:.3f} on its "
+        "labels"
+    ) in flat
 
 
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:
