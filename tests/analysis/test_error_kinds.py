@@ -413,17 +413,9 @@ ROUND_FOUR = [
     ("Fewer forms to fill in since the new assessment template came in", None, "processes", "pos"),
     ("Mosaic crashes far less than it did last year", None, "it_systems", "pos"),
     ("Duty feels a lot less chaotic since the triage worker started", None, "workload", "pos"),
-    # Read wrong since the twenty-fifth round's retraining (its change-over-time writers):
-    # "paperwork" and "need" outweigh "less" (-0.875 bias; the rules' +2.0 is outweighed).
-    pytest.param(
-        "Far less paperwork for a child in need review than last year",
-        None,
-        "processes",
-        "pos",
-        marks=pytest.mark.xfail(
-            strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
-        ),
-    ),
+    # Read wrong from the twenty-fifth round's retraining (its change-over-time writers:
+    # "paperwork" and "need" outweighed "less") to the forty-first round's, which reads it right.
+    ("Far less paperwork for a child in need review than last year", None, "processes", "pos"),
     ("Mosaic is much faster since the upgrade in September", None, "it_systems", "pos"),
     # ... and a count that rose is still a complaint
     ("My caseload has gone from eighteen to twenty-six since Easter", None, "workload", "neg"),

@@ -85,6 +85,13 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         {"pay": "neg"},
     ),
     ("Not supervision.", "What keeps you here?", {"managers": "neg"}),
+    ("Laptops upgraded. Boots in under 2 mins. Small mercies.", None, {"it_systems": "pos"}),
+    (
+        "losing the supplement, they took it off us in april",
+        "What might make you leave?",
+        {"pay": "neg"},
+    ),
+    ("its not.", "How manageable is your workload at the moment?", {"workload": "neg"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
