@@ -516,13 +516,23 @@ _LOSS_ANSWER: Final = re.compile(
 # it already doesnt cover the petrol", "it has not covered petrol for years"). Not "it was never
 # cut", nor "i could barely cover my rent" (the worker, not the thing).
 _CUT: Final = (
-    r"(?:pulled|cut|stopped|scrapped|axed|withdrawn|taken away|taken off us|removed|dropped"
-    r"|suspended|paused|halved|frozen|slashed|binned)"
+    r"(?:pulled|cut|stopped|scrapped|axed|withdrawn|taken away|taken off us|taken from us|removed"
+    r"|dropped|suspended|paused|halved|frozen|slashed|binned|reduced to nothing)"
+)
+# Words between that say the cut did not happen, or not yet: "it was almost scrapped", "they
+# were threatening to cut it", "it is going to be cut".
+_NOT_YET: Final = (
+    r"(?!(?:not|never|almost|nearly|very|going|threaten\w*|plann\w*|about|due|set|supposed"
+    r"|meant|to|be)\b)"
 )
 _LOSS_SUFFERED: Final = re.compile(
-    rf"\b(?:it|that|they|which|this)\b(?: (?!not\b|never\b)\w+){{0,2}}?"
-    rf" (?:got|was|were|been)(?: (?!not\b|never\b)\w+){{0,2}}? {_CUT}\b"
-    rf"|\bthey\b(?: (?:already|just|quietly|then|have|had))* (?:{_CUT}|took|taken) (?:it|them)\b"
+    rf"\b(?:it|that|they|which|this)\b(?: {_NOT_YET}\w+){{0,2}}?"
+    rf" (?:got|was|were|been)(?: {_NOT_YET}\w+){{0,2}}? {_CUT}\b"
+    rf"|\bthey\b(?: (?:already|just|quietly|then|have|had))* (?:{_CUT}|took|taken|got rid of"
+    r"|stopped paying) (?:it|them)\b"
+    # "we lost it last year", "which has already happened".
+    r"|\bwe (?:already |have |had )*lost (?:it|them)\b"
+    r"|\b(?:which|that|it) (?:has|have|had) already happened\b"
     r"|\b(?:it|that|which|this|they|\d+p|rate|allowance|supplement|mileage)\b"
     r"(?: (?:already|still|now))?"
     r" (?:(?:does|do|did|has|have) not(?: even)?|barely|hardly|scarcely|only just)"
@@ -534,13 +544,19 @@ _LOSS_SUFFERED: Final = re.compile(
 # another employer named in the sentence ("it was pulled at my last council"), a loss undone
 # ("it was removed in 2019 and reinstated"), or a "but" that still values what is left ("it
 # barely covers the commute but it helps").
-_LOSS_IF: Final = re.compile(r"\b(?:if|when|once|unless|should|the day|in case)\b")
+_LOSS_IF: Final = re.compile(
+    r"\b(?:if|when|once|unless|should|the day|in case)\b|\bhad $"  # "had it been cut, …"
+)
 _LOSS_ELSEWHERE: Final = re.compile(
     r"\b(?:last|previous|old|former|next|other|another|neighbouring) (?:council|la|authority"
     r"|county|job|place|employer|trust|team|borough)\b|\belsewhere\b"
+    r"|\b(?:other|some|most|many|lots of) (?:councils|las|authorities|places|trusts|boroughs)\b"
+    r"|\b(?:mates?|friends?|sisters?|brothers?|partners?|husbands?|wifes?)(?:'s)? (?:council|la"
+    r"|authority|trust|team|place|job)\b"
 )
 _LOSS_UNDONE: Final = re.compile(
-    r"\b(?:reinstated|reversed|restored|brought (?:it|them) back|put (?:it|them) back"
+    r"\b(?:came back|come back|restarted|resumed|returned)\b"
+    r"|\b(?:reinstated|reversed|restored|brought (?:it|them) back|put (?:it|them) back"
     r"|u-?turn\w*|backtracked|back-?tracked)\b"
     r"|\bbut (?:it|that|they) (?:still )?(?:helps?|counts?|is something|adds up)\b"
     r"|\bbetter than nothing\b"
@@ -1504,9 +1520,11 @@ _LEAD: Final = r"^(?:(?:ngl|tbh|honestly|oh|um|erm|hmm|well|i would say|i think)
 _END: Final = r"(?:$| (?=(?:she|he|they|my|we|i|it)\b))"
 _MARK: Final = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d)?) ?(?:/ ?|out of )10(?!\d|/){_HEDGES}{_END}")
 _DEGREE_LOW: Final = re.compile(
-    # "It's not.", "it is not really" to "How manageable is your workload?".
-    rf"{_LEAD}(?:(?:it is|its|it was|they are|theyre) (?=not\b))?"
-    r"(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
+    # "It's not.", "it is not really" to "How manageable is your workload?": only as the whole
+    # opening ("it's not my manager, it's the people above her" names who it is not).
+    rf"{_LEAD}(?:it is|its) not(?: (?:very|really|at all|much|particularly|especially|overly"
+    rf"|hugely|so|well))?{_HEDGES}$"
+    rf"|{_LEAD}(?:not(?: (?:very|at all|really|much|enough|particularly|especially|overly|hugely"
     r"|so|well|supported|valued))?|barely|hardly|rarely|poorly|badly|unsupported|minimally"
     r"|very little|little|none|nothing(?: new| much)?|nil|nowt|nada|zero|0|no support"
     # The question's own good word denied: "supported is a strong word", "valued is pushing it"
@@ -1521,6 +1539,10 @@ _DEGREE_HIGH: Final = re.compile(
     r"|brilliantly|well supported|very well|really well|very much|supported|loads|lots|a lot"
     rf"|heaps|tons|plenty|masses|so much){_HEDGES}{_END}"
 )
+# A high degree in words of quantity ("loads", "plenty") answers how much support or value there
+# is, but to a question of how bearable the load is it tells the load: no degree.
+_QUANTITY: Final = re.compile(rf"{_LEAD}(?:loads|lots|a lot|heaps|tons|plenty|masses|so much)\b")
+_OF_THE_LOAD: Final = re.compile(r"^\W*how (?:manageable|sustainable)\b")
 _DEGREE_SCORE: Final = 2.0
 # The answer's opening statement ends at the first sentence end or comma.
 _OPENING_END: Final = re.compile(r"\s*[.,!?;:\n]+\s*|\s+-\s+")
@@ -1672,6 +1694,8 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     elif _DEGREE_LOW.match(opening):
         news = -1.0
     elif _DEGREE_HIGH.match(opening):
+        if _QUANTITY.match(opening) and _OF_THE_LOAD.match(question.lower()):
+            return ()  # "Loads. 30 kids" to "How manageable is your workload?" is the load
         news = 1.0
     else:
         return ()

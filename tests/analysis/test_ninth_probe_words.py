@@ -440,3 +440,71 @@ def test_how_manageable_is_a_degree_question(question: str, text: str, direction
 )
 def test_it_is_not_followed_by_more_is_no_degree(text: str) -> None:
     assert read(text, "How supported do you feel by your manager?").answered == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # The review's breaks of the first form: "it's not" running on into who it is not, the
+        # past, another subject, and a quantity that tells the load.
+        (
+            "How supported do you feel by your manager?",
+            "It's not my manager, she is great, it's the people above her",
+        ),
+        (
+            "How supported do you feel by your manager?",
+            "It's not my manager it's senior leadership",
+        ),
+        (
+            "How supported do you feel by your manager?",
+            "It wasn't. New TM since May and she's brilliant.",
+        ),
+        (
+            "How valued do you feel by your team?",
+            "they are not my team anymore, i moved to MASH and feel very valued",
+        ),
+        ("How manageable is your workload?", "Loads. 30 kids on my caseload and duty on top"),
+        ("How manageable is your workload?", "plenty"),
+    ],
+)
+def test_no_degree_where_the_opening_says_more(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # A loss that nearly happened, was threatened, would have been, happened elsewhere or was
+        # undone leaves what it would take valued (the review's guards).
+        ("losing the supplement, it was almost scrapped in april", "pos"),
+        ("losing the supplement, they were threatening to cut it", "pos"),
+        ("losing the supplement, had it been cut I would have left", "pos"),
+        ("losing the supplement, it was cut at other LAs", "pos"),
+        ("losing the supplement, it was cut at my mates council", "pos"),
+        ("losing the supplement, it was paused during covid and came back", "pos"),
+        # ... and more ways to tell that it already happened (the review's misses).
+        ("losing the supplement, they got rid of it in april", "neg"),
+        ("losing the supplement, they stopped paying it in april", "neg"),
+        ("losing the supplement, it was taken from us in april", "neg"),
+        ("losing the supplement, we lost it last year", "neg"),
+        ("losing the supplement, which has already happened", "neg"),
+    ],
+)
+def test_a_loss_suffered_is_told_from_one_threatened_or_undone(text: str, direction: str) -> None:
+    question = "What might make you leave?"
+    assert analyse(text, question).themes.get("pay") == direction
+    assert (read(text, question).scores["pay"] > 0) == (direction == "pos")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # Thanks for a small gain is good news; small mercies denied are not (the review's).
+        ("Laptops upgraded. Boots in under 2 mins. Small mercies.", "it_systems", "pos"),
+        ("We don't even get small mercies like a working printer", "it_systems", "neg"),
+        ("The pay freeze has finally ended and we got 4%", "pay", "pos"),
+        ("I actually miss the old Mosaic. Never thought I'd type that.", "it_systems", "neg"),
+    ],
+)
+def test_words_of_thanks_for_a_small_gain(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
