@@ -1495,11 +1495,14 @@ def _treatment_decides(said: list[tuple[float, float, bool]]) -> float:
 # of ten answers it, whatever else follows ("Very. Which is lucky, because nobody above her has
 # a clue who I am"; "Not very. I get more from the senior prac"; "9/10"). Only where the
 # question holds the good word: "How is your workload?" "Very heavy" is no "very".
+# The degree questions that ask how bearable the load is: answered in words of quantity, they
+# tell the load, not the degree (`_QUANTITY`).
+_OF_THE_LOAD_WORDS: Final = r"manageable|sustainable"
 _DEGREE_QUESTION: Final = re.compile(
     r"^how (?:well )?(?:supported|valued|listened to|included|safe|looked after|appreciated"
     r"|happy|satisfied|confident"
     # "How manageable is your workload?" "It's not." (forty-first round's probe).
-    r"|manageable|sustainable)\b"
+    rf"|{_OF_THE_LOAD_WORDS})\b"
     # "What are you learning here?" "Nothing new." is a degree too (a low one).
     r"|^what (?:are|am) (?:you|i) learning\b"
 )
@@ -1542,7 +1545,7 @@ _DEGREE_HIGH: Final = re.compile(
 # A high degree in words of quantity ("loads", "plenty") answers how much support or value there
 # is, but to a question of how bearable the load is it tells the load: no degree.
 _QUANTITY: Final = re.compile(rf"{_LEAD}(?:loads|lots|a lot|heaps|tons|plenty|masses|so much)\b")
-_OF_THE_LOAD: Final = re.compile(r"^\W*how (?:manageable|sustainable)\b")
+_OF_THE_LOAD: Final = re.compile(rf"^\W*how (?:{_OF_THE_LOAD_WORDS})\b")
 _DEGREE_SCORE: Final = 2.0
 # The answer's opening statement ends at the first sentence end or comma.
 _OPENING_END: Final = re.compile(r"\s*[.,!?;:\n]+\s*|\s+-\s+")
