@@ -619,6 +619,17 @@ def _lost_habit(clause: str) -> bool:
     )
 
 
+# A clause that only says the habit before it ended: "Mosaic used to crash every afternoon, now
+# it doesn't", "… Not anymore." The habit's clause, turned, already tells the news; read alone,
+# its "not" was a complaint (forty-second round; the forty-first round's review).
+_HABIT_ENDS = re.compile(
+    r"^(?:(?:but|and|although|though|thankfully|luckily|thank god|thank goodness|happily"
+    r"|fortunately) )*(?:(?:now|these days|nowadays) )?(?:(?:it|they|she|he|we|that|this|i) )?"
+    r"(?:does not|do not|did not|is not|are not|has not|have not|not|no|never)"
+    r"(?: (?:any ?more|now|these days|nowadays|any longer|so much|as much|really|thankfully))*$"
+)
+
+
 # The habit holds still: "Mosaic used to be a nightmare and still is". (Every match holds
 # "still": a comment without it needs no search.)
 _HABIT_HOLDS = re.compile(
@@ -1515,7 +1526,8 @@ _HEDGES: Final = (
     r"(?: (?:tbh|honestly|to be honest|if i am honest|if i am being honest|no question|indeed"
     r"|yes|no|really|actually|now|these days|at the moment|right now|to be fair|tbf|thankfully"
     r"|luckily|sadly|so|much so|supported|mate|at all|whatsoever|at present|so far|lately"
-    r"|recently))*"
+    r"|recently|for now|currently|this week|this month|most of the time|most days|mostly"
+    r"|on the whole|for the most part))*"
 )
 # Before the degree, words that only lead into it ("ngl not at all"); after it, unpunctuated, a
 # new statement may start with its subject ("very she rings me after every visit").
@@ -1546,6 +1558,64 @@ _DEGREE_HIGH: Final = re.compile(
 # is, but to a question of how bearable the load is it tells the load: no degree.
 _QUANTITY: Final = re.compile(rf"{_LEAD}(?:loads|lots|a lot|heaps|tons|plenty|masses|so much)\b")
 _OF_THE_LOAD: Final = re.compile(rf"^\W*how (?:{_OF_THE_LOAD_WORDS})\b")
+# The good word the question asks a degree of, said back in the answer: "Very manageable",
+# "manageable at the moment", "completely unmanageable", "not sustainable", "I don't feel
+# valued" (forty-second round: to "How manageable is your workload?" the first read as bad news
+# and the third as nothing). Only the word asked: "How supported…?" "Valued." is no answer of
+# degree. "Moderately", "somewhat" and "sort of" are no side; "mostly", "reasonably" and
+# "fairly" lean to the good (in the pool, "Reasonably." and "Mostly." to "How supported…?" are
+# praise of the manager in 5 of 6).
+_ASKED_WORD: Final = re.compile(
+    r"^how (?:well )?(supported|valued|listened to|included|safe|looked after|appreciated|happy"
+    rf"|satisfied|confident|{_OF_THE_LOAD_WORDS})\b"
+)
+# The word's own opposites besides its un-, dis- and under- forms ("unmanageable",
+# "dissatisfied", "undervalued").
+_OPPOSITES: Final = {
+    "included": "excluded|left out",
+    "listened to": "ignored|unheard",
+    "looked after": "neglected",
+    "valued": "devalued",
+}
+_HIGHER: Final = (
+    r"very|really|quite|pretty|mostly|generally|largely|reasonably|relatively|fairly|totally"
+    r"|completely|fully|extremely|perfectly|entirely|absolutely|incredibly|so|always|definitely"
+    r"|genuinely|truly|super|well"
+)
+_LOWER: Final = (
+    r"(?:not|never)(?: (?:very|really|at all|that|so|particularly|always|exactly|entirely|fully"
+    r"|too|remotely|even|hugely|overly|especially|massively))?"
+    r"|barely|hardly|scarcely|rarely|far from|anything but|less than"
+)
+# Who says it, before the word: "I feel valued", "it is manageable"; said with a denial, a low
+# degree: "I do not feel valued", "it is not sustainable".
+_SAYER: Final = r"(?:i|we) (?:feel|am|are)|feeling|feel|(?:it|that|this) (?:is|feels)|its"
+_SAYER_DENIES: Final = (
+    r"(?:i|we) (?:do not|did not|never) feel|(?:i am|we are|(?:it|that|this) is|its) not"
+)
+
+
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _own_word_degree(question: str) -> re.Pattern[str] | None:
+    """The answer to a degree question that says the question's own good word back, with a
+    degree ("very manageable") or its opposite ("unmanageable", "not manageable"); its group
+    "low" is set when the degree is low. None if the question is no degree question."""
+    asked = _ASKED_WORD.match(normalise(question))
+    if asked is None:
+        return None
+    word = re.escape(asked.group(1))
+    opposite = rf"(?:un|dis|under){word}"
+    if asked.group(1) in _OPPOSITES:
+        opposite += "|" + _OPPOSITES[asked.group(1)]
+    return re.compile(
+        rf"{_LEAD}(?:"
+        rf"(?P<low>(?:(?:{_SAYER}) )?(?:(?:{_LOWER}) {word}|(?:(?:{_HIGHER}) )*(?:{opposite}))"
+        rf"|(?:{_SAYER_DENIES})(?: (?:{_HIGHER}))* {word})"
+        rf"|(?:(?:{_SAYER}) )?(?:(?:{_HIGHER}) )*{word}"
+        rf"){_HEDGES}{_END}"
+    )
+
+
 _DEGREE_SCORE: Final = 2.0
 # The answer's opening statement ends at the first sentence end or comma.
 _OPENING_END: Final = re.compile(r"\s*[.,!?;:\n]+\s*|\s+-\s+")
@@ -1694,6 +1764,8 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     elif mark is not None:
         value = float(mark.group(1))
         news = 1.0 if 7 <= value <= 10 else -1.0 if value <= 4 else 0.0
+    elif (own := _own_word_degree(question)) is not None and (said := own.match(opening)):
+        news = -1.0 if said.group("low") else 1.0
     elif _DEGREE_LOW.match(opening):
         news = -1.0
     elif _DEGREE_HIGH.match(opening):
@@ -1826,6 +1898,11 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
+        # "… used to crash every afternoon, | now it doesn't": no news of its own.
+        ends_habit = bool(lost_habits) and lost_habits[-1] == len(work) - 2
+        ends_habit = ends_habit and _HABIT_ENDS.match(clause.text) is not None
+        if ends_habit:
+            mentioned = set()
         change = _count_change(clause.text)
         if change is None and len(work) > 1 and "now" in clause.text:
             change = _then_now_across(work[-2], clause.text)
@@ -1871,7 +1948,8 @@ def read(text: str, question: str | None = None) -> Reading:
             for harm in reversed(_harms(rest)):
                 if not _BY_STAFF.search(rest, max(0, harm.start() - 60), harm.start()):
                     rest = rest[: harm.start()] + " " + rest[harm.end() :]
-        base = clause_score(rest, None if rest is not clause.text else starts)
+        own_starts = None if rest is not clause.text else starts  # (rest's own, if it is cut)
+        base = 0.0 if ends_habit else clause_score(rest, own_starts)
         if sarcastic and base > 0:
             base = -base  # "Love doing my recording at 11pm on a Sunday 🙃"
         if elsewhere and base > 0 and not _MISSED.search(clause.text):

@@ -1660,10 +1660,6 @@ def test_an_opening_that_is_more_than_a_degree_is_not_one(text: str) -> None:
     ("text", "question"),
     [
         ("Totally swamped, 31 cases and duty", "How happy are you with your workload?"),
-        (
-            "Extremely dissatisfied, agency get £15 more an hour",
-            "How satisfied are you with your pay?",
-        ),
         ("Very much underpaid for what we do", "How satisfied are you with your pay?"),
         ("Not at all by SLT, my team are great though", "How valued do you feel?"),
     ],

@@ -508,3 +508,108 @@ def test_a_loss_suffered_is_told_from_one_threatened_or_undone(text: str, direct
 )
 def test_words_of_thanks_for_a_small_gain(text: str, theme: str, direction: str) -> None:
     assert analyse(text).themes.get(theme) == direction
+
+
+# The question's own word said back (forty-second round): to "How manageable is your
+# workload?", "Very manageable" read as bad news and "Completely unmanageable" as nothing.
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "direction"),
+    [
+        ("How manageable is your workload at the moment?", "Very manageable", "pos"),
+        ("How manageable is your workload at the moment?", "manageable", "pos"),
+        ("How manageable is your workload at the moment?", "quite manageable tbh", "pos"),
+        ("How manageable is your workload at the moment?", "its manageable now", "pos"),
+        ("How manageable is your workload at the moment?", "fairly manageable this month", "pos"),
+        ("How manageable is your workload at the moment?", "Completely unmanageable", "neg"),
+        ("How manageable is your workload at the moment?", "unmanageable.", "neg"),
+        ("How manageable is your workload at the moment?", "not manageable at all", "neg"),
+        ("How manageable is your workload at the moment?", "It's not manageable", "neg"),
+        ("How manageable is your workload at the moment?", "barely manageable", "neg"),
+        ("How sustainable is your caseload?", "completely unsustainable", "neg"),
+        ("How sustainable is your caseload?", "very sustainable, 14 kids", "pos"),
+        ("How supported do you feel by your manager?", "completely unsupported", "neg"),
+        ("How supported do you feel by your manager?", "fully supported", "pos"),
+    ],
+)
+def test_the_question_s_own_word_is_a_degree(question: str, text: str, direction: str) -> None:
+    theme = "managers" if "manager" in question else "workload"
+    assert analyse(text, question).themes == {theme: direction}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answered"),
+    [
+        ("How valued do you feel by your team?", "I don't feel valued", ("team_culture", -2.0)),
+        ("How valued do you feel by your team?", "undervalued", ("team_culture", -2.0)),
+        ("How valued do you feel by your team?", "feeling very valued", ("team_culture", 2.0)),
+        ("How included do you feel in your team?", "excluded, mostly", ("team_culture", -2.0)),
+        ("How happy are you in your team?", "unhappy", ("team_culture", -2.0)),
+        ("How happy are you in your team?", "happy", ("team_culture", 2.0)),
+        # test_error_kinds took this for a degree of something else before the round: it is
+        # the question's own word, denied, and the rest says why.
+        (
+            "How satisfied are you with your pay?",
+            "Extremely dissatisfied, agency get £15 more an hour",
+            ("pay", -2.0),
+        ),
+    ],
+)
+def test_the_own_word_degree_is_the_answer(
+    question: str, text: str, answered: tuple[str, float]
+) -> None:
+    assert read(text, question).answered == (answered,)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Guards: the word said with more than a degree, asked back, or not the word asked.
+        ("How manageable is your workload?", "manageable but only just"),
+        ("How manageable is your workload?", "more manageable than it was in the summer"),
+        ("How manageable is your workload?", "just about manageable"),
+        ("How manageable is your workload?", "Manageable? I have 31 children"),
+        ("How manageable is your workload?", "sort of manageable"),
+        ("How supported do you feel by your manager?", "Valued."),
+        ("How supported do you feel by your manager?", "Supported in principle, not in practice"),
+        ("How supported do you feel by your manager?", "unsupported by the service, not by her"),
+    ],
+)
+def test_no_own_word_degree_where_the_opening_says_more(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # A bad habit that ended, said so in a clause of its own (the forty-first round's
+        # review): the ending is no complaint. A good habit that ended is still a loss.
+        ("Mosaic used to crash every afternoon, now it doesnt", "it_systems", "pos"),
+        ("Mosaic used to crash all the time. Not anymore.", "it_systems", "pos"),
+        ("my TM used to cancel supervision every month, now she doesnt", "managers", "pos"),
+        ("my TM used to cancel supervision monthly but thankfully not anymore", "managers", "pos"),
+        ("I used to have a good manager. not anymore", "managers", "neg"),
+        ("my manager used to be supportive, now she isnt", "managers", "neg"),
+        # The plain form of a fault, and a practice that started again.
+        ("mosaic will crash if you attach a photo", "it_systems", "neg"),
+        ("Peer supervision for SPs has restarted.", "team_culture", "pos"),
+        ("the flexi scheme has been reinstated for the court unit", "work_life_balance", "pos"),
+    ],
+)
+def test_a_habit_that_ended_and_a_practice_restarted(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guards: a crash course teaches; a laptop that restarts mid-visit is a fault.
+        "front door is like a crash course in everything",
+        "laptop restarted for an update mid conference",
+    ],
+)
+def test_no_fault_in_a_crash_course_nor_good_news_in_a_restart(text: str) -> None:
+    reading = read(text)
+    assert reading.scores.get("career", 0.0) >= 0
+    assert reading.scores.get("it_systems", 0.0) <= 0
