@@ -92,6 +92,14 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         {"pay": "neg"},
     ),
     ("its not.", "How manageable is your workload at the moment?", {"workload": "neg"}),
+    ("Very manageable", "How manageable is your workload at the moment?", {"workload": "pos"}),
+    (
+        "Completely unmanageable",
+        "How manageable is your workload at the moment?",
+        {"workload": "neg"},
+    ),
+    ("Mosaic used to crash every afternoon, now it doesnt", None, {"it_systems": "pos"}),
+    ("Peer supervision for SPs has restarted.", None, {"team_culture": "pos"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
@@ -262,8 +270,15 @@ def test_the_eleventh_probe_s_figures_are_the_readme_s() -> None:
     )
 
 
-def test_the_eleventh_probe_s_scores_are_the_readme_s() -> None:
-    cases = load(PROBES / "eleventh.jsonl")
+def test_the_twelfth_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended(
+        "twelfth", "{on_arrival} of {size} right on both (those mends changed none"
+    )
+
+
+@pytest.mark.parametrize("probe", ["eleventh", "twelfth"])
+def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
+    cases = load(PROBES / f"{probe}.jsonl")
     scored = compare(
         (analyse(case["text"], case["question"]).themes, case["themes"]) for case in cases
     )
