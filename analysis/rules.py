@@ -1309,7 +1309,8 @@ class Reading:
     treated: float = 0.0
     # The themes a degree question asks about ("How supported do you feel by your manager?",
     # "… by your manager and team?"), each with the news of the degree or mark the answer opens
-    # with ("Very.", "2/10"), if it does; empty if it does not.
+    # with ("Very.", "2/10"), if it does; empty if it does not. So are the people a question
+    # names, if the answer says they are never seen ("who?", "never met them"): bad news.
     answered: tuple[tuple[str, float], ...] = ()
     # The answer is only that degree or mark ("Very.", "2/10"): it speaks of what the question
     # asked about and of nothing else the question's words name ("… since your manager left?").
@@ -1777,6 +1778,40 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     return tuple((theme, news * _DEGREE_SCORE) for theme in themes) if news else ()
 
 
+# An answer that says the people the question asks about are never seen: "who?", "never met
+# them", "I have met one of them once, in 2022", "wouldn't know her if I passed her in the
+# corridor" to "How do you feel about senior leadership?" (forty-second round's probe: each read
+# nothing). Only of the people a question names (senior leaders, managers).
+_UNSEEN: Final = re.compile(
+    r"^\W*(?:(?:um+|erm+|sorry|honestly|tbh|genuinely) )*who(?: (?:are|is|r) (?:they|them|that"
+    r"|those|she|he|these people))?(?: (?:again|exactly|even|lol|haha|tbh|now|sorry))*\W*$"
+    r"|\b(?:never|not once|not ever|not yet|have not|has not|had not) (?:actually )?(?:met|seen"
+    r"|spoken to|heard from|laid eyes on|clapped eyes on) (?:them|him|her|any of them|one of them"
+    r"|a single one)\b"
+    r"|\bmet (?:one of )?(?:them|him|her) (?:once|twice)\b"
+    r"|\b(?:would not|could not|do not|did not) (?:know|recognise|recognize|pick out) (?:them|him"
+    r"|her|who (?:they|he|she) (?:are|is))\b"
+    r"|\b(?:no|not a|not the faintest|not the foggiest) (?:idea|clue) who (?:they|he|she)"
+    r" (?:are|is)\b"
+)
+_PEOPLE: Final = ("managers", "leadership")
+
+
+def _unseen_answer(
+    normalised: str, question: str, scores: dict[str, float]
+) -> tuple[tuple[str, float], ...]:
+    """The people a question names (managers, senior leaders), as bad news, if the answer says
+    they are never seen ("who?", "never met them") and reads no good news of them."""
+    if not _UNSEEN.search(normalised):
+        return ()
+    asked = themes_in(normalise(question))
+    return tuple(
+        (theme, -_DEGREE_SCORE)
+        for theme in _PEOPLE
+        if theme in asked and scores.get(theme, 0.0) <= 0
+    )
+
+
 def _negated(clause: str) -> bool:
     """Whether a clause holds a negator ("not", "never", "barely"): "but not by the team"."""
     return not NEGATORS.isdisjoint(_WORD.findall(clause))
@@ -2032,11 +2067,14 @@ def read(text: str, question: str | None = None) -> Reading:
                 # clause, so the comment's total says so too, not only the theme's score.
                 clause_total = score
             earlier = found.get(theme)
-            # A later clause wins when it turns the sentence ("... but") or is more decided.
+            # A later clause wins when it turns the sentence ("... but") or is more decided. A
+            # clause that turns it but says nothing either way of a theme it does not name
+            # leaves the earlier reading ("the mileage rate went up. small thing but it adds up
+            # when ur doing 300 miles a week", forty-second round's probe).
             # A change told over two clauses outweighs the half the clause before read alone.
             if (
                 earlier is None
-                or clause.contrast
+                or (clause.contrast and (score or not inherited))
                 or theme == retold
                 or abs(score) > abs(earlier.score)
             ):
@@ -2057,6 +2095,8 @@ def read(text: str, question: str | None = None) -> Reading:
     if treated:  # decided: the comment's reading of the manager is this one
         scores["managers"] = _TREATED_SCORE * treated
     answered = _degree_answer(normalised, question) if question else ()
+    if question and not answered:
+        answered = _unseen_answer(normalised, question, scores)
     if sarcastic:
         # Sarcasm in an answer that names nothing else turns the degree's praise ("Very 🙃",
         # "Extremely. Said no one ever."), not its complaint ("Not at all 🙄"); where the answer

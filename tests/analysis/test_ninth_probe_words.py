@@ -613,3 +613,57 @@ def test_no_fault_in_a_crash_course_nor_good_news_in_a_restart(text: str) -> Non
     reading = read(text)
     assert reading.scores.get("career", 0.0) >= 0
     assert reading.scores.get("it_systems", 0.0) <= 0
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Leaders or a manager never seen, said to a question about them (the twelfth probe;
+        # the seventh's line 37 is read right by the same rule).
+        ("How do you feel about senior leadership?", "who?"),
+        ("How do you feel about senior leadership?", "who are they lol"),
+        ("How do you feel about senior leadership?", "never met them"),
+        ("How would you describe the senior leadership team?", "Met one of them once, in 2022."),
+        (
+            "How do you feel about the senior leadership team?",
+            "wouldn't recognise them if they walked into the office",
+        ),
+        ("How approachable is your manager?", "no idea who she is, it's been 3 TMs this year"),
+    ],
+)
+def test_people_never_seen_are_bad_news(question: str, text: str) -> None:
+    theme = "managers" if "manager" in question else "leadership"
+    assert analyse(text, question).themes.get(theme) == "neg"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Guards: praise beside it, or a question about no one.
+        ("How do you feel about senior leadership?", "never met them but the new DCS seems great"),
+        ("Who would you miss if you left?", "who?"),
+    ],
+)
+def test_never_seen_decides_nothing_beside_praise_or_of_no_one(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # "About time." after news is good news that came late (13 of 13 in the pool).
+        ("Mileage finally went up. About time.", "pay", "pos"),
+        ("regrade to senior came through. about time", "pay", "pos"),
+        ("Heard the perms are getting a market supplement. about time", "pay", "pos"),
+        # Not a demand for what has not come.
+        ("about time they paid us properly", "pay", "neg"),
+        # A turn that says nothing either way of the theme before it leaves its reading.
+        (
+            "ok so the mileage rate went up. small thing but it adds up when ur doing 300 miles",
+            "pay",
+            "pos",
+        ),
+    ],
+)
+def test_about_time_and_an_empty_turn(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction

@@ -100,6 +100,8 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ),
     ("Mosaic used to crash every afternoon, now it doesnt", None, {"it_systems": "pos"}),
     ("Peer supervision for SPs has restarted.", None, {"team_culture": "pos"}),
+    ("who?", "How do you feel about senior leadership?", {"leadership": "neg"}),
+    ("Mileage finally went up. About time.", None, {"pay": "pos"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
