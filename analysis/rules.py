@@ -1797,19 +1797,22 @@ _UNSEEN: Final = re.compile(
 _PEOPLE: Final = ("managers", "leadership")
 
 
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _people_asked(question: str) -> tuple[str, ...]:
+    """The people `question` names (managers, senior leaders), in `_PEOPLE` order."""
+    asked = themes_in(normalise(question))
+    return tuple(theme for theme in _PEOPLE if theme in asked)
+
+
 def _unseen_answer(
     normalised: str, question: str, scores: dict[str, float]
 ) -> tuple[tuple[str, float], ...]:
     """The people a question names (managers, senior leaders), as bad news, if the answer says
     they are never seen ("who?", "never met them") and reads no good news of them."""
-    if not _UNSEEN.search(normalised):
+    people = _people_asked(question)
+    if not people or not _UNSEEN.search(normalised):  # most questions name no one: no search
         return ()
-    asked = themes_in(normalise(question))
-    return tuple(
-        (theme, -_DEGREE_SCORE)
-        for theme in _PEOPLE
-        if theme in asked and scores.get(theme, 0.0) <= 0
-    )
+    return tuple((theme, -_DEGREE_SCORE) for theme in people if scores.get(theme, 0.0) <= 0)
 
 
 def _negated(clause: str) -> bool:
