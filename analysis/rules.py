@@ -630,6 +630,17 @@ _HABIT_ENDS = re.compile(
 )
 
 
+# The habit goes on in another form, said in the clause after it: "Mosaic used to crash every
+# afternoon, now it does it every morning", "… used to crash once a week, now it is every day"
+# (the forty-second round's review); not "now it is fine", nor "now its just the PM" (the third
+# probe's line 8: what the habit became is less).
+_HABIT_GOES_ON = re.compile(
+    r"^\W*(?:(?:but|and) )?(?:now|these days|nowadays) (?:it|they|she|he) (?:(?:does it|do it"
+    r"|does that|do that|happens|does|do)\b(?! not\b| no\b| never\b)|(?:is|are) (?:every|daily"
+    r"|constant|all the time|worse|even worse|twice|more|hourly|weekly)\b)"
+)
+
+
 # The habit holds still: "Mosaic used to be a nightmare and still is". (Every match holds
 # "still": a comment without it needs no search.)
 _HABIT_HOLDS = re.compile(
@@ -1608,13 +1619,29 @@ def _own_word_degree(question: str) -> re.Pattern[str] | None:
     opposite = rf"(?:un|dis|under){word}"
     if asked.group(1) in _OPPOSITES:
         opposite += "|" + _OPPOSITES[asked.group(1)]
+    # The whole opening: no statement may run on from it ("manageable i wish", "manageable my
+    # arse"), and "yes" or "no" after it is no hedge ("Valued no").
     return re.compile(
         rf"{_LEAD}(?:"
         rf"(?P<low>(?:(?:{_SAYER}) )?(?:(?:{_LOWER}) {word}|(?:(?:{_HIGHER}) )*(?:{opposite}))"
         rf"|(?:{_SAYER_DENIES})(?: (?:{_HIGHER}))* {word})"
         rf"|(?:(?:{_SAYER}) )?(?:(?:{_HIGHER}) )*{word}"
-        rf"){_HEDGES}{_END}"
+        rf"){_OWN_HEDGES}$"
     )
+
+
+_OWN_HEDGES: Final = _HEDGES.replace("|yes|no|", "|")
+# What, after the opening, takes the word back or makes it hang on something: "Manageable,
+# barely", "Manageable, if I work every evening", "manageable, on paper", "Manageable. Not.",
+# "satisfied, until I see what agency get", "Listened to, nothing changes" (the forty-second
+# round's review).
+_OWN_TAKEN_BACK: Final = re.compile(
+    r"^\W*(?:barely|hardly|only just|just about|just|not|nope|no|if|as long as|provided|in theory"
+    r"|on paper|until|unless|when|except|apart from|but|though|although|i wish|my arse|lol|haha"
+    r"|jk|joking|apparently|supposedly|allegedly|said no one|ish|at a push|at best|sometimes"
+    r"|some days|on a good day|depends|nothing (?:changes|happens|gets done|ever changes|is done))"
+    r"\b"
+)
 
 
 _DEGREE_SCORE: Final = 2.0
@@ -1765,7 +1792,11 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     elif mark is not None:
         value = float(mark.group(1))
         news = 1.0 if 7 <= value <= 10 else -1.0 if value <= 4 else 0.0
-    elif (own := _own_word_degree(question)) is not None and (said := own.match(opening)):
+    elif (
+        (own := _own_word_degree(question)) is not None
+        and (said := own.match(opening))
+        and not _OWN_TAKEN_BACK.match(rest)
+    ):
         news = -1.0 if said.group("low") else 1.0
     elif _DEGREE_LOW.match(opening):
         news = -1.0
@@ -1783,11 +1814,12 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
 # corridor" to "How do you feel about senior leadership?" (forty-second round's probe: each read
 # nothing). Only of the people a question names (senior leaders, managers).
 _UNSEEN: Final = re.compile(
-    r"^\W*(?:(?:um+|erm+|sorry|honestly|tbh|genuinely) )*who(?: (?:are|is|r) (?:they|them|that"
-    r"|those|she|he|these people))?(?: (?:again|exactly|even|lol|haha|tbh|now|sorry))*\W*$"
+    r"^\W*(?:(?:um+|erm+|sorry|honestly|tbh|genuinely) )*who(?: even)?(?: (?:are|is|r)"
+    r" (?:they|them|that|those|she|he|these people))?"
+    r"(?: (?:again|exactly|even|lol|haha|tbh|now|sorry))*\W*$"
     r"|\b(?:never|not once|not ever|not yet|have not|has not|had not) (?:actually )?(?:met|seen"
     r"|spoken to|heard from|laid eyes on|clapped eyes on) (?:them|him|her|any of them|one of them"
-    r"|a single one)\b"
+    r"|a single one)\b(?! yet\b)"
     r"|\bmet (?:one of )?(?:them|him|her) (?:once|twice)\b"
     r"|\b(?:would not|could not|do not|did not) (?:know|recognise|recognize|pick out) (?:them|him"
     r"|her|who (?:they|he|she) (?:are|is))\b"
@@ -1795,6 +1827,26 @@ _UNSEEN: Final = re.compile(
     r" (?:are|is)\b"
 )
 _PEOPLE: Final = ("managers", "leadership")
+# Where "never met them" is not of the people asked about: someone else named before it ("The
+# families on my caseload? I haven't seen them in weeks"), another place or time set against
+# now ("At my last LA I never met them, here they come to team meetings"), or a newcomer ("I
+# only started last month").
+_UNSEEN_ELSE: Final = re.compile(
+    r"\b(?:famil(?:y|ies)|children|kids?|child|parents?|mums?|dads?|young (?:person|people)|carers?"
+    r"|colleagues|clients|(?:my |the )?(?:last|previous|old|other) (?:la|las|council|authority|job"
+    r"|team|place|role)|before i (?:came|started|joined|moved)|(?:only|just) (?:started|joined)"
+    r"|new (?:here|starter)|here (?:they|he|she) (?:come|comes|visit|visits)|now i (?:see|meet))\b"
+)
+
+
+def _praises(clause: str) -> bool:
+    """Whether a clause that reads good news says so outside the words that tell someone is never
+    seen: "I met her once and she was lovely" does, "who are they lol" does not ("lol" reads as
+    good news)."""
+    unseen = _UNSEEN.search(clause)
+    if unseen is None:
+        return True
+    return clause_score(f"{clause[: unseen.start()]} {clause[unseen.end() :]}".strip()) > 0
 
 
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
@@ -1805,12 +1857,16 @@ def _people_asked(question: str) -> tuple[str, ...]:
 
 
 def _unseen_answer(
-    normalised: str, question: str, scores: dict[str, float]
+    normalised: str, question: str, scores: dict[str, float], praised: bool
 ) -> tuple[tuple[str, float], ...]:
     """The people a question names (managers, senior leaders), as bad news, if the answer says
-    they are never seen ("who?", "never met them") and reads no good news of them."""
+    they are never seen ("who?", "never met them") and no clause of it reads good news
+    (`praised`: "Never met her in person but she rings me every day, brilliant" praises her by a
+    pronoun)."""
     people = _people_asked(question)
-    if not people or not _UNSEEN.search(normalised):  # most questions name no one: no search
+    if not people or praised:  # most questions name no one: no search
+        return ()
+    if not _UNSEEN.search(normalised) or _UNSEEN_ELSE.search(normalised):
         return ()
     return tuple((theme, -_DEGREE_SCORE) for theme in people if scores.get(theme, 0.0) <= 0)
 
@@ -2042,6 +2098,7 @@ def read(text: str, question: str | None = None) -> Reading:
             and not holds
             and _lost_habit(clause.text)
             and not THEN_AND_NOW.now.search(clause.text)
+            and not _HABIT_GOES_ON.match(normalised.partition(clause.text)[2])
         )
         clause_total = -base if habit and base else base
         if habit:
@@ -2070,14 +2127,11 @@ def read(text: str, question: str | None = None) -> Reading:
                 # clause, so the comment's total says so too, not only the theme's score.
                 clause_total = score
             earlier = found.get(theme)
-            # A later clause wins when it turns the sentence ("... but") or is more decided. A
-            # clause that turns it but says nothing either way of a theme it does not name
-            # leaves the earlier reading ("the mileage rate went up. small thing but it adds up
-            # when ur doing 300 miles a week", forty-second round's probe).
+            # A later clause wins when it turns the sentence ("... but") or is more decided.
             # A change told over two clauses outweighs the half the clause before read alone.
             if (
                 earlier is None
-                or (clause.contrast and (score or not inherited))
+                or clause.contrast
                 or theme == retold
                 or abs(score) > abs(earlier.score)
             ):
@@ -2099,7 +2153,10 @@ def read(text: str, question: str | None = None) -> Reading:
         scores["managers"] = _TREATED_SCORE * treated
     answered = _degree_answer(normalised, question) if question else ()
     if question and not answered:
-        answered = _unseen_answer(normalised, question, scores)
+        praised = any(
+            score > 0 and _praises(said) for said, score in zip(work, scored, strict=True)
+        )
+        answered = _unseen_answer(normalised, question, scores, praised)
     if sarcastic:
         # Sarcasm in an answer that names nothing else turns the degree's praise ("Very 🙃",
         # "Extremely. Said no one ever."), not its complaint ("Not at all 🙄"); where the answer

@@ -654,16 +654,108 @@ def test_never_seen_decides_nothing_beside_praise_or_of_no_one(question: str, te
         # "About time." after news is good news that came late (13 of 13 in the pool).
         ("Mileage finally went up. About time.", "pay", "pos"),
         ("regrade to senior came through. about time", "pay", "pos"),
-        ("Heard the perms are getting a market supplement. about time", "pay", "pos"),
         # Not a demand for what has not come.
         ("about time they paid us properly", "pay", "neg"),
-        # A turn that says nothing either way of the theme before it leaves its reading.
+    ],
+)
+def test_about_time_after_news(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
+
+
+# The forty-second round's review: each read right before the round and wrong by the round's
+# first form of its rules.
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # The question's own word, taken back or made to hang on something after it.
+        ("How manageable is your workload?", "Manageable, barely"),
+        ("How manageable is your workload?", "Manageable, if I work every evening"),
+        ("How manageable is your workload?", "Manageable, in theory"),
+        ("How manageable is your workload?", "Manageable. Not."),
+        ("How manageable is your workload?", "Manageable my arse"),
+        ("How manageable is your workload?", "manageable i wish"),
+        ("How valued do you feel?", "Valued no"),
+        ("How listened to do you feel by senior leaders?", "Listened to, nothing changes"),
+        ("How satisfied are you with your pay?", "satisfied, until I see what agency get"),
+    ],
+)
+def test_the_own_word_taken_back_is_no_degree(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "theme", "direction"),
+    [
+        # A habit that goes on in another form is no good news.
         (
-            "ok so the mileage rate went up. small thing but it adds up when ur doing 300 miles",
-            "pay",
+            None,
+            "Mosaic used to crash every afternoon, now it does it every morning",
+            "it_systems",
+            "neg",
+        ),
+        (None, "Mosaic used to crash once a week, now it is every day", "it_systems", "neg"),
+        # A practice not restarted, asked after, or given back in part.
+        (None, "Group supervision hasn't restarted since covid", "managers", "neg"),
+        (None, "The flexi scheme never restarted", "work_life_balance", "neg"),
+        (None, "The flexi scheme has not been reinstated", "work_life_balance", "neg"),
+        (None, "When is group supervision being reinstated?", "managers", "neg"),
+        (
+            None,
+            "In the middle of the session my laptop restarted and I lost my notes",
+            "it_systems",
+            "neg",
+        ),
+        (None, "The market supplement was reinstated at half the rate", "pay", "neg"),
+        # "About time" after a complaint does not outweigh it in the rules (1.0 against the
+        # complaint's 1.5), but the retrained learned half turns it: a known limit.
+        pytest.param(
+            None,
+            "Finally acknowledged caseloads are too high. About time.",
+            "workload",
+            "neg",
+            marks=pytest.mark.xfail(strict=True, reason="known limit: the learned half turns it"),
+        ),
+        # Never seen, but praised, elsewhere, or newly started.
+        (
+            "How do you feel about your manager?",
+            "Never met her in person but she rings me every day, brilliant",
+            "managers",
             "pos",
         ),
     ],
 )
-def test_about_time_and_an_empty_turn(text: str, theme: str, direction: str) -> None:
-    assert analyse(text).themes.get(theme) == direction
+def test_the_review_s_breaks_read_right(
+    question: str | None, text: str, theme: str, direction: str
+) -> None:
+    assert analyse(text, question).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "How do you feel about senior leadership?",
+            "At my last LA I never met them, here they come to team meetings",
+        ),
+        (
+            "How do you feel about senior leadership?",
+            "Haven't met them yet, I only started last month",
+        ),
+        ("How do you feel about senior leadership?", "I met her once and she was lovely"),
+        (
+            "How do you feel about your manager?",
+            "The families on my caseload? I haven't seen them in weeks because of court",
+        ),
+    ],
+)
+def test_never_seen_of_someone_else_or_not_yet_decides_nothing(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["The team won't let anyone crash", "I'd crash and burn without my team"]
+)
+def test_a_person_crashing_is_no_fault(text: str) -> None:
+    assert read(text).scores.get("team_culture", 0.0) >= 0

@@ -6,8 +6,8 @@ contract, blunt and comparative, in text-speak), 25 pulse comments, 20 stay and 
 a writer, labelled by the writer before any was run. It was scored before any line was read, on
 the forty-first round's analyser and on the forty-second's after its mends of the question's own
 word and of a habit that ended: the same 180 readings, 150 of 180 right; then its misses were
-read and five mended (a practice that restarted, "About time." after news, leaders never seen,
-a turn that says nothing), and the round's retrained weights lost two.
+read: four mended by rules (a practice that restarted, "About time." after news, leaders never
+seen) and one by the round's retrained weights, which lost one.
 probes/twelfth.jsonl keeps each with what became of it, as the eleventh's does.
 """
 
