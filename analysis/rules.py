@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, Literal, NamedTuple
@@ -1607,6 +1608,10 @@ _SAYER_DENIES: Final = (
 )
 
 
+# The hedges that may follow the question's own word: not "yes" or "no" ("Valued no").
+_OWN_HEDGES: Final = _HEDGES.replace("|yes|no|", "|")
+
+
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _own_word_degree(question: str) -> re.Pattern[str] | None:
     """The answer to a degree question that says the question's own good word back, with a
@@ -1620,7 +1625,7 @@ def _own_word_degree(question: str) -> re.Pattern[str] | None:
     if asked.group(1) in _OPPOSITES:
         opposite += "|" + _OPPOSITES[asked.group(1)]
     # The whole opening: no statement may run on from it ("manageable i wish", "manageable my
-    # arse"), and "yes" or "no" after it is no hedge ("Valued no").
+    # arse").
     return re.compile(
         rf"{_LEAD}(?:"
         rf"(?P<low>(?:(?:{_SAYER}) )?(?:(?:{_LOWER}) {word}|(?:(?:{_HIGHER}) )*(?:{opposite}))"
@@ -1630,7 +1635,6 @@ def _own_word_degree(question: str) -> re.Pattern[str] | None:
     )
 
 
-_OWN_HEDGES: Final = _HEDGES.replace("|yes|no|", "|")
 # What, after the opening, takes the word back or makes it hang on something: "Manageable,
 # barely", "Manageable, if I work every evening", "manageable, on paper", "Manageable. Not.",
 # "satisfied, until I see what agency get", "Listened to, nothing changes" (the forty-second
@@ -1857,16 +1861,21 @@ def _people_asked(question: str) -> tuple[str, ...]:
 
 
 def _unseen_answer(
-    normalised: str, question: str, scores: dict[str, float], praised: bool
+    normalised: str,
+    question: str,
+    scores: dict[str, float],
+    clauses: Iterable[tuple[str, float]],
 ) -> tuple[tuple[str, float], ...]:
     """The people a question names (managers, senior leaders), as bad news, if the answer says
-    they are never seen ("who?", "never met them") and no clause of it reads good news
-    (`praised`: "Never met her in person but she rings me every day, brilliant" praises her by a
+    they are never seen ("who?", "never met them") and none of its `clauses` (text, score) reads
+    good news ("Never met her in person but she rings me every day, brilliant" praises her by a
     pronoun)."""
     people = _people_asked(question)
-    if not people or praised:  # most questions name no one: no search
+    if not people:  # most questions name no one: no search
         return ()
     if not _UNSEEN.search(normalised) or _UNSEEN_ELSE.search(normalised):
+        return ()
+    if any(score > 0 and _praises(said) for said, score in clauses):
         return ()
     return tuple((theme, -_DEGREE_SCORE) for theme in people if scores.get(theme, 0.0) <= 0)
 
@@ -2153,10 +2162,7 @@ def read(text: str, question: str | None = None) -> Reading:
         scores["managers"] = _TREATED_SCORE * treated
     answered = _degree_answer(normalised, question) if question else ()
     if question and not answered:
-        praised = any(
-            score > 0 and _praises(said) for said, score in zip(work, scored, strict=True)
-        )
-        answered = _unseen_answer(normalised, question, scores, praised)
+        answered = _unseen_answer(normalised, question, scores, zip(work, scored, strict=True))
     if sarcastic:
         # Sarcasm in an answer that names nothing else turns the degree's praise ("Very 🙃",
         # "Extremely. Said no one ever."), not its complaint ("Not at all 🙄"); where the answer
