@@ -101,6 +101,31 @@ def _plain_complaint(reading: Reading, score: float) -> bool:
     )
 
 
+_PLAIN_WORDS: Final = 8  # words: a statement this short, in one clause, says what its words say
+
+
+def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
+    """A short plain statement with no question: one clause of at most `_PLAIN_WORDS` words,
+    with nothing that hedges, turns or asks ("my manager is awful", "The office is lovely.",
+    "Mosaic is great"), whose words the rules read clearly (a score of at least 1).
+
+    Its words say which way, not the weights: they learned each theme's usual news from the
+    pool, where most short pulse comments about the manager or the team are praise (six in ten)
+    and nearly all about the office, Mosaic or the paperwork complaints, and they turned such
+    statements against their words (forty-third round: 258 of 1,216 plain "X is good/bad"
+    statements, one theme each, read the wrong way; none after). On the held-out split the rule
+    reads 4 more directions right than the weights alone; at 10 words it read 2 more, at 12
+    words 5 fewer. Not to a question: there the question's lean and the degree rules read the
+    answer ("About as valued as the printer." to "How valued do you feel?" is no praise)."""
+    return (
+        reading.lean is None
+        and abs(score) >= 1
+        and len(words) <= _PLAIN_WORDS
+        and len(reading.clauses) == 1
+        and not _HEDGED.search(reading.normalised)
+    )
+
+
 class ModelError(ValueError):
     """A weights file that cannot be used; the message says why."""
 
@@ -622,6 +647,11 @@ class Model:
                 # So is the thing named only to be denied ("What will you miss?" "Not
                 # Mosaic."; in the pool, every "Not the pay." to a question of staying is
                 # labelled pay's bad news).
+                themes[theme] = "pos" if score > 0 else "neg"
+                continue
+            if question is None and _plain_statement(reading, score, words):
+                # "my manager is awful", "the office is lovely": the words, not the theme's
+                # usual news.
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
             if theme in decided:

@@ -366,6 +366,11 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
     }
     patterns = _mapping(patterns_path, sections)
     fragments = _fragments(patterns.pop("fragments", None), f"{p}, fragments")
+    if "bad_word" in fragments:
+        raise LexiconError(f"{p}, fragments: bad_word is made from {w}'s negative words")
+    # Any of the negative words, whole, for the patterns: a phrase can leave a bad word to the
+    # word scores ("not controlling" is no bare name denied, `phrases`).
+    fragments["bad_word"] = rf"\b(?:{'|'.join(sorted(negative, key=lambda x: (-len(x), x)))})\b"
     patterns = {key: _put_in(value, fragments, f"{p}, {key}") for key, value in patterns.items()}
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")

@@ -1786,6 +1786,9 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     )
     if cut is not None and "?" in cut.group():
         return ()  # "Supported? I haven't had supervision in 11 weeks"
+    if opening == "well" and cut is not None and cut.group().strip() == ",":
+        # "Well, not really.": "well" leads into the degree, after its comma.
+        return _degree_answer(rest, question)
     if _OPENING_TURNS.match(rest):
         return ()  # "Very, very poorly"
     symbols = _SYMBOLS.sub("", normalised)
@@ -1804,6 +1807,16 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
         news = -1.0 if said.group("low") else 1.0
     elif _DEGREE_LOW.match(opening):
         news = -1.0
+    elif (
+        opening == "well"
+        and (cut is None or cut.group().strip() in (".", "!"))
+        and not _DEGREE_LOW.match(rest)
+        and not _OWN_TAKEN_BACK.match(rest)
+    ):
+        # "Well. Door open. Answers the phone when I'm on a late visit." (forty-third round's
+        # probe): "well" said as a sentence of its own is the degree, not the "well, …" that
+        # leads into one ("Well, not really"; "Well. Not really." hesitates).
+        news = 1.0
     elif _DEGREE_HIGH.match(opening):
         if _QUANTITY.match(opening) and _OF_THE_LOAD.match(question.lower()):
             return ()  # "Loads. 30 kids" to "How manageable is your workload?" is the load
@@ -1811,6 +1824,41 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     else:
         return ()
     return tuple((theme, news * _DEGREE_SCORE) for theme in themes) if news else ()
+
+
+# A question that asks how something is ("How is your workload at the moment?", "How are
+# things with your manager?", "What do you think of the new office?"): an answer that names
+# nothing of its own and says good or bad ("manageable", "awful", "brilliant") says it of what
+# the question names (forty-third round's probe: "manageable" read as bad news of workload,
+# "awful" as nothing, "great" to the manager question as bad news). Not the degree questions,
+# whose answers `_degree_answer` reads ("about as valued as the printer" is no praise).
+_VERDICT_QUESTION: Final = re.compile(
+    r"^(?:how (?:is|are|was|were|has|have|would you (?:describe|rate|sum up)|do you (?:find"
+    r"|rate|feel about)|did you find|are you finding|have you found)|what do you (?:think|make)"
+    r" (?:of|about)|what is your (?:view|opinion|take) (?:of|on))\b"
+)
+
+
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _verdict_asked(question: str) -> tuple[str, ...]:
+    """The themes a question asks how they are, if it is one that asks (`_VERDICT_QUESTION`):
+    the themes it names before a comparison, a time or an exception, in THEMES order."""
+    asked = normalise(question)
+    if not _VERDICT_QUESTION.match(asked) or _DEGREE_QUESTION.match(asked):
+        return ()
+    end = _ASKED_ENDS.search(asked)
+    themes = themes_in(asked[: end.start()] if end else asked)
+    return tuple(theme for theme in THEMES if theme in themes)
+
+
+def _verdict_answer(normalised: str, question: str, total: float) -> tuple[tuple[str, float], ...]:
+    """The themes a question asks how they are, each with the news of an answer that names no
+    theme of its own and whose words (`total`) say good or bad; none for an answer that asks
+    back ("better?")."""
+    if "?" in normalised:
+        return ()
+    news = _DEGREE_SCORE if total > 0 else -_DEGREE_SCORE
+    return tuple((theme, news) for theme in _verdict_asked(question))
 
 
 # An answer that says the people the question asks about are never seen: "who?", "never met
@@ -1936,6 +1984,14 @@ def _valued(
     )
 
 
+# A thing named only to be denied, the whole clause ("not the pay", "definitely not mosaic
+# though"); `phrases` read it as the thing's bad news.
+_DENIED_NAME: Final = re.compile(
+    rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
+    rf"{LEXICON.fragments['denial_tail']}$"
+)
+
+
 def read(text: str, question: str | None = None) -> Reading:
     """The rules' reading of `text`, answered to `question` if it was one."""
     normalised = normalise(text)
@@ -2001,6 +2057,10 @@ def read(text: str, question: str | None = None) -> Reading:
             # a statement with no theme of its own is about the one before.
             mentioned = previous
         previous = mentioned or previous
+        if mentioned and _DENIED_NAME.match(clause.text):
+            # "not the pay thats for sure. the kids": what follows a thing named only to be
+            # denied is not about it (forty-third round's probe).
+            previous = set()
         # "… used to crash every afternoon, | now it doesn't": no news of its own.
         ends_habit = bool(lost_habits) and lost_habits[-1] == len(work) - 2
         ends_habit = ends_habit and _HABIT_ENDS.match(clause.text) is not None
@@ -2163,6 +2223,8 @@ def read(text: str, question: str | None = None) -> Reading:
     answered = _degree_answer(normalised, question) if question else ()
     if question and not answered:
         answered = _unseen_answer(normalised, question, scores, zip(work, scored, strict=True))
+    if question and not answered and not found and abs(total) >= 1:
+        answered = _verdict_answer(normalised, question, total)
     if sarcastic:
         # Sarcasm in an answer that names nothing else turns the degree's praise ("Very 🙃",
         # "Extremely. Said no one ever."), not its complaint ("Not at all 🙄"); where the answer

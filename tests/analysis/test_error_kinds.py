@@ -1608,7 +1608,6 @@ def test_the_degree_an_answer_opens_with_answers_the_question(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "question"),
     [
-        ("Very heavy at the moment", "How is your workload at the moment?"),
         ("Not sure how to answer that, it changes week to week", _SUPPORTED),
         ("Not bad, could be better", _SUPPORTED),
         ("Very little", "What do you look forward to when you come to work?"),
@@ -1617,8 +1616,9 @@ def test_the_degree_an_answer_opens_with_answers_the_question(text: str, expecte
     ],
 )
 def test_a_degree_answers_only_a_question_that_asks_for_one(text: str, question: str) -> None:
-    # "How is your workload?" holds no good word for "very" to measure; a middling mark, a
-    # hedge, or a question that asks no degree decides nothing.
+    # A middling mark, a hedge, or a question that asks no degree decides nothing. ("How is
+    # your workload?" holds no good word for "very" to measure: "Very heavy at the moment" is
+    # read as a verdict on the workload instead, test_thirteenth_probe_words.)
     assert read(text, question).answered == ()
 
 

@@ -102,6 +102,11 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("Peer supervision for SPs has restarted.", None, {"team_culture": "pos"}),
     ("who?", "How do you feel about senior leadership?", {"leadership": "neg"}),
     ("Mileage finally went up. About time.", None, {"pay": "pos"}),
+    ("my manager is awful", None, {"managers": "neg"}),
+    ("the office is lovely", None, {"environment": "pos"}),
+    ("my TM is unsupportive", None, {"managers": "neg"}),
+    ("not the money lol 😂 knowing i make a difference", "What keeps you here?", {"pay": "neg"}),
+    ("manageable", "How is your workload at the moment?", {"workload": "pos"}),
     # Known limits the README names: read as complaints, though each tells of a change for
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
@@ -278,7 +283,13 @@ def test_the_twelfth_probe_s_figures_are_the_readme_s() -> None:
     )
 
 
-@pytest.mark.parametrize("probe", ["eleventh", "twelfth"])
+def test_the_thirteenth_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended(
+        "thirteenth", "{on_arrival} of {size} right, macro-F1 0.891 and direction 0.941"
+    )
+
+
+@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth"])
 def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
     scored = compare(
