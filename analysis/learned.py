@@ -106,16 +106,17 @@ _PLAIN_WORDS: Final = 8  # words: a statement this short, in one clause, says wh
 
 def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     """A short plain statement with no question: one clause of at most `_PLAIN_WORDS` words,
-    with nothing that hedges, turns or asks ("my manager is awful", "The office is lovely.",
-    "Mosaic is great"), whose words the rules read clearly (a score of at least 1).
+    with nothing that hedges, turns, wishes, jokes or asks (`_HEDGED`, `_NOT_PLAIN`: "my
+    manager is awful", "The office is lovely.", "Mosaic is great"), whose words the rules read
+    clearly (a score of at least 1).
 
     Its words say which way, not the weights: they learned each theme's usual news from the
     pool, where most short pulse comments about the manager or the team are praise (six in ten)
     and nearly all about the office, Mosaic or the paperwork complaints, and they turned such
     statements against their words (forty-third round: 258 of 1,216 plain "X is good/bad"
     statements, one theme each, read the wrong way; none after). On the held-out split the rule
-    reads 4 more directions right than the weights alone; at 10 words it read 2 more, at 12
-    words 5 fewer. Not to a question: there the question's lean and the degree rules read the
+    reads 4 more directions right than the weights alone; at 10 words it read 3 more, at 12
+    words 4 fewer. Not to a question: there the question's lean and the degree rules read the
     answer ("About as valued as the printer." to "How valued do you feel?" is no praise)."""
     return (
         reading.lean is None
@@ -123,7 +124,20 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
         and len(words) <= _PLAIN_WORDS
         and len(reading.clauses) == 1
         and not _HEDGED.search(reading.normalised)
+        and not _NOT_PLAIN.search(reading.normalised)
     )
+
+
+# What makes a short statement other than plain (the forty-third round's review): a wish or a
+# condition ("a manager would be invaluable", "friendly until you raise concerns"), a time set
+# against now ("lovely before the move"), a joke ("awful lol jk"), a degree that takes back
+# ("hardly supportive"), leaving ("I felt awful leaving my team"), hearsay ("they say the office
+# is lovely") or a favour to some ("only friendly to her favourites").
+_NOT_PLAIN: Final = re.compile(
+    r"\b(?:would|could|should|might|may|wish|hope|hoping|when|whenever|until|till|before|after"
+    r"|once|lol|jk|joking|kidding|haha|hardly|barely|scarcely|rarely|seldom|only|just|leav\w*"
+    r"|left|miss\w*|quit\w*|say|says|said|apparently|supposedly|allegedly|even|way|at)\b"
+)
 
 
 class ModelError(ValueError):

@@ -368,9 +368,16 @@ def load(words_path: Path = WORDS_PATH, patterns_path: Path = PATTERNS_PATH) -> 
     fragments = _fragments(patterns.pop("fragments", None), f"{p}, fragments")
     if "bad_word" in fragments:
         raise LexiconError(f"{p}, fragments: bad_word is made from {w}'s negative words")
-    # Any of the negative words, whole, for the patterns: a phrase can leave a bad word to the
-    # word scores ("not controlling" is no bare name denied, `phrases`).
-    fragments["bad_word"] = rf"\b(?:{'|'.join(sorted(negative, key=lambda x: (-len(x), x)))})\b"
+    # The negative words that judge rather than name (not a theme's word: "overtime",
+    # "bureaucracy", "vacancies" and "toxic" are named to be denied too, "Not overtime."),
+    # whole, for the patterns: a phrase can leave a word of judgement to the word scores ("not
+    # controlling" is no bare name denied, `phrases`).
+    named = [re.compile(plain_pattern(e)) for entries in theme_words.values() for e in entries]
+    judging = sorted(
+        (word for word in negative if not any(cue.match(word) for cue in named)),
+        key=lambda word: (-len(word), word),
+    )
+    fragments["bad_word"] = rf"\b(?:{'|'.join(judging)})\b"
     patterns = {key: _put_in(value, fragments, f"{p}, {key}") for key, value in patterns.items()}
     theme_patterns = {
         theme: _patterns(entries, f"{p}, cues.{theme}")

@@ -1764,8 +1764,12 @@ def _asked_degree(question: str) -> tuple[str, ...]:
     or an exception are what is asked about ("… by your manager compared with your last team?"
     asks of the manager alone)."""
     asked = normalise(question)
-    if not _DEGREE_QUESTION.match(asked):
-        return ()
+    return _themes_asked(asked) if _DEGREE_QUESTION.match(asked) else ()
+
+
+def _themes_asked(asked: str) -> tuple[str, ...]:
+    """The themes a (normalised) question names before a comparison, a time or an exception,
+    in the order of THEMES."""
     end = _ASKED_ENDS.search(asked)
     themes = themes_in(asked[: end.start()] if end else asked)
     return tuple(theme for theme in THEMES if theme in themes)
@@ -1807,15 +1811,12 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
         news = -1.0 if said.group("low") else 1.0
     elif _DEGREE_LOW.match(opening):
         news = -1.0
-    elif (
-        opening == "well"
-        and (cut is None or cut.group().strip() in (".", "!"))
-        and not _DEGREE_LOW.match(rest)
-        and not _OWN_TAKEN_BACK.match(rest)
-    ):
+    elif opening == "well" and (cut is None or cut.group().strip() == ".") and _bears_out(rest):
         # "Well. Door open. Answers the phone when I'm on a late visit." (forty-third round's
-        # probe): "well" said as a sentence of its own is the degree, not the "well, …" that
-        # leads into one ("Well, not really"; "Well. Not really." hesitates).
+        # probe): "well" said as a sentence of its own is the degree where what follows bears it
+        # out, not the "well, …" that leads into one ("Well, not really"), nor a "Well." that
+        # hesitates before a complaint ("Well. Supervision cancelled three times.", "Well.
+        # Could be better.", "Well. Used to be.") or exclaims ("Well! Where do I start").
         news = 1.0
     elif _DEGREE_HIGH.match(opening):
         if _QUANTITY.match(opening) and _OF_THE_LOAD.match(question.lower()):
@@ -1824,6 +1825,31 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
     else:
         return ()
     return tuple((theme, news * _DEGREE_SCORE) for theme in themes) if news else ()
+
+
+# What may follow a "Well." that hesitates rather than answers: a habit gone, a laugh, a sigh.
+_HESITATES: Final = re.compile(
+    r"^(?:used to|ha+|(?:ha)+|lol|hmm+|um+|erm+|er+|sigh|where (?:do|shall|to) (?:i )?start)\b"
+)
+_LEAVING: Final = re.compile(r"\b(?:notice|leav\w*|quit\w*|resign\w*|moving on|off to)\b")
+
+
+def _bears_out(rest: str) -> bool:
+    """Whether what follows an answer's "Well." bears it out as the degree: nothing, or words
+    that read no worse than nothing, with no leaving and no hesitation ("Door open. Answers the
+    phone when I'm on a late visit."; not "Could be better.", "Used to be.", "Ha.", "I've put
+    my notice in.")."""
+    if not rest:
+        return True
+    cut = _OPENING_END.search(rest)
+    first = rest[: cut.start()] if cut else rest
+    return (
+        clause_score(first) >= 0
+        and read(rest).total >= 0
+        and _departure(rest) is None
+        and not _LEAVING.search(rest)
+        and not _HESITATES.match(rest)
+    )
 
 
 # A question that asks how something is ("How is your workload at the moment?", "How are
@@ -1846,19 +1872,28 @@ def _verdict_asked(question: str) -> tuple[str, ...]:
     asked = normalise(question)
     if not _VERDICT_QUESTION.match(asked) or _DEGREE_QUESTION.match(asked):
         return ()
-    end = _ASKED_ENDS.search(asked)
-    themes = themes_in(asked[: end.start()] if end else asked)
-    return tuple(theme for theme in THEMES if theme in themes)
+    return _themes_asked(asked)
 
 
 def _verdict_answer(normalised: str, question: str, total: float) -> tuple[tuple[str, float], ...]:
     """The themes a question asks how they are, each with the news of an answer that names no
     theme of its own and whose words (`total`) say good or bad; none for an answer that asks
     back ("better?")."""
-    if "?" in normalised:
+    if "?" in normalised or not _VERDICT.match(normalised) or SARCASM.search(normalised):
         return ()
     news = _DEGREE_SCORE if total > 0 else -_DEGREE_SCORE
     return tuple((theme, news) for theme in _verdict_asked(question))
+
+
+# A verdict is a few words of one statement, five at most ("manageable", "very heavy at the
+# moment", "not great"), with nothing that says it is not one: hearsay, no first-hand
+# knowledge, a hedge, a joke or a condition ("Haven't been yet, heard it's lovely", "Never used
+# it", "Good question", "Hard to say", "Haha good one", "great in theory"; the forty-third
+# round's review).
+_VERDICT: Final = re.compile(
+    r"^(?!.*\b(?:heard|hear|apparently|supposedly|yet|never|question|say|sure|know|depends"
+    r"|ha(?:ha)*|lol|jk|joke|one|theory|paper|when|if|until|unless|for)\b)\w+(?: \w+){0,4}\W*$"
+)
 
 
 # An answer that says the people the question asks about are never seen: "who?", "never met
@@ -1990,6 +2025,10 @@ _DENIED_NAME: Final = re.compile(
     rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
     rf"{LEXICON.fragments['denial_tail']}$"
 )
+# A statement that opens by pointing back to what was just named ("She has been amazing.").
+_REFERS_BACK: Final = re.compile(
+    r"^(?:and |but )?(?:she|he|they|it|her|his|their|them|that|this|those|these|which)\b"
+)
 
 
 def read(text: str, question: str | None = None) -> Reading:
@@ -2035,6 +2074,7 @@ def read(text: str, question: str | None = None) -> Reading:
     said_before: set[str] = set()  # the themes of `count_said` the clause before spoke of
     last_spoke: set[str] = set()  # the themes the clause before spoke of
     hinted_last = False  # whether the clause before holds a hint of a moved time (`_clock_hinted`)
+    after_denial = False  # whether the clause before names a thing only to deny it
     for position, clause, elsewhere, told_whole in _at_departure(normalised, departure_at, cuts):
         if of_survey and SURVEY.search(clause.text):
             # "Is my wellbeing score shared?" is about the survey, not work; "my wellbeing score
@@ -2056,11 +2096,13 @@ def read(text: str, question: str | None = None) -> Reading:
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
             # a statement with no theme of its own is about the one before.
             mentioned = previous
-        previous = mentioned or previous
-        if mentioned and _DENIED_NAME.match(clause.text):
+        if after_denial and inherited and not told_whole and not _REFERS_BACK.match(clause.text):
             # "not the pay thats for sure. the kids": what follows a thing named only to be
-            # denied is not about it (forty-third round's probe).
-            previous = set()
+            # denied is not about it (forty-third round's probe), unless it points back to it
+            # ("Not my manager. She has been amazing.": the review).
+            mentioned = previous = set()
+        previous = mentioned or previous
+        after_denial = bool(mentioned) and _DENIED_NAME.match(clause.text) is not None
         # "… used to crash every afternoon, | now it doesn't": no news of its own.
         ends_habit = bool(lost_habits) and lost_habits[-1] == len(work) - 2
         ends_habit = ends_habit and _HABIT_ENDS.match(clause.text) is not None

@@ -261,10 +261,12 @@ CONTRAST = (
 )
 # Emoji end a statement as a full stop does, in the way staff type on a phone ("not the pay
 # thats for sure 😂 the kids and knowing ive made a difference": two statements; forty-third
-# round's probe), with their variation selectors, joiners and skin tones. Not hearts, nor the
-# older symbols (❤, ✔, ☀), which stand for a word as often ("I ❤️ my team", "I 💙 my PM").
+# round's probe), with their variation selectors, joiners and skin tones. Not hearts (🫶
+# too), nor the older symbols (❤, ✔, ☀), which stand for a word as often ("I ❤️ my team",
+# "I 💙 my PM").
 _EMOJI: Final = (
-    "(?![\U0001f493-\U0001f49f\U0001f5a4\U0001f90d\U0001f90e\U0001f9e1])[\U0001f300-\U0001faff]"
+    "(?![\U0001f493-\U0001f49f\U0001f5a4\U0001f90d\U0001f90e\U0001f9e1\U0001fa75-\U0001fa77"
+    "\U0001faf6])[\U0001f300-\U0001faff]"
 )
 _EMOJI_RUN: Final = f"(?:{_EMOJI}[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+"
 _CUTS = (

@@ -750,10 +750,8 @@ def test_the_review_s_breaks_read_right(
         ),
     ],
 )
-def test_never_seen_of_someone_else_or_not_yet_is_no_bad_news(question: str, text: str) -> None:
-    # ("I met her once and she was lovely" is praise of the leader asked about: a verdict,
-    # test_thirteenth_probe_words.)
-    assert all(news > 0 for _theme, news in read(text, question).answered)
+def test_never_seen_of_someone_else_or_not_yet_decides_nothing(question: str, text: str) -> None:
+    assert read(text, question).answered == ()
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,8 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
     ("the duty rota used to be awful", None, {"workload": "neg"}),
+    # Two clauses are read by the weights, which take the manager for praise here.
+    ("wonderful team, awful manager", None, {"team_culture": "pos", "managers": "pos"}),
 ]
 
 
