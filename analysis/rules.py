@@ -1879,10 +1879,13 @@ def _verdict_answer(normalised: str, question: str, total: float) -> tuple[tuple
     """The themes a question asks how they are, each with the news of an answer that names no
     theme of its own and whose words (`total`) say good or bad; none for an answer that asks
     back ("better?")."""
-    if "?" in normalised or not _VERDICT.match(normalised) or SARCASM.search(normalised):
+    themes = _verdict_asked(question)  # most questions ask no verdict: cached, no search
+    if not themes or "?" in normalised or not _VERDICT.match(normalised):
+        return ()
+    if SARCASM.search(normalised):
         return ()
     news = _DEGREE_SCORE if total > 0 else -_DEGREE_SCORE
-    return tuple((theme, news) for theme in _verdict_asked(question))
+    return tuple((theme, news) for theme in themes)
 
 
 # A verdict is a few words of one statement, five at most ("manageable", "very heavy at the
@@ -2020,7 +2023,8 @@ def _valued(
 
 
 # A thing named only to be denied, the whole clause ("not the pay", "definitely not mosaic
-# though"); `phrases` read it as the thing's bad news.
+# though"); `phrases` read it as the thing's bad news. (`learned._NOT_THIS` also takes "not for
+# the money", where what follows is read as about the money still.)
 _DENIED_NAME: Final = re.compile(
     rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
     rf"{LEXICON.fragments['denial_tail']}$"
