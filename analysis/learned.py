@@ -20,14 +20,13 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise, repeat
-from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 
-from analysis.lexicon import LEXICON, THEN_AND_NOW
+from analysis.lexicon import DATA, LEXICON, THEN_AND_NOW
 from analysis.matching import recalled
 from analysis.neighbours import LIFTED_WITHIN, NEIGHBOURS_PATH, Neighbours, load
 from analysis.rules import (
@@ -39,7 +38,8 @@ from analysis.rules import (
 )
 from surveys.themes import THEMES
 
-MODEL_PATH: Final = Path(__file__).resolve().parent / "data" / "comment_model.json"
+# Beside the lexicon, not beside this module's own file: compiled, that is in build/compiled.
+MODEL_PATH: Final = DATA / "comment_model.json"
 # 2: detection also reads word starts ("s:threa"); 3: and letter triples; 4: words of the survey
 # itself and the "team" of "team manager" are not read, "organisation of" is an arrangement; 5: and
 # word pairs ("p:no one", "p:home visit")
@@ -401,6 +401,57 @@ def _then_and_now(reading: Reading) -> tuple[str, ...]:
     )
 
 
+class _Tables:
+    """A model's weights laid out for scoring by lookup, made once a model (`Model._tables`)."""
+
+    def __init__(self, model: Model) -> None:
+        # Scores are added up in whole units of the file's last decimal place, exactly: the sum
+        # is then the same in any order, so a comment whose score sits exactly on the threshold
+        # (or a lean of exactly 0) reads the same every time, whatever order the features come.
+        self.direction_units = {f: _units(weight) for f, weight in model.direction.items()}
+        # Each weighted feature's row in `detect_matrix`, and the feature of each row.
+        self.detect_rows = {feature: row for row, feature in enumerate(model.detect)}
+        self.row_features = tuple(model.detect)
+        # Each weighted feature's weights for every theme in units, one row a feature, in
+        # THEMES order (0 where none).
+        column = {theme: i for i, theme in enumerate(THEMES)}
+        matrix = np.zeros((len(model.detect), len(THEMES)), dtype=np.int64)
+        for row, pairs in enumerate(model.detect.values()):
+            for theme, weight in pairs:
+                matrix[row, column[theme]] = _units(weight)
+        self.detect_matrix = matrix
+        self.detect_bias_units = np.array(
+            [_units(model.detect_bias[theme]) for theme in THEMES], dtype=np.int64
+        )
+        # The row of each weighted word pair ("p:FIRST SECOND"), by its two words: a comment's
+        # pairs are looked up as they are, not made into a feature's string each.
+        self.pair_rows: dict[tuple[str, str], int] = {}
+        for feature, row in self.detect_rows.items():
+            if feature.startswith("p:"):  # two words: `model_from_json` checks
+                first, second = feature[2:].split(" ", 1)
+                self.pair_rows[first, second] = row
+        # Each word seen so far: the rows of those of its own features that carry a weight, up
+        # to `word_cache` words.
+        self.word_rows: dict[str, frozenset[int]] = {}
+        self.word_cache = _WORD_CACHE
+        # The direction units of the word features, by word: "w:WORD" and "l:WORD" by the word,
+        # "l:FIRST SECOND" by the pair of words. A comment's words are then looked up as they
+        # are, not made into a feature's string each (a third of the direction model's time); a
+        # pair is one lookup of the two words side by side.
+        self.word_units: dict[str, int] = {}
+        self.local_units: dict[str, int] = {}
+        self.local_pair_units: dict[tuple[str, str], int] = {}
+        for feature, units in self.direction_units.items():
+            kind, _colon, gram = feature.partition(":")
+            if kind == "w":
+                self.word_units[gram] = units
+            elif kind == "l" and " " in gram:
+                first, second = gram.split(" ", 1)
+                self.local_pair_units[first, second] = units
+            elif kind == "l":
+                self.local_units[gram] = units
+
+
 @dataclass(frozen=True)
 class Model:
     """Trained weights, laid out for scoring by lookup."""
@@ -414,48 +465,16 @@ class Model:
     # None in a model made by hand. Not compared: two models are the same weights.
     neighbours: Neighbours | None = field(default=None, compare=False)
 
-    # Scores are added up in whole units of the file's last decimal place, exactly: the sum is
-    # then the same in any order, so a comment whose score sits exactly on the threshold (or a
-    # lean of exactly 0) reads the same every time, whatever order the features come in.
-    @cached_property
-    def _direction_units(self) -> dict[str, int]:
-        return {feature: _units(weight) for feature, weight in self.direction.items()}
+    # The weights laid out for scoring, made on first use (a list, so a frozen model can hold
+    # them; not compared, and made anew for a model `replace` makes).
+    _laid_out: list[_Tables] = field(default_factory=list, init=False, repr=False, compare=False)
 
-    @cached_property
-    def _detect_rows(self) -> dict[str, int]:
-        """Each weighted feature's row in `_detect_matrix`."""
-        return {feature: row for row, feature in enumerate(self.detect)}
-
-    @cached_property
-    def _detect_matrix(self) -> np.ndarray:
-        """Each weighted feature's weights for every theme in units, one row a feature, in
-        THEMES order (0 where none)."""
-        column = {theme: i for i, theme in enumerate(THEMES)}
-        matrix = np.zeros((len(self.detect), len(THEMES)), dtype=np.int64)
-        for row, pairs in enumerate(self.detect.values()):
-            for theme, weight in pairs:
-                matrix[row, column[theme]] = _units(weight)
-        return matrix
-
-    @cached_property
-    def _detect_bias_units(self) -> np.ndarray:
-        return np.array([_units(self.detect_bias[theme]) for theme in THEMES], dtype=np.int64)
-
-    @cached_property
-    def _pair_rows(self) -> dict[tuple[str, str], int]:
-        """The row of each weighted word pair ("p:FIRST SECOND"), by its two words: a comment's
-        pairs are looked up as they are, not made into a feature's string each."""
-        rows = {}
-        for feature, row in self._detect_rows.items():
-            if feature.startswith("p:"):  # two words: `model_from_json` checks
-                first, second = feature[2:].split(" ", 1)
-                rows[first, second] = row
-        return rows
-
-    @cached_property
-    def _word_rows(self) -> dict[str, frozenset[int]]:
-        """Each word seen so far: the rows of those of its own features that carry a weight."""
-        return {}
+    @property
+    def _tables(self) -> _Tables:
+        laid_out = self._laid_out
+        if not laid_out:
+            laid_out.append(_Tables(self))
+        return laid_out[0]
 
     def detection_rows(
         self, reading: Reading, question: str | None, source: str | None, words: list[str]
@@ -465,35 +484,33 @@ class Model:
         not once per comment; then each pair of words side by side. In the bot, the cache
         holds only words of comments it analyses, which are redacted first (`staypulse
         analyse`, a short-lived command, reads what it is given)."""
-        index = self._detect_rows
-        rows: set[int] = set().union(*recalled(self._word_rows, set(words), self._rows_of_word))
+        tables = self._tables
+        index = tables.detect_rows
+        rows: set[int] = set().union(*recalled(tables.word_rows, set(words), self._rows_of_word))
         context = _detection_context(reading, question, source, len(words))
         rows.update(map(index.__getitem__, index.keys() & context))
-        pair_rows = self._pair_rows
+        pair_rows = tables.pair_rows
         rows.update(map(pair_rows.__getitem__, pair_rows.keys() & pairwise(words)))
         return rows
 
     def _rows_of_word(self, word: str) -> frozenset[int]:
         """The rows of `word`'s own features that carry a weight, remembered."""
-        cache = self._word_rows
+        tables = self._tables
+        cache = tables.word_rows
         found = cache.get(word)
         if found is None:
-            index = self._detect_rows
+            index = tables.detect_rows
             found = frozenset(
                 index[feature] for feature in _word_features(word) if feature in index
             )
-            if len(cache) >= _WORD_CACHE:  # junk text must not hold the memory for good
+            if len(cache) >= tables.word_cache:  # junk text must not hold the memory for good
                 cache.clear()
             cache[word] = found
         return found
 
     def feature_of_row(self, row: int) -> str:
         """The detection feature a row of `detection_rows` stands for."""
-        return self._row_features[row]
-
-    @cached_property
-    def _row_features(self) -> tuple[str, ...]:
-        return tuple(self.detect)
+        return self._tables.row_features[row]
 
     def detect_scores(self, rows: set[int], words: list[str] | None = None) -> dict[str, float]:
         """Each theme's detection score (positive: the comment takes a stance on it), from the
@@ -529,10 +546,11 @@ class Model:
         # (`np.add.reduce`, not `.sum`: the same exact sum in integers, without the Python
         # wrapper around it.)
         # (The rows made an array with `fromiter`: a list of them first cost a tenth more.)
+        tables = self._tables
         totals: list[int] = (
-            self._detect_bias_units
+            tables.detect_bias_units
             + np.add.reduce(
-                self._detect_matrix.take(np.fromiter(rows, np.intp, len(rows)), axis=0), axis=0
+                tables.detect_matrix.take(np.fromiter(rows, np.intp, len(rows)), axis=0), axis=0
             )
         ).tolist()
         memory = self.neighbours
@@ -560,35 +578,13 @@ class Model:
     def direction_units(self, features: set[str] | frozenset[str]) -> int:
         """The direction weights of `features`, added up in units (without the bias)."""
         # A lookup per feature, with no set made between (most features carry no weight).
-        return sum(map(self._direction_units.get, features, repeat(0)))
-
-    @cached_property
-    def _gram_units(
-        self,
-    ) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, str], int]]:
-        """The direction units of the word features, by word: "w:WORD" and "l:WORD" by the
-        word, "l:FIRST SECOND" by the pair of words. A comment's words are then looked up as
-        they are, not made into a feature's string each (a third of the direction model's
-        time); a pair is one lookup of the two words side by side."""
-        words: dict[str, int] = {}
-        local: dict[str, int] = {}
-        pairs: dict[tuple[str, str], int] = {}
-        for feature, units in self._direction_units.items():
-            kind, _colon, gram = feature.partition(":")
-            if kind == "w":
-                words[gram] = units
-            elif kind == "l" and " " in gram:
-                first, second = gram.split(" ", 1)
-                pairs[first, second] = units
-            elif kind == "l":
-                local[gram] = units
-        return words, local, pairs
+        return sum(map(self._tables.direction_units.get, features, repeat(0)))
 
     def comment_units(
         self, reading: Reading, question: str | None, source: str | None, words: list[str]
     ) -> int:
         """`direction_units` of `_comment_features`, without making them."""
-        by_word = self._gram_units[0]
+        by_word = self._tables.word_units
         words = _said_of_now(reading, words)
         return sum(map(by_word.get, set(words), repeat(0))) + self.direction_units(
             _comment_tags(reading, question, source)
@@ -596,7 +592,8 @@ class Model:
 
     def theme_units(self, reading: Reading, theme: str, words: list[str]) -> int:
         """`direction_units` of `_theme_features`, without making them."""
-        _words_units, by_word, by_pair = self._gram_units
+        tables = self._tables
+        by_word, by_pair = tables.local_units, tables.local_pair_units
         grams, habit = _local_words(reading, theme, words)
         total = sum(map(by_word.get, set(grams), repeat(0)))
         # The weighted pairs, each counted once, as in a set of features.

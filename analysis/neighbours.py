@@ -30,9 +30,11 @@ from typing import Any, Final
 
 import numpy as np
 
+from analysis.lexicon import DATA
 from surveys.themes import THEMES
 
-NEIGHBOURS_PATH: Final = Path(__file__).resolve().parent / "data" / "neighbours.npz"
+# Beside the lexicon, not beside this module's own file: compiled, that is in build/compiled.
+NEIGHBOURS_PATH: Final = DATA / "neighbours.npz"
 FORMAT: Final = 1
 NEAREST: Final = 10  # comments that vote
 WEIGHT: Final = 2.0  # how far a unanimous vote moves a detection score

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from analysis import learned as learned_module
 from analysis.dataset import load_dir, split
 from analysis.evaluate import baseline, evaluate
 from analysis.learned import (
@@ -79,16 +78,17 @@ def test_scoring_finds_the_same_features_while_its_word_memory_is_cleared(
 ) -> None:
     # With room for three words, the memory is cleared in the middle of most comments' words:
     # each comment must still find exactly the weighted features training makes.
-    monkeypatch.setattr(learned_module, "_WORD_CACHE", 3)
     model = shipped_model()
-    model._word_rows.clear()
+    tables = model._tables
+    monkeypatch.setattr(tables, "word_cache", 3)
+    tables.word_rows.clear()
     for row in load_dir(DATA)[::40]:
         reading = read(row.text, row.question)
         words = _words(reading.work_text)
         expected = set(model.detect) & detection_features(reading, row.question, row.source, words)
         rows = model.detection_rows(reading, row.question, row.source, words)
         assert {model.feature_of_row(r) for r in rows} == expected, row.text
-        assert len(model._word_rows) <= 3
+        assert len(tables.word_rows) <= 3
 
 
 def test_a_theme_s_own_direction_features_never_share_a_name_with_the_comment_s() -> None:
