@@ -1,6 +1,8 @@
 """Comment analysis throughput: comments a second, and the ratio to plain TextBlob polarity over
 the same comments in the same run (aim ≥ 0.5). Rules and learned weights together, each stay and
-exit answer read with its question, as the bot reads them."""
+exit answer read with its question, as the bot reads them. The line says whether the rules ran
+compiled (`make bench` compiles them where a C compiler is there: analysis.compiled);
+`STAYPULSE_PURE_PYTHON=1` times the plain modules."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Callable
 
 from textblob import TextBlob
 
+from analysis import compiled
 from analysis.comments import analyse
 from analysis.dataset import load_dir
 from benchmarks.common import ROOT, emit
@@ -86,6 +89,7 @@ def main() -> None:
             "textblob_polarity_per_s": round(len(rows) / min(theirs for _m, theirs in rounds)),
             "ratio_to_textblob": round(ratios[len(ratios) // 2], 3),
             "ratio_range": [round(ratios[0], 3), round(ratios[-1], 3)],
+            "compiled": compiled.in_use(),
         }
     )
 

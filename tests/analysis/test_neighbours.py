@@ -27,6 +27,7 @@ from analysis.neighbours import (
     terms_of,
 )
 from surveys.themes import THEMES
+from tests.analysis.plain import plain_python
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAY = list(THEMES).index("pay")
@@ -190,13 +191,16 @@ def test_without_a_memory_the_model_reads_as_the_detectors_alone() -> None:
     assert analyse("Had a good week with my families", model=alone).themes == {"workload": "pos"}
 
 
+@plain_python
 def test_the_vote_is_skipped_only_where_it_could_not_change_a_theme(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # `Model.detected` asks for the vote only for themes within its reach of the threshold and
     # not kept by the rules. Against a reference that votes on every theme it may lift, worked
     # out here from the detectors' scores and the vote itself, it must find the same themes on
-    # every kind of line, and it must skip the vote for some (or the skip is dead code).
+    # every kind of line, and it must skip the vote for some (or the skip is dead code). (The
+    # vote is counted by patching its class, which a compiled class takes no patch for: on the
+    # plain modules.)
     from analysis.learned import comment_words
     from analysis.rules import read
 

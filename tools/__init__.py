@@ -1,0 +1,1 @@
+"""Build tools: not imported by the bot."""
