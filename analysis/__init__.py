@@ -2,5 +2,5 @@
 
 from analysis import compiled as _compiled
 
-# The compiled rules, where they were built from these sources (analysis.compiled).
+# The analyser's hot modules compiled, where they were built from these sources (analysis.compiled).
 _compiled.use(__path__)

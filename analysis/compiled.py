@@ -3,15 +3,16 @@ exact sources beside them.
 
 `make compile` (which `make test`, `check` and `bench` run; tools/compile_analysis.py) builds
 `analysis.matching`, `text`, `rules`, `learned` and `neighbours` into `build/compiled/`, with a
-manifest holding the digest of every `analysis/*.py` file and of the Python that built them.
-Importing `analysis` puts that folder in front of the package's own only while the manifest
-still matches: an edit to any source of the package, another Python, or
-`STAYPULSE_PURE_PYTHON=1` means the plain modules, so a stale build never reads a comment. Both
+manifest holding the digest of every `analysis/*.py` file, of `surveys/themes.py` (which they
+import), of the Python that built them and of each file built. Importing `analysis` puts that
+folder in front of the package's own only while the manifest still matches: an edit to any of
+those sources, another Python, a built file missing or changed, or `STAYPULSE_PURE_PYTHON=1`
+means the plain modules, so a stale or damaged build never reads a comment. Both
 read every labelled comment the same way (tests/analysis/test_compiled.py); compiled, the
 analyser reads about a quarter more comments a second (docs/analysis.md).
 
-The build needs mypyc, which comes with mypy (a dev tool), and a C compiler. Without them
-nothing is built and the plain modules run, as they do in a production install (`make
+The build needs mypyc (mypy's `mypyc` extra, a dev tool), a C compiler and Python's headers.
+Without them nothing is built and the plain modules run, as they do in a production install (`make
 install`), where the bot reads a few comments a minute.
 """
 
@@ -53,13 +54,39 @@ def digest(package: Path = PACKAGE) -> str:
     return hasher.hexdigest()
 
 
+def built_files(build: Path = BUILD) -> list[Path]:
+    """The files a build of `MODULES` in `build` is made of: the shared runtime and each module."""
+    suffix = extension_suffix()
+    return [
+        build / f"{SHARED}{suffix}",
+        *(build / "analysis" / f"{name}{suffix}" for name in MODULES),
+    ]
+
+
+def file_digests(build: Path = BUILD) -> dict[str, str]:
+    """The digest of each of the `built_files` there is, by its path within `build`."""
+    return {
+        str(path.relative_to(build)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in built_files(build)
+        if path.is_file()
+    }
+
+
 def fresh(build: Path = BUILD, package: Path = PACKAGE) -> bool:
-    """Whether `build` holds the modules built from the sources in `package` as they are now."""
+    """Whether `build` holds the modules built from the sources in `package` as they are now,
+    every file as the build wrote it (not cut short, emptied or copied from another build)."""
     try:
         recorded = json.loads((build / MANIFEST.name).read_text())
     except (OSError, ValueError):
         return False
-    return isinstance(recorded, dict) and recorded.get("digest") == digest(package)
+    if not isinstance(recorded, dict) or recorded.get("digest") != digest(package):
+        return False
+    files = recorded.get("files")
+    return (
+        isinstance(files, dict)
+        and len(files) == len(built_files(build))
+        and files == file_digests(build)
+    )
 
 
 def use(package_path: list[str], build: Path = BUILD, package: Path = PACKAGE) -> bool:
@@ -67,17 +94,14 @@ def use(package_path: list[str], build: Path = BUILD, package: Path = PACKAGE) -
     package's `__path__`) if they are fresh and not turned off; whether they are now in use."""
     if os.environ.get(PURE_ENV, "").strip() not in ("", "0") or not fresh(build, package):
         return False
-    suffix = extension_suffix()
-    if not all((build / "analysis" / f"{name}{suffix}").is_file() for name in MODULES):
-        return False
-    spec = importlib.util.spec_from_file_location(SHARED, build / f"{SHARED}{suffix}")
+    spec = importlib.util.spec_from_file_location(SHARED, built_files(build)[0])
     if spec is None or spec.loader is None:
         return False
     # Loaded here by its path, so the project's build folder is never put on sys.path.
     try:
         module = importlib.util.module_from_spec(spec)  # an extension module loads here
         spec.loader.exec_module(module)
-    except (ImportError, OSError):  # half a build, or one for another machine: the plain modules
+    except (ImportError, OSError):  # a build for another machine: the plain modules
         return False
     sys.modules[SHARED] = module
     package_path.insert(0, str(build / "analysis"))

@@ -433,6 +433,8 @@ class _Tables:
         # Each word seen so far: the rows of those of its own features that carry a weight, up
         # to `word_cache` words.
         self.word_rows: dict[str, frozenset[int]] = {}
+        # An attribute, not the constant read where it is used: compiled, the constant is
+        # built in, and a test shrinks the memory of one model's tables.
         self.word_cache = _WORD_CACHE
         # The direction units of the word features, by word: "w:WORD" and "l:WORD" by the word,
         # "l:FIRST SECOND" by the pair of words. A comment's words are then looked up as they

@@ -209,7 +209,7 @@ def searched(pattern: str) -> re.Pattern[str]:
     engine tries there alone (a lookahead in front would hide the anchor from it), or if it
     sets flags for the whole pattern ("(?i)"), which must stay at its start."""
     parsed = _parser.parse(pattern)
-    if parsed.data and parsed.data[0] in ((_constants.AT, at) for at in _AT_START):
+    if parsed.data and parsed.data[0] in [(_constants.AT, at) for at in _AT_START]:
         return re.compile(pattern)
     if parsed.state.flags & ~re.UNICODE:  # "(?i)…" must stay at the start: not put behind one
         return re.compile(pattern)
@@ -245,7 +245,7 @@ class AnyOf:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
-        self._gates = tuple(enumerate(gate(re.compile(p)) for p in self.patterns))
+        self._gates = tuple(enumerate([gate(re.compile(p)) for p in self.patterns]))
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def regex_for(self, text: str) -> re.Pattern[str] | None:

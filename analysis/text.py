@@ -184,7 +184,7 @@ _OTHER_EXPANSIONS = {f"r{i}": replacement for i, (_p, replacement) in enumerate(
 # match, in their order, with a lookahead of the characters their matches start with, so the
 # search dismisses most positions with one test (`_expander`). Most comments need two or three
 # of the nineteen; the whole alternation on every comment cost half of `normalise`.
-_OTHER_GATES: Final = tuple(enumerate(gate(re.compile(p)) for p, _r in _OTHERS))
+_OTHER_GATES: Final = tuple(enumerate([gate(re.compile(p)) for p, _r in _OTHERS]))
 
 
 @lru_cache(maxsize=512)

@@ -8,11 +8,14 @@ run, reading every comment the same way. It never fails `make` for want of a com
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import sys
 import sysconfig
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from analysis.compiled import (
@@ -22,24 +25,51 @@ from analysis.compiled import (
     MODULES,
     PACKAGE,
     digest,
-    extension_suffix,
+    file_digests,
     fresh,
 )
 
+# How the modules are compiled, which `settings` records beside the sources' digest.
+OPTIMISE = "3"
+
+
+def settings() -> str:
+    """The digest of how a build is made: this script, mypy's version (mypyc is part of it) and
+    the project's mypy settings. A change to any of them rebuilds the modules here; it is not
+    asked at import (`analysis.compiled.fresh`), where a production install has no mypy."""
+    try:
+        mypy = metadata.version("mypy")
+    except metadata.PackageNotFoundError:
+        mypy = "(none)"
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())
+    made = [Path(__file__).read_text(), mypy, json.dumps(project["tool"]["mypy"], sort_keys=True)]
+    return hashlib.sha256("\0".join(made).encode()).hexdigest()
+
+
+def up_to_date() -> bool:
+    """Whether the build is fresh and made as this script now makes one."""
+    try:
+        recorded = json.loads(MANIFEST.read_text())
+    except (OSError, ValueError):
+        return False
+    return fresh() and isinstance(recorded, dict) and recorded.get("settings") == settings()
+
 
 def build() -> str:
-    """Compile `MODULES` into `BUILD` unless they are fresh; what was done, in words. Raises
-    `RuntimeError` where mypyc or a C compiler is missing or the build fails."""
-    if fresh():
+    """Compile `MODULES` into `BUILD` unless they are up to date; what was done, in words.
+    Raises `RuntimeError` where mypyc or a C compiler is missing or the build fails."""
+    if up_to_date():
         return "compiled analyser is up to date"
     try:
         from mypyc.build import mypycify
         from setuptools import setup
     except ImportError as error:  # an install without the dev tools has no mypy
-        raise RuntimeError(f"mypyc is not installed ({error})") from error
-    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+        raise RuntimeError(f"{error.name or error} is not installed (a dev tool)") from error
+    # setuptools compiles with $CC where it is set, else with the compiler Python was built with.
+    compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
         raise RuntimeError(f"no C compiler ({compiler}: apt-get install gcc)")
+    MANIFEST.unlink(missing_ok=True)  # first: a build cut short is never taken for a build
     shutil.rmtree(BUILD, ignore_errors=True)
     BUILD.mkdir(parents=True)
     before = digest()
@@ -51,7 +81,7 @@ def build() -> str:
     os.chdir(BUILD)
     try:
         extensions = mypycify(
-            [config, *sources], opt_level="3", group_name=GROUP, target_dir=str(BUILD / "c")
+            [config, *sources], opt_level=OPTIMISE, group_name=GROUP, target_dir=str(BUILD / "c")
         )
         setup(
             name="staypulse-compiled",
@@ -69,10 +99,11 @@ def build() -> str:
         os.chdir(here)
     if digest() != before:  # a source changed while it was built: the build is not of it
         raise RuntimeError("analysis/ changed during the build; run it again")
-    built = sorted(path.name for path in (BUILD / "analysis").glob(f"*{extension_suffix()}"))
-    if len(built) != len(MODULES):
-        raise RuntimeError(f"the build made {built}, not the modules {list(MODULES)}")
-    MANIFEST.write_text(json.dumps({"digest": before, "modules": built}, indent=2) + "\n")
+    files = file_digests()
+    if len(files) != len(MODULES) + 1:
+        raise RuntimeError(f"the build made {sorted(files)}, not the modules {list(MODULES)}")
+    manifest = {"digest": before, "settings": settings(), "files": files}
+    MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n")
     return f"compiled analysis.{{{','.join(MODULES)}}} with mypyc into {BUILD}"
 
 

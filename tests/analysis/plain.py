@@ -18,8 +18,9 @@ P = ParamSpec("P")
 
 def plain_python(test: Callable[P, None]) -> Callable[P, None]:
     """Run `test` on the plain modules: in this process if it reads with them, else in a pytest
-    of its own told to. A compiled module's functions call each other directly and its classes
-    take no patch, so a test that patches them would test nothing (or fail) there."""
+    of its own told to. A compiled module's functions call each other directly, its constants
+    are its own and a patch of a compiled class is accepted but never called, so a test that
+    patches them would test nothing (or fail) there."""
 
     @functools.wraps(test)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 
 
-def plain_python(script: str) -> str:
+def printed_by_plain_python(script: str) -> str:
     """What `script` prints, run by a fresh Python that is told to use the plain modules."""
     env = {**os.environ, compiled.PURE_ENV: "1"}
     done = subprocess.run(
@@ -48,14 +48,12 @@ def package(tmp_path: Path) -> Path:
 
 
 def fake_build(build: Path, package: Path) -> None:
-    """A build folder whose manifest matches `package`, with empty files for its modules."""
+    """A build folder whose manifest matches `package` and its files, which are no libraries."""
     (build / "analysis").mkdir(parents=True)
-    suffix = compiled.extension_suffix()
-    for name in compiled.MODULES:
-        (build / "analysis" / f"{name}{suffix}").write_bytes(b"")
-    (build / f"{compiled.SHARED}{suffix}").write_bytes(b"not a shared library")
-    digest = compiled.digest(package)
-    (build / compiled.MANIFEST.name).write_text(json.dumps({"digest": digest}))
+    for path in compiled.built_files(build):
+        path.write_bytes(b"not a library: " + path.name.encode())
+    manifest = {"digest": compiled.digest(package), "files": compiled.file_digests(build)}
+    (build / compiled.MANIFEST.name).write_text(json.dumps(manifest))
 
 
 def test_a_build_of_other_sources_is_not_used(tmp_path: Path, package: Path) -> None:
@@ -88,7 +86,9 @@ def test_a_new_module_in_the_package_makes_the_build_stale(tmp_path: Path, packa
     assert not compiled.fresh(build, package)
 
 
-@pytest.mark.parametrize("manifest", ["", "{", "[]", '{"digest": 1}', '{"modules": []}'])
+@pytest.mark.parametrize(
+    "manifest", ["", "{", "[]", '{"digest": 1}', '{"modules": []}', '{"files": {}}']
+)
 def test_a_missing_or_broken_manifest_is_not_a_build(
     tmp_path: Path, package: Path, manifest: str
 ) -> None:
@@ -100,8 +100,8 @@ def test_a_missing_or_broken_manifest_is_not_a_build(
 
 
 def test_a_broken_build_falls_back_to_the_plain_modules(tmp_path: Path, package: Path) -> None:
-    # A fresh manifest over a shared library that does not load (a copy from another machine,
-    # a disk that filled up mid-build): the plain modules, not an import error.
+    # A fresh manifest over a shared library that does not load (one built for another
+    # machine's libraries): the plain modules, not an import error.
     build = tmp_path / "build"
     fake_build(build, package)
     loaded = sys.modules.get(compiled.SHARED)
@@ -111,18 +111,61 @@ def test_a_broken_build_falls_back_to_the_plain_modules(tmp_path: Path, package:
     assert sys.modules.get(compiled.SHARED) is loaded
 
 
-def test_half_a_build_is_not_used(tmp_path: Path, package: Path) -> None:
+@pytest.mark.parametrize("damage", ["missing", "empty", "cut short", "another build's"])
+def test_a_damaged_module_is_not_used(tmp_path: Path, package: Path, damage: str) -> None:
+    # Loaded, a module cut short crashes the process (a bus error), so every file must be as the
+    # build wrote it before any is loaded; a manifest over another build's files is no build.
     build = tmp_path / "build"
     fake_build(build, package)
-    (build / "analysis" / f"rules{compiled.extension_suffix()}").unlink()
+    assert compiled.fresh(build, package)
+    module = build / "analysis" / f"rules{compiled.extension_suffix()}"
+    if damage == "missing":
+        module.unlink()
+    elif damage == "empty":
+        module.write_bytes(b"")
+    elif damage == "cut short":
+        module.write_bytes(module.read_bytes()[:5])
+    else:
+        module.write_bytes(b"another build's rules")
+    assert not compiled.fresh(build, package)
     path: list[str] = []
     assert compiled.use(path, build, package) is False
     assert path == []
 
 
+def test_a_manifest_must_name_every_file_of_the_build(tmp_path: Path, package: Path) -> None:
+    build = tmp_path / "build"
+    fake_build(build, package)
+    manifest = json.loads((build / compiled.MANIFEST.name).read_text())
+    assert len(manifest["files"]) == len(compiled.MODULES) + 1
+    del manifest["files"][f"analysis/text{compiled.extension_suffix()}"]
+    (build / compiled.MANIFEST.name).write_text(json.dumps(manifest))
+    assert not compiled.fresh(build, package)
+
+
+def test_a_build_made_another_way_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A build recorded as made another way (another build script, its optimisation level, other
+    # mypy settings) or by another mypy is made again by `make compile`, though the sources are
+    # the same.
+    from tools import compile_analysis
+
+    manifest = tmp_path / "manifest.json"
+    monkeypatch.setattr(compile_analysis, "MANIFEST", manifest)
+    monkeypatch.setattr(compile_analysis, "fresh", lambda: True)
+    manifest.write_text(json.dumps({"settings": compile_analysis.settings()}))
+    assert compile_analysis.up_to_date()
+    manifest.write_text(json.dumps({"settings": "made with opt_level 0"}))
+    assert not compile_analysis.up_to_date()
+    manifest.write_text(json.dumps({"settings": compile_analysis.settings()}))
+    monkeypatch.setattr(compile_analysis.metadata, "version", lambda _name: "0.1")
+    assert not compile_analysis.up_to_date()
+
+
 def test_the_plain_modules_can_be_asked_for() -> None:
     script = "from analysis import compiled, rules; print(compiled.in_use(), rules.__file__)"
-    in_use, rules_file = plain_python(script).split()
+    in_use, rules_file = printed_by_plain_python(script).split()
     assert in_use == "False"
     assert rules_file == str(compiled.PACKAGE / "rules.py")
 

@@ -199,8 +199,8 @@ def test_the_vote_is_skipped_only_where_it_could_not_change_a_theme(
     # not kept by the rules. Against a reference that votes on every theme it may lift, worked
     # out here from the detectors' scores and the vote itself, it must find the same themes on
     # every kind of line, and it must skip the vote for some (or the skip is dead code). (The
-    # vote is counted by patching its class, which a compiled class takes no patch for: on the
-    # plain modules.)
+    # vote is counted by patching its class; compiled, the model would never call the patch: on
+    # the plain modules.)
     from analysis.learned import comment_words
     from analysis.rules import read
 
