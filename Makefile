@@ -35,7 +35,7 @@ run: $(STAMP)
 ## The whole check: lint, type check, and the tests on SQLite and PostgreSQL.
 test: lint typecheck pytest
 
-## The inner loop, a few minutes: lint, types and the in-process tests on SQLite, on every core
+## The inner loop, about three minutes: lint, types and the in-process tests on SQLite, every core
 ## (no end-to-end, soak, slow or PostgreSQL runs: `make test` has those, see docs/testing.md).
 check: lint typecheck compile
 	$(BIN)/pytest -q -n auto -m "not e2e and not slow" -k "not postgresql" \
