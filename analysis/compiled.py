@@ -82,6 +82,8 @@ def fresh(build: Path = BUILD, package: Path = PACKAGE) -> bool:
     if not isinstance(recorded, dict) or recorded.get("digest") != digest(package):
         return False
     files = recorded.get("files")
+    # The count as well: `file_digests` leaves out a missing file, so a manifest that names
+    # fewer files could match a build missing one.
     return (
         isinstance(files, dict)
         and len(files) == len(built_files(build))

@@ -56,32 +56,40 @@ def fake_build(build: Path, package: Path) -> None:
     (build / compiled.MANIFEST.name).write_text(json.dumps(manifest))
 
 
-def test_a_build_of_other_sources_is_not_used(tmp_path: Path, package: Path) -> None:
-    build = tmp_path / "build"
-    fake_build(build, package)
+@pytest.fixture
+def build(tmp_path: Path, package: Path) -> Path:
+    """A fake build of `package`, fresh until something is changed."""
+    folder = tmp_path / "build"
+    fake_build(folder, package)
+    return folder
+
+
+def refused(build: Path, package: Path) -> bool:
+    """Whether `use` refuses `build` and leaves the package's path as it was."""
+    path: list[str] = []
+    return compiled.use(path, build, package) is False and path == []
+
+
+def test_a_build_of_other_sources_is_not_used(build: Path, package: Path) -> None:
     assert compiled.fresh(build, package)
     # An edit to any module of the package, compiled or not (a compiled module may have
     # inlined another's constants), makes the build stale.
     source = package / "lexicon.py"
     source.write_text(source.read_text() + "\n# an edit\n")
     assert not compiled.fresh(build, package)
-    path: list[str] = []
-    assert compiled.use(path, build, package) is False
-    assert path == []
+    assert refused(build, package)
 
 
-def test_an_edit_to_the_themes_makes_the_build_stale(tmp_path: Path, package: Path) -> None:
+def test_an_edit_to_the_themes_makes_the_build_stale(
+    tmp_path: Path, build: Path, package: Path
+) -> None:
     # The compiled modules import the themes from surveys/: their build is of those too.
-    build = tmp_path / "build"
-    fake_build(build, package)
     themes = tmp_path / "surveys" / "themes.py"
     themes.write_text(themes.read_text().replace("Pay", "Pay and conditions", 1))
     assert not compiled.fresh(build, package)
 
 
-def test_a_new_module_in_the_package_makes_the_build_stale(tmp_path: Path, package: Path) -> None:
-    build = tmp_path / "build"
-    fake_build(build, package)
+def test_a_new_module_in_the_package_makes_the_build_stale(build: Path, package: Path) -> None:
     (package / "extra.py").write_text("X = 1\n")
     assert not compiled.fresh(build, package)
 
@@ -90,33 +98,25 @@ def test_a_new_module_in_the_package_makes_the_build_stale(tmp_path: Path, packa
     "manifest", ["", "{", "[]", '{"digest": 1}', '{"modules": []}', '{"files": {}}']
 )
 def test_a_missing_or_broken_manifest_is_not_a_build(
-    tmp_path: Path, package: Path, manifest: str
+    tmp_path: Path, build: Path, package: Path, manifest: str
 ) -> None:
-    build = tmp_path / "build"
-    fake_build(build, package)
     (build / compiled.MANIFEST.name).write_text(manifest)
     assert not compiled.fresh(build, package)
     assert not compiled.fresh(tmp_path / "nowhere", package)
 
 
-def test_a_broken_build_falls_back_to_the_plain_modules(tmp_path: Path, package: Path) -> None:
+def test_a_broken_build_falls_back_to_the_plain_modules(build: Path, package: Path) -> None:
     # A fresh manifest over a shared library that does not load (one built for another
     # machine's libraries): the plain modules, not an import error.
-    build = tmp_path / "build"
-    fake_build(build, package)
     loaded = sys.modules.get(compiled.SHARED)
-    path: list[str] = []
-    assert compiled.use(path, build, package) is False
-    assert path == []
+    assert refused(build, package)
     assert sys.modules.get(compiled.SHARED) is loaded
 
 
 @pytest.mark.parametrize("damage", ["missing", "empty", "cut short", "another build's"])
-def test_a_damaged_module_is_not_used(tmp_path: Path, package: Path, damage: str) -> None:
+def test_a_damaged_module_is_not_used(build: Path, package: Path, damage: str) -> None:
     # Loaded, a module cut short crashes the process (a bus error), so every file must be as the
     # build wrote it before any is loaded; a manifest over another build's files is no build.
-    build = tmp_path / "build"
-    fake_build(build, package)
     assert compiled.fresh(build, package)
     module = build / "analysis" / f"rules{compiled.extension_suffix()}"
     if damage == "missing":
@@ -128,14 +128,10 @@ def test_a_damaged_module_is_not_used(tmp_path: Path, package: Path, damage: str
     else:
         module.write_bytes(b"another build's rules")
     assert not compiled.fresh(build, package)
-    path: list[str] = []
-    assert compiled.use(path, build, package) is False
-    assert path == []
+    assert refused(build, package)
 
 
-def test_a_manifest_must_name_every_file_of_the_build(tmp_path: Path, package: Path) -> None:
-    build = tmp_path / "build"
-    fake_build(build, package)
+def test_a_manifest_must_name_every_file_of_the_build(build: Path, package: Path) -> None:
     manifest = json.loads((build / compiled.MANIFEST.name).read_text())
     assert len(manifest["files"]) == len(compiled.MODULES) + 1
     del manifest["files"][f"analysis/text{compiled.extension_suffix()}"]
