@@ -117,14 +117,78 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     statements, one theme each, read the wrong way; none after). On the held-out split the rule
     reads 4 more directions right than the weights alone; at 10 words it read 3 more, at 12
     words 4 fewer. Not to a question: there the question's lean and the degree rules read the
-    answer ("About as valued as the printer." to "How valued do you feel?" is no praise)."""
+    answer ("About as valued as the printer." to "How valued do you feel?" is no praise).
+
+    A denial that is the statement's own is no hedge (`_PLAIN_DENIAL`, forty-fifth round: "the
+    team is not great", "the office is not too bad", "No problems with the pay", "Nothing good
+    to say about my manager"): the rules read it, and a clear word denied scores
+    `_DENIED_CLEARLY`. The weights read such statements by the theme's usual news (the team's
+    and the manager's praise, the pay's complaint), against their words; the pool holds almost
+    none of eight words or fewer, so it is the tests' sentences that show it
+    (`tests/analysis/test_mixed_verdicts.py`)."""
+    text = reading.normalised
+    denied = _PLAIN_DENIAL.search(text) is not None
+    if denied:
+        text = _PLAIN_DENIAL.sub("x", text)
     return (
         reading.lean is None
-        and abs(score) >= 1
+        and abs(score) >= (_DENIED_CLEARLY if denied else 1)
         and len(words) <= _PLAIN_WORDS
         and len(reading.clauses) == 1
-        and not _HEDGED.search(reading.normalised)
-        and not _NOT_PLAIN.search(reading.normalised)
+        and not _HEDGED.search(text)
+        and not _NOT_PLAIN.search(text)
+    )
+
+
+# A denial that is the statement's own, not a hedge on it: its verb denied ("is not", "aren't",
+# opened to "are not" by normalising), or a set verdict made with a denial ("no complaints
+# about", "no problems with", "nothing good to say about", "can't fault").
+_PLAIN_DENIAL: Final = re.compile(
+    r"\b(?:(?:am|is|are|was|were) not|no (?:complaints?|problems?|issues?)"
+    r"|nothing (?:good|positive|nice) to say|can not fault)\b"
+)
+# What the rules make of a clear word denied ("not supportive": 0.8 of its 1.0).
+_DENIED_CLEARLY: Final = 0.8
+
+
+# What hedges a part of a statement of parts: `_HEDGED` less the contrast words, which are what
+# joins the parts ("great team but awful manager": each part has a theme of its own).
+_HEDGED_PART: Final = re.compile(
+    r"\b(?:not|never|no|nothing|nobody|none|without|if|less|used to|unless)\b|\?"
+)
+
+
+def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
+    """A statement of short plain parts, each about a theme of its own, with no question
+    ("wonderful team, awful manager", "Good supervisor. Bad building.", "my team are great, my
+    manager is awful"): the part about `theme` says which way, as a one-part plain statement
+    does (`_plain_statement`).
+
+    Every clause is one theme's and only its (no clause that belongs to the one before, which
+    is how "a nice idea but nobody can take it" turns its praise), each of at most
+    `_PLAIN_WORDS` words read clearly (a score of at least 1, the theme's own the same way),
+    and nothing in the comment hedges, wishes, jokes or asks. The weights read such a comment
+    by all its words and by each theme's usual news, so the praise of the team beside a
+    complaint of the manager made both praise (forty-fifth round: every such statement of a
+    bad manager beside a good team read the wrong way). On the pool the rule decides 139
+    themes: 136 the weights read the same way, 3 they read right and it does not (the rules'
+    misreadings of "down to two" and of an imperative); on the held-out split 38, all the same."""
+    local = reading.local.get(theme)
+    if reading.lean is not None or local is None or len(reading.clauses) < 2:
+        return False
+    text = reading.normalised
+    if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
+        return False
+    parts = set(reading.local.values())  # a theme spoken of in two clauses has them joined
+    own = [clause_score for clause, clause_score in reading.clauses if clause == local]
+    return (
+        len(own) == 1
+        and (own[0] > 0) == (score > 0)
+        and abs(score) >= 1
+        and all(
+            clause in parts and abs(clause_score) >= 1 and len(_words(clause)) <= _PLAIN_WORDS
+            for clause, clause_score in reading.clauses
+        )
     )
 
 
@@ -662,9 +726,11 @@ class Model:
                 # labelled pay's bad news).
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
-            if question is None and _plain_statement(reading, score, words):
-                # "my manager is awful", "the office is lovely": the words, not the theme's
-                # usual news.
+            if question is None and (
+                _plain_statement(reading, score, words) or _plain_parts(reading, theme, score)
+            ):
+                # "my manager is awful", "the office is lovely", "great team, awful manager":
+                # the words, not the theme's usual news.
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
             if theme in decided:

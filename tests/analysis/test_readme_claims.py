@@ -111,8 +111,10 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     # the better (strict xfails in test_then_and_now.py).
     ("the old office was freezing. we moved in june", None, {"environment": "neg"}),
     ("the duty rota used to be awful", None, {"workload": "neg"}),
-    # Two clauses are read by the weights, which take the manager for praise here.
-    ("wonderful team, awful manager", None, {"team_culture": "pos", "managers": "pos"}),
+    # Each part of a statement of parts says what its words say (forty-fifth round).
+    ("wonderful team, awful manager", None, {"team_culture": "pos", "managers": "neg"}),
+    ("the team is not great", None, {"team_culture": "neg"}),
+    ("No problems with the pay", None, {"pay": "pos"}),
 ]
 
 
@@ -291,7 +293,17 @@ def test_the_thirteenth_probe_s_figures_are_the_readme_s() -> None:
     )
 
 
-@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth"])
+def test_the_fourteenth_probe_s_figures_are_the_readme_s() -> None:
+    cases = load(PROBES / "fourteenth.jsonl")
+    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
+    today = sum(case["status"] in {"right", "mended"} for case in cases)
+    flat = " ".join(README.split())
+    assert f"analyser: {on_arrival} of {len(cases)} right, macro-F1" in flat
+    assert today == on_arrival  # "change none of its readings"
+    assert "change none of its readings" in flat
+
+
+@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth"])
 def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
     scored = compare(

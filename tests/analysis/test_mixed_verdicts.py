@@ -1,0 +1,150 @@
+"""Praise of one thing beside a complaint about another, and plain statements that deny
+(forty-fifth round).
+
+Every sentence here is written for this file, apart from the data and the probes. The
+forty-fourth round's analyser (d5bf165) read 2,134 of the 6,960 themes of the statements
+`test_each_part_of_a_statement_of_parts_says_what_its_words_say` makes the wrong way ("my
+manager is great, the team is awful": both praise), and 56 of the 144 of
+`test_a_plain_statement_that_denies_says_what_its_words_say` ("the team is not great": praise),
+the learned half reading each theme by all the comment's words and by the theme's usual news;
+the guards were read right there and must still be.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from analysis.comments import analyse
+
+_SUBJECTS = {
+    "managers": ["my manager is", "my TM is", "supervision is"],
+    "team_culture": ["the team is", "my colleagues are"],
+    "leadership": ["senior leaders are", "the director is"],
+    "pay": ["the pay is", "my salary is"],
+    "it_systems": ["Mosaic is", "my laptop is"],
+    "environment": ["the office is", "the building is"],
+    "career": ["the training is"],
+    "workload": ["my caseload is"],
+    "processes": ["the paperwork is"],
+    "work_life_balance": ["hybrid working is"],
+    "wellbeing": ["the EAP is"],
+}
+_VERDICTS = [("great", "awful"), ("brilliant", "terrible"), ("lovely", "useless")]
+_JOINS = [", ", ". ", " but ", "; "]
+
+
+@pytest.mark.parametrize("good", sorted(_SUBJECTS))
+def test_each_part_of_a_statement_of_parts_says_what_its_words_say(good: str) -> None:
+    wrong = []
+    for bad in sorted(set(_SUBJECTS) - {good}):
+        for praised, blamed, (fine, poor), join in itertools.product(
+            _SUBJECTS[good], _SUBJECTS[bad], _VERDICTS, _JOINS
+        ):
+            for text in (
+                f"{praised} {fine}{join}{blamed} {poor}",
+                f"{blamed} {poor}{join}{praised} {fine}",
+            ):
+                found = analyse(text).themes
+                # A theme the learned half does not find is a miss of another kind (about one
+                # in fifty here: "hybrid working is awful" beside good pay); one found must be
+                # read its own way.
+                for theme, direction in ((good, "pos"), (bad, "neg")):
+                    if found.get(theme, direction) != direction:
+                        wrong.append((text, theme, found[theme]))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # Fragments, as a busy worker writes them.
+        ("wonderful team, awful manager", {"team_culture": "pos", "managers": "neg"}),
+        ("Awful manager. Lovely team.", {"managers": "neg", "team_culture": "pos"}),
+        ("supportive team, useless manager", {"team_culture": "pos", "managers": "neg"}),
+        ("Brilliant colleagues; terrible senior leaders.",
+         {"team_culture": "pos", "leadership": "neg"}),
+        # Whole sentences.
+        ("My manager is rubbish. The team is great.", {"managers": "neg", "team_culture": "pos"}),
+        ("The team is toxic but my manager is great", {"team_culture": "neg", "managers": "pos"}),
+        ("The training is excellent. The caseloads are horrendous.",
+         {"career": "pos", "workload": "neg"}),
+    ],
+)  # fmt: skip
+def test_a_good_part_and_a_bad_part_read_each_its_own_way(
+    text: str, themes: dict[str, str]
+) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "theme", "direction"),
+    [
+        # A part with no theme of its own turns the one before it: not a statement of parts.
+        ("The wellbeing hour is a lovely idea but nobody can ever take it", None,
+         "wellbeing", "neg"),
+        # A hedge, a wish or a joke: left to the weights, as before.
+        ("Training is great in theory but I never get released for it", None, "career", "neg"),
+        ("The team would be great, if we had a manager", None, "team_culture", "neg"),
+        ("team's great, manager not so much", None, "managers", "neg"),
+        # An answer is read with its question, not as a statement.
+        ("Great team. Awful manager.", "What might make you leave?", "managers", "neg"),
+        ("Great team. Awful manager.", "What keeps you here?", "team_culture", "pos"),
+    ],
+)  # fmt: skip
+def test_what_is_not_a_statement_of_parts_is_read_as_before(
+    text: str, question: str | None, theme: str, direction: str
+) -> None:
+    assert analyse(text, question).themes.get(theme) == direction
+
+
+_DENIALS = [
+    ("{subject} not great", "neg"),
+    ("{subject} not good enough", "neg"),
+    ("{subject} not supportive", "neg"),
+    ("{subject} far from ideal", "neg"),
+    ("{subject} not too bad", "pos"),
+]
+_SET_VERDICTS = [
+    ("No complaints about {thing}", "pos"),
+    ("No problems with {thing}", "pos"),
+    ("Nothing good to say about {thing}", "neg"),
+]
+
+
+@pytest.mark.parametrize("theme", sorted(_SUBJECTS))
+def test_a_plain_statement_that_denies_says_what_its_words_say(theme: str) -> None:
+    texts = [
+        (form.format(subject=subject), direction)
+        for subject in _SUBJECTS[theme]
+        for form, direction in _DENIALS
+    ]
+    texts += [
+        (form.format(thing=subject.rsplit(" ", 1)[0]), direction)
+        for subject in _SUBJECTS[theme]
+        for form, direction in _SET_VERDICTS
+    ]
+    # As above, a theme not found is a miss of another kind ("Nothing good to say about the
+    # office": no theme found); one found must be read its own way.
+    wrong = [
+        (text, found)
+        for text, direction in texts
+        if (found := analyse(text).themes.get(theme, direction)) != direction
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # A denial that is not the statement's own verb is a hedge still: the weights read it.
+        ("The director doesn't know my name.", "leadership", "neg"),
+        # A bad thing denied is good news.
+        ("my TM is not the problem", "managers", "pos"),
+        ("the team is not the issue", "team_culture", "pos"),
+    ],
+)
+def test_a_denial_reads_its_way(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
