@@ -6,8 +6,10 @@ qualified social worker in a looked-after children team, careful and hedged; an 
 from London, blunt and sarcastic), 25 pulse comments, 20 stay and 15 exit answers a writer,
 labelled by the writer before any was run. It was scored before any line was read, on the
 forty-fourth round's analyser: 106 of 180 right. The round's rules for statements of parts and
-for plain denials were written before it arrived, and change none of its readings; its misses
-are the round's measure of what mixed verdicts still cost (docs/analysis.md).
+for plain denials were written before it arrived, and change none of its readings; its weights,
+retrained with its new words, lose one ("Nothing about the team. Almost everything about the
+building."). Its misses are the round's measure of what mixed verdicts still cost
+(docs/analysis.md).
 probes/fourteenth.jsonl keeps each with what became of it, as the thirteenth's does.
 """
 

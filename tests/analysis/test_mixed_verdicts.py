@@ -1,5 +1,5 @@
-"""Praise of one thing beside a complaint about another, and plain statements that deny
-(forty-fifth round).
+"""Praise of one thing beside a complaint about another, plain statements that deny, and words
+the rules did not know (forty-fifth round).
 
 Every sentence here is written for this file, apart from the data and the probes. The
 forty-fourth round's analyser (d5bf165) read 2,134 of the 6,960 themes of the statements
@@ -147,4 +147,27 @@ def test_a_plain_statement_that_denies_says_what_its_words_say(theme: str) -> No
     ],
 )
 def test_a_denial_reads_its_way(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # Words the rules did not know: each of these the forty-fourth round read the other way,
+        # by the theme's usual news.
+        ("Mosaic is a godsend", "it_systems", "pos"),
+        ("the EAP was a godsend", "wellbeing", "pos"),
+        ("the office is marvellous", "environment", "pos"),
+        ("my colleagues are gossipy", "team_culture", "neg"),
+        ("the team is bitchy", "team_culture", "neg"),
+        ("the team is a disaster", "team_culture", "neg"),
+        ("my TM is erratic", "managers", "neg"),
+        ("My manager was a disaster", "managers", "neg"),
+        # Guards, read right before: the new words agree with the theme's usual news.
+        ("my manager is a treasure", "managers", "pos"),
+        ("the training was lacklustre", "career", "neg"),
+        ("supervision is inadequate", "managers", "neg"),
+    ],
+)
+def test_a_word_the_rules_did_not_know_reads_its_way(text: str, theme: str, direction: str) -> None:
     assert analyse(text).themes.get(theme) == direction

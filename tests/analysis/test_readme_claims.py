@@ -115,6 +115,10 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("wonderful team, awful manager", None, {"team_culture": "pos", "managers": "neg"}),
     ("the team is not great", None, {"team_culture": "neg"}),
     ("No problems with the pay", None, {"pay": "pos"}),
+    # Words the rules did not know (forty-fifth round).
+    ("Mosaic is a godsend", None, {"it_systems": "pos"}),
+    ("the team is bitchy", None, {"team_culture": "neg"}),
+    ("My manager was a disaster", None, {"managers": "neg"}),
 ]
 
 
@@ -299,8 +303,8 @@ def test_the_fourteenth_probe_s_figures_are_the_readme_s() -> None:
     today = sum(case["status"] in {"right", "mended"} for case in cases)
     flat = " ".join(README.split())
     assert f"analyser: {on_arrival} of {len(cases)} right, macro-F1" in flat
-    assert today == on_arrival  # "change none of its readings"
-    assert "change none of its readings" in flat
+    assert not any(case["status"] == "mended" for case in cases)  # "change none of its readings"
+    assert f"{today} on the one that ships (`tests/analysis/probes/fourteenth.jsonl`)" in flat
 
 
 @pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth"])
