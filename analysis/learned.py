@@ -126,18 +126,20 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     and the manager's praise, the pay's complaint), against their words; the pool holds almost
     none of eight words or fewer, so it is the tests' sentences that show it
     (`tests/analysis/test_mixed_verdicts.py`)."""
+    # The cheap tests first: most comments are longer than a plain statement.
+    if (
+        reading.lean is not None
+        or abs(score) < _DENIED_CLEARLY
+        or len(words) > _PLAIN_WORDS
+        or len(reading.clauses) != 1
+    ):
+        return False
     text = reading.normalised
-    denied = _PLAIN_DENIAL.search(text) is not None
-    if denied:
+    if _PLAIN_DENIAL.search(text) is not None:
         text = _PLAIN_DENIAL.sub("x", text)
-    return (
-        reading.lean is None
-        and abs(score) >= (_DENIED_CLEARLY if denied else 1)
-        and len(words) <= _PLAIN_WORDS
-        and len(reading.clauses) == 1
-        and not _HEDGED.search(text)
-        and not _NOT_PLAIN.search(text)
-    )
+    elif abs(score) < 1:
+        return False
+    return not _HEDGED.search(text) and not _NOT_PLAIN.search(text)
 
 
 # A denial that is the statement's own, not a hedge on it: its verb denied ("is not", "aren't",
@@ -169,27 +171,31 @@ def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
     `_PLAIN_WORDS` words read clearly (a score of at least 1, the theme's own the same way),
     and nothing in the comment hedges, wishes, jokes or asks. The weights read such a comment
     by all its words and by each theme's usual news, so the praise of the team beside a
-    complaint of the manager made both praise (forty-fifth round: every such statement of a
-    bad manager beside a good team read the wrong way). On the pool the rule decides 139
-    themes: 136 the weights read the same way, 3 they read right and it does not (the rules'
-    misreadings of "down to two" and of an imperative); on the held-out split 38, all the same."""
+    complaint of the manager made both praise (forty-fifth round: 2,134 of the 6,960 themes of
+    `test_mixed_verdicts.py`'s statements of two parts read the wrong way). On the pool it
+    decides 139 themes: 137 the weights read the same way, 2 they read right and it does not
+    (the rules' misreadings of "down to two" and of an imperative); on the held-out split 38,
+    all the same."""
     local = reading.local.get(theme)
     if reading.lean is not None or local is None or len(reading.clauses) < 2:
         return False
-    text = reading.normalised
-    if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
+    # The cheap tests first, the searches last: this is asked of every theme of a comment with
+    # no question, and few such comments are all plain parts.
+    if abs(score) < 1:
         return False
     parts = set(reading.local.values())  # a theme spoken of in two clauses has them joined
-    own = [clause_score for clause, clause_score in reading.clauses if clause == local]
-    return (
-        len(own) == 1
-        and (own[0] > 0) == (score > 0)
-        and abs(score) >= 1
-        and all(
-            clause in parts and abs(clause_score) >= 1 and len(_words(clause)) <= _PLAIN_WORDS
-            for clause, clause_score in reading.clauses
-        )
-    )
+    own = 0
+    for clause, clause_score in reading.clauses:
+        if clause not in parts or abs(clause_score) < 1:
+            return False
+        if clause == local:
+            if own or (clause_score > 0) != (score > 0):
+                return False
+            own = 1
+    if not own or any(len(_words(clause)) > _PLAIN_WORDS for clause, _score in reading.clauses):
+        return False
+    text = reading.normalised
+    return not _HEDGED_PART.search(text) and not _NOT_PLAIN.search(text)
 
 
 # What makes a short statement other than plain (the forty-third round's review): a wish or a
