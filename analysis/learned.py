@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -52,9 +53,8 @@ _WORD_CACHE: Final = 1 << 16  # words remembered per model, then forgotten all a
 DIGITS: Final = 4
 UNITS: Final = 10**DIGITS
 _SHORT: Final = 5  # words: a comment this short is read by the rules' cues in a way of its own
-_HEDGED: Final = re.compile(
-    r"\b(?:not|never|no|nothing|nobody|none|without|if|less|used to|unless|but|though)\b|\?"
-)
+_HEDGES: Final = ("not", "never", "no", "nothing", "nobody", "none", "without", "if", "less")
+_HEDGED: Final = re.compile(rf"\b(?:{'|'.join(_HEDGES)}|used to|unless|but|though)\b|\?")
 
 
 # Words that say a complaint outright, whoever reads them: not "mad" or "crazy", which staff
@@ -119,12 +119,12 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     words 4 fewer. Not to a question: there the question's lean and the degree rules read the
     answer ("About as valued as the printer." to "How valued do you feel?" is no praise).
 
-    A denial that is the statement's own is no hedge (`_PLAIN_DENIAL`, forty-fifth round: "the
-    team is not great", "the office is not too bad", "No problems with the pay", "Nothing good
-    to say about my manager"): the rules read it, and a clear word denied scores
-    `_DENIED_CLEARLY`. The weights read such statements by the theme's usual news (the team's
-    and the manager's praise, the pay's complaint), against their words; the pool holds almost
-    none of eight words or fewer, so it is the tests' sentences that show it
+    A denial that is the statement's own is no hedge (`_DENIED_VERDICT`, `_SET_VERDICT`;
+    forty-fifth round: "the team is not great", "the office is not too bad", "No problems with
+    the pay", "Nothing good to say about my manager"): the rules read it, and a clear word
+    denied scores `_DENIED_CLEARLY`. The weights read such statements by the theme's usual
+    news (the team's and the manager's praise, the pay's complaint), against their words; the
+    pool holds almost none of eight words or fewer, so it is the tests' sentences that show it
     (`tests/analysis/test_mixed_verdicts.py`)."""
     # The cheap tests first: most comments are longer than a plain statement.
     if (
@@ -135,29 +135,48 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     ):
         return False
     text = reading.normalised
-    if _PLAIN_DENIAL.search(text) is not None:
-        text = _PLAIN_DENIAL.sub("x", text)
+    denial = _SET_VERDICT.match(text) or _DENIED_VERDICT.search(text)
+    if denial is not None:
+        text = f"{text[: denial.start()]}x{text[denial.end() :]}"
     elif abs(score) < 1:
         return False
     return not _HEDGED.search(text) and not _NOT_PLAIN.search(text)
 
 
-# A denial that is the statement's own, not a hedge on it: its verb denied ("is not", "aren't",
-# opened to "are not" by normalising), or a set verdict made with a denial ("no complaints
-# about", "no problems with", "nothing good to say about", "can't fault").
-_PLAIN_DENIAL: Final = re.compile(
-    r"\b(?:(?:am|is|are|was|were) not|no (?:complaints?|problems?|issues?)"
-    r"|nothing (?:good|positive|nice) to say|can not fault)\b"
+# A denial that is the statement's own, not a hedge on it. Its verb denied, then the verdict
+# that ends it ("the team is not great", "my colleagues aren't supportive", opened to "are
+# not" by normalising; "the office is not too bad"): not a thing denied ("the problem is not
+# my manager"), a place or a clause ("is not somewhere I feel safe"), nor the speaker ("I am
+# not paid for overtime"), which the rules may read the wrong way (the forty-fifth round's
+# review). Or a set verdict made with a denial that opens it ("No problems with the pay",
+# "Nothing good to say about my manager", "can't fault"; not "leadership have no problem
+# cutting our mileage").
+_DENIED_VERDICT: Final = re.compile(
+    r"\b(?:is|are|was|were) not (?:(?:very|that|so|too|really|particularly|overly|always) )?"
+    r"(?!(?:my|the|a|an|our|their|his|her|your|this|that|these|those|it|him|them|us|me|one"
+    r"|somewhere|anywhere|something|anything|what|where|why|how|who|when)\b)"
+    r"[a-z'-]+(?: enough)?[.!]*$"
+)
+_SET_VERDICT: Final = re.compile(
+    r"(?:no (?:complaints?|problems?|issues?) (?:with|about)|nothing (?:good|positive|nice) to say"
+    r" about|can not fault)\b"
 )
 # What the rules make of a clear word denied ("not supportive": 0.8 of its 1.0).
 _DENIED_CLEARLY: Final = 0.8
 
 
 # What hedges a part of a statement of parts: `_HEDGED` less the contrast words, which are what
-# joins the parts ("great team but awful manager": each part has a theme of its own).
-_HEDGED_PART: Final = re.compile(
-    r"\b(?:not|never|no|nothing|nobody|none|without|if|less|used to|unless)\b|\?"
-)
+# join the parts ("great team but awful manager": each part has a theme of its own); and words
+# that point back to another part, whose part is then not one of its own ("lovely in theory,
+# who takes it", "great, shame the caseloads make it impossible", "I feel safe in this team.
+# That matters more than…"), or set a part's time against another's ("Previous manager was
+# awful. Current team is great."): the forty-fifth round's review.
+_POINTS_BACK: Final = (
+    "it", "its", "they", "them", "that", "this", "those", "these", "shame", "theory", "who",
+    "what", "why", "how", "which", "previous", "old", "ex", "former", "current", "new", "last",
+    "next", "now", "then",
+)  # fmt: skip
+_HEDGED_PART: Final = re.compile(rf"\b(?:{'|'.join(_HEDGES + _POINTS_BACK)}|used to|unless)\b|\?")
 
 
 def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
@@ -167,12 +186,13 @@ def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
     does (`_plain_statement`).
 
     Every clause is one theme's and only its (no clause that belongs to the one before, which
-    is how "a nice idea but nobody can take it" turns its praise), each of at most
+    is how "a nice idea but nobody can take it" turns its praise, nor one two themes share),
+    and none points back to another (`_HEDGED_PART`), each of at most
     `_PLAIN_WORDS` words read clearly (a score of at least 1, the theme's own the same way),
     and nothing in the comment hedges, wishes, jokes or asks. The weights read such a comment
     by all its words and by each theme's usual news, so the praise of the team beside a
-    complaint of the manager made both praise (forty-fifth round: 2,134 of the 6,960 themes of
-    `test_mixed_verdicts.py`'s statements of two parts read the wrong way). On the pool it
+    complaint of the manager made both praise (forty-fifth round: 4,309 of the 13,920 themes of
+    `test_mixed_verdicts.py`'s 6,960 statements of two parts read the wrong way). On the pool it
     decides 139 themes: 137 the weights read the same way, 2 they read right and it does not
     (the rules' misreadings of "down to two" and of an imperative); on the held-out split 38,
     all the same."""
@@ -183,15 +203,18 @@ def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
     # no question, and few such comments are all plain parts.
     if abs(score) < 1:
         return False
-    parts = set(reading.local.values())  # a theme spoken of in two clauses has them joined
-    own = 0
+    # Each clause one theme's alone: a theme spoken of in two clauses has them joined, and a
+    # clause two themes share may be one the rules took for a second ("Team is short
+    # staffed.": the team's and the workload's).
+    owners = Counter(reading.local.values())
+    own = False
     for clause, clause_score in reading.clauses:
-        if clause not in parts or abs(clause_score) < 1:
+        if owners[clause] != 1 or abs(clause_score) < 1:
             return False
         if clause == local:
             if own or (clause_score > 0) != (score > 0):
                 return False
-            own = 1
+            own = True
     if not own or any(len(_words(clause)) > _PLAIN_WORDS for clause, _score in reading.clauses):
         return False
     text = reading.normalised

@@ -2,7 +2,7 @@
 the rules did not know (forty-fifth round).
 
 Every sentence here is written for this file, apart from the data and the probes. The
-forty-fourth round's analyser (d5bf165) read 2,134 of the 6,960 themes of the statements
+forty-fourth round's analyser (d5bf165) read 4,309 of the 13,920 themes of the statements
 `test_each_part_of_a_statement_of_parts_says_what_its_words_say` makes the wrong way ("my
 manager is great, the team is awful": both praise), and 56 of the 144 of
 `test_a_plain_statement_that_denies_says_what_its_words_say` ("the team is not great": praise),
@@ -53,6 +53,42 @@ def test_each_part_of_a_statement_of_parts_says_what_its_words_say(good: str) ->
                 for theme, direction in ((good, "pos"), (bad, "neg")):
                     if found.get(theme, direction) != direction:
                         wrong.append((text, theme, found[theme]))
+    assert wrong == []
+
+
+# The same as fragments and as feelings ("great team, awful manager", "love the team, hate the
+# paperwork"): the forty-fourth round read 379 and 330 of the 920 themes of each form wrong.
+_NOUNS = {
+    "managers": ["manager", "supervision"],
+    "team_culture": ["team", "colleagues"],
+    "leadership": ["senior leaders"],
+    "pay": ["pay", "salary"],
+    "it_systems": ["Mosaic", "laptop"],
+    "environment": ["office", "building"],
+    "career": ["training"],
+    "workload": ["caseload"],
+    "processes": ["paperwork"],
+    "work_life_balance": ["hybrid working"],
+    "wellbeing": ["wellbeing support"],
+}
+_FORMS = [
+    "great {good}, awful {bad}",
+    "Awful {bad}. Great {good}.",
+    "I love the {good} but I hate the {bad}",
+    "love the {good}, hate the {bad}",
+]
+
+
+@pytest.mark.parametrize("form", _FORMS)
+def test_each_part_of_a_fragment_or_a_feeling_says_what_its_words_say(form: str) -> None:
+    wrong = []
+    for good, bad in itertools.permutations(_NOUNS, 2):
+        for praised, blamed in itertools.product(_NOUNS[good], _NOUNS[bad]):
+            text = form.format(good=praised, bad=blamed)
+            found = analyse(text).themes
+            for theme, direction in ((good, "pos"), (bad, "neg")):
+                if found.get(theme, direction) != direction:
+                    wrong.append((text, theme, found[theme]))
     assert wrong == []
 
 
@@ -171,3 +207,36 @@ def test_a_denial_reads_its_way(text: str, theme: str, direction: str) -> None:
 )
 def test_a_word_the_rules_did_not_know_reads_its_way(text: str, theme: str, direction: str) -> None:
     assert analyse(text).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        # The round's review: each read right by the forty-fourth round and wrong by the round's
+        # first forms. A set verdict only where it opens the statement.
+        ("Leadership have no problem cutting our mileage", "pay", "neg"),
+        ("HR have no problem docking our pay", "pay", "neg"),
+        ("The director has no problem ignoring us", "leadership", "neg"),
+        # A thing denied, a place, the speaker: not a verdict denied.
+        ("The problem is not my manager", "managers", "pos"),
+        ("The toxic culture is not my team", "team_culture", "pos"),
+        ("The office is not somewhere I feel safe", "environment", "neg"),
+        ("I am not paid for overtime", "pay", "neg"),
+        # What needs to improve is not always the manager; "far from it" takes back a fear.
+        ("My manager is honest about what needs to improve", "managers", "pos"),
+        ("I thought I'd hate hybrid working, far from it", "work_life_balance", "pos"),
+        # Parts that point back, that two themes share, or that set then against now.
+        ("The wellbeing offer is great, shame the caseloads make it impossible", "wellbeing",
+         "neg"),
+        ("wellbeing hour is nice in theory but who takes it w 18 kids", "wellbeing", "neg"),
+        ("Previous manager was awful. Current team is great.", "managers", "pos"),
+    ],
+)  # fmt: skip
+def test_what_the_review_found_reads_as_before(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction
+
+
+def test_a_part_two_themes_share_is_not_one_theme_s_own() -> None:
+    # "Team is short staffed" is the workload's as much as the team's (the rules name both): not
+    # a complaint of the team the part decides.
+    assert analyse("Pay is good. Team is short staffed.").themes.get("team_culture") != "neg"
