@@ -179,46 +179,47 @@ _POINTS_BACK: Final = (
 _HEDGED_PART: Final = re.compile(rf"\b(?:{'|'.join(_HEDGES + _POINTS_BACK)}|used to|unless)\b|\?")
 
 
-def _plain_parts(reading: Reading, theme: str, score: float) -> bool:
-    """A statement of short plain parts, each about a theme of its own, with no question
-    ("wonderful team, awful manager", "Good supervisor. Bad building.", "my team are great, my
-    manager is awful"): the part about `theme` says which way, as a one-part plain statement
-    does (`_plain_statement`).
+def _plain_parts(reading: Reading) -> frozenset[str]:
+    """The themes of a statement of short plain parts, each about a theme of its own, with no
+    question ("wonderful team, awful manager", "Good supervisor. Bad building.", "my team are
+    great, my manager is awful"), whose own part says which way, as a one-part plain statement
+    does (`_plain_statement`); none if the comment is not one.
 
     Every clause is one theme's and only its (no clause that belongs to the one before, which
-    is how "a nice idea but nobody can take it" turns its praise, nor one two themes share),
-    and none points back to another (`_HEDGED_PART`), each of at most
-    `_PLAIN_WORDS` words read clearly (a score of at least 1, the theme's own the same way),
-    and nothing in the comment hedges, wishes, jokes or asks. The weights read such a comment
-    by all its words and by each theme's usual news, so the praise of the team beside a
-    complaint of the manager made both praise (forty-fifth round: 4,309 of the 13,920 themes of
-    `test_mixed_verdicts.py`'s 6,960 statements of two parts read the wrong way). On the pool it
-    decides 139 themes: 137 the weights read the same way, 2 they read right and it does not
-    (the rules' misreadings of "down to two" and of an imperative); on the held-out split 38,
-    all the same."""
-    local = reading.local.get(theme)
-    if reading.lean is not None or local is None or len(reading.clauses) < 2:
-        return False
-    # The cheap tests first, the searches last: this is asked of every theme of a comment with
-    # no question, and few such comments are all plain parts.
-    if abs(score) < 1:
-        return False
+    is how "a nice idea but nobody can take it" turns its praise, nor one two themes share), of
+    at most `_PLAIN_WORDS` words, read clearly (a score of at least 1, the theme's own the same
+    way), and nothing in the comment hedges, wishes, jokes, asks or points back from one part
+    to another (`_HEDGED_PART`, `_NOT_PLAIN`). The weights read such a comment by all its
+    words and by each theme's usual news, so the praise of the team beside a complaint of the
+    manager made both praise (forty-fifth round: 4,309 of the 13,920 themes of
+    `test_mixed_verdicts.py`'s 6,960 statements of two parts read the wrong way). With the
+    weights that ship it decides 95 themes of the training pool and 33 of the held-out split,
+    each the way the weights already read it."""
+    clauses = reading.clauses
+    # Made once a comment, the cheap tests first, the searches last.
+    if reading.lean is not None or len(clauses) < 2:
+        return frozenset()
+    if any(abs(clause_score) < 1 for _clause, clause_score in clauses):
+        return frozenset()
     # Each clause one theme's alone: a theme spoken of in two clauses has them joined, and a
     # clause two themes share may be one the rules took for a second ("Team is short
     # staffed.": the team's and the workload's).
     owners = Counter(reading.local.values())
-    own = False
-    for clause, clause_score in reading.clauses:
-        if owners[clause] != 1 or abs(clause_score) < 1:
-            return False
-        if clause == local:
-            if own or (clause_score > 0) != (score > 0):
-                return False
-            own = True
-    if not own or any(len(_words(clause)) > _PLAIN_WORDS for clause, _score in reading.clauses):
-        return False
+    if any(owners[clause] != 1 for clause, _score in clauses):
+        return frozenset()
+    if any(len(_words(clause)) > _PLAIN_WORDS for clause, _score in clauses):
+        return frozenset()
     text = reading.normalised
-    return not _HEDGED_PART.search(text) and not _NOT_PLAIN.search(text)
+    if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
+        return frozenset()
+    said = Counter(clause for clause, _score in clauses)
+    part_score = dict(clauses)
+    decided = []
+    for theme, local in reading.local.items():
+        score = reading.scores.get(theme, 0.0)
+        if said[local] == 1 and abs(score) >= 1 and (part_score[local] > 0) == (score > 0):
+            decided.append(theme)
+    return frozenset(decided)
 
 
 # What makes a short statement other than plain (the forty-third round's review): a wish or a
@@ -717,6 +718,7 @@ class Model:
         themes: dict[str, Direction] = {}
         decided = reading.decided
         shared_lean: int | None = None  # the bias and the weights every theme's features share
+        plain_parts = _plain_parts(reading) if question is None else frozenset()
         for theme in THEMES:
             if theme not in found and theme not in certain:
                 continue
@@ -755,8 +757,8 @@ class Model:
                 # labelled pay's bad news).
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
-            if question is None and (
-                _plain_statement(reading, score, words) or _plain_parts(reading, theme, score)
+            if theme in plain_parts or (
+                question is None and _plain_statement(reading, score, words)
             ):
                 # "my manager is awful", "the office is lovely", "great team, awful manager":
                 # the words, not the theme's usual news.

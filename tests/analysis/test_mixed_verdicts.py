@@ -35,6 +35,19 @@ _VERDICTS = [("great", "awful"), ("brilliant", "terrible"), ("lovely", "useless"
 _JOINS = [", ", ". ", " but ", "; "]
 
 
+def _turned(text: str, expected: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The themes of `expected` that `text` is read the other way on. A theme the learned half
+    does not find is a miss of another kind (about one in fifty of the statements of parts:
+    "hybrid working is awful" beside good pay; "Nothing good to say about the office": no theme
+    found), so only one found is judged."""
+    found = analyse(text).themes
+    return [
+        (text, theme, found[theme])
+        for theme, direction in expected.items()
+        if found.get(theme, direction) != direction
+    ]
+
+
 @pytest.mark.parametrize("good", sorted(_SUBJECTS))
 def test_each_part_of_a_statement_of_parts_says_what_its_words_say(good: str) -> None:
     wrong = []
@@ -46,13 +59,7 @@ def test_each_part_of_a_statement_of_parts_says_what_its_words_say(good: str) ->
                 f"{praised} {fine}{join}{blamed} {poor}",
                 f"{blamed} {poor}{join}{praised} {fine}",
             ):
-                found = analyse(text).themes
-                # A theme the learned half does not find is a miss of another kind (about one
-                # in fifty here: "hybrid working is awful" beside good pay); one found must be
-                # read its own way.
-                for theme, direction in ((good, "pos"), (bad, "neg")):
-                    if found.get(theme, direction) != direction:
-                        wrong.append((text, theme, found[theme]))
+                wrong += _turned(text, {good: "pos", bad: "neg"})
     assert wrong == []
 
 
@@ -84,11 +91,7 @@ def test_each_part_of_a_fragment_or_a_feeling_says_what_its_words_say(form: str)
     wrong = []
     for good, bad in itertools.permutations(_NOUNS, 2):
         for praised, blamed in itertools.product(_NOUNS[good], _NOUNS[bad]):
-            text = form.format(good=praised, bad=blamed)
-            found = analyse(text).themes
-            for theme, direction in ((good, "pos"), (bad, "neg")):
-                if found.get(theme, direction) != direction:
-                    wrong.append((text, theme, found[theme]))
+            wrong += _turned(form.format(good=praised, bad=blamed), {good: "pos", bad: "neg"})
     assert wrong == []
 
 
@@ -162,14 +165,7 @@ def test_a_plain_statement_that_denies_says_what_its_words_say(theme: str) -> No
         for subject in _SUBJECTS[theme]
         for form, direction in _SET_VERDICTS
     ]
-    # As above, a theme not found is a miss of another kind ("Nothing good to say about the
-    # office": no theme found); one found must be read its own way.
-    wrong = [
-        (text, found)
-        for text, direction in texts
-        if (found := analyse(text).themes.get(theme, direction)) != direction
-    ]
-    assert wrong == []
+    assert [miss for text, direction in texts for miss in _turned(text, {theme: direction})] == []
 
 
 @pytest.mark.parametrize(
