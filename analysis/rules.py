@@ -1468,6 +1468,68 @@ def _cuts(normalised: str, departure_at: int) -> bool:
     return not _MAYBE_GOING.search(normalised, max(0, departure_at - _BEFORE_CUE), departure_at)
 
 
+_AND: Final = re.compile(r" and ")
+_CLEAR: Final = 0.8  # read clearly one way: a clear word of the lexicon (1), or one denied (0.8)
+
+
+# A statement whose pieces lean on each other: a condition, a cause, a change or a comparison
+# ("if the pay matched the rent and the numbers came down", "fewer cases fewer late nights and
+# I'm sleeping again", "I can earn the same as an agency worker and keep my weekends"). Its pieces
+# read apart would lose what the whole says.
+_LEANS_ON: Final = re.compile(
+    r"\b(?:if|unless|when|whenever|until|so|because|cos|since|as|than|still|again|now|anymore"
+    r"|fewer|less|more|even|can|could|would|should|might|will|used to|no longer)\b"
+)
+
+
+def _opposed_apart(found: list[Clause]) -> list[Clause]:
+    """`found` with each statement that joins verdicts with "and", each clearly one way and the
+    next its opposite, each about themes of its own, cut in two there ("my manager is great and
+    my pay is awful", "supportive TM and shocking caseloads"): read whole, the praise and the
+    complaint cancel and both themes are told nothing (the forty-sixth round: 1,726 of the
+    3,480 themes of "X is great and Y is awful" statements of two themes read the wrong way).
+
+    The pieces between "and"s are taken in order: one read clearly one way opens a part, and
+    one that is not joins the part before ("good team and manager | and awful pay", "my team
+    are great and supportive | and the pay is awful"). Parts that go the same way are one
+    ("caseloads are too high and I work most evenings"). A statement is cut only if every part
+    names a theme and no two parts name the same one ("great team and I love it" and "lovely
+    team and the team is mad" stay whole)."""
+    cut: list[Clause] = []
+    for clause in found:
+        text = clause.text
+        if " and " not in text or _LEANS_ON.search(text):
+            cut.append(clause)
+            continue
+        parts: list[tuple[int, float]] = []  # where each part starts, and its sign
+        start = 0
+        for joint in [*_AND.finditer(text), None]:
+            end = len(text) if joint is None else joint.start()
+            score = clause_score(text[start:end])
+            if not parts:
+                parts.append((0, score))
+            elif abs(score) >= _CLEAR and (score > 0) != (parts[-1][1] > 0):
+                parts.append((start, score))
+            elif abs(parts[-1][1]) < _CLEAR:
+                parts[-1] = (parts[-1][0], score)  # the first piece was not clear: this one says
+            start = end if joint is None else joint.end()
+        if len(parts) < 2 or abs(parts[0][1]) < _CLEAR:
+            cut.append(clause)
+            continue
+        bounds = [at for at, _sign in parts[1:]]
+        pieces = [
+            text[at : (bound - len(" and ")) if bound < len(text) else bound]
+            for at, bound in zip([0, *bounds], [*bounds, len(text)], strict=True)
+        ]
+        named = [themes_in(piece) for piece in pieces]
+        if any(not themes for themes in named) or len(set().union(*named)) < sum(map(len, named)):
+            cut.append(clause)
+            continue
+        cut.append(Clause(pieces[0], clause.contrast))
+        cut.extend(Clause(piece, False) for piece in pieces[1:])
+    return cut
+
+
 def _at_departure(
     normalised: str, departure_at: int | None, cut_inside: bool
 ) -> list[tuple[int, Clause, bool, bool]]:
@@ -1480,7 +1542,7 @@ def _at_departure(
     it names none ("honestly I'm off to a trust where …", "… but I'm off to a post with better
     pay"), the whole clause tells of the job being left for."""
     found, position = [], 0
-    for clause in clauses(normalised):
+    for clause in _opposed_apart(clauses(normalised)):
         position = normalised.find(clause.text, position)
         cut = -1 if departure_at is None else departure_at - position
         if 0 <= cut < len(clause.text) and cut_inside:
@@ -2029,6 +2091,8 @@ _DENIED_NAME: Final = re.compile(
     rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
     rf"{LEXICON.fragments['denial_tail']}$"
 )
+# "Good team. Shame about the manager.": a complaint of what it names, never of the theme before.
+_SHAME_ABOUT: Final = re.compile(r"^(?:but |and )?(?:(?:what )?a |such a |it is a )?shame about\b")
 # A statement that opens by pointing back to what was just named ("She has been amazing.").
 _REFERS_BACK: Final = re.compile(
     r"^(?:and |but )?(?:she|he|they|it|her|his|their|them|that|this|those|these|which)\b"
@@ -2096,9 +2160,10 @@ def read(text: str, question: str | None = None) -> Reading:
         # (The clause a departure starts in, if it names no theme, is not about the theme
         # before it: "The team is great. I'm leaving for an agency"; the part of a clause cut
         # at the departure is: "the pay is the reason I'm | leaving for an agency".)
-        if not mentioned and not told_whole:
+        if not mentioned and not told_whole and not _SHAME_ABOUT.match(clause.text):
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
-            # a statement with no theme of its own is about the one before.
+            # a statement with no theme of its own is about the one before. Not "shame about
+            # everything else" after "Lovely team.", which is about what it names.
             mentioned = previous
         if after_denial and inherited and not told_whole and not _REFERS_BACK.match(clause.text):
             # "not the pay thats for sure. the kids": what follows a thing named only to be

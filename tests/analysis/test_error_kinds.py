@@ -979,8 +979,8 @@ def test_a_count_said_otherwise_in_bare_words_does_not_decide() -> None:
 
 # The count does not decide, but the rules' own score of workload is the count's clause's (+2.0
 # against the bare "awful"), so the learned half makes the call: a complaint until the
-# thirty-third round's weights, good news since the thirty-fourth's (docs/analysis.md, Limits).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
+# thirty-third round's weights, good news from the thirty-fourth's to the forty-fifth's, a
+# complaint again since the forty-sixth's (docs/analysis.md).
 def test_a_fall_called_awful_is_a_complaint() -> None:
     _reads("caseload went from 40 to 36, awful, still awful", {"workload": "neg"})
 

@@ -17,6 +17,7 @@ import itertools
 import pytest
 
 from analysis.comments import analyse
+from analysis.rules import read
 
 _SUBJECTS = {
     "managers": ["my manager is", "my TM is", "supervision is"],
@@ -32,7 +33,7 @@ _SUBJECTS = {
     "wellbeing": ["the EAP is"],
 }
 _VERDICTS = [("great", "awful"), ("brilliant", "terrible"), ("lovely", "useless")]
-_JOINS = [", ", ". ", " but ", "; "]
+_JOINS = [", ", ". ", " but ", "; ", " and "]
 
 
 def _turned(text: str, expected: dict[str, str]) -> list[tuple[str, str, str]]:
@@ -83,6 +84,8 @@ _FORMS = [
     "Awful {bad}. Great {good}.",
     "I love the {good} but I hate the {bad}",
     "love the {good}, hate the {bad}",
+    "great {good} and awful {bad}",
+    "I love the {good} and hate the {bad}",
 ]
 
 
@@ -236,3 +239,80 @@ def test_a_part_two_themes_share_is_not_one_theme_s_own() -> None:
     # "Team is short staffed" is the workload's as much as the team's (the rules name both): not
     # a complaint of the team the part decides.
     assert analyse("Pay is good. Team is short staffed.").themes.get("team_culture") != "neg"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # Verdicts opposed across "and", each part a theme's own: cut (forty-sixth round).
+        ("my manager is great and my pay is awful", ["my manager is great", "my pay is awful"]),
+        ("I have a great manager and a terrible caseload",
+         ["i have a great manager", "a terrible caseload"]),
+        ("my manager is not supportive and the team is great",
+         ["my manager is not supportive", "the team is great"]),
+        # A piece that says no verdict of its own joins the part before it.
+        ("good team and manager and awful pay", ["good team and manager", "awful pay"]),
+        ("my team are great and supportive and the pay is awful",
+         ["my team are great and supportive", "the pay is awful"]),
+        ("my manager is great and my pay is awful and the team is lovely",
+         ["my manager is great", "my pay is awful", "the team is lovely"]),
+        # Kept whole: verdicts the same way, a part with no theme, a theme in two parts, a
+        # verdict not clear ("fine"), nothing said of the second part.
+        ("caseloads are too high and I work most evenings",
+         ["caseload are too high and i work most evenings"]),
+        ("my caseload is awful and I love it", ["my caseload is awful and i love it"]),
+        ("lovely team and the team is a nightmare", ["lovely team and the team is a nightmare"]),
+        ("the pay is fine and the hours are awful", ["the pay is fine and the hours are awful"]),
+        ("the pay is poor and the team makes up for it",
+         ["the pay is poor and the team makes up for it"]),
+    ],
+)  # fmt: skip
+def test_opposed_verdicts_joined_by_and_are_read_apart(text: str, parts: list[str]) -> None:
+    assert [clause for clause, _score in read(text).clauses] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("my manager is not supportive and the team is great",
+         {"managers": "neg", "team_culture": "pos"}),
+        ("the pay is good and the stress is unbearable", {"pay": "pos", "wellbeing": "neg"}),
+        ("my caseload was terrible and my manager helped me sort it out",
+         {"workload": "neg", "managers": "pos"}),
+        ("Supervision is good and regular and the pay is rubbish",
+         {"managers": "pos", "pay": "neg"}),
+    ],
+)  # fmt: skip
+def test_each_verdict_joined_by_and_reads_its_own_way(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+# One theme turned by a bare verdict after "but" (forty-sixth round): the forty-fifth round read
+# 68 of these 288 as praise, all of the manager, the team or hybrid working, by their usual news.
+_TURNS = [("friendly", "useless"), ("nice", "disorganised"), ("lovely", "hopeless"),
+          ("great", "unreliable")]  # fmt: skip
+_TURN_FORMS = ["{s} {a} but {b}", "{s} {a}, but {b}", "{s} {a} but {b}.", "{s} {a}. But {b}."]
+
+
+@pytest.mark.parametrize("theme", sorted(_SUBJECTS))
+def test_a_statement_turned_by_a_bare_verdict_reads_as_its_turn(theme: str) -> None:
+    wrong = []
+    for subject, (fine, poor), form in itertools.product(_SUBJECTS[theme], _TURNS, _TURN_FORMS):
+        wrong += _turned(form.format(s=subject, a=fine, b=poor), {theme: "neg"})
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "direction"),
+    [
+        ("my manager is strict but fair", "managers", "pos"),
+        ("the office is nice but cold", "environment", "neg"),
+        # Not a bare verdict, or hedged: the weights read these, as before.
+        ("my manager is lovely but never there", "managers", "neg"),
+        ("the pay is good but not enough", "pay", "neg"),
+        ("A good team, but a very heavy week.", "team_culture", "pos"),
+    ],
+)
+def test_a_turn_reads_its_way(text: str, theme: str, direction: str) -> None:
+    assert analyse(text).themes.get(theme) == direction

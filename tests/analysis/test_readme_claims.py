@@ -119,6 +119,11 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("Mosaic is a godsend", None, {"it_systems": "pos"}),
     ("the team is bitchy", None, {"team_culture": "neg"}),
     ("My manager was a disaster", None, {"managers": "neg"}),
+    # Opposed verdicts joined by "and", a bare verdict after "but", "shame about" (forty-sixth
+    # round).
+    ("my manager is great and my pay is awful", None, {"managers": "pos", "pay": "neg"}),
+    ("my manager is friendly but useless", None, {"managers": "neg"}),
+    ("Good team, shame about the manager", None, {"team_culture": "pos", "managers": "neg"}),
 ]
 
 
@@ -298,13 +303,7 @@ def test_the_thirteenth_probe_s_figures_are_the_readme_s() -> None:
 
 
 def test_the_fourteenth_probe_s_figures_are_the_readme_s() -> None:
-    cases = load(PROBES / "fourteenth.jsonl")
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    flat = " ".join(README.split())
-    assert f"analyser: {on_arrival} of {len(cases)} right, macro-F1" in flat
-    assert not any(case["status"] == "mended" for case in cases)  # "change none of its readings"
-    assert f"{today} on the one that ships (`tests/analysis/probes/fourteenth.jsonl`)" in flat
+    _assert_read_and_mended("fourteenth", "analyser: {on_arrival} of {size} right, macro-F1")
 
 
 @pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth"])
