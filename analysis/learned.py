@@ -189,29 +189,46 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
     Every clause is one theme's and only its (no clause that belongs to the one before, which
     is how "a nice idea but nobody can take it" turns its praise, nor one two themes share), of
     at most `_PLAIN_WORDS` words, read clearly (a score of at least 1, the theme's own the same
-    way), and nothing in the comment hedges, wishes, jokes, asks or points back from one part
-    to another (`_HEDGED_PART`, `_NOT_PLAIN`). The weights read such a comment by all its
+    way; 0.8 for a verdict the part makes its own with a denial, `_PART_VERDICT`,
+    `_DENIED_VERDICT`: "the team not so much", "Not happy with the pay"), and nothing else in
+    the comment hedges, wishes, jokes, asks or points back from one part to another
+    (`_HEDGED_PART`, `_NOT_PLAIN`). The weights read such a comment by all its
     words and by each theme's usual news, so the praise of the team beside a complaint of the
     manager made both praise (forty-fifth round: 4,309 of the 13,920 themes of
     `test_mixed_verdicts.py`'s 6,960 statements of two parts read the wrong way). With the
-    weights that ship it decides 100 themes of the training pool and 35 of the held-out split
-    (95 and 33 before the rules cut opposed verdicts joined by "and", `rules._opposed_apart`),
-    each the way the weights already read it."""
+    weights that ship it decides 106 themes of the training pool and 38 of the held-out split
+    (95 and 33 before the forty-sixth round's: the rules cut opposed verdicts joined by "and",
+    `rules._opposed_apart`, and parts with a verdict of their own or a subject of two themes
+    count), each the way the weights already read it."""
     clauses = reading.clauses
     # Made once a comment, the cheap tests first, the searches last.
     if reading.lean is not None or len(clauses) < 2:
         return frozenset()
-    if any(abs(clause_score) < 1 for _clause, clause_score in clauses):
+    if any(abs(clause_score) < _DENIED_CLEARLY for _clause, clause_score in clauses):
         return frozenset()
     # Each clause one theme's alone: a theme spoken of in two clauses has them joined, and a
     # clause two themes share may be one the rules took for a second ("Team is short
     # staffed.": the team's and the workload's).
-    owners = Counter(reading.local.values())
-    if any(owners[clause] != 1 for clause, _score in clauses):
+    owners: dict[str, set[str]] = {}
+    for theme, local in reading.local.items():
+        owners.setdefault(local, set()).add(theme)
+    if any(not _owned(clause, owners.get(clause, set())) for clause, _score in clauses):
         return frozenset()
     if any(len(_words(clause)) > _PLAIN_WORDS for clause, _score in clauses):
         return frozenset()
     text = reading.normalised
+    clear: dict[str, float] = {}  # each part's clear score: 1, or a verdict of its own denied
+    for clause, _score in clauses:
+        own = _PART_VERDICT.search(clause) or _DENIED_VERDICT.search(clause)
+        if own is None:
+            clear[clause] = 1.0
+        else:
+            # "the team not so much", "Not happy with the colleagues": the part's own verdict,
+            # no hedge on another's (forty-sixth round).
+            clear[clause] = _DENIED_CLEARLY
+            text = text.replace(clause, f"{clause[: own.start()]}x{clause[own.end() :]}", 1)
+    if any(abs(score) < clear[clause] for clause, score in clauses):
+        return frozenset()
     if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
         return frozenset()
     said = Counter([clause for clause, _score in clauses])
@@ -219,9 +236,58 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
     decided = []
     for theme, local in reading.local.items():
         score = reading.scores.get(theme, 0.0)
-        if said[local] == 1 and abs(score) >= 1 and (part_score[local] > 0) == (score > 0):
+        if (
+            said[local] == 1
+            and abs(score) >= clear[local]
+            and (part_score[local] > 0) == (score > 0)
+        ):
             decided.append(theme)
     return frozenset(decided)
+
+
+# A verdict a part of a statement of parts makes its own with a word that would hedge another:
+# it opens the part ("Not happy with the colleagues", "Shame about the team", "No problems with
+# the pay") or ends it ("the team not so much", "the colleagues could be better"). The
+# forty-fifth round left such parts to the weights, which read them by the theme's usual news
+# (forty-sixth round: 115 of 460 "the manager is good, the team not so much", 125 of 460 "Not
+# happy with the colleagues", 165 of 460 "Shame about the team, …" and 154 of 460 "… could be
+# better" read the wrong way).
+_PART_VERDICT: Final = re.compile(
+    r"^(?:really |just )?not (?:happy|impressed|keen|satisfied|pleased|thrilled)"
+    r" (?:with|about|by)\b|^(?:what a |such a |a )?shame about\b|^(?:no (?:complaints?|problems?"
+    r"|issues?) (?:with|about)|nothing (?:good|positive|nice) to say about|can not fault)\b"
+    r"|\b(?:not so much|not so great|not so good|could be better|could do better)$"
+)
+
+
+# Words that condemn what they describe, as a turn after praise ("friendly but useless"): not
+# its plight ("great but undervalued", "lovely but struggling", "great but short"), which is
+# no verdict on it, nor faint praise after a complaint ("poor but reliable", "cramped but
+# friendly"): the forty-sixth round's review.
+_CONDEMNS: Final = re.compile(
+    r"\b(?:useless|awful|rubbish|terrible|horrible|appalling|shocking|dire|hopeless|toxic|vile"
+    r"|atrocious|diabolical|disorgani[sz]ed|unreliable|inconsistent|clueless|incompetent|lazy"
+    r"|unapproachable|unsupportive|unhelpful|rude|patroni[sz]ing|cliquey|gossipy|bitchy|erratic"
+    r"|ineffective|pointless|clunky|buggy|unusable|cold|noisy|dirty|filthy|freezing|chaotic"
+    r"|inadequate|poor|bad|weak|flaky|slow|invisible|absent|distant|controlling|micromanaging)\b"
+)
+
+
+def _owned(clause: str, themes: set[str]) -> bool:
+    """Whether `clause` is a part of its own: one theme's alone, or the themes its subject
+    names together ("my manager and my team are awful", "the pay and the hours are great"; the
+    forty-sixth round's review), not a part two themes share by one cue ("Team is short
+    staffed.": the team's and the workload's)."""
+    if len(themes) == 1:
+        return True
+    if not themes:
+        return False
+    subject = _SUBJECT_VERDICT.match(clause)
+    return (
+        subject is not None
+        and " and " in subject.group(1)
+        and themes_in(subject.group(1)) == themes
+    )
 
 
 # "X is A": the subject that names the theme, the verb, the verdict.
@@ -234,9 +300,9 @@ def _plain_turn(reading: Reading) -> str | None:
     ("my manager is friendly but useless", "the team is nice. But disorganised."), whose turn
     says which way, as the rules read it; None if the comment is not one.
 
-    The first part names the theme as its subject and gives a verdict of at most
-    `_PLAIN_WORDS` words; the turn is "but" and at most `_TURN_WORDS` words that name no theme
-    and read clearly the other way; nothing hedges, wishes, jokes, asks or points back
+    The first part names the theme as its subject and praises it in at most `_PLAIN_WORDS`
+    words; the turn is "but" and at most `_TURN_WORDS` words that name no theme, read clearly
+    as a complaint and condemn (`_CONDEMNS`); nothing hedges, wishes, jokes, asks or points back
     (`_HEDGED_PART`, `_NOT_PLAIN`: not "lovely but never there", whose weights already read
     it). The weights read such a statement by the theme's usual news and the praise that
     opens it (forty-sixth round: 68 of 288 of `test_mixed_verdicts.py`'s turns to a complaint
@@ -249,7 +315,7 @@ def _plain_turn(reading: Reading) -> str | None:
     (said, said_score), (turn, turn_score) = clauses
     if not turn.startswith("but ") or min(abs(said_score), abs(turn_score)) < _DENIED_CLEARLY:
         return None
-    if (said_score > 0) == (turn_score > 0):
+    if said_score < 0 or turn_score > 0 or _CONDEMNS.search(turn) is None:
         return None
     if len(_words(said)) > _PLAIN_WORDS or len(_words(turn)) > _TURN_WORDS + 1:
         return None

@@ -1478,7 +1478,8 @@ _CLEAR: Final = 0.8  # read clearly one way: a clear word of the lexicon (1), or
 # read apart would lose what the whole says.
 _LEANS_ON: Final = re.compile(
     r"\b(?:if|unless|when|whenever|until|so|because|cos|since|as|than|still|again|now|anymore"
-    r"|fewer|less|more|even|can|could|would|should|might|will|used to|no longer)\b"
+    r"|fewer|less|more|even|can|could|would|should|might|will|used to|no longer|need|needs"
+    r"|want|wants|wish|hope|hoping)\b"
 )
 
 
@@ -1508,10 +1509,12 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
             score = clause_score(text[start:end])
             if not parts:
                 parts.append((0, score))
+            elif abs(parts[-1][1]) < _CLEAR:
+                # The first piece said no verdict ("my manager | and my team are great"): the
+                # next says the part's, whichever way.
+                parts[-1] = (parts[-1][0], score)
             elif abs(score) >= _CLEAR and (score > 0) != (parts[-1][1] > 0):
                 parts.append((start, score))
-            elif abs(parts[-1][1]) < _CLEAR:
-                parts[-1] = (parts[-1][0], score)  # the first piece was not clear: this one says
             start = end if joint is None else joint.end()
         if len(parts) < 2 or abs(parts[0][1]) < _CLEAR:
             cut.append(clause)
@@ -2091,8 +2094,10 @@ _DENIED_NAME: Final = re.compile(
     rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
     rf"{LEXICON.fragments['denial_tail']}$"
 )
-# "Good team. Shame about the manager.": a complaint of what it names, never of the theme before.
-_SHAME_ABOUT: Final = re.compile(r"^(?:but |and )?(?:(?:what )?a |such a |it is a )?shame about\b")
+# "Good team. Shame about the manager.", "… a real shame about everything else": a complaint of
+# what it names, never of the theme before (any few words may lead to it: the clause names no
+# theme of its own, or it would not inherit one).
+_SHAME_ABOUT: Final = re.compile(r"^(?:[a-z']+ ){0,4}?shame about\b")
 # A statement that opens by pointing back to what was just named ("She has been amazing.").
 _REFERS_BACK: Final = re.compile(
     r"^(?:and |but )?(?:she|he|they|it|her|his|their|them|that|this|those|these|which)\b"

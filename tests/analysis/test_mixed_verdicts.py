@@ -86,6 +86,12 @@ _FORMS = [
     "love the {good}, hate the {bad}",
     "great {good} and awful {bad}",
     "I love the {good} and hate the {bad}",
+    # A part's own verdict made with a word that would hedge another (forty-sixth round: 115,
+    # 125, 165 and 154 of the 460 themes of each read the wrong way).
+    "the {good} is good, the {bad} not so much",
+    "Really happy with the {good}. Not happy with the {bad}.",
+    "Shame about the {bad}, the {good} is great",
+    "the {good} is great, the {bad} could be better",
 ]
 
 
@@ -316,3 +322,63 @@ def test_a_statement_turned_by_a_bare_verdict_reads_as_its_turn(theme: str) -> N
 )
 def test_a_turn_reads_its_way(text: str, theme: str, direction: str) -> None:
     assert analyse(text).themes.get(theme) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Not impressed with Mosaic. Love my team.", {"it_systems": "neg", "team_culture": "pos"}),
+        ("No problems with the pay, the office is awful", {"pay": "pos", "environment": "neg"}),
+        ("The office is not too bad, the pay is awful", {"environment": "pos", "pay": "neg"}),
+        # Not a verdict the part makes its own: as before.
+        ("The team is great, not so much the manager", {"team_culture": "pos", "managers": "neg"}),
+        ("my manager is not the problem, the caseload is awful",
+         {"managers": "pos", "workload": "neg"}),
+    ],
+)  # fmt: skip
+def test_a_part_s_own_verdict_reads_its_way(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # The forty-sixth round's review, each read wrong by its first form. "shame about" beside
+        # praise of another theme; a loss regretted; a few words before it.
+        ("Good pay, shame about the manager", {"pay": "pos", "managers": "neg"}),
+        ("Great IT. Shame about the manager.", {"it_systems": "pos", "managers": "neg"}),
+        ("Shame about the team lead leaving, she was brilliant", {"managers": "pos"}),
+        ("Great manager. A real shame about the rest of it", {"managers": "pos"}),
+        ("Lovely team, though shame about everything else", {"team_culture": "pos"}),
+        # A turn that is the subject's plight, or faint praise after a complaint.
+        ("My manager is great but undervalued", {"managers": "pos"}),
+        ("The team is great but short", {"team_culture": "pos"}),
+        ("The team is lovely but struggling", {"team_culture": "pos"}),
+        ("The pay is poor but reliable", {"pay": "neg"}),
+        ("The pay is rubbish but regular", {"pay": "neg"}),
+        ("The office is cramped but friendly", {"environment": "neg"}),
+        # Two themes the subject names together, beside a third the other way.
+        ("The pay and the hours are great and my manager is awful",
+         {"pay": "pos", "work_life_balance": "pos", "managers": "neg"}),
+        ("My manager and my team are great and the pay is poor",
+         {"managers": "pos", "team_culture": "pos", "pay": "neg"}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_forty_sixth_round_found(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # A first piece with no verdict joins the next, whichever way it goes.
+        ("My manager and my team are great and the pay is poor",
+         ["my manager and my team are great", "the pay is poor"]),
+        # A need or a wish is not a verdict: kept whole.
+        ("Need a good manager and the pay is awful", ["need a good manager and the pay is awful"]),
+    ],
+)  # fmt: skip
+def test_the_and_cut_after_the_review(text: str, parts: list[str]) -> None:
+    assert [clause for clause, _score in read(text).clauses] == parts

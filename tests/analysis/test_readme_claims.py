@@ -124,6 +124,12 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("my manager is great and my pay is awful", None, {"managers": "pos", "pay": "neg"}),
     ("my manager is friendly but useless", None, {"managers": "neg"}),
     ("Good team, shame about the manager", None, {"team_culture": "pos", "managers": "neg"}),
+    ("my manager is great, the team not so much", None, {"managers": "pos", "team_culture": "neg"}),
+    (
+        "Not impressed with Mosaic. Love my team.",
+        None,
+        {"it_systems": "neg", "team_culture": "pos"},
+    ),
 ]
 
 
