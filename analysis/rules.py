@@ -1479,7 +1479,8 @@ _CLEAR: Final = 0.8  # read clearly one way: a clear word of the lexicon (1), or
 _LEANS_ON: Final = re.compile(
     r"\b(?:if|unless|when|whenever|until|so|because|cos|since|as|than|still|again|now|anymore"
     r"|fewer|less|more|even|can|could|would|should|might|will|used to|no longer|need|needs"
-    r"|want|wants|wish|hope|hoping)\b"
+    r"|want|wants|wish|hope|hoping|other|others|elsewhere|agency|tackl\w*|challeng\w*|calls? out"
+    r"|deal\w*|handl\w*|stands? up|protect\w*|shield\w*|fight\w*)\b"
 )
 
 
@@ -1515,6 +1516,11 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
                 parts[-1] = (parts[-1][0], score)
             elif abs(score) >= _CLEAR and (score > 0) != (parts[-1][1] > 0):
                 parts.append((start, score))
+            elif score and abs(score) < _CLEAR:
+                # A weak verdict of its own ("… and the hours are fine"): joined to the part
+                # before it would take that part's sign (the round's second review).
+                parts = []
+                break
             start = end if joint is None else joint.end()
         if len(parts) < 2 or abs(parts[0][1]) < _CLEAR:
             cut.append(clause)

@@ -382,3 +382,36 @@ def test_what_the_review_of_the_forty_sixth_round_found(text: str, themes: dict[
 )  # fmt: skip
 def test_the_and_cut_after_the_review(text: str, parts: list[str]) -> None:
     assert [clause for clause, _score in read(text).clauses] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # The forty-sixth round's second review, each read wrong by the round's code before it.
+        # "not so much" after a complaint takes the complaint back.
+        ("The workload is crazy, the team not so much", {"workload": "neg", "team_culture": "pos"}),
+        ("Pay is bad. Team not so much.", {"pay": "neg", "team_culture": "pos"}),
+        # "shame about" not opening the statement, with a reason that praises, or a loss.
+        ("Lovely team shame about senior management and the pay", {"team_culture": "pos"}),
+        ("Such a shame about the pay because the team is fab", {"team_culture": "pos"}),
+        ("shame about the office cos the team are great", {"team_culture": "pos"}),
+        ("My team couldn't be better, shame about the pay", {"team_culture": "pos", "pay": "neg"}),
+        ("Great team. Shame about our manager being seconded.", {"managers": "pos"}),
+        ("Good team. Shame about the manager being off", {"managers": "pos"}),
+        # Praise of how a bad thing is dealt with; a weak verdict after a clear one.
+        ("My manager tackles bad behaviour head on and the team is great",
+         {"managers": "pos", "team_culture": "pos"}),
+        ("the team deals with horrible situations brilliantly and the manager is supportive",
+         {"team_culture": "pos", "managers": "pos"}),
+        ("Love my team and the pay is terrible and the hours are fine",
+         {"team_culture": "pos", "pay": "neg", "work_life_balance": "pos"}),
+        # Somewhere else's praise.
+        ("Other councils offer great pay and our caseloads are ridiculous",
+         {"pay": "neg", "workload": "neg"}),
+    ],
+)  # fmt: skip
+def test_what_the_second_review_of_the_forty_sixth_round_found(
+    text: str, themes: dict[str, str]
+) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
