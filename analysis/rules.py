@@ -1500,7 +1500,8 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
     cut: list[Clause] = []
     for clause in found:
         text = clause.text
-        if " and " not in text or _LEANS_ON.search(text):
+        # The cheap tests first: a statement is cut only between two themes or more.
+        if " and " not in text or len(themes_in(text)) < 2 or _LEANS_ON.search(text):
             cut.append(clause)
             continue
         parts: list[tuple[int, float]] = []  # where each part starts, and its sign
