@@ -31,6 +31,7 @@ from analysis.lexicon import DATA, LEXICON, THEN_AND_NOW
 from analysis.matching import recalled
 from analysis.neighbours import LIFTED_WITHIN, NEIGHBOURS_PATH, Neighbours, load
 from analysis.rules import (
+    CLEARLY,
     CommentAnalysis,
     Direction,
     Reading,
@@ -163,7 +164,7 @@ _SET_VERDICT: Final = re.compile(
     r" about|can not fault)\b"
 )
 # What the rules make of a clear word denied ("not supportive": 0.8 of its 1.0).
-_DENIED_CLEARLY: Final = 0.8
+_DENIED_CLEARLY: Final = CLEARLY
 
 
 # What hedges a part of a statement of parts: `_HEDGED` less the contrast words, which are what
@@ -296,6 +297,17 @@ def _owned(clause: str, themes: set[str]) -> bool:
         and " and " in subject.group(1)
         and themes_in(subject.group(1)) == themes
     )
+
+
+def _own_parts(reading: Reading) -> frozenset[str]:
+    """The themes of a comment with no question that its own parts decide, whatever the
+    theme's usual news: a statement of plain parts (`_plain_parts`), or one theme turned by a
+    bare verdict (`_plain_turn`)."""
+    parts = _plain_parts(reading)
+    if parts:
+        return parts
+    turned = _plain_turn(reading)
+    return frozenset() if turned is None else frozenset((turned,))
 
 
 # "X is A": the subject that names the theme, the verb, the verdict.
@@ -834,10 +846,7 @@ class Model:
         themes: dict[str, Direction] = {}
         decided = reading.decided
         shared_lean: int | None = None  # the bias and the weights every theme's features share
-        plain_parts = _plain_parts(reading) if question is None else frozenset()
-        if question is None and not plain_parts:
-            turned = _plain_turn(reading)
-            plain_parts = frozenset() if turned is None else frozenset((turned,))
+        own_parts = _own_parts(reading) if question is None else frozenset()
         for theme in THEMES:
             if theme not in found and theme not in certain:
                 continue
@@ -876,9 +885,7 @@ class Model:
                 # labelled pay's bad news).
                 themes[theme] = "pos" if score > 0 else "neg"
                 continue
-            if theme in plain_parts or (
-                question is None and _plain_statement(reading, score, words)
-            ):
+            if theme in own_parts or (question is None and _plain_statement(reading, score, words)):
                 # "my manager is awful", "the office is lovely", "great team, awful manager":
                 # the words, not the theme's usual news.
                 themes[theme] = "pos" if score > 0 else "neg"

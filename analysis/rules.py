@@ -1469,7 +1469,9 @@ def _cuts(normalised: str, departure_at: int) -> bool:
 
 
 _AND: Final = re.compile(r" and ")
-_CLEAR: Final = 0.8  # read clearly one way: a clear word of the lexicon (1), or one denied (0.8)
+# Read clearly one way: a clear word of the lexicon (1), or one denied ("not supportive": 0.8
+# of its 1.0); the learned half's plain statements use the same measure.
+CLEARLY: Final = 0.8
 
 
 # A statement whose pieces lean on each other: a condition, a cause, a change or a comparison
@@ -1511,19 +1513,19 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
             score = clause_score(text[start:end])
             if not parts:
                 parts.append((0, score))
-            elif abs(parts[-1][1]) < _CLEAR:
+            elif abs(parts[-1][1]) < CLEARLY:
                 # The first piece said no verdict ("my manager | and my team are great"): the
                 # next says the part's, whichever way.
                 parts[-1] = (parts[-1][0], score)
-            elif abs(score) >= _CLEAR and (score > 0) != (parts[-1][1] > 0):
+            elif abs(score) >= CLEARLY and (score > 0) != (parts[-1][1] > 0):
                 parts.append((start, score))
-            elif score and abs(score) < _CLEAR:
+            elif score and abs(score) < CLEARLY:
                 # A weak verdict of its own ("… and the hours are fine"): joined to the part
                 # before it would take that part's sign (the round's second review).
                 parts = []
                 break
             start = end if joint is None else joint.end()
-        if len(parts) < 2 or abs(parts[0][1]) < _CLEAR:
+        if len(parts) < 2 or abs(parts[0][1]) < CLEARLY:
             cut.append(clause)
             continue
         bounds = [at for at, _sign in parts[1:]]
