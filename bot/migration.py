@@ -36,12 +36,14 @@ def load(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 async def follow(app: Application[Any, Any, Any, Any, Any, Any], old: int, new: int) -> bool:
     """Record that chat `old` is now `new`, if `old` is (or was) the PSW chat; whether it was."""
     services = services_of(app)
-    configured = services.settings.psw_chat_id
-    chain = {configured, *services.chat_moves.values()} if configured is not None else set()
-    if old not in chain or services.chat_moves.get(old) == new:
-        return old in chain
-    await services.db(record_migration, old_chat_id=old, new_chat_id=new, now=services.clock())
-    services.chat_moves[old] = new
+    async with services.moves_lock:  # the other chat's notice of the same upgrade waits here
+        configured = services.settings.psw_chat_id
+        chain = {configured, *services.chat_moves.values()} if configured is not None else set()
+        if old not in chain or services.chat_moves.get(old) == new:
+            return old in chain
+        now = services.clock()
+        await services.db(record_migration, old_chat_id=old, new_chat_id=new, now=now)
+        services.chat_moves[old] = new
     log.warning(
         "PSW chat %s was upgraded to a supergroup: it is now %s (followed; PSW_CHAT_ID=%s may "
         "be updated at leisure)",
@@ -58,8 +60,14 @@ async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    if message.migrate_to_chat_id:
-        await follow(context.application, chat.id, message.migrate_to_chat_id)
-    elif message.migrate_from_chat_id:
-        await follow(context.application, message.migrate_from_chat_id, chat.id)
+    try:
+        if message.migrate_to_chat_id:
+            await follow(context.application, chat.id, message.migrate_to_chat_id)
+        elif message.migrate_from_chat_id:
+            await follow(context.application, message.migrate_from_chat_id, chat.id)
+    except Exception:
+        # Logged here, then stopped all the same: passed on, a service message would reach the
+        # guard, which leaves a group it does not know, and the new supergroup may be the PSW
+        # chat. A send to the old id is refused with the new one, so it is followed then.
+        log.exception("update %s: a group upgrade could not be recorded", update.update_id)
     raise ApplicationHandlerStop

@@ -53,6 +53,9 @@ class Services:
     _db_threads: ThreadPoolExecutor = field(init=False, repr=False)
     # Groups Telegram upgraded to supergroups, old id to new (surveys.chats; loaded at start).
     chat_moves: dict[int, int] = field(default_factory=dict, init=False, repr=False)
+    # Held while an upgrade is checked and recorded: Telegram announces one upgrade in both
+    # chats, and the bot handles chats concurrently (bot.migration.follow).
+    moves_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Sealed drafts and ballots need the key before the first unit of work (ConfigError).

@@ -8,11 +8,12 @@ import asyncio
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.digest import DigestContent
 from bot.groups import check_psw_chat
@@ -21,6 +22,7 @@ from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from sandbox import Person
+from surveys.chats import record_migration
 from surveys.db import session_scope
 from surveys.models import ChatMigration, Delivery, Digest, Participant, ParticipantStatus, PswRole
 from tests.e2e.helpers import answer_pulse, invites_by_chat, join, open_pulse, seed_people
@@ -77,6 +79,64 @@ async def test_after_the_psw_group_becomes_a_supergroup_the_digest_arrives_there
     [digest] = bot_texts(await local.client.view(new_chat))
     assert digest.startswith("📊 StayPulse weekly digest · w/c 14 Dec 2026")
     assert bot_texts(await local.client.view(PRIYA)) == []  # in the group, not privately
+
+
+async def test_the_two_notices_of_an_upgrade_handled_at_once_record_it_once(
+    local: LocalBot, clock: SimulatedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Telegram sends an upgrade twice, once in each chat, and the bot handles chats
+    # concurrently. Writing the record slowly makes the two handlings overlap every run
+    # (CI once saw it by chance: the second insert broke the unique key, its update failed,
+    # and the guard then left the new supergroup, so the digest went nowhere).
+    writes: list[int] = []
+
+    def slow_record(session: Session, **kwargs: Any) -> bool:
+        writes.append(kwargs["new_chat_id"])
+        time.sleep(0.3)
+        return record_migration(session, **kwargs)
+
+    monkeypatch.setattr("bot.migration.record_migration", slow_record)
+    await psw_group(local)
+    new_chat = await local.client.migrate(PSW_CHAT, by=PRIYA)
+
+    def recorded() -> bool:
+        with session_scope(local.services.engine) as session:
+            return session.get(ChatMigration, PSW_CHAT) is not None
+
+    await wait_for(recorded)
+    await asyncio.sleep(0.6)  # both notices handled
+    assert writes == [new_chat]
+    assert local.services.psw_chat_id == new_chat
+    clock.set(london(2026, 12, 14, 9, 0))
+    assert (await Scheduler(local.app, autoplan=False).run_due()).digest == "2026-W51"
+    [digest] = bot_texts(await local.client.view(new_chat))
+    assert digest.startswith("📊 StayPulse weekly digest")
+
+
+async def test_an_upgrade_that_cannot_be_recorded_does_not_make_the_bot_leave(
+    local: LocalBot, clock: SimulatedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The database refuses the record (down, full): the notices must still stop at the
+    # migration handler. Passed on, the guard would leave the new supergroup as a group it
+    # does not know; kept, the first send to the old id is refused with the new one.
+    failed: list[int] = []
+
+    def broken(session: Session, **kwargs: Any) -> bool:
+        failed.append(kwargs["new_chat_id"])
+        raise RuntimeError("the database is down")
+
+    monkeypatch.setattr("bot.migration.record_migration", broken)
+    await psw_group(local)
+    new_chat = await local.client.migrate(PSW_CHAT, by=PRIYA)
+    await wait_for(lambda: len(failed) == 2)
+    await asyncio.sleep(0.3)  # what either notice would do next, done
+    monkeypatch.setattr("bot.migration.record_migration", record_migration)
+    assert local.services.psw_chat_id == PSW_CHAT  # nothing remembered that was not stored
+    clock.set(london(2026, 12, 14, 9, 0))
+    assert (await Scheduler(local.app, autoplan=False).run_due()).digest == "2026-W51"
+    [digest] = bot_texts(await local.client.view(new_chat))
+    assert digest.startswith("📊 StayPulse weekly digest")
+    assert local.services.psw_chat_id == new_chat
 
 
 async def test_a_send_refused_as_upgraded_is_followed_and_sent_again(
