@@ -251,22 +251,27 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
 
 
 # A verdict a part of a statement of parts makes its own with a word that would hedge another:
-# it opens the part ("Not happy with the colleagues", "Shame about the team", "No problems with
-# the pay") or ends it ("the team not so much", "the colleagues could be better"). The
+# it opens the part ("Not happy with the colleagues", "Shame about the team", "shame the team is
+# so bad", "No problems with the pay") or ends it ("the team not so much", "the colleagues could
+# be better"). The
 # forty-fifth round left such parts to the weights, which read them by the theme's usual news
 # (forty-sixth round: 115 of 460 "the manager is good, the team not so much", 125 of 460 "Not
 # happy with the colleagues", 165 of 460 "Shame about the team, …" and 154 of 460 "… could be
-# better" read the wrong way).
+# better" read the wrong way; forty-seventh: 159 of 460 "the manager is lovely, shame the team
+# is so bad").
 _PART_VERDICT: Final = re.compile(
     r"^(?:really |just )?not (?:happy|impressed|keen|satisfied|pleased|thrilled)"
-    r" (?:with|about|by)\b|^(?:what a |such a |a )?shame about\b|^(?:no (?:complaints?|problems?"
+    r" (?:with|about|by)\b|^(?:what a |such a |a )?shame (?:about\b|(?:that )?(?=(?:the|my|our) ))"
+    r"|^(?:no (?:complaints?|problems?"
     r"|issues?) (?:with|about)|nothing (?:good|positive|nice) to say about|can not fault)\b"
     r"|\b(?:could be better|could do better)$"
 )
 # "the team not so much" after praise of another part is a complaint of the team; after a
 # complaint it takes the complaint back ("The workload is crazy, the team not so much": the
 # round's second review), which the rules do not read: a part of its own only after praise.
-_NOT_SO_MUCH: Final = re.compile(r"\bnot so (?:much|great|good)$")
+# So is a bare "not" after a subject of up to three words ("Manager great. Team not.": the
+# forty-seventh round, 153 of 460 read the wrong way).
+_NOT_SO_MUCH: Final = re.compile(r"\bnot so (?:much|great|good)$|^(?:[a-z]+ ){0,2}[a-z]+ not$")
 
 
 # Words that condemn what they describe, as a turn after praise ("friendly but useless"): not

@@ -104,6 +104,9 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bgr8\b", "great"),
     (r"\bnites\b", "nights"),
     (r"\bhrs\b", "hours"),
+    # "great team & awful manager": "and" between words (not "L&D" nor "A&E", which have no
+    # space about them).
+    (r"(?<=\w) & (?=\w)", " and "),
     (r"\bsooo+\b", "so"),
     # A child in need is a kind of case (CIN), not a need: "less paperwork for a child in need
     # review" says nothing of what is needed.

@@ -92,6 +92,11 @@ _FORMS = [
     "Really happy with the {good}. Not happy with the {bad}.",
     "Shame about the {bad}, the {good} is great",
     "the {good} is great, the {bad} could be better",
+    # Forty-seventh round: "&" for "and" (227 of 460 wrong), a bare "not" after praise (153)
+    # and "shame the … is" (159).
+    "the {good} is great & the {bad} is awful",
+    "{good} great. {bad} not.",
+    "the {good} is lovely, shame the {bad} is so bad",
 ]
 
 
@@ -413,5 +418,23 @@ def test_the_and_cut_after_the_review(text: str, parts: list[str]) -> None:
 def test_what_the_second_review_of_the_forty_sixth_round_found(
     text: str, themes: dict[str, str]
 ) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # "&" is "and" only between words: "L&D" and "A&E" keep their sense.
+        ("L&D is brilliant here", {"career": "pos"}),
+        ("great team & manager", {"team_culture": "pos", "managers": "pos"}),
+        # A bare "not" after praise: the part's own complaint, if the part names a theme.
+        ("The team is great. The manager is not.", {"team_culture": "pos", "managers": "neg"}),
+        ("Manager great. I am not.", {"managers": "pos"}),
+        # "shame the … is" opening a part: that part's complaint, not a hedge on the other.
+        ("Lovely team, shame the pay is rubbish", {"team_culture": "pos", "pay": "neg"}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_seventh_round_reads(text: str, themes: dict[str, str]) -> None:
     found = analyse(text).themes
     assert {theme: found.get(theme) for theme in themes} == themes, found
