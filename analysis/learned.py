@@ -231,7 +231,8 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
             # "the team not so much", "Not happy with the colleagues": the part's own verdict,
             # no hedge on another's (forty-sixth round).
             clear[clause] = _DENIED_CLEARLY
-            text = text.replace(clause, f"{clause[: own.start()]}x{clause[own.end() :]}", 1)
+            start, end = own.span(own.lastindex or 0)  # a bare "not": that word alone
+            text = text.replace(clause, f"{clause[:start]}x{clause[end:]}", 1)
     if any(abs(score) < clear[clause] for clause, score in clauses):
         return frozenset()
     if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
@@ -252,7 +253,8 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
 
 # A verdict a part of a statement of parts makes its own with a word that would hedge another:
 # it opens the part ("Not happy with the colleagues", "Shame about the team", "shame the team is
-# so bad", "No problems with the pay") or ends it ("the team not so much", "the colleagues could
+# so bad", not a loss or a plight: "shame my manager is going", "shame the team is so short";
+# "No problems with the pay") or ends it ("the team not so much", "the colleagues could
 # be better"). The
 # forty-fifth round left such parts to the weights, which read them by the theme's usual news
 # (forty-sixth round: 115 of 460 "the manager is good, the team not so much", 125 of 460 "Not
@@ -261,7 +263,8 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
 # is so bad").
 _PART_VERDICT: Final = re.compile(
     r"^(?:really |just )?not (?:happy|impressed|keen|satisfied|pleased|thrilled)"
-    r" (?:with|about|by)\b|^(?:what a |such a |a )?shame (?:about\b|(?:that )?(?=(?:the|my|our) ))"
+    r" (?:with|about|by)\b|^(?:what a |such a |a )?shame (?:about\b|(?:that )?(?=(?:the|my|our) )"
+    r"(?!.*\b(?:going|moving|retir\w*|leav\w*|left|off|short|stretched|small|understaffed)\b))"
     r"|^(?:no (?:complaints?|problems?"
     r"|issues?) (?:with|about)|nothing (?:good|positive|nice) to say about|can not fault)\b"
     r"|\b(?:could be better|could do better)$"
@@ -270,8 +273,13 @@ _PART_VERDICT: Final = re.compile(
 # complaint it takes the complaint back ("The workload is crazy, the team not so much": the
 # round's second review), which the rules do not read: a part of its own only after praise.
 # So is a bare "not" after a subject of up to three words ("Manager great. Team not.": the
-# forty-seventh round, 153 of 460 read the wrong way).
-_NOT_SO_MUCH: Final = re.compile(r"\bnot so (?:much|great|good)$|^(?:[a-z]+ ){0,2}[a-z]+ not$")
+# forty-seventh round, 153 of 460 read the wrong way), but not one that hedges ("the team
+# sometimes not", "overtime or not"); only the "not" counts as the part's own, so the subject's
+# words are still looked at ("Old manager was not.": a time set against now).
+_NOT_SO_MUCH: Final = re.compile(
+    r"\bnot so (?:much|great|good)$|^(?!.*\b(?:sometimes|often|usually|always|mostly|maybe"
+    r"|perhaps|probably|or|either)\b)(?:[a-z]+ ){0,2}[a-z]+ (not)$"
+)
 
 
 # Words that condemn what they describe, as a turn after praise ("friendly but useless"): not

@@ -106,7 +106,7 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bhrs\b", "hours"),
     # "great team & awful manager": "and" between words (not "L&D" nor "A&E", which have no
     # space about them).
-    (r"(?<=\w) & (?=\w)", " and "),
+    (r"(?<=\w)\s+&\s+(?=\w)", " and "),
     (r"\bsooo+\b", "so"),
     # A child in need is a kind of case (CIN), not a need: "less paperwork for a child in need
     # review" says nothing of what is needed.

@@ -41,9 +41,13 @@ async def follow(app: Application[Any, Any, Any, Any, Any, Any], old: int, new: 
         chain = {configured, *services.chat_moves.values()} if configured is not None else set()
         if old not in chain or services.chat_moves.get(old) == new:
             return old in chain
+        # Followed before it is stored: if the write fails (the database down), this run still
+        # takes the new supergroup for the PSW chat, where the guard would otherwise leave it at
+        # its first update. After a restart, a send to the old id is refused with the new one
+        # and followed again.
+        services.chat_moves[old] = new
         now = services.clock()
         await services.db(record_migration, old_chat_id=old, new_chat_id=new, now=now)
-        services.chat_moves[old] = new
     log.warning(
         "PSW chat %s was upgraded to a supergroup: it is now %s (followed; PSW_CHAT_ID=%s may "
         "be updated at leisure)",
@@ -67,7 +71,6 @@ async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             await follow(context.application, message.migrate_from_chat_id, chat.id)
     except Exception:
         # Logged here, then stopped all the same: passed on, a service message would reach the
-        # guard, which leaves a group it does not know, and the new supergroup may be the PSW
-        # chat. A send to the old id is refused with the new one, so it is followed then.
+        # guard, which leaves a group it does not know (follow has taken the new id already).
         log.exception("update %s: a group upgrade could not be recorded", update.update_id)
     raise ApplicationHandlerStop

@@ -17,6 +17,7 @@ import itertools
 import pytest
 
 from analysis.comments import analyse
+from analysis.learned import _own_parts
 from analysis.rules import read
 
 _SUBJECTS = {
@@ -448,3 +449,25 @@ def test_what_the_second_review_of_the_forty_sixth_round_found(
 def test_what_the_forty_seventh_round_reads(text: str, themes: dict[str, str]) -> None:
     found = analyse(text).themes
     assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        # Each part's own verdict decides its theme, against the theme's usual news.
+        ("Manager great. Team not.", {"managers", "team_culture"}),
+        ("The team is great & the manager is awful.", {"managers", "team_culture"}),
+        ("The team is great &  the manager is awful.", {"managers", "team_culture"}),
+        ("the manager is lovely, shame the team is so bad", {"managers", "team_culture"}),
+        # Not a part's own verdict (the round's review): a time set against now, a hedge, "or
+        # not", a loss regretted, a plight; left to the weights, as before.
+        ("The team is great. Old manager was not.", set()),
+        ("The team is great. The old manager not.", set()),
+        ("The manager is great, the team sometimes not.", set()),
+        ("The pay is good, overtime or not.", set()),
+        ("Lovely team, shame my manager is going.", set()),
+        ("The manager is great, shame the team is so short.", set()),
+    ],
+)
+def test_what_the_parts_of_the_forty_seventh_round_decide(text: str, decided: set[str]) -> None:
+    assert _own_parts(read(text)) == decided
