@@ -27,6 +27,13 @@ SIX_KINDS = frozenset(
     }
 )
 KNOWN_LIMITS = frozenset({"wrong", "lost"})
+# A tested reading the forty-seventh round's weights (trained with 450 mixed verdicts) turned:
+# a strict xfail, so its coming right again is noticed.
+TURNED_BY_THE_WEIGHTS = pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="the forty-seventh round's weights turn it, docs/analysis.md",
+)
 
 
 def load(path: Path) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import pytest
 
 from analysis.comments import analyse
 from analysis.rules import read
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 KEEPS = "What keeps you here?"
 
@@ -134,11 +135,7 @@ def test_denying_what_keeps_them_is_bad_news(text: str, question: str, theme: st
         pytest.param(
             "Not a lot. The lift works again, so there's that.",
             "environment",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
     ],
 )

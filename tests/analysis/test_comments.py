@@ -11,6 +11,7 @@ from analysis.comments import analyse
 from analysis.dataset import load
 from analysis.evaluate import baseline, evaluate
 from analysis.rules import read
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
 
@@ -170,11 +171,7 @@ def test_the_lists_know_the_words_staff_use(
         pytest.param(
             "The lads on my caseload are doing really well at school",
             "team_culture",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
         ("The young person's behaviour is escalating", "processes"),
         ("EDT passed the case back to us on Monday morning", "work_life_balance"),

@@ -14,6 +14,7 @@ import pytest
 from analysis.comments import analyse
 from analysis.lexicon import question_lean
 from analysis.rules import read
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 _LEAVE_QUESTION = "What would make you think about leaving?"
 
@@ -187,11 +188,7 @@ def test_the_rules_read_a_going_they_would_welcome_as_bad_news(
         pytest.param(
             _WELCOMED,
             _LEAVE_QUESTION,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
         # With no question the learned half weighs "best thing for the team" over the rules.
         pytest.param(

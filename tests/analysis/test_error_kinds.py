@@ -17,6 +17,7 @@ from analysis.rules import (
     themes_in,
 )
 from analysis.text import clauses, normalise
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 
 def _reads(text: str, expected: dict[str, str], question: str | None = None) -> None:
@@ -3074,11 +3075,7 @@ def test_an_answer_that_says_otherwise_is_not_overruled_by_the_question() -> Non
     [
         pytest.param(
             "What did we do well?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
         "What keeps you here?",
     ],

@@ -19,6 +19,7 @@ import pytest
 from analysis.comments import analyse
 from analysis.learned import _own_parts
 from analysis.rules import read
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 _SUBJECTS = {
     "managers": ["my manager is", "my TM is", "supervision is"],
@@ -326,11 +327,7 @@ def test_a_statement_turned_by_a_bare_verdict_reads_as_its_turn(theme: str) -> N
             "my manager is lovely but never there",
             "managers",
             "neg",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
         ("the pay is good but not enough", "pay", "neg"),
         ("A good team, but a very heavy week.", "team_culture", "pos"),

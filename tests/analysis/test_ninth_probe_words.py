@@ -14,6 +14,7 @@ import pytest
 from analysis.comments import analyse
 from analysis.rules import read
 from analysis.text import normalise
+from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 
 @pytest.mark.parametrize(
@@ -507,11 +508,7 @@ def test_a_loss_suffered_is_told_from_one_threatened_or_undone(text: str, direct
             "I actually miss the old Mosaic. Never thought I'd type that.",
             "it_systems",
             "neg",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the forty-seventh round's weights turn it, docs/analysis.md",
-            ),
+            marks=TURNED_BY_THE_WEIGHTS,
         ),
     ],
 )

@@ -58,6 +58,12 @@ async def wait_for(condition: object, seconds: float = 10.0) -> None:
         await asyncio.sleep(0.05)
 
 
+def upgrade_recorded(local: LocalBot) -> bool:
+    """Whether the PSW chat's upgrade is in the database."""
+    with session_scope(local.services.engine) as session:
+        return session.get(ChatMigration, PSW_CHAT) is not None
+
+
 # --- 1. a group upgraded to a supergroup ------------------------------------------------------
 
 
@@ -68,11 +74,8 @@ async def test_after_the_psw_group_becomes_a_supergroup_the_digest_arrives_there
     new_chat = await local.client.migrate(PSW_CHAT, by=PRIYA)
     assert new_chat != PSW_CHAT
 
-    def recorded() -> bool:
-        with session_scope(local.services.engine) as session:
-            return session.get(ChatMigration, PSW_CHAT) is not None
-
-    await wait_for(recorded)  # the bot read the service message and remembered the new id
+    # The bot read the service message and remembered the new id.
+    await wait_for(lambda: upgrade_recorded(local))
     clock.set(london(2026, 12, 14, 9, 0))  # Monday 09:00: the digest is due
     report = await Scheduler(local.app, autoplan=False).run_due()
     assert report.digest == "2026-W51"
@@ -99,11 +102,7 @@ async def test_the_two_notices_of_an_upgrade_handled_at_once_record_it_once(
     await psw_group(local)
     new_chat = await local.client.migrate(PSW_CHAT, by=PRIYA)
 
-    def recorded() -> bool:
-        with session_scope(local.services.engine) as session:
-            return session.get(ChatMigration, PSW_CHAT) is not None
-
-    await wait_for(recorded)
+    await wait_for(lambda: upgrade_recorded(local))
     await asyncio.sleep(0.6)  # both notices handled
     assert writes == [new_chat]
     assert local.services.psw_chat_id == new_chat
