@@ -11,7 +11,6 @@ from analysis.comments import analyse
 from analysis.dataset import load
 from analysis.evaluate import baseline, evaluate
 from analysis.rules import read
-from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "comments_dev.jsonl"
 
@@ -167,12 +166,8 @@ def test_the_lists_know_the_words_staff_use(
         # lists): none of these is about the theme.
         ("My caseload is way up since Christmas", "career"),
         # Found as team culture with the forty-seventh round's weights (its writers' "the
-        # lads" are colleagues): a known limit.
-        pytest.param(
-            "The lads on my caseload are doing really well at school",
-            "team_culture",
-            marks=TURNED_BY_THE_WEIGHTS,
-        ),
+        # lads" are colleagues); not with the forty-eighth's.
+        ("The lads on my caseload are doing really well at school", "team_culture"),
         ("The young person's behaviour is escalating", "processes"),
         ("EDT passed the case back to us on Monday morning", "work_life_balance"),
         ("I get an hour weekly supervision", "work_life_balance"),

@@ -737,3 +737,36 @@ def test_punctuation_with_its_prefilter_is_removed_as_without(parts: list[str]) 
     text = " ".join(parts)
     assert rules_module._PUNCTUATION.pattern.startswith("(?=[")  # the prefilter is on
     assert rules_module._PUNCTUATION.sub(" ", text) == _PLAIN_PUNCTUATION.sub(" ", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label and its verdict, cut by a dash, are one statement (forty-eighth round).
+        ("manager - great. team - awful.", ["manager - great", "team - awful"]),
+        ("Supervision – excellent! Pay - poor", ["supervision – excellent", "pay - poor"]),
+        # Not a label opening its sentence, or no short verdict ending it: cut as before.
+        ("my manager - who is lovely - has left", ["my manager", "who is lovely", "has left"]),
+        ("I love it here - the team is great", ["i love it here", "the team is great"]),
+        ("pay - rubbish, hours - worse", ["pay", "rubbish", "hours", "worse"]),
+    ],
+)
+def test_a_label_and_its_verdict_are_one_statement(text: str, expected: list[str]) -> None:
+    assert [clause.text for clause in clauses(normalise(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A children's home's managers (forty-eighth round), and its young people.
+        ("RM said well done", "registered manager said well done"),
+        ("DM sat with me. my DM's great", "deputy manager sat with me. my deputy manager's great"),
+        ("the YP picked the colours", "the young people picked the colours"),
+        # Not a room number nor a direct message.
+        ("meeting in rm 4", "meeting in rm 4"),
+        ("DM me the rota", "dm me the rota"),
+        ("slid into my DMs", "slid into my dms"),
+    ],
+)
+def test_the_words_of_a_childrens_home(text: str, expected: str) -> None:
+    assert normalise(text) == expected

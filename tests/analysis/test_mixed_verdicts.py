@@ -99,6 +99,14 @@ _FORMS = [
     "the {good} is great & the {bad} is awful",
     "{good} great. {bad} not.",
     "the {good} is lovely, shame the {bad} is so bad",
+    # Forty-eighth round: a lukewarm "fine" (152 of 460 wrong), what needs work (164), a label
+    # and its verdict cut by a dash (188), a list's own labels (197) and what makes up for the
+    # other part's complaint (174).
+    "{good} fine. {bad} not.",
+    "the {good} is great but the {bad} needs work",
+    "{good} - great. {bad} - awful.",
+    "pros: {good}. cons: {bad}.",
+    "the {bad} is poor but the {good} makes up for it",
 ]
 
 
@@ -269,15 +277,20 @@ def test_a_part_two_themes_share_is_not_one_theme_s_own() -> None:
          ["my team are great and supportive", "the pay is awful"]),
         ("my manager is great and my pay is awful and the team is lovely",
          ["my manager is great", "my pay is awful", "the team is lovely"]),
+        # A thing called fine is a clear verdict, and so is what makes up for another's
+        # complaint (forty-eighth round).
+        ("the pay is fine and the hours are awful", ["the pay is fine", "the hours are awful"]),
+        ("the pay is poor and the team makes up for it",
+         ["the pay is poor", "the team makes up for it"]),
         # Kept whole: verdicts the same way, a part with no theme, a theme in two parts, a
-        # verdict not clear ("fine"), nothing said of the second part.
+        # verdict not clear ("so-so", "fine" of no thing), nothing said of the second part.
         ("caseloads are too high and I work most evenings",
          ["caseload are too high and i work most evenings"]),
         ("my caseload is awful and I love it", ["my caseload is awful and i love it"]),
         ("lovely team and the team is a nightmare", ["lovely team and the team is a nightmare"]),
-        ("the pay is fine and the hours are awful", ["the pay is fine and the hours are awful"]),
-        ("the pay is poor and the team makes up for it",
-         ["the pay is poor and the team makes up for it"]),
+        ("the pay is so-so and the hours are awful", ["the pay is so-so and the hours are awful"]),
+        ("it is fine and the hours are awful", ["it is fine and the hours are awful"]),
+        ("the pay is poor and the team is there", ["the pay is poor and the team is there"]),
     ],
 )  # fmt: skip
 def test_opposed_verdicts_joined_by_and_are_read_apart(text: str, parts: list[str]) -> None:
@@ -467,4 +480,64 @@ def test_what_the_forty_seventh_round_reads(text: str, themes: dict[str, str]) -
     ],
 )
 def test_what_the_parts_of_the_forty_seventh_round_decide(text: str, decided: set[str]) -> None:
+    assert _own_parts(read(text)) == decided
+
+
+# Forty-eighth round: a mark out of ten given to what it names (204 of 460 "manager 10/10, team
+# 0/10" read the wrong way). Not a mark of the load: "caseload 10/10" may be full or fine.
+_MARKED = {theme: nouns for theme, nouns in _NOUNS.items() if theme != "workload"}
+
+
+@pytest.mark.parametrize("form", ["{good} 10/10, {bad} 0/10", "{good} 9/10. {bad} 2 out of 10."])
+def test_a_mark_out_of_ten_is_news_of_what_it_names(form: str) -> None:
+    wrong = []
+    for good, bad in itertools.permutations(_MARKED, 2):
+        for praised, blamed in itertools.product(_MARKED[good], _MARKED[bad]):
+            wrong += _turned(form.format(good=praised, bad=blamed), {good: "pos", bad: "neg"})
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # Each read the wrong way by the forty-seventh round's analyser.
+        ("the team needs improvement", {"team_culture": "neg"}),
+        ("Lone working needs looking at.", {"wellbeing": "neg"}),
+        ("10/10 for the people, 2/10 for the building",
+         {"team_culture": "pos", "environment": "neg"}),
+        ("Nothing wrong with my manager. Plenty wrong with the market supplement being withdrawn.",
+         {"managers": "pos", "pay": "neg"}),
+        ("Pay's fine. Hours not.", {"pay": "pos", "work_life_balance": "neg"}),
+        ("Supervision - excellent. Pay - poor.", {"managers": "pos", "pay": "neg"}),
+        # A children's home's managers: the registered manager and the deputy.
+        ("Mosaic froze mid incident report again. RM sat with me and we redid it, she's a star",
+         {"it_systems": "neg", "managers": "pos"}),
+        ("TOIL gets honoured now, my DM keeps a proper sheet", {"managers": "pos"}),
+        ("IT support resolved my VPN problem in eleven minutes today.", {"it_systems": "pos"}),
+        # Not news of what it names: a count of times, a strain, a joke, a denial.
+        ("9 out of 10 times she cancels supervision", {"managers": "neg"}),
+        ("Her cases came to me. 8/10, would not recommend.", {"workload": "neg"}),
+        ("nothing makes up for the pay", {"pay": "neg"}),
+        ("Nothing about my manager needs improving.", {"managers": "pos"}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_eighth_round_reads(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Manager fine. Team not.", {"managers", "team_culture"}),
+        ("manager - great. team - awful.", {"managers", "team_culture"}),
+        ("Pros: my manager. Cons: the pay.", {"managers", "pay"}),
+        ("the team is poor but the manager makes up for it", {"managers", "team_culture"}),
+        ("Nothing wrong with the pay. The hours are awful.", {"pay", "work_life_balance"}),
+        # Not a thing called fine, nor a label and its verdict: left to the weights.
+        ("The team is great. It is fine.", set()),
+        ("my manager - who is lovely - has left", set()),
+    ],
+)
+def test_what_the_parts_of_the_forty_eighth_round_decide(text: str, decided: set[str]) -> None:
     assert _own_parts(read(text)) == decided

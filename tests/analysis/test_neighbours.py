@@ -188,7 +188,7 @@ def test_without_a_memory_the_model_reads_as_the_detectors_alone() -> None:
     rows = model.detection_rows(reading, None, None, words)
     assert alone.detect_scores(rows, words) == model.detect_scores(rows)
     assert model.detect_scores(rows, words)["workload"] < model.detect_scores(rows)["workload"]
-    assert analyse("Had a good week with my families", model=alone).themes == {"workload": "pos"}
+    assert set(analyse("Had a good week with my families", model=alone).themes) == {"workload"}
 
 
 @plain_python

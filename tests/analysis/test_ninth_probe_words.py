@@ -14,7 +14,6 @@ import pytest
 from analysis.comments import analyse
 from analysis.rules import read
 from analysis.text import normalise
-from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 
 @pytest.mark.parametrize(
@@ -214,20 +213,23 @@ def test_nobody_in_particular_to_miss_is_no_reason_to_stay() -> None:
     ("question", "text", "theme"),
     [
         # The rules read these (-2.0), but the learned half's lean to the question's good news
-        # outweighs them: known limits.
+        # outweighed them: known limits. The first reads right with the forty-eighth round's
+        # weights.
         (
             "What will you miss?",
             "The flexibility. I'm only taking the new job for the money",
             "pay",
         ),
-        (
+        pytest.param(
             "What keeps you here?",
             "The team. Otherwise the caseload would have pushed me out by now",
             "workload",
+            marks=pytest.mark.xfail(
+                strict=True, raises=AssertionError, reason="known limit, docs/analysis.md"
+            ),
         ),
     ],
 )
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limit, docs/analysis.md")
 def test_a_reason_to_go_beside_a_reason_to_stay(question: str, text: str, theme: str) -> None:
     assert read(text, question).scores[theme] <= -1.5
     assert analyse(text, question).themes.get(theme) == "neg"
@@ -504,12 +506,8 @@ def test_a_loss_suffered_is_told_from_one_threatened_or_undone(text: str, direct
         ("Laptops upgraded. Boots in under 2 mins. Small mercies.", "it_systems", "pos"),
         ("We don't even get small mercies like a working printer", "it_systems", "neg"),
         ("The pay freeze has finally ended and we got 4%", "pay", "pos"),
-        pytest.param(
-            "I actually miss the old Mosaic. Never thought I'd type that.",
-            "it_systems",
-            "neg",
-            marks=TURNED_BY_THE_WEIGHTS,
-        ),
+        # Turned by the forty-seventh round's weights, read right again by the forty-eighth's.
+        ("I actually miss the old Mosaic. Never thought I'd type that.", "it_systems", "neg"),
     ],
 )
 def test_words_of_thanks_for_a_small_gain(text: str, theme: str, direction: str) -> None:

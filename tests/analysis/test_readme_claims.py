@@ -130,6 +130,18 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         None,
         {"it_systems": "neg", "team_culture": "pos"},
     ),
+    # A thing called fine, what needs work, marks out of ten, a list's labels, "nothing wrong
+    # with", a children's home's managers (forty-eighth round).
+    ("Manager fine. Team not.", None, {"managers": "pos", "team_culture": "neg"}),
+    ("the team needs improvement", None, {"team_culture": "neg"}),
+    (
+        "10/10 for the people, 2/10 for the building",
+        None,
+        {"team_culture": "pos", "environment": "neg"},
+    ),
+    ("Pros: my manager. Cons: the pay.", None, {"managers": "pos", "pay": "neg"}),
+    ("Nothing wrong with my manager", None, {"managers": "pos"}),
+    ("RM sat with me and we redid it together", None, {"managers": "pos"}),
 ]
 
 
@@ -312,7 +324,11 @@ def test_the_fourteenth_probe_s_figures_are_the_readme_s() -> None:
     _assert_read_and_mended("fourteenth", "analyser: {on_arrival} of {size} right, macro-F1")
 
 
-@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth"])
+def test_the_fifteenth_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended("fifteenth", "analyser: {on_arrival} of {size} right (37 and 51)")
+
+
+@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"])
 def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
     scored = compare(
