@@ -161,7 +161,7 @@ _DENIED_VERDICT: Final = re.compile(
 )
 _SET_VERDICT: Final = re.compile(
     r"(?:no (?:complaints?|problems?|issues?) (?:with|about)|nothing (?:good|positive|nice) to say"
-    r" about|can not fault|nothing (?:at all )?wrong with)\b"
+    r" about|can not fault|nothing (?:at all |much |really |particularly )?wrong with)\b"
 )
 # What the rules make of a clear word denied ("not supportive": 0.8 of its 1.0).
 _DENIED_CLEARLY: Final = CLEARLY
@@ -268,7 +268,7 @@ _PART_VERDICT: Final = re.compile(
     r"(?!.*\b(?:going|moving|retir\w*|leav\w*|left|off|short|stretched|small|understaffed)\b))"
     r"|^(?:no (?:complaints?|problems?"
     r"|issues?) (?:with|about)|nothing (?:good|positive|nice) to say about|can not fault"
-    r"|nothing (?:at all )?wrong with)\b"
+    r"|nothing (?:at all |much |really |particularly )?wrong with)\b"
     r"|\b(?:could be better|could do better)$"
     # "… but the team makes up for it": its "it" points back to the other part's complaint, the
     # verdict is its own (forty-eighth round: 174 of 460 read the wrong way).

@@ -1542,6 +1542,59 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
     return cut
 
 
+# A label and its verdict cut apart by a dash ("manager - great. team - awful.", "Supervision –
+# excellent, pay - poor"): the label opens its sentence (or follows a comma) in at most two
+# words and says nothing itself; the verdict, at most three words, says something and ends its
+# sentence (or meets a comma). Cut apart, the label was a statement that said nothing and the
+# verdict one about nothing (forty-eighth round: 188 of 460 "manager - great. colleagues -
+# awful." read the wrong way). Not "team great - manager awful" (the first part says its own).
+_DASHED: Final = re.compile(r"\s+[-–]\s+")
+_LABEL_WORDS: Final = 2
+_VERDICT_WORDS: Final = 3
+
+
+def _labels_joined(found: list[Clause], normalised: str) -> list[Clause]:
+    """`found` with each label joined to the verdict a dash cut it from (`_DASHED`)."""
+    if " - " not in normalised and " – " not in normalised:
+        return found
+    starts, position = [], 0
+    for clause in found:
+        position = normalised.find(clause.text, position)
+        starts.append(position)
+        position += len(clause.text)
+    joined: list[Clause] = []
+    index = 0
+    while index < len(found):
+        clause = found[index]
+        if index + 1 < len(found) and _is_label(found, starts, index, normalised):
+            after = found[index + 1]
+            text = normalised[starts[index] : starts[index + 1] + len(after.text)]
+            joined.append(Clause(text, clause.contrast))
+            index += 2
+            continue
+        joined.append(clause)
+        index += 1
+    return joined
+
+
+def _is_label(found: list[Clause], starts: list[int], index: int, normalised: str) -> bool:
+    """Whether clause `index` of `found` is a label the next clause, after a dash, says the
+    verdict of (`_labels_joined`)."""
+    label, verdict = found[index], found[index + 1]
+    end = starts[index] + len(label.text)
+    if not _DASHED.fullmatch(normalised, end, starts[index + 1]):
+        return False
+    before = normalised[: starts[index]].rstrip()
+    after = normalised[starts[index + 1] + len(verdict.text) :].lstrip()
+    opens = not before or before[-1] in ".!?;,\n"
+    ends = not after or after[0] in ".!?;,\n"
+    if not (opens and ends):
+        return False
+    if len(label.text.split()) > _LABEL_WORDS or len(verdict.text.split()) > _VERDICT_WORDS:
+        return False
+    return clause_score(label.text) == 0 and clause_score(verdict.text) != 0
+
+
 def _at_departure(
     normalised: str, departure_at: int | None, cut_inside: bool
 ) -> list[tuple[int, Clause, bool, bool]]:
@@ -1554,7 +1607,7 @@ def _at_departure(
     it names none ("honestly I'm off to a trust where …", "… but I'm off to a post with better
     pay"), the whole clause tells of the job being left for."""
     found, position = [], 0
-    for clause in _opposed_apart(clauses(normalised)):
+    for clause in _opposed_apart(_labels_joined(clauses(normalised), normalised)):
         position = normalised.find(clause.text, position)
         cut = -1 if departure_at is None else departure_at - position
         if 0 <= cut < len(clause.text) and cut_inside:

@@ -34,11 +34,12 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bsms?\b", "service manager"),
     # In a children's home the line managers are the registered manager and the deputy ("RM
     # sat with me", "my DM covered my shift"; forty-eighth round's probe): not a room number
-    # ("rm 4"), nor a direct message ("DM me", "in my DMs"), so "DM" only as someone's.
-    (r"\brms?\b(?!\s*\d)", "registered manager"),
+    # ("rm 4", though "RM 9/10" is a mark), nor a direct message ("DM me", "in my DMs", "DM'd
+    # my TM"), so "DM" only after "my", "the", "new" and the like or opening a statement.
+    (r"\brms?\b(?!\s*\d+(?![\d/]))", "registered manager"),
     (
         r"\bdm\b(?:(?<=^dm)|(?<=my dm)|(?<=our dm)|(?<=the dm)|(?<=new dm)|(?<=old dm)"
-        r"|(?<=her dm)|(?<=his dm)|(?<=acting dm)|(?<=\. dm)|(?<=, dm))(?! me\b)",
+        r"|(?<=her dm)|(?<=his dm)|(?<=acting dm)|(?<=\. dm)|(?<=, dm))(?! me\b|'?d\b)",
         "deputy manager",
     ),
     (r"\bc?yps?\b", "young people"),
@@ -284,7 +285,11 @@ _EMOJI: Final = (
 _EMOJI_RUN: Final = f"(?:{_EMOJI}[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+"
 _CUTS = (
     r"[.!?;\n]+|,\s*|\s+(?=\b(?:but|however|although|though|whereas|except|apart from|"
-    rf"other than|yet)\b)|\s+-\s+|\s+–\s+|\s*{_EMOJI_RUN}\s*"
+    r"other than)\b)"
+    # Not "yet" after "has", "is" and the like: "the wifi has yet to discover it" is one
+    # statement (forty-eighth round's review).
+    r"|\s+(?=\byet\b)(?<!has )(?<!have )(?<!had )(?<!is )(?<!are )(?<!am )"
+    rf"|\s+-\s+|\s+–\s+|\s*{_EMOJI_RUN}\s*"
 )
 # With a lookahead of the characters a cut starts with, most positions are passed at one test.
 _SPLIT = re.compile(f"(?={first_chars([_CUTS])})(?:{_CUTS})")
@@ -327,31 +332,6 @@ _CAN_END: Final = frozenset({"though", "however"})
 _OPENS: Final = re.compile(rf"(?<!\.)\.(?!\.)|[!?;\n]|{_EMOJI}")
 
 
-# A label and its verdict, cut by a dash, are one statement ("manager - great. team - awful.",
-# "Supervision – excellent."): a label of at most two words opening its sentence, and a verdict
-# of at most three ending it. Cut apart, the label was a statement that said nothing and the
-# verdict one about nothing (forty-eighth round: 188 of 460 "manager - great. team - awful."
-# read the wrong way).
-_LABEL: Final = re.compile(r"(?:^|[.!?;\n]\s*)[a-z][a-z']*(?: [a-z][a-z']*)?$")
-_VERDICT: Final = re.compile(r"[a-z][a-z']*(?: [a-z][a-z']*){0,2}\s*(?:[.!?;\n]|$)")
-
-
-def _cuts(normalised: str) -> list[re.Match[str]]:
-    """Where `normalised` is cut into statements (`_SPLIT`), but not between a label and its
-    verdict (`_LABEL`, `_VERDICT`)."""
-    cuts = list(_SPLIT.finditer(normalised))
-    if " - " not in normalised and " – " not in normalised:
-        return cuts
-    kept = []
-    for cut in cuts:
-        if cut.group().strip() in ("-", "–"):
-            before = normalised[max(0, cut.start() - 40) : cut.start()]
-            if _LABEL.search(before) and _VERDICT.match(normalised, cut.end()):
-                continue
-        kept.append(cut)
-    return kept
-
-
 def clauses(normalised: str) -> list[Clause]:
     """Split a normalised comment into statements at sentence ends and contrast words.
 
@@ -367,7 +347,7 @@ def clauses(normalised: str) -> list[Clause]:
     turn_next = False
     start = 0
     opens = True  # the next part opens a sentence
-    for cut in [*_cuts(normalised), None]:
+    for cut in [*_SPLIT.finditer(normalised), None]:
         end = len(normalised) if cut is None else cut.start()
         part = normalised[start:end].strip(" ,")
         start = end if cut is None else cut.end()

@@ -7,8 +7,9 @@ about half pulse comments and half stay and exit answers, labelled by the writer
 run. It was scored before any line was read, on the forty-seventh round's analyser: 88 of 180
 right (37 and 51), macro-F1 0.837, direction 0.854. The round's forms of statements of parts
 and its marks out of ten were written before it arrived and moved none of its readings; its
-misses taught the round a children's home's managers ("RM", "DM"), "nothing wrong with", what
-"has yet to" happen and a problem someone "resolved" (docs/analysis.md).
+misses taught the round a children's home's words ("RM" and "DM" its managers, "YP", a
+sleep-in's rate), "nothing wrong with" and a problem someone "resolved": 14 mended, none lost
+(docs/analysis.md).
 probes/fifteenth.jsonl keeps each with what became of it, as the fourteenth's does.
 """
 

@@ -500,7 +500,9 @@ def test_a_mark_out_of_ten_is_news_of_what_it_names(form: str) -> None:
 @pytest.mark.parametrize(
     ("text", "themes"),
     [
-        # Each read the wrong way by the forty-seventh round's analyser.
+        # Read the wrong way by the forty-seventh round's analyser ("the team needs improvement",
+        # "Nothing wrong with…", "RM sat with me…", "IT support resolved…"), or right by its
+        # weights alone and now by the rules too.
         ("the team needs improvement", {"team_culture": "neg"}),
         ("Lone working needs looking at.", {"wellbeing": "neg"}),
         ("10/10 for the people, 2/10 for the building",
@@ -519,6 +521,16 @@ def test_a_mark_out_of_ten_is_news_of_what_it_names(form: str) -> None:
         ("Her cases came to me. 8/10, would not recommend.", {"workload": "neg"}),
         ("nothing makes up for the pay", {"pay": "neg"}),
         ("Nothing about my manager needs improving.", {"managers": "pos"}),
+        # The round's review: each read wrong by the round's first form.
+        ("Team great - manager awful.", {"team_culture": "pos", "managers": "neg"}),
+        ("Team - great, manager - useless.", {"team_culture": "pos", "managers": "neg"}),
+        ("Morale barely ok.", {"team_culture": "neg"}),
+        ("pay ok, hrs not ok", {"pay": "pos", "work_life_balance": "neg"}),
+        ("Stress levels are 9/10.", {"wellbeing": "neg"}),
+        ("Supervision is brilliant, anything that needs looking at gets looked at.",
+         {"managers": "pos"}),
+        ("I work evenings to make up for it.", {"work_life_balance": "neg"}),
+        ("The wifi has yet to discover the new building.", {"it_systems": "neg"}),
     ],
 )  # fmt: skip
 def test_what_the_forty_eighth_round_reads(text: str, themes: dict[str, str]) -> None:
@@ -541,3 +553,21 @@ def test_what_the_forty_eighth_round_reads(text: str, themes: dict[str, str]) ->
 )
 def test_what_the_parts_of_the_forty_eighth_round_decide(text: str, decided: set[str]) -> None:
     assert _own_parts(read(text)) == decided
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label and its verdict, cut by a dash, are one statement (forty-eighth round).
+        ("manager - great. team - awful.", ["manager - great", "team - awful"]),
+        ("Supervision – excellent! Pay - poor", ["supervision – excellent", "pay - poor"]),
+        ("Team - great, manager - useless.", ["team - great", "manager - useless"]),
+        # Not a label that says its own verdict, one that does not open its sentence, or no
+        # short verdict ending it: cut as before.
+        ("Team great - manager awful.", ["team great", "manager awful"]),
+        ("my manager - who is lovely - has left", ["my manager", "who is lovely", "has left"]),
+        ("I love it here - the team is great", ["i love it here", "the team is great"]),
+    ],
+)
+def test_a_label_and_its_verdict_are_one_statement(text: str, expected: list[str]) -> None:
+    assert [clause for clause, _score in read(text).clauses] == expected
