@@ -159,6 +159,12 @@ _DENIED_VERDICT: Final = re.compile(
     r"|somewhere|anywhere|something|anything|what|where|why|how|who|when)\b)"
     r"[a-z'-]+(?: enough)?[.!]*$"
 )
+# The same denial as the whole verdict a label is given ("Pay? Not great.", "team - not
+# supportive"; the labels `rules._labels_joined` joins): the "not" is the answer's own.
+_DENIED_ANSWER: Final = re.compile(
+    r"(?:\?|\s[-–]) ?(not) (?:(?:very|that|so|too|really|particularly|overly|always) )?"
+    r"[a-z'-]+(?: enough)?[.!]*$"
+)
 _SET_VERDICT: Final = re.compile(
     r"(?:no (?:complaints?|problems?|issues?) (?:with|about)|nothing (?:good|positive|nice) to say"
     r" about|can not fault|nothing (?:at all |much |really |particularly )?wrong with)\b"
@@ -178,6 +184,8 @@ _POINTS_BACK: Final = (
     "what", "why", "how", "which", "previous", "old", "ex", "former", "current", "new", "last",
     "next", "now", "then",
 )  # fmt: skip
+_POINTER: Final = re.compile(r"\b(?:it|them|that|this|they)\b")
+_ANSWER_END: Final = re.compile(r"[.!;,]")
 _HEDGED_PART: Final = re.compile(rf"\b(?:{'|'.join(_HEDGES + _POINTS_BACK)}|used to|unless)\b|\?")
 
 
@@ -222,7 +230,11 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
     clear: dict[str, float] = {}  # each part's clear score: 1, or a verdict of its own denied
     before = 0.0  # the part before's score
     for clause, clause_score in clauses:
-        own = _PART_VERDICT.search(clause) or _DENIED_VERDICT.search(clause)
+        own = (
+            _PART_VERDICT.search(clause)
+            or _DENIED_VERDICT.search(clause)
+            or _DENIED_ANSWER.search(clause)
+        )
         if own is None and before > 0:
             own = _NOT_SO_MUCH.search(clause)
         before = clause_score
@@ -236,6 +248,16 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
             text = text.replace(clause, f"{clause[:start]}x{clause[end:]}", 1)
     if any(abs(score) < clear[clause] for clause, score in clauses):
         return frozenset()
+    for clause, _score in clauses:
+        if "?" in clause:
+            # A label asked and answered ("The team? Not so much.", "The pay? Love it."): no
+            # question, and the answer's "it" is its own label, not another part.
+            label = clause[: clause.rindex("?") + 1]
+            at = text.find(label)
+            closed = _ANSWER_END.search(text, at + len(label))
+            stop = len(text) if closed is None else closed.start()
+            answer = _POINTER.sub("x", text[at + len(label) : stop])
+            text = f"{text[:at]}{label[:-1]} {answer}{text[stop:]}"
     if _HEDGED_PART.search(text) or _NOT_PLAIN.search(text):
         return frozenset()
     said = Counter([clause for clause, _score in clauses])

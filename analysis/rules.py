@@ -1548,14 +1548,19 @@ def _opposed_apart(found: list[Clause]) -> list[Clause]:
 # sentence (or meets a comma). Cut apart, the label was a statement that said nothing and the
 # verdict one about nothing (forty-eighth round: 188 of 460 "manager - great. colleagues -
 # awful." read the wrong way). Not "team great - manager awful" (the first part says its own).
-_DASHED: Final = re.compile(r"\s+[-–]\s+")
-_LABEL_WORDS: Final = 2
+# So is a label asked and answered ("Love the manager. The team? Not so much.", "Pay? Shocking.":
+# forty-ninth round, 156 of 460 read the wrong way, each theme the other's way): the answer
+# was a statement about nothing, and the weights read the label by its theme's usual news.
+_DASHED: Final = re.compile(r"\s+[-–]\s+|\?+\s*")
+_LABEL_WORDS: Final = 2  # words of the label, after a "the", "my" or "our"
+_LABEL_DETERMINERS: Final = frozenset({"the", "my", "our"})
 _VERDICT_WORDS: Final = 3
 
 
 def _labels_joined(found: list[Clause], normalised: str) -> list[Clause]:
-    """`found` with each label joined to the verdict a dash cut it from (`_DASHED`)."""
-    if " - " not in normalised and " – " not in normalised:
+    """`found` with each label joined to the verdict a dash or a question mark cut it from
+    (`_DASHED`)."""
+    if " - " not in normalised and " – " not in normalised and "?" not in normalised:
         return found
     starts, position = [], 0
     for clause in found:
@@ -1578,8 +1583,8 @@ def _labels_joined(found: list[Clause], normalised: str) -> list[Clause]:
 
 
 def _is_label(found: list[Clause], starts: list[int], index: int, normalised: str) -> bool:
-    """Whether clause `index` of `found` is a label the next clause, after a dash, says the
-    verdict of (`_labels_joined`)."""
+    """Whether clause `index` of `found` is a label the next clause, after a dash or a question
+    mark, says the verdict of (`_labels_joined`)."""
     label, verdict = found[index], found[index + 1]
     end = starts[index] + len(label.text)
     if not _DASHED.fullmatch(normalised, end, starts[index + 1]):
@@ -1590,7 +1595,10 @@ def _is_label(found: list[Clause], starts: list[int], index: int, normalised: st
     ends = not after or after[0] in ".!?;,\n"
     if not (opens and ends):
         return False
-    if len(label.text.split()) > _LABEL_WORDS or len(verdict.text.split()) > _VERDICT_WORDS:
+    named = label.text.split()
+    if named and named[0] in _LABEL_DETERMINERS:  # "The senior leaders? Invisible."
+        named = named[1:]
+    if len(named) > _LABEL_WORDS or len(verdict.text.split()) > _VERDICT_WORDS:
         return False
     return clause_score(label.text) == 0 and clause_score(verdict.text) != 0
 

@@ -107,6 +107,14 @@ _FORMS = [
     "{good} - great. {bad} - awful.",
     "pros: {good}. cons: {bad}.",
     "the {bad} is poor but the {good} makes up for it",
+    # Forty-ninth round: a label asked and answered (156 of 460 "Love the … The …? Not so
+    # much." wrong, each theme the other's way; 36 of "The …? Awful. The …? Brilliant.", 154 of
+    # "… Love it. … Hate it.", 126 of "…? Not great. …? Excellent.").
+    "Love the {good}. The {bad}? Not so much.",
+    "The {bad}? Awful. The {good}? Brilliant.",
+    "The {good}? Love it. The {bad}? Hate it.",
+    "{bad}? Not great. {good}? Excellent.",
+    "The {good} - excellent. The {bad} - not great.",
 ]
 
 
@@ -546,6 +554,14 @@ def test_what_the_forty_eighth_round_reads(text: str, themes: dict[str, str]) ->
         ("Pros: my manager. Cons: the pay.", {"managers", "pay"}),
         ("the team is poor but the manager makes up for it", {"managers", "team_culture"}),
         ("Nothing wrong with the pay. The hours are awful.", {"pay", "work_life_balance"}),
+        # A label asked and answered: its "?" asks nothing, its "not" and "it" are its own
+        # (forty-ninth round).
+        ("Love the pay. The team? Not so much.", {"pay", "team_culture"}),
+        ("Pay? Not great. Team? Excellent.", {"pay", "team_culture"}),
+        ("The pay? Love it. The team? Hate it.", {"pay", "team_culture"}),
+        # A real question is still a hedge, and an "it" outside the answer still points back.
+        ("Is the pay good? The team is awful.", set()),
+        ("Love the pay. The team? Not so much. It is what it is.", set()),
         # Not a thing called fine, nor a label and its verdict: left to the weights.
         ("The team is great. It is fine.", set()),
         ("my manager - who is lovely - has left", set()),
@@ -562,11 +578,24 @@ def test_what_the_parts_of_the_forty_eighth_round_decide(text: str, decided: set
         ("manager - great. team - awful.", ["manager - great", "team - awful"]),
         ("Supervision – excellent! Pay - poor", ["supervision – excellent", "pay - poor"]),
         ("Team - great, manager - useless.", ["team - great", "manager - useless"]),
+        # Or by a question mark: a label asked and answered (forty-ninth round), after a "the",
+        # "my" or "our" as well.
+        ("Love the pay. The team? Not so much.", ["love the pay", "the team? not so much"]),
+        ("The senior leaders? Invisible.", ["the senior leaders? invisible"]),
+        ("Pay? Shocking! Team? great", ["pay? shocking", "team? great"]),
         # Not a label that says its own verdict, one that does not open its sentence, or no
         # short verdict ending it: cut as before.
         ("Team great - manager awful.", ["team great", "manager awful"]),
         ("my manager - who is lovely - has left", ["my manager", "who is lovely", "has left"]),
         ("I love it here - the team is great", ["i love it here", "the team is great"]),
+        # A question that is no label, an answer that says nothing, or one longer than three
+        # words: cut as before.
+        ("What keeps me here? The team.", ["what keeps me here", "the team"]),
+        ("Supervision? What's that?", ["supervision", "what's that"]),
+        (
+            "Mosaic? Don't get me started.",
+            ["mosaic", "do not get me started"],
+        ),
     ],
 )
 def test_a_label_and_its_verdict_are_one_statement(text: str, expected: list[str]) -> None:
