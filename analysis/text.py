@@ -116,8 +116,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bnites\b", "nights"),
     (r"\bhrs\b", "hours"),
     # "great team & awful manager": "and" between words (not "L&D" nor "A&E", which have no
-    # space about them).
-    (r"(?<=\w)\s+&\s+(?=\w)", " and "),
+    # space about them). So is "+" between words, not numbers ("great TM + awful team",
+    # "threatened on a visit + it took 3 wks"; not "2 + 2", "C++", "50+"): forty-ninth round,
+    # 221 of 460 "great … + awful …" read the wrong way.
+    (r"(?<=\w)\s+&\s+(?=\w)|(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),
     (r"\bsooo+\b", "so"),
     # A child in need is a kind of case (CIN), not a need: "less paperwork for a child in need
     # review" says nothing of what is needed.

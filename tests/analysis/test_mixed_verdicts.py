@@ -19,6 +19,7 @@ import pytest
 from analysis.comments import analyse
 from analysis.learned import _own_parts
 from analysis.rules import read
+from analysis.text import normalise
 from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 _SUBJECTS = {
@@ -115,6 +116,8 @@ _FORMS = [
     "The {good}? Love it. The {bad}? Hate it.",
     "{bad}? Not great. {good}? Excellent.",
     "The {good} - excellent. The {bad} - not great.",
+    # "+" for "and" (221 of 460 wrong), as "&" in the forty-seventh round.
+    "great {good} + awful {bad}",
 ]
 
 
@@ -600,3 +603,43 @@ def test_what_the_parts_of_the_forty_eighth_round_decide(text: str, decided: set
 )
 def test_a_label_and_its_verdict_are_one_statement(text: str, expected: list[str]) -> None:
     assert [clause for clause, _score in read(text).clauses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        # "+" is "and" between words, not between numbers or after one (forty-ninth round).
+        ("great TM + awful team", "great team manager and awful team"),
+        ("10 min drive + a parking space", "10 min drive and a parking space"),
+        ("2 + 2", "2 + 2"),
+        ("team 50+ strong", "team 50+ strong"),
+    ],
+)
+def test_a_plus_between_words_is_and(text: str, normalised: str) -> None:
+    assert normalise(text) == normalised
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # The sixteenth probe's lessons (forty-ninth round), each with a guard from the round's
+        # review.
+        (
+            "Annual leave is easy to book and nobody makes you feel guilty for taking it.",
+            {"work_life_balance": "pos"},
+        ),
+        # Read as complaints by the forty-eighth round (-3.0).
+        ("nobody makes you feel guilty for leaving on time", {"work_life_balance": "pos"}),
+        ("no one makes you feel bad for having a day off sick", {"wellbeing": "pos"}),
+        ("Team morale is noticeably lower than when I arrived", {"team_culture": "neg"}),
+        ("morale has dropped since the restructure", {"team_culture": "neg"}),
+        ("Morale is low in other teams but ours is great.", {"team_culture": "pos"}),
+        ("sleep-in rate not gone up since 2019", {"pay": "neg"}),
+        ("the mileage rate has gone up", {"pay": "pos"}),
+        ("liquid logic crashed again and I lost my assessment", {"it_systems": "neg"}),
+        ("the toilets on the 3rd floor have been out of order for weeks", {"environment": "neg"}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_ninth_round_reads(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found

@@ -142,6 +142,15 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
     ("Pros: my manager. Cons: the pay.", None, {"managers": "pos", "pay": "neg"}),
     ("Nothing wrong with my manager", None, {"managers": "pos"}),
     ("RM sat with me and we redid it together", None, {"managers": "pos"}),
+    ("Love the pay. The team? Not so much.", None, {"pay": "pos", "team_culture": "neg"}),
+    ("Pay? Not great. Team? Excellent.", None, {"pay": "neg", "team_culture": "pos"}),
+    ("great team + awful manager", None, {"team_culture": "pos", "managers": "neg"}),
+    (
+        "Annual leave is easy to book and nobody makes you feel guilty for taking it.",
+        None,
+        {"work_life_balance": "pos"},
+    ),
+    ("Team morale is noticeably lower than when I arrived", None, {"team_culture": "neg"}),
 ]
 
 
@@ -328,7 +337,13 @@ def test_the_fifteenth_probe_s_figures_are_the_readme_s() -> None:
     _assert_read_and_mended("fifteenth", "analyser: {on_arrival} of {size} right (37 and 51)")
 
 
-@pytest.mark.parametrize("probe", ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"])
+def test_the_sixteenth_probe_s_figures_are_the_readme_s() -> None:
+    _assert_read_and_mended("sixteenth", "analyser: {on_arrival} of {size} right (74 and 66)")
+
+
+@pytest.mark.parametrize(
+    "probe", ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
+)
 def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
     cases = load(PROBES / f"{probe}.jsonl")
     scored = compare(

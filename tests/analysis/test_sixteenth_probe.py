@@ -1,0 +1,41 @@
+"""A sixteenth fresh probe (forty-ninth round): 160 comments two helpers wrote with no sight of
+the data, code or tests, asked for what staff would actually type, not for puzzles (one voice
+each: a newly qualified social worker in her ASYE year on a Midlands front door, lowercase and
+quick, in the team's abbreviations; an agency locum senior practitioner twenty years qualified in
+a south-west disabled children's team, in considered sentences, understatement and concession),
+45 pulse comments, 25 stay and 10 exit answers a writer, labelled by the writer before any was
+run. It was scored before any line was read, on the forty-eighth round's analyser: 140 of 160
+right (74 and 66), macro-F1 0.877, direction 0.946. Its misses taught the round that nobody
+making the worker feel guilty is kindness, that leave easy to book and care met nowhere else
+in a career are good news, and that morale "lower than when I arrived" is now's bad news, not
+a change told through the past: 3 mended, none lost (docs/analysis.md).
+probes/sixteenth.jsonl keeps each with what became of it, as the fifteenth's does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from tests.analysis.probe_cases import (
+    PROBES,
+    assert_pulse_and_interviews_whole,
+    assert_reads_as_labelled,
+    load,
+    params,
+)
+
+_CASES = load(PROBES / "sixteenth.jsonl")
+
+
+def test_the_probe_is_whole() -> None:
+    assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
+    assert Counter(case["voice"] for case in _CASES) == {"a": 80, "b": 80}
+    assert Counter(case["status"] for case in _CASES) == {"right": 140, "mended": 3, "wrong": 17}
+
+
+@pytest.mark.parametrize("case", params(_CASES))
+def test_the_sixteenth_probe_reads_as_recorded(case: dict[str, Any]) -> None:
+    assert_reads_as_labelled(case)
