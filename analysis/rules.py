@@ -1892,6 +1892,21 @@ _ASKED_ENDS: Final = re.compile(
 
 
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _said_apart_clearly(theme: str, score: float, said: Iterable[tuple[str, float]]) -> bool:
+    """Whether a clause of `said` (each clause with its score) names `theme` alone and scores
+    it clearly (at least 1), and every clause that names it scores it the way `score` (the
+    comment's score for it) goes."""
+    clear = False
+    for clause, clause_score in said:
+        named = themes_in(clause)
+        if theme not in named:
+            continue
+        if clause_score and (clause_score > 0) != (score > 0):
+            return False
+        clear = clear or (named == {theme} and abs(clause_score) >= 1 and bool(score))
+    return clear
+
+
 def _asked_degree(question: str) -> tuple[str, ...]:
     """The themes `question` asks a degree of, if it is a degree question ("How supported do
     you feel by your manager?": managers; "… by your manager and team?": both), in the order
@@ -2441,6 +2456,17 @@ def read(text: str, question: str | None = None) -> Reading:
             for theme, news in answered
             if theme not in found
             or not (scores[theme] or any(_negated(said) for said in local[theme]))
+        )
+    elif question and not answered and len(asked := _asked_degree(question)) > 1:
+        # Asked of several and answered part by part, with no degree first ("team 10/10. tm
+        # 6/10, shes lovely but never there" to "… by your manager and team?"): a part that
+        # names one of them alone and says clearly which way tells that one apart, as "Very.
+        # Pay is still rubbish though" does (the forty-ninth round's probe: the weights dropped
+        # the team, the question's other theme).
+        told_apart = tuple(
+            theme
+            for theme in asked
+            if _said_apart_clearly(theme, scores.get(theme, 0.0), zip(work, scored, strict=True))
         )
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news

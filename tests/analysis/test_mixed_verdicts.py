@@ -643,3 +643,41 @@ def test_a_plus_between_words_is_and(text: str, normalised: str) -> None:
 def test_what_the_forty_ninth_round_reads(text: str, themes: dict[str, str]) -> None:
     found = analyse(text).themes
     assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+_BOTH = "How supported do you feel by your manager and team?"
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # Asked of both and answered part by part, no degree first: a part that names one alone
+        # and says clearly which way tells it apart (forty-ninth round; the weights had dropped
+        # the team).
+        (
+            "team 10/10. tm 6/10, shes lovely but never there, always in meetings",
+            {"team_culture": "pos", "managers": "neg"},
+        ),
+        (
+            "My manager is brilliant. The team are cliquey.",
+            {"managers": "pos", "team_culture": "neg"},
+        ),
+        # A degree first still answers both.
+        ("Very. The team too.", {"managers": "pos", "team_culture": "pos"}),
+    ],
+)
+def test_a_question_of_both_answered_part_by_part(text: str, themes: dict[str, str]) -> None:
+    found = analyse(text, _BOTH).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+def test_a_part_that_names_a_theme_alone_and_clearly_tells_it_apart() -> None:
+    assert read("team 10/10. my manager is useless", _BOTH).told_apart == (
+        "managers",
+        "team_culture",
+    )
+    # Not a part that names it with no clear verdict ("tm 6/10" scores nothing, "never there"
+    # names no one), not where its parts disagree, and not to a question of one theme.
+    assert read("team 10/10. tm 6/10, never there", _BOTH).told_apart == ("team_culture",)
+    assert read("team 10/10. the team can be cliquey", _BOTH).told_apart == ()
+    assert read("team 10/10", "How supported do you feel by your manager?").told_apart == ()
