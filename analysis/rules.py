@@ -1894,8 +1894,8 @@ _ASKED_ENDS: Final = re.compile(
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _said_apart_clearly(theme: str, score: float, said: Iterable[tuple[str, float]]) -> bool:
     """Whether a clause of `said` (each clause with its score) names `theme` alone and scores
-    it clearly (at least 1), and every clause that names it scores it the way `score` (the
-    comment's score for it) goes."""
+    it clearly (at least 1), saying it of now, plainly (`_NOT_APART`), and every clause that
+    names it scores it the way `score` (the comment's score for it) goes."""
     clear = False
     for clause, clause_score in said:
         named = themes_in(clause)
@@ -1903,8 +1903,22 @@ def _said_apart_clearly(theme: str, score: float, said: Iterable[tuple[str, floa
             continue
         if clause_score and (clause_score > 0) != (score > 0):
             return False
-        clear = clear or (named == {theme} and abs(clause_score) >= 1 and bool(score))
+        clear = clear or (
+            named == {theme}
+            and abs(clause_score) >= 1
+            and bool(score)
+            and not _NOT_APART.search(clause)
+        )
     return clear
+
+
+# What keeps a part from telling its theme apart: a loss imagined ("without my team I'd have
+# quit", whose score is the quitting's), a wish or a condition ("the team would be better with
+# more staff"), or a time before ("my previous team was amazing"): the round's review.
+_NOT_APART: Final = re.compile(
+    r"\b(?:without|if|unless|would|could|should|might|previous|old|former|ex|used to|last"
+    r"|before|not for|but for|when)\b"
+)
 
 
 def _asked_degree(question: str) -> tuple[str, ...]:

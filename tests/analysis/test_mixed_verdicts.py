@@ -681,3 +681,8 @@ def test_a_part_that_names_a_theme_alone_and_clearly_tells_it_apart() -> None:
     assert read("team 10/10. tm 6/10, never there", _BOTH).told_apart == ("team_culture",)
     assert read("team 10/10. the team can be cliquey", _BOTH).told_apart == ()
     assert read("team 10/10", "How supported do you feel by your manager?").told_apart == ()
+    # Nor a loss imagined, a wish or a time before (the round's review: the first two read the
+    # team as bad news, the last as good news of the team now).
+    assert read("without my team i'd have quit", _BOTH).told_apart == ()
+    assert read("the team would be better with more staff", _BOTH).told_apart == ()
+    assert read("my previous team was amazing. now i mostly work alone", _BOTH).told_apart == ()
