@@ -254,6 +254,8 @@ def _plain_parts(reading: Reading) -> frozenset[str]:
             # question, and the answer's "it" is its own label, not another part.
             label = clause[: clause.rindex("?") + 1]
             at = text.find(label)
+            if at < 0:  # no longer as it was (a verdict of its own rewrote it): left as it is
+                continue
             closed = _ANSWER_END.search(text, at + len(label))
             stop = len(text) if closed is None else closed.start()
             answer = _POINTER.sub("x", text[at + len(label) : stop])

@@ -1921,6 +1921,7 @@ _NOT_APART: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _asked_degree(question: str) -> tuple[str, ...]:
     """The themes `question` asks a degree of, if it is a degree question ("How supported do
     you feel by your manager?": managers; "… by your manager and team?": both), in the order
