@@ -1921,6 +1921,80 @@ _NOT_APART: Final = re.compile(
 )
 
 
+def _part_degrees(work: list[str]) -> list[tuple[str, float]]:
+    """The parts of an answer to a degree question that are the name of one theme and a word of
+    degree ("team yes", "manager less so", "by my colleagues, very"), each with that theme and
+    its news: the degree of that theme, whether or not the question named it ("How valued do
+    you feel?" "By my colleagues, very. By the organisation, …")."""
+    parts = []
+    for index, clause in enumerate(work):
+        said = _PART_DEGREE.match(clause)
+        if said is None and index + 1 < len(work):  # "by my colleagues" , "very"
+            said = _PART_DEGREE.match(f"{clause} {work[index + 1]}")
+            if said is not None and said.group("label") != clause.removeprefix("by ").removeprefix(
+                "from "
+            ).removeprefix("the ").removeprefix("my ").removeprefix("our "):
+                said = None
+        if said is None:
+            said = _DEGREE_PART.match(clause)  # "less so by my manager"
+        if said is None:
+            continue
+        named = themes_in(said.group("label"))
+        if len(named) == 1:
+            news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
+            parts.append((next(iter(named)), news))
+    return parts
+
+
+# A theme's name and a word of degree, as the whole of a part: "team yes", "manager less so",
+# "by my colleagues very".
+_PART_DEGREE: Final = re.compile(
+    r"^(?:by |from )?(?:the |my |our )?(?!(?:her|his|their|your|its)\b)"
+    r"(?P<label>[a-z]+(?: [a-z]+)?),? (?:(?P<high>yes|yeah|yep"
+    r"|very|very much|very much so|definitely|defo|absolutely|totally|always|massively|100 ?%"
+    r"|brilliant|great|amazing)|(?P<low>no|nope|nah|not really|not at all|not much|not very"
+    r"|not so much|not as much|less so|much less so|a lot less so|hardly|barely|never"
+    r"|not always))$"
+)
+# The same the other way round, a word of degree and whom it is of: "well supported by the
+# team", "less so by my manager" (the eighteenth probe).
+_DEGREE_PART: Final = re.compile(
+    r"^(?:(?P<high>very|very well|really well|well|very much|totally|fully|well supported"
+    r"|very supported|really supported|supported|yes|yeah|mostly)|(?P<low>less so|much less so"
+    r"|not so much|not as much|not really|not at all|not much|barely|hardly|less|not|no"
+    r"|unsupported|not supported))(?: so)? (?:by|from) (?:the |my |our )?"
+    r"(?!(?:her|his|their|your|its)\b)(?P<label>[a-z]+(?: [a-z]+)?)$"
+)
+# A turn in a clause: what follows may set a theme apart from the degree before it.
+_TURNS: Final = re.compile(
+    r"\b(?:but|though|tho|although|except|apart from|however|less|worse|only|not|never|no"
+    r"|nor|nobody|no one|none)\b"
+)
+
+
+def _bears_degree_out(
+    news: float, score: float, said: Iterable[str], answered: tuple[tuple[str, float], ...]
+) -> bool:
+    """Whether a theme an opening degree answered (`news`), whose clauses (`said`) score it
+    `score`, is still the degree's: its score goes faintly the other way (under 1), and each
+    clause that names it, with no turn (`_TURNS`), names every theme the degree answered or a
+    theme it did not answer, which the faint score may be of ("after a difficult visit")."""
+    if not score or (score > 0) == (news > 0) or abs(score) >= 1:
+        return False
+    every = {theme for theme, _news in answered}
+    clauses = list(said)
+    return bool(clauses) and all(
+        not _TURNS.search(clause) and (every <= (named := themes_in(clause)) or named - every)
+        for clause in clauses
+    )
+
+
+@lru_cache(maxsize=256)  # a survey asks a few questions, each many times
+def _degree_question(question: str) -> bool:
+    """Whether `question` asks a degree ("How valued do you feel?")."""
+    return bool(_DEGREE_QUESTION.match(normalise(question)))
+
+
 @lru_cache(maxsize=256)  # a survey asks a few questions, each many times
 def _asked_degree(question: str) -> tuple[str, ...]:
     """The themes `question` asks a degree of, if it is a degree question ("How supported do
@@ -2197,6 +2271,12 @@ _DENIED_NAME: Final = re.compile(
 # "Good team. Shame about the manager.", "… a real shame about everything else": a complaint of
 # what it names, never of the theme before (any few words may lead to it: the clause names no
 # theme of its own, or it would not inherit one).
+# The worker's own state, denied, as the whole of a statement: "Manager great. I am not."
+_SELF_NOT: Final = re.compile(
+    r"^(?:but |and |me )?(?:i am|i feel|me) not(?: (?:so|really|very|that))?(?: (?:great|good|ok"
+    r"|okay|fine|well|alright|all right|coping|so much|doing (?:so |too |that )?(?:well|great"
+    r"|good)))?$"
+)
 _SHAME_ABOUT: Final = re.compile(r"^(?:[a-z']+ ){0,4}?shame about\b")
 # A statement that opens by pointing back to what was just named ("She has been amazing.").
 _REFERS_BACK: Final = re.compile(
@@ -2265,10 +2345,16 @@ def read(text: str, question: str | None = None) -> Reading:
         # (The clause a departure starts in, if it names no theme, is not about the theme
         # before it: "The team is great. I'm leaving for an agency"; the part of a clause cut
         # at the departure is: "the pay is the reason I'm | leaving for an agency".)
-        if not mentioned and not told_whole and not _SHAME_ABOUT.match(clause.text):
+        if (
+            not mentioned
+            and not told_whole
+            and not _SHAME_ABOUT.match(clause.text)
+            and not _SELF_NOT.match(clause.text)
+        ):
             # "PM is lovely but never available", "caseload is 27, can't keep going like this":
             # a statement with no theme of its own is about the one before. Not "shame about
-            # everything else" after "Lovely team.", which is about what it names.
+            # everything else" after "Lovely team.", which is about what it names, nor "I am
+            # not." after "Manager great.", which is the worker's own state.
             mentioned = previous
         if after_denial and inherited and not told_whole and not _REFERS_BACK.match(clause.text):
             # "not the pay thats for sure. the kids": what follows a thing named only to be
@@ -2453,7 +2539,18 @@ def read(text: str, question: str | None = None) -> Reading:
         # Pay is still rubbish though", "Not at all, my manager is lovely". Its own words
         # decide that one; the degree answers the rest. It is spoken of however few its
         # words ("Very. Not the team though"): the question asked, the answer singled it out.
-        told_apart = tuple(theme for theme, _news in answered if scores.get(theme))
+        # Not a theme whose only words go on to tell of every theme asked at once, faintly the
+        # other way and with no turn: "Very. My TM rings after a difficult visit without being
+        # asked and the rest of the team are the same" bears the degree out (the fiftieth
+        # round's probe: the visit's "difficult" read both as bad news).
+        borne_out = {
+            theme
+            for theme, news in answered
+            if _bears_degree_out(news, scores.get(theme, 0.0), local.get(theme, ()), answered)
+        }
+        told_apart = tuple(
+            theme for theme, _news in answered if scores.get(theme) and theme not in borne_out
+        )
         # Named with no good or bad word but set apart by a negator, it is bad news: "Very, but
         # not by the team", "Not at all, not even the team".
         for theme, news in answered:
@@ -2470,18 +2567,50 @@ def read(text: str, question: str | None = None) -> Reading:
             (theme, news)
             for theme, news in answered
             if theme not in found
+            or theme in borne_out
             or not (scores[theme] or any(_negated(said) for said in local[theme]))
         )
-    elif question and not answered and len(asked := _asked_degree(question)) > 1:
-        # Asked of several and answered part by part, with no degree first ("team 10/10. tm
-        # 6/10, shes lovely but never there" to "… by your manager and team?"): a part that
-        # names one of them alone and says clearly which way tells that one apart, as "Very.
-        # Pay is still rubbish though" does (the forty-ninth round's probe: the weights dropped
-        # the team, the question's other theme).
+    elif question and not answered and _degree_question(question):
+        # A degree question answered part by part, with no degree first. A part that is a
+        # theme's name and a word of degree ("Team yes, manager less so"; "By my colleagues,
+        # very. By the organisation, …" to "How valued do you feel?": the fiftieth round's
+        # probe) is that theme's degree, unless another part says the theme the other way
+        # (then neither tells it apart). Asked of several, a part that names one of them alone
+        # and says clearly which way tells that one apart too, as "Very. Pay is still rubbish
+        # though" does ("team 10/10. tm 6/10, shes lovely but never there" to "… by your
+        # manager and team?": the forty-ninth round's probe, where the weights dropped the
+        # team).
+        asked = _asked_degree(question)
+        parts = _part_degrees(work)
+        # Contested only by a clause that names the theme itself: "by my team yeah. by the
+        # council, my payslip says otherwise" says nothing against the team.
+        contested = {
+            theme
+            for theme, news in parts
+            if any(
+                said * news < 0 and theme in themes_in(clause)
+                for clause, said in zip(work, scored, strict=True)
+            )
+            # "My TM yes. My PM no.": two of one theme, either way.
+            or any(other == theme and other_news != news for other, other_news in parts)
+        }
+        for theme, news in parts:
+            if theme not in contested:
+                held = scores.get(theme, 0.0)
+                scores[theme] = held if held * news > 0 and abs(held) > abs(news) else news
+        parted = {theme for theme, _news in parts if theme not in contested}
         told_apart = tuple(
             theme
-            for theme in asked
-            if _said_apart_clearly(theme, scores.get(theme, 0.0), zip(work, scored, strict=True))
+            for theme in THEMES
+            if theme in parted
+            or (
+                len(asked) > 1
+                and theme not in contested
+                and theme in asked
+                and _said_apart_clearly(
+                    theme, scores.get(theme, 0.0), zip(work, scored, strict=True)
+                )
+            )
         )
     for theme, news in answered:  # the answer's opening degree is the answer to the question
         scores[theme] = news

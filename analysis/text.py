@@ -43,6 +43,7 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
         "deputy manager",
     ),
     (r"\bc?yps?\b", "young people"),
+    (r"\bppl\b", "people"),
     (r"\bhos\b", "head of service"),
     (r"\bslt\b", "senior leadership team"),
     (r"\bdcs\b", "director of children's services"),

@@ -686,3 +686,109 @@ def test_a_part_that_names_a_theme_alone_and_clearly_tells_it_apart() -> None:
     assert read("without my team i'd have quit", _BOTH).told_apart == ()
     assert read("the team would be better with more staff", _BOTH).told_apart == ()
     assert read("my previous team was amazing. now i mostly work alone", _BOTH).told_apart == ()
+
+
+_VALUED = "How valued do you feel?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # A degree question answered part by part, each part a theme's name and a word of
+        # degree (the seventeenth probe; the forty-ninth round dropped the team beside the
+        # manager, and read "by my colleagues, very" as the team's bad news).
+        (_BOTH, "Team yes, manager less so.", {"team_culture": "pos", "managers": "neg"}),
+        (
+            _BOTH,
+            "manager yes. team not really, they're all too busy",
+            {"managers": "pos", "team_culture": "neg"},
+        ),
+        (
+            _VALUED,
+            "By my colleagues, very. By senior managers, not at all.",
+            {"team_culture": "pos", "leadership": "neg"},
+        ),
+        (_VALUED, "by the team yes", {"team_culture": "pos"}),
+        # A degree first, borne out by words that name both faintly the other way: the degree
+        # still answers both ("difficult" is the visit's).
+        (
+            _BOTH,
+            "Very. My PM phones after a difficult visit and the rest of the team are the same.",
+            {"managers": "pos", "team_culture": "pos"},
+        ),
+        # Guards: a turn, or a clear complaint of one, still tells it apart.
+        (
+            _BOTH,
+            "Very. The team's a bit cliquey though",
+            {"managers": "pos", "team_culture": "neg"},
+        ),
+        (
+            _BOTH,
+            "Very. My manager is sometimes slow to reply",
+            {"managers": "neg", "team_culture": "pos"},
+        ),
+        # Time given back, turned round quickly, or no longer sitting for weeks.
+        (
+            None,
+            "Getting a business support officer has freed up hours of my week",
+            {"workload": "pos"},
+        ),
+        (None, "My PM signs assessments off within 24 hours now", {"managers": "pos"}),
+        (None, "Referrals sit in the queue for weeks", {"workload": "neg"}),
+        # What suits the worker, and what does not.
+        (None, "Home working suits me", {"work_life_balance": "pos"}),
+        (None, "Hybrid doesn't suit me, I miss the office chat", {"work_life_balance": "neg"}),
+        # Listening more, said of "up top", to a question of what got better.
+        (
+            "What has got better in the last year?",
+            "They listen a bit more up top",
+            {"leadership": "pos"},
+        ),
+        # The worker's back, not the team that has it.
+        (None, "my back's gone from all the driving", {"wellbeing": "neg"}),
+        (None, "my team have got my back", {"team_culture": "pos", "wellbeing": None}),
+        # The eighteenth probe's lessons: a manager who rang to see if the worker was ok (not
+        # nobody who rang), good people gone, work no longer all landing on the worker, a
+        # reason to stay named as one, an arrangement honoured, caseloads going back up to a
+        # question of leaving, and praise of one by name beside the degree of another.
+        (None, "my manager texted me after the hearing to see if I was ok", {"managers": "pos"}),
+        (None, "Nobody rang me to see if I was ok after the assault", {"managers": "neg"}),
+        ("What has got worse?", "so many good ppl have left this year", {"team_culture": "neg"}),
+        (None, "the duty cover isn't all landing on me any more", {"workload": "pos"}),
+        (None, "the pension is one of the main reasons to stay", {"pay": "pos"}),
+        (None, "my flexible working request was honoured", {"work_life_balance": "pos"}),
+        ("What might make you leave?", "if caseloads went back up to 25", {"workload": "neg"}),
+        (
+            _BOTH,
+            "Well supported by my colleagues; less so by my manager",
+            {"team_culture": "pos", "managers": "neg"},
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_fiftieth_round_reads(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    found = analyse(text, question).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+def test_candour_is_not_praise() -> None:
+    # "to be honest" and "if I am honest" say how the worker speaks, not that anything is good.
+    assert read("Very little, to be honest.").total <= 0
+    assert read("if I am honest the pay is awful").total < 0
+    assert read("my manager is honest with me").total > 0
+
+
+def test_a_part_that_is_a_name_and_a_degree_is_that_themes_degree() -> None:
+    assert read("team yes, manager less so", _BOTH).told_apart == ("managers", "team_culture")
+    assert read("by my colleagues, very", _VALUED).told_apart == ("team_culture",)
+    assert read("well supported by the team; less so by my manager", _BOTH).told_apart == (
+        "managers",
+        "team_culture",
+    )
+    # Not a part of two names, a name of three words, nor to a question that asks no degree.
+    assert read("team and manager yes", _BOTH).told_apart == ()
+    assert read("the whole flipping team yes", _BOTH).told_apart == ()
+    assert read("team yes", "What keeps you here?").told_apart == ()
+    # Not where another part says the theme the other way.
+    assert read("team yes. the team is cliquey and awful", _BOTH).told_apart == ()
