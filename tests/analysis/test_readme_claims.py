@@ -9,6 +9,7 @@ says what is true again.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,8 @@ def _readme() -> str:
 
 
 README = _readme()
+# The README's lines as written, for its tables.
+README_LINES = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
 
 # (answer, question, the themes the README says it names): every one quoted in the README.
 _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
@@ -151,6 +154,19 @@ _EXAMPLES: list[tuple[str, str | None, dict[str, str]]] = [
         {"work_life_balance": "pos"},
     ),
     ("Team morale is noticeably lower than when I arrived", None, {"team_culture": "neg"}),
+    (
+        "Team yes, manager less so.",
+        "How supported do you feel by your manager and team?",
+        {"team_culture": "pos", "managers": "neg"},
+    ),
+    (
+        "By my colleagues, very. By senior managers, not at all.",
+        "How valued do you feel?",
+        {"team_culture": "pos", "leadership": "neg"},
+    ),
+    ("my manager texted me after the hearing to see if I was ok", None, {"managers": "pos"}),
+    ("Getting a business support officer has freed up hours of my week", None, {"workload": "pos"}),
+    ("Home working suits me", None, {"work_life_balance": "pos"}),
 ]
 
 
@@ -221,139 +237,53 @@ def test_the_data_s_size_is_the_readme_s() -> None:
     assert f"{len(held):,} more held out" in README
 
 
-@pytest.mark.parametrize("probe", ["third", "fourth"])
-def test_the_fresh_probes_figures_are_the_readme_s(probe: str) -> None:
-    cases = load(PROBES / f"{probe}.jsonl")
-    # "right" is read right since it arrived, "lost" was read right when it arrived and wrong
-    # since (the third probe's PM post line was lost with the thirtieth round's weights and
-    # read right again with the thirty-first's); "mended" lines were read wrong when they
-    # arrived (the third probe's portakabin line was mended, lost, and is read right again).
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    assert f"{on_arrival} of {len(cases)}" in README
-    if today != on_arrival:
-        assert f"{today} of {len(cases)} now" in README
-
-
-def test_the_fifth_probe_s_figures_are_the_readme_s() -> None:
-    cases = load(PROBES / "fifth.jsonl")
-    at_the_start = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    assert f"{at_the_start} of {len(cases)} right on the analyser of" in README
-    assert f", {today} on the one that ships" in README
-
-
-def test_the_sixth_probe_s_figures_are_the_readme_s() -> None:
-    cases = load(PROBES / "sixth.jsonl")
-    at_the_start = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    assert f"{at_the_start} of {len(cases)} right on the analyser of" in README
-    assert f", {today} on the one that ships" in README
-
-
-def test_the_seventh_probe_s_figures_are_the_readme_s() -> None:
-    # Scored before any line was read, with the vote of the nearest comments and without it;
-    # read and partly mended a round later. The detectors alone are today's.
-    from dataclasses import replace
-
-    from analysis.learned import shipped_model
-
-    cases = load(PROBES / "seventh.jsonl")
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    alone = replace(shipped_model(), neighbours=None)
-    without_vote = sum(
-        all(
-            analyse(case["text"], case["question"], model=alone).themes.get(theme) == direction
-            for theme, direction in case["themes"].items()
-        )
-        for case in cases
-    )
-    assert f"{on_arrival} of {len(cases)} right on the analyser that shipped with it" in README
-    assert f", {today} on the one that ships ({without_vote} on its detectors alone" in README
-
-
-def test_the_eighth_probe_s_figures_are_the_readme_s() -> None:
-    cases = load(PROBES / "eighth.jsonl")
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    assert f"{on_arrival} of {len(cases)} right on both" in README
-    assert f", {today} on the one that ships" in README
-
-
-def _assert_read_and_mended(probe: str, on_arrival_said: str) -> None:
-    """A probe scored before any line was read, then read and partly mended: what it read on
-    arrival (`on_arrival_said`, with {on_arrival} and {size} in it), how many were mended, and
-    what it reads now, as the README says them."""
-    cases = load(PROBES / f"{probe}.jsonl")
-    on_arrival = sum(case["status"] in {"right", "lost"} for case in cases)
-    mended = sum(case["status"] == "mended" for case in cases)
-    today = sum(case["status"] in {"right", "mended"} for case in cases)
-    words = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
-    flat = " ".join(README.split())
-    assert on_arrival_said.format(on_arrival=on_arrival, size=len(cases)) in flat
-    assert (
-        f"{words.get(mended, mended)} mended, {today} on the one that ships "
-        f"(`tests/analysis/probes/{probe}.jsonl`)"
-    ) in flat
-
-
-def test_the_ninth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended(
-        "ninth",
-        "{on_arrival} of {size} right on the analyser that shipped with it (the thirty-eighth",
-    )
-
-
-def test_the_tenth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended(
-        "tenth", "{on_arrival} of {size} right on both (those mends changed none"
-    )
-
-
-def test_the_eleventh_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended(
-        "eleventh", "{on_arrival} of {size} right on both (that mend changed none"
-    )
-
-
-def test_the_twelfth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended(
-        "twelfth", "{on_arrival} of {size} right on both (those mends changed none"
-    )
-
-
-def test_the_thirteenth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended(
-        "thirteenth", "{on_arrival} of {size} right, macro-F1 0.891 and direction 0.941"
-    )
-
-
-def test_the_fourteenth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended("fourteenth", "analyser: {on_arrival} of {size} right, macro-F1")
-
-
-def test_the_fifteenth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended("fifteenth", "analyser: {on_arrival} of {size} right (37 and 51)")
-
-
-def test_the_sixteenth_probe_s_figures_are_the_readme_s() -> None:
-    _assert_read_and_mended("sixteenth", "analyser: {on_arrival} of {size} right (74 and 66)")
-
-
-@pytest.mark.parametrize(
-    "probe", ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
+# The probes in the README's table, in the order they arrived.
+_PROBES_IN_ORDER = (
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
 )
-def test_the_newest_probes_scores_are_the_readme_s(probe: str) -> None:
+
+
+def test_every_probe_has_its_row_in_the_readme() -> None:
+    probes = {path.stem for path in PROBES.glob("*.jsonl")} - {"questions", "then_now"}
+    assert probes == set(_PROBES_IN_ORDER)
+    rows = [line.split("|")[1].strip() for line in README_LINES if line.startswith("| ")]
+    assert [row for row in rows if row in probes] == list(_PROBES_IN_ORDER)
+
+
+@pytest.mark.parametrize("probe", _PROBES_IN_ORDER)
+def test_each_probe_s_row_is_the_readme_s(probe: str) -> None:
+    # "right" is read right since it arrived, "lost" was read right when it arrived and is not
+    # now, "mended" was read wrong when it arrived and is read right now (a line mended, lost
+    # and read right again is "mended"); the scores are today's, over every labelled theme.
     cases = load(PROBES / f"{probe}.jsonl")
+    statuses = Counter(case["status"] for case in cases)
     scored = compare(
         (analyse(case["text"], case["question"]).themes, case["themes"]) for case in cases
     )
-    flat = " ".join(README.split())
-    assert (
-        f"macro-F1 {scored.macro_f1:.3f} and direction {scored.direction_accuracy:.3f} on its "
-        "labels"
-    ) in flat
+    row = next(line for line in README_LINES if line.startswith(f"| {probe} |"))
+    cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    assert cells[3:] == [
+        str(len(cases)),
+        str(statuses["right"] + statuses["lost"]),
+        f"{statuses['right'] + statuses['mended']} ({statuses['mended']} mended, "
+        f"{statuses['lost']} lost)",
+        f"{scored.macro_f1:.3f} / {scored.direction_accuracy:.3f}",
+    ]
 
 
 def test_the_change_probe_s_figure_is_the_readme_s() -> None:
