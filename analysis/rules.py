@@ -1921,11 +1921,14 @@ _NOT_APART: Final = re.compile(
 )
 
 
-def _part_degrees(work: list[str]) -> list[tuple[str, float]]:
+def _part_degrees(work: list[str], asked: tuple[str, ...]) -> list[tuple[str, float]]:
     """The parts of an answer to a degree question that are the name of one theme and a word of
     degree ("team yes", "manager less so", "by my colleagues, very"), each with that theme and
-    its news: the degree of that theme, whether or not the question named it ("How valued do
-    you feel?" "By my colleagues, very. By the organisation, …")."""
+    its news: the degree of a theme the question `asked` of, or of the people the worker is
+    supported or valued by, whether or not the question named them ("How valued do you feel?"
+    "By my colleagues, very. By the organisation, …"). Not of a burden, where "never" and
+    "always" say the opposite ("Paperwork no, stress always" to "How manageable is your
+    workload?")."""
     parts = []
     for index, clause in enumerate(work):
         said = _PART_DEGREE.match(clause)
@@ -1940,21 +1943,31 @@ def _part_degrees(work: list[str]) -> list[tuple[str, float]]:
         if said is None:
             continue
         named = themes_in(said.group("label"))
-        if len(named) == 1:
+        if len(named) == 1 and not named.isdisjoint(_BY_WHOM.union(asked)):
             news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
             parts.append((next(iter(named)), news))
     return parts
 
 
-# A theme's name and a word of degree, as the whole of a part: "team yes", "manager less so",
-# "by my colleagues very".
+def _part_of(clause: str) -> bool:
+    """Whether `clause` is a name and a word of degree (`_part_degrees`), either way round."""
+    return bool(_PART_DEGREE.match(clause) or _DEGREE_PART.match(clause))
+
+
+# Whom a worker is supported or valued by.
+_BY_WHOM: Final = frozenset({"managers", "team_culture", "leadership"})
+# A word of a part's name: not a word of degree ("manager not very" is the manager, "not very").
+_LABEL_WORD: Final = r"(?!(?:not|less|much|very|no|never|always|hardly|barely|so|really)\b)[a-z]+"
+# A name of one or two words and a word of degree, as the whole of a part: "team yes", "manager
+# less so", "by my colleagues very" (whether the name is a theme's, and whose, is
+# `_part_degrees`'s to say).
 _PART_DEGREE: Final = re.compile(
     r"^(?:by |from )?(?:the |my |our )?(?!(?:her|his|their|your|its)\b)"
-    r"(?P<label>[a-z]+(?: [a-z]+)?),? (?:(?P<high>yes|yeah|yep"
+    rf"(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?),? (?:(?P<high>yes|yeah|yep"
     r"|very|very much|very much so|definitely|defo|absolutely|totally|always|massively|100 ?%"
     r"|brilliant|great|amazing)|(?P<low>no|nope|nah|not really|not at all|not much|not very"
     r"|not so much|not as much|less so|much less so|a lot less so|hardly|barely|never"
-    r"|not always))$"
+    r"|not always|not great|not good|not brilliant))$"
 )
 # The same the other way round, a word of degree and whom it is of: "well supported by the
 # team", "less so by my manager" (the eighteenth probe).
@@ -1963,12 +1976,13 @@ _DEGREE_PART: Final = re.compile(
     r"|very supported|really supported|supported|yes|yeah|mostly)|(?P<low>less so|much less so"
     r"|not so much|not as much|not really|not at all|not much|barely|hardly|less|not|no"
     r"|unsupported|not supported))(?: so)? (?:by|from) (?:the |my |our )?"
-    r"(?!(?:her|his|their|your|its)\b)(?P<label>[a-z]+(?: [a-z]+)?)$"
+    rf"(?!(?:her|his|their|your|its)\b)(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?)$"
 )
-# A turn in a clause: what follows may set a theme apart from the degree before it.
+# A turn or a denial in a clause after an opening degree: what it says may set a theme apart
+# from the degree (`_bears_degree_out`; not `_OPENING_TURNS`, which turns the degree itself).
 _TURNS: Final = re.compile(
     r"\b(?:but|though|tho|although|except|apart from|however|less|worse|only|not|never|no"
-    r"|nor|nobody|no one|none)\b"
+    r"|nor|nobody|no one|none|rarely|seldom|hardly|barely)\b"
 )
 
 
@@ -1977,15 +1991,15 @@ def _bears_degree_out(
 ) -> bool:
     """Whether a theme an opening degree answered (`news`), whose clauses (`said`) score it
     `score`, is still the degree's: its score goes faintly the other way (under 1), and each
-    clause that names it, with no turn (`_TURNS`), names every theme the degree answered or a
-    theme it did not answer, which the faint score may be of ("after a difficult visit")."""
+    clause that names it, with no turn (`_TURNS`), names a theme the degree did not answer,
+    which the faint score is of ("after a difficult visit"; not "Manager and team both a bit
+    distant lately", the round's review)."""
     if not score or (score > 0) == (news > 0) or abs(score) >= 1:
         return False
     every = {theme for theme, _news in answered}
     clauses = list(said)
     return bool(clauses) and all(
-        not _TURNS.search(clause) and (every <= (named := themes_in(clause)) or named - every)
-        for clause in clauses
+        not _TURNS.search(clause) and bool(themes_in(clause) - every) for clause in clauses
     )
 
 
@@ -2268,15 +2282,15 @@ _DENIED_NAME: Final = re.compile(
     rf"^{LEXICON.fragments['denial_lead']}not (?:the |my |our )?[a-z]+(?: [a-z]+)?"
     rf"{LEXICON.fragments['denial_tail']}$"
 )
-# "Good team. Shame about the manager.", "… a real shame about everything else": a complaint of
-# what it names, never of the theme before (any few words may lead to it: the clause names no
-# theme of its own, or it would not inherit one).
 # The worker's own state, denied, as the whole of a statement: "Manager great. I am not."
 _SELF_NOT: Final = re.compile(
     r"^(?:but |and |me )?(?:i am|i feel|me) not(?: (?:so|really|very|that))?(?: (?:great|good|ok"
     r"|okay|fine|well|alright|all right|coping|so much|doing (?:so |too |that )?(?:well|great"
     r"|good)))?$"
 )
+# "Good team. Shame about the manager.", "… a real shame about everything else": a complaint of
+# what it names, never of the theme before (any few words may lead to it: the clause names no
+# theme of its own, or it would not inherit one).
 _SHAME_ABOUT: Final = re.compile(r"^(?:[a-z']+ ){0,4}?shame about\b")
 # A statement that opens by pointing back to what was just named ("She has been amazing.").
 _REFERS_BACK: Final = re.compile(
@@ -2574,24 +2588,31 @@ def read(text: str, question: str | None = None) -> Reading:
         # A degree question answered part by part, with no degree first. A part that is a
         # theme's name and a word of degree ("Team yes, manager less so"; "By my colleagues,
         # very. By the organisation, …" to "How valued do you feel?": the fiftieth round's
-        # probe) is that theme's degree, unless another part says the theme the other way
-        # (then neither tells it apart). Asked of several, a part that names one of them alone
+        # probe) is that theme's degree, unless the rules' reading of the theme elsewhere, or
+        # a clause that names it, says the other way, or two parts of it disagree (then
+        # neither tells it apart). Asked of several, a part that names one of them alone
         # and says clearly which way tells that one apart too, as "Very. Pay is still rubbish
         # though" does ("team 10/10. tm 6/10, shes lovely but never there" to "… by your
         # manager and team?": the forty-ninth round's probe, where the weights dropped the
         # team).
         asked = _asked_degree(question)
-        parts = _part_degrees(work)
+        parts = _part_degrees(work, asked)
         # Contested only by a clause that names the theme itself: "by my team yeah. by the
         # council, my payslip says otherwise" says nothing against the team.
         contested = {
             theme
             for theme, news in parts
-            if any(
+            # The rules' own reading of the theme, or a clause that names it, says the other
+            # way ("Team yes. The team is cliquey and awful."); or two parts of one theme
+            # disagree ("My TM yes. My PM no.").
+            if (
+                scores.get(theme, 0.0) * news < 0
+                and any(theme in themes_in(clause) for clause in work if not _part_of(clause))
+            )
+            or any(
                 said * news < 0 and theme in themes_in(clause)
                 for clause, said in zip(work, scored, strict=True)
             )
-            # "My TM yes. My PM no.": two of one theme, either way.
             or any(other == theme and other_news != news for other, other_news in parts)
         }
         for theme, news in parts:

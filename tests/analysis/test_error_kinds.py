@@ -2522,15 +2522,14 @@ _PROBE_MENDED = [
         "What might make you leave?",
         {"work_life_balance": "pos"},
     ),
-    # Bad news of wellbeing with the forty-eighth round's weights: the rules read "scared to
-    # leave" as a complaint (-2.0) beside the workload's praise, and the weights now trust the
-    # rules' sign in a comment of mixed verdicts (docs/analysis.md).
-    pytest.param(
+    # Bad news of wellbeing with the forty-eighth and forty-ninth rounds' weights (the rules
+    # read "scared to leave" as a complaint, -2.0, and those weights trusted the rules' sign in
+    # a comment of mixed verdicts); read right again by the fiftieth's.
+    (
         "scared to leave tbh, nowhere else has the clinical psych support we get when cases get "
         "heavy",
         "What keeps you here?",
         {"wellbeing": "pos"},
-        marks=TURNED_BY_THE_WEIGHTS,
     ),
 ]
 

@@ -695,8 +695,8 @@ _VALUED = "How valued do you feel?"
     ("question", "text", "themes"),
     [
         # A degree question answered part by part, each part a theme's name and a word of
-        # degree (the seventeenth probe; the forty-ninth round dropped the team beside the
-        # manager, and read "by my colleagues, very" as the team's bad news).
+        # degree (the seventeenth probe: the forty-ninth round dropped the team beside the
+        # manager; the sixteenth: it read "by my colleagues, very" as the team's bad news).
         (_BOTH, "Team yes, manager less so.", {"team_culture": "pos", "managers": "neg"}),
         (
             _BOTH,
@@ -792,3 +792,74 @@ def test_a_part_that_is_a_name_and_a_degree_is_that_themes_degree() -> None:
     assert read("team yes", "What keeps you here?").told_apart == ()
     # Not where another part says the theme the other way.
     assert read("team yes. the team is cliquey and awful", _BOTH).told_apart == ()
+
+
+_MANAGEABLE = "How manageable is your workload?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # The fiftieth round's two reviews: each read worse by the round's first form.
+        # A call that chased or never came is no kindness.
+        (
+            None,
+            "My manager never once rang me to see how I was doing while I was off",
+            {"wellbeing": "neg"},
+        ),
+        (
+            None,
+            "They rang me on sick leave to see how I was doing and when I'd be back, felt hounded",
+            {"wellbeing": "neg"},
+        ),
+        # Work no longer all landing on the worker, to a question of what got better.
+        (
+            "What has got better in the last year?",
+            "The cover isn't all landing on me anymore",
+            {"workload": "pos"},
+        ),
+        # Another's manager, back or burden is not the worker's.
+        (
+            "How supported do you feel by your manager?",
+            "My manager, yes. Her manager, no.",
+            {"managers": "pos"},
+        ),
+        (None, "My colleague's back pain means I cover her visits", {"wellbeing": None}),
+        (None, "My manager has got a bad back and is off.", {"wellbeing": None}),
+        (None, "Covering for a colleague with a bad back again.", {"wellbeing": None}),
+        (None, "Home working is isolating and I miss the team", {"work_life_balance": "neg"}),
+        (None, "Home working does not really suit me.", {"work_life_balance": "neg"}),
+        # "not very" and "not always" are low degrees, not a name and "very".
+        (_BOTH, "Team yes, manager not very.", {"team_culture": "pos", "managers": "neg"}),
+        (_BOTH, "Team yes, manager not always.", {"team_culture": "pos", "managers": "neg"}),
+        # A burden's "always" is no praise, and a faint word of both is no bearing out.
+        (_MANAGEABLE, "Paperwork no, stress always.", {"wellbeing": "neg"}),
+        (
+            _BOTH,
+            "Very. Manager and team both a bit distant lately.",
+            {"managers": "neg", "team_culture": "neg"},
+        ),
+        # A cap scrapped is still a loss; caseloads going back, a threat.
+        ("What might make you leave?", "If they scrapped the caseload cap.", {"workload": "pos"}),
+        (None, "Assessments get signed off within 24 hours now", {"processes": "pos"}),
+    ],
+)  # fmt: skip
+def test_what_the_fiftieth_round_s_reviews_keep(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    found = analyse(text, question).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
+def test_a_call_is_kind_only_when_it_is_made_to_ask_after_the_worker() -> None:
+    # The kind call scores 2; the others not even half that (TextBlob's "ok" may add 0.5).
+    assert read("my TM rang me after the visit to see how i was doing").total >= 2
+    assert read("My manager never once rang me to see how I was doing").total < 1
+    assert read("The only time anyone rang me to see if I was ok was HR").total < 1
+    assert read("they rang me to see if I was ok and when I'd be back, felt hounded").total < 1
+    assert read("my manager called me in to ask whether I was doing my recording right").total < 1
+    # A call that never came is a complaint; one the worker never made in or back is not.
+    assert read("off 2 wks with stress and my TM didnt ring once").scores["managers"] < 0
+    assert read("I never call in sick").total >= 0
+    # Nor is time that was only meant to be freed up.
+    assert read("The new system was supposed to free up time").total < 1
