@@ -691,6 +691,13 @@ def test_a_part_that_names_a_theme_alone_and_clearly_tells_it_apart() -> None:
 _VALUED = "How valued do you feel?"
 
 
+def _assert_reads(question: str | None, text: str, themes: dict[str, str | None]) -> None:
+    """`text`, answering `question`, reads each of `themes` as given (None: not named); other
+    themes beside them are not checked."""
+    found = analyse(text, question).themes
+    assert {theme: found.get(theme) for theme in themes} == themes, found
+
+
 @pytest.mark.parametrize(
     ("question", "text", "themes"),
     [
@@ -768,8 +775,7 @@ _VALUED = "How valued do you feel?"
 def test_what_the_fiftieth_round_reads(
     question: str | None, text: str, themes: dict[str, str | None]
 ) -> None:
-    found = analyse(text, question).themes
-    assert {theme: found.get(theme) for theme in themes} == themes, found
+    _assert_reads(question, text, themes)
 
 
 def test_candour_is_not_praise() -> None:
@@ -847,8 +853,7 @@ _MANAGEABLE = "How manageable is your workload?"
 def test_what_the_fiftieth_round_s_reviews_keep(
     question: str | None, text: str, themes: dict[str, str | None]
 ) -> None:
-    found = analyse(text, question).themes
-    assert {theme: found.get(theme) for theme in themes} == themes, found
+    _assert_reads(question, text, themes)
 
 
 def test_a_call_is_kind_only_when_it_is_made_to_ask_after_the_worker() -> None:
