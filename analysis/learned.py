@@ -137,7 +137,7 @@ def _plain_statement(reading: Reading, score: float, words: list[str]) -> bool:
     ):
         return False
     text = reading.normalised
-    denial = _SET_VERDICT.match(text) or _DENIED_VERDICT.search(text)
+    denial = _SET_VERDICT.match(text) or _DENIED_VERDICT.search(text) or _LESS_VERDICT.search(text)
     if denial is not None:
         text = f"{text[: denial.start()]}x{text[denial.end() :]}"
     elif abs(score) < 1:
@@ -164,6 +164,14 @@ _DENIED_VERDICT: Final = re.compile(
 _DENIED_ANSWER: Final = re.compile(
     r"(?:\?|\s[-–]) ?(not) (?:(?:very|that|so|too|really|particularly|overly|always) )?"
     r"[a-z'-]+(?: enough)?[.!]*$"
+)
+# A verdict made by less of a thing, the statement's own, as a denial is ("the team is less
+# supportive", "my manager is a lot less approachable these days": the fifty-first round's
+# probe, whose "less" hedged the statement and left it to the weights, which read "supportive").
+_LESS_VERDICT: Final = re.compile(
+    r"\b(?:is|are|was|were|seems?|feels?) (?:(?:a lot|much|far|way|a bit|even|so) )?less"
+    r" [a-z'-]+(?: (?:now|these days|lately"
+    r"|than (?:before|it|they|she|he|we) (?:used to be|was|were)))?[.!]*$"
 )
 _SET_VERDICT: Final = re.compile(
     r"(?:no (?:complaints?|problems?|issues?) (?:with|about)|nothing (?:good|positive|nice) to say"

@@ -1694,12 +1694,17 @@ _DEGREE_LOW: Final = re.compile(
     # (not any word: "neglected is a strong word" defends, "everything is a stretch" is the load).
     r"|(?:feeling )?(?:supported|valued|listened to|included|safe|looked after|appreciated|happy"
     r"|satisfied|confident) (?:is|would be|might be) (?:a (?:strong|big) word|pushing it"
-    r"|(?:a bit of )?a stretch|stretching it))"
+    r"|(?:a bit of )?a stretch|stretching it)"
+    # Less than the worker was ("Less than I did. Supervision has turned into a checklist…": the
+    # fifty-first round's last probe read the manager as good news).
+    r"|(?:a lot |much |far )?less (?:so )?than (?:i did|i used to|i was|before|it was|it used to be"
+    r"|last year|a year ago|when i started))"
     rf"{_HEDGES}{_END}"
 )
 _DEGREE_HIGH: Final = re.compile(
     rf"{_LEAD}(?:very|extremely|completely|totally|fully|hugely|massively|incredibly|absolutely"
-    r"|brilliantly|well supported|very well|really well|very much|supported|loads|lots|a lot"
+    r"|brilliantly|well supported|very well|really well|canny well|very much|supported|loads"
+    r"|lots|a lot"
     rf"|heaps|tons|plenty|masses|so much){_HEDGES}{_END}"
 )
 # A high degree in words of quantity ("loads", "plenty") answers how much support or value there
@@ -1729,6 +1734,8 @@ _HIGHER: Final = (
     r"very|really|quite|pretty|mostly|generally|largely|reasonably|relatively|fairly|totally"
     r"|completely|fully|extremely|perfectly|entirely|absolutely|incredibly|so|always|definitely"
     r"|genuinely|truly|super|well"
+    # The North East's "very" ("canny well tbf": the fifty-first round's probe).
+    r"|canny"
 )
 _LOWER: Final = (
     r"(?:not|never)(?: (?:very|really|at all|that|so|particularly|always|exactly|entirely|fully"
@@ -1921,32 +1928,41 @@ _NOT_APART: Final = re.compile(
 )
 
 
-def _part_degrees(work: list[str], asked: tuple[str, ...]) -> list[tuple[str, float]]:
+def _part_degrees(
+    work: list[str], asked: tuple[str, ...]
+) -> tuple[list[tuple[str, float]], frozenset[int]]:
     """The parts of an answer to a degree question that are the name of one theme and a word of
     degree ("team yes", "manager less so", "by my colleagues, very"), each with that theme and
     its news: the degree of a theme the question `asked` of, or of the people the worker is
     supported or valued by, whether or not the question named them ("How valued do you feel?"
     "By my colleagues, very. By the organisation, …"). Not of a burden, where "never" and
     "always" say the opposite ("Paperwork no, stress always" to "How manageable is your
-    workload?")."""
+    workload?"). With them, the clauses (by index) they are made of: a part split in two
+    ("by the team", "very supported") is its own, and neither half speaks of the theme apart
+    from it."""
     parts = []
+    made_of: set[int] = set()
     for index, clause in enumerate(work):
         said = _PART_DEGREE.match(clause)
+        halves: tuple[int, ...] = (index,)
         if said is None and index + 1 < len(work):  # "by my colleagues" , "very"
             said = _PART_DEGREE.match(f"{clause} {work[index + 1]}")
+            halves = (index, index + 1)
             if said is not None and said.group("label") != clause.removeprefix("by ").removeprefix(
                 "from "
             ).removeprefix("the ").removeprefix("my ").removeprefix("our "):
                 said = None
         if said is None:
             said = _DEGREE_PART.match(clause)  # "less so by my manager"
+            halves = (index,)
         if said is None:
             continue
         named = themes_in(said.group("label"))
         if len(named) == 1 and not named.isdisjoint(_BY_WHOM.union(asked)):
             news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
             parts.append((next(iter(named)), news))
-    return parts
+            made_of.update(halves)
+    return parts, frozenset(made_of)
 
 
 def _part_of(clause: str) -> bool:
@@ -1967,7 +1983,9 @@ _PART_DEGREE: Final = re.compile(
     r"|very|very much|very much so|definitely|defo|absolutely|totally|always|massively|100 ?%"
     r"|brilliant|great|amazing)|(?P<low>no|nope|nah|not really|not at all|not much|not very"
     r"|not so much|not as much|less so|much less so|a lot less so|hardly|barely|never"
-    r"|not always|not great|not good|not brilliant))$"
+    r"|not always|not great|not good|not brilliant))"
+    # "By the team, very supported." (the fifty-first round's probe): the degree's own verb.
+    r"(?: (?:supported|valued|appreciated))?$"
 )
 # The same the other way round, a word of degree and whom it is of: "well supported by the
 # team", "less so by my manager" (the eighteenth probe).
@@ -2596,7 +2614,7 @@ def read(text: str, question: str | None = None) -> Reading:
         # manager and team?": the forty-ninth round's probe, where the weights dropped the
         # team).
         asked = _asked_degree(question)
-        parts = _part_degrees(work, asked)
+        parts, made_of = _part_degrees(work, asked)
         # Contested only by a clause that names the theme itself: "by my team yeah. by the
         # council, my payslip says otherwise" says nothing against the team.
         contested = {
@@ -2607,7 +2625,11 @@ def read(text: str, question: str | None = None) -> Reading:
             # disagree ("My TM yes. My PM no.").
             if (
                 scores.get(theme, 0.0) * news < 0
-                and any(theme in themes_in(clause) for clause in work if not _part_of(clause))
+                and any(
+                    theme in themes_in(clause)
+                    for index, clause in enumerate(work)
+                    if index not in made_of and not _part_of(clause)
+                )
             )
             or any(
                 said * news < 0 and theme in themes_in(clause)

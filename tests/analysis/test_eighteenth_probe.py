@@ -10,9 +10,10 @@ I was alright" is kind (not "nobody rang me to see…"), that good people leavin
 door, and caseloads going back to what they were (to "What might make you leave?") are bad
 news, that work no longer all landing on the worker, a reason to stay named as one and an
 arrangement honoured are good, that "if I am honest" praises nothing, and that "less so by my
-manager" is a degree of the manager: 9 mended, none lost (docs/analysis.md). Seventeen are still
-read otherwise, most of them concessions ("manageable at present, though … only because two
-assessments fell through") and themes a reader could name either way.
+manager" is a degree of the manager: 9 mended, none lost (docs/analysis.md); the fifty-first
+round's weights mended one more ("Our head of service does listen, and changed course…").
+Sixteen are still read otherwise, most of them concessions ("manageable at present, though …
+only because two assessments fell through") and themes a reader could name either way.
 probes/eighteenth.jsonl keeps each with what became of it.
 """
 
@@ -37,7 +38,7 @@ _CASES = load(PROBES / "eighteenth.jsonl")
 def test_the_probe_is_whole() -> None:
     assert_pulse_and_interviews_whole(_CASES, {"pulse": 89, "stay": 51, "exit": 20})
     assert Counter(case["voice"] for case in _CASES) == {"e": 80, "f": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 134, "mended": 9, "wrong": 17}
+    assert Counter(case["status"] for case in _CASES) == {"right": 134, "mended": 10, "wrong": 16}
 
 
 @pytest.mark.parametrize("case", params(_CASES))

@@ -18,7 +18,6 @@ from analysis.comments import analyse
 from analysis.lexicon import PHRASE_GATES
 from analysis.rules import Reading, read
 from analysis.text import normalise
-from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 _REASONS_TO_STAY = [
     ("Hard to give up the nine day fortnight", None, "work_life_balance"),
@@ -394,10 +393,9 @@ def test_the_rules_read_staying_till_the_supplement_is_paid_as_a_reason_to_stay(
     assert read(_SUPPLEMENT).scores["pay"] > 0
 
 
-@TURNED_BY_THE_WEIGHTS
 def test_staying_till_the_supplement_is_paid_is_good_news_of_pay() -> None:
     # The learned half's direction sits near its line: it crossed it with the thirty-third
     # round's weights (pay read as bad news), came back with the thirty-fourth's, crossed again
-    # with the thirty-fifth's, came back with the thirty-sixth's and crossed again with the
-    # forty-seventh's.
+    # with the thirty-fifth's, came back with the thirty-sixth's, crossed again with the
+    # forty-seventh's and came back with the fifty-first's.
     assert analyse(_SUPPLEMENT).themes.get("pay") == "pos"

@@ -868,3 +868,137 @@ def test_a_call_is_kind_only_when_it_is_made_to_ask_after_the_worker() -> None:
     assert read("I never call in sick").total >= 0
     # Nor is time that was only meant to be freed up.
     assert read("The new system was supposed to free up time").total < 1
+
+
+_BY_THE_SERVICE = "How valued do you feel by the service?"
+_LEAVE = "What might make you leave?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # A part split at its comma is still a part ("by the team", "very supported": the
+        # fifty-first round's probe lost the team), and "by the council" names whom the rest
+        # speaks of.
+        (
+            _BOTH,
+            "By my colleagues, really supported. By my manager, she tries but supervision "
+            "keeps getting cancelled.",
+            {"team_culture": "pos", "managers": "neg"},
+        ),
+        (
+            _BY_THE_SERVICE,
+            "By my team, yes. By the council, I honestly doubt it.",
+            {"team_culture": "pos", "leadership": "neg"},
+        ),
+        # A person who checks in on the worker is kind (a case's "tough" is not the manager's);
+        # an app that does is not.
+        (_BOTH, "Very well supported. My TM checks in after tough visits.", {"managers": "pos"}),
+        (None, "my PM checks in every week without fail", {"managers": "pos"}),
+        (
+            None,
+            "the lone working app checks in every two hours and half the time there is no signal",
+            {"it_systems": "neg"},
+        ),
+        # Never made to feel so is praise of whoever it was; "canny well" is "very well".
+        (
+            _BOTH,
+            "Really supported. I worry about asking daft questions but no one has ever made me "
+            "feel that way.",
+            {"managers": "pos", "team_culture": "pos"},
+        ),
+        (
+            _BOTH,
+            "canny well, they always answer the phone",
+            {"managers": "pos", "team_culture": "pos"},
+        ),
+        # Less of a good thing is bad news; less of a bad thing good; a denied one neither.
+        (None, "my manager is less approachable these days", {"managers": "neg"}),
+        (None, "the team is a lot less supportive now", {"team_culture": "neg"}),
+        (None, "I am less stressed since I went part time", {"wellbeing": "pos"}),
+        (None, "no child would be any less safe if we halved the recording", {"processes": "neg"}),
+        # What works, said plainly; leaders seen about more; words well received.
+        (None, "the wifi finally works in the hub", {"it_systems": "pos"}),
+        (None, "new laptops work properly now", {"it_systems": "pos"}),
+        (None, "new handsets finally, and they actually hold a charge", {"it_systems": "pos"}),
+        (
+            "What has got better in the last year?",
+            "Our director seems to be around more, she came to our team meeting twice",
+            {"leadership": "pos"},
+        ),
+        (
+            None,
+            "the HoS thank-you email went down really well with the team",
+            {"leadership": "pos"},
+        ),
+        # Now, not the old thing: the old thing's words are not the news.
+        (
+            None,
+            "We've got a decent family room now with proper chairs, not the old storeroom.",
+            {"environment": "pos"},
+        ),
+        # A loss threatened is a complaint, a loss named alone to a leave question is valued,
+        # and a threat to close a building is no threat to the worker.
+        (_LEAVE, "If they cut the mileage rate like they're threatening", {"pay": "neg"}),
+        (_LEAVE, "losing the mileage rate", {"pay": "pos"}),
+        (None, "they are threatening to close the Northgate office", {"wellbeing": None}),
+        (None, "a dad threatened me on a home visit", {"wellbeing": "neg"}),
+        (None, "dad was threatening and nobody came", {"wellbeing": "neg"}),
+        # A commute told by its legs; a locum's rate, not a vacancy rate or the verb.
+        (
+            _LEAVE,
+            "if the hub moves out of town, that's three buses each way",
+            {"work_life_balance": "neg"},
+        ),
+        (None, "my day rate's decent. the caseload is not.", {"pay": "pos", "workload": "neg"}),
+        (_LEAVE, "a rate cut", {"pay": "neg"}),
+        (None, "I would rate my manager highly", {"pay": None}),
+        (None, "the vacancy rate is 30%", {"pay": None}),
+        # More of us; no fuss; training paid for by the worker.
+        ("What would make your job better?", "More of us.", {"workload": "neg"}),
+        (
+            None,
+            "hybrid working is just accepted here, no fuss at all",
+            {"work_life_balance": "pos"},
+        ),
+        (
+            None,
+            "no training as a locum, paying for my own CPD to keep my registration",
+            {"career": "neg"},
+        ),
+        # "Ill leave it at that" is "I'll", and saying no more of a thing says it is bad.
+        ("Why are you leaving?", "My manager. Ill leave it at that.", {"managers": "neg"}),
+        ("Why are you leaving?", "The new TM. I'll say no more.", {"managers": "neg"}),
+        (None, "I was off ill for two weeks with flu", {"wellbeing": "neg"}),
+        # The atmosphere is the team's; the people at the top are the leaders.
+        (None, "the atmosphere in the office is lovely", {"team_culture": "pos"}),
+        (
+            _BY_THE_SERVICE,
+            "To the people at the top I'm a number on a spreadsheet",
+            {"leadership": "neg"},
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_first_round_reads(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    # Sentences written for this test, in the forms the nineteenth and twentieth probes taught.
+    _assert_reads(question, text, themes)
+
+
+def test_less_of_a_good_thing_is_bad_news() -> None:
+    assert read("there is a lot less laughing in the office").scores["team_culture"] < 0
+    assert read("the team is less supportive").scores["team_culture"] < 0
+    assert read("my manager is far less approachable").scores["managers"] < 0
+    # Less of a bad thing is still good news, and a denial or elsewhere is neither.
+    assert read("I am far less stressed").scores["wellbeing"] > 0
+    assert read("the rota is a lot less brutal").total > 0
+    assert read("no child would be any less safe").total >= 0
+    assert read("I would struggle anywhere with less flexibility").total >= 0
+
+
+def test_nobody_checking_in_is_no_praise() -> None:
+    assert read("nobody checks in after a bad visit").total < 0
+    assert read("my TM never checks in").total < 0
+    assert read("my TM checks in after every visit").total > 0
+    assert read("the lone working app checks in after two hours").total <= 0

@@ -10,7 +10,9 @@ making the worker feel guilty is kindness, that leave easy to book and care met 
 in a career are good news, that morale "lower than when I arrived" is now's bad news, not a
 change told through the past, and that a question of the manager and the team answered part by
 part names each part's theme: 4 mended, none lost; the fiftieth round's reading of "By my
-colleagues, very" as a part of its own, and its weights, mend 2 more (docs/analysis.md).
+colleagues, very" as a part of its own, and its weights, mend 2 more (docs/analysis.md); the
+fifty-first round's weights read one of those the other way again ("Moderately, and rather more
+than I expected…", a line near the threshold).
 probes/sixteenth.jsonl keeps each with what became of it, as the fifteenth's does.
 """
 
@@ -35,7 +37,7 @@ _CASES = load(PROBES / "sixteenth.jsonl")
 def test_the_probe_is_whole() -> None:
     assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
     assert Counter(case["voice"] for case in _CASES) == {"a": 80, "b": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 140, "mended": 6, "wrong": 14}
+    assert Counter(case["status"] for case in _CASES) == {"right": 140, "mended": 5, "wrong": 15}
 
 
 @pytest.mark.parametrize("case", params(_CASES))
