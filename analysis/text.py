@@ -45,10 +45,11 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bc?yps?\b", "young people"),
     (r"\bppl\b", "people"),
     # "Ill leave it at that", "Ill miss them" (the fifty-first round's probe): "I'll" typed on a
-    # phone, not being ill ("off ill", "ill health", "felt ill").
+    # phone, not being ill ("off ill", "ill health", "felt ill", "Half the team are ill still":
+    # the round's review), so only where a statement starts.
     (
-        r"(?<!off )(?<!feel )(?<!felt )(?<!feeling )(?<!was )(?<!been )(?<!am )(?<!so )"
-        r"(?<!very )\bill (?=(?:leave|miss|be|go|have|never|just|probably|stay|see|tell|say"
+        r"(?:^|(?<=[.!?,;] )|(?<=[.!?,;])|(?<=\band )|(?<=\bbut )|(?<=\bthen ))"
+        r"ill (?=(?:leave|miss|be|go|have|never|just|probably|stay|see|tell|say"
         r"|get|take|need|do|try|still|definitely|give|look|ring|call|let|put|stick|think|keep"
         r"|admit|wait|cope|manage|survive|move|hand|start|gladly|happily)\b)",
         "i will ",

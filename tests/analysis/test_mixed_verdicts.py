@@ -1002,3 +1002,55 @@ def test_nobody_checking_in_is_no_praise() -> None:
     assert read("my TM never checks in").total < 0
     assert read("my TM checks in after every visit").total > 0
     assert read("the lone working app checks in after two hours").total <= 0
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # The fifty-first round's review: each read worse by the round's first form.
+        # A rate that is not the worker's pay, or the verb.
+        (None, "I really rate Sarah, best manager I've had", {"pay": None}),
+        (None, "I don't rate Sarah at all", {"pay": None}),
+        (None, "My manager is first-rate", {"pay": None}),
+        (None, "At any rate, my manager is fine", {"pay": None}),
+        (None, "At the rate things are going I'll be gone by Christmas", {"pay": None}),
+        (None, "the burnout rate in this team is insane", {"pay": None}),
+        (_LEAVE, "The rate people are leaving", {"pay": None}),
+        # Less of a thing that is welcome, or elsewhere; what works only sometimes.
+        (None, "I'd feel less safe anywhere else", {"wellbeing": "pos"}),
+        (None, "Fewer contact sessions at weekends now which helps", {"work_life_balance": "pos"}),
+        (None, "The wifi works about half the time", {"it_systems": "neg"}),
+        # A manager who checks in only on the figures; praise emphasised, not withheld.
+        (None, "My manager only checks in when the stats are due", {"managers": "neg"}),
+        (None, "My manager is amazing, say no more", {"managers": "pos"}),
+        # Made to feel so after a complaint; a restructure that did not go down well; funding.
+        (
+            None,
+            "I've never felt valued. No one has ever made me feel that way in 6 years",
+            {"team_culture": "neg"},
+        ),
+        (None, "The restructure didn't exactly go down well", {"leadership": "neg"}),
+        (None, "There's funding for our own CPD which is good", {"career": "pos"}),
+        # Parents who threaten are a threat to the worker.
+        (None, "Some of the parents are threatening.", {"wellbeing": "neg"}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_first_round_s_review_keeps(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    _assert_reads(question, text, themes)
+
+
+def test_the_review_s_rules_only_readings() -> None:
+    # Neither praise nor a complaint where the words take it back or wish for it.
+    assert read("My manager never really checks in").total < 0
+    assert read("Nobody really checks in after a bad visit").total < 0
+    assert read("Great team. Enough said.").total > 0
+    assert read("Senior managers should be about more").total < 1
+    assert read("They want us in the building more, not sure why").total < 1
+    assert read("I wish my manager had my back").total < 0
+    assert read("Senior management say they have our backs but they don't").total < 0
+    assert read("Doesn't feel like they have my back").total <= 0
+    # "Ill" is "I'll" only where a statement starts.
+    assert normalise("Half the team are ill still and no cover").startswith("half the team are ill")
+    assert normalise("The team were lovely mind, Ill miss them").endswith("i will miss them")
