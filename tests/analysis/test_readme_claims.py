@@ -255,6 +255,9 @@ _PROBES_IN_ORDER = (
     "sixteenth",
     "seventeenth",
     "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
 )
 
 
