@@ -119,3 +119,24 @@ def three_writers_tests(
         assert_reads_as_labelled(case)
 
     return test_the_probe_is_whole, test_the_probe_reads_as_recorded
+
+
+def pulse_and_interviews_tests(
+    name: str, kinds: dict[str, int], voices: dict[str, int], statuses: dict[str, int]
+) -> tuple[Callable[[], None], Callable[[dict[str, Any]], None]]:
+    """The two tests of a probe of pulse comments and stay and exit answers (probes/<name>.jsonl),
+    for its module to bind to names of its own: the probe is whole (`kinds` of each, `voices`
+    lines by each writer, `statuses` as recorded), and each case reads as its status records, as
+    `three_writers_tests`' do."""
+    cases = load(PROBES / f"{name}.jsonl")
+
+    def test_the_probe_is_whole() -> None:
+        assert_pulse_and_interviews_whole(cases, kinds)
+        assert Counter(case["voice"] for case in cases) == voices
+        assert Counter(case["status"] for case in cases) == statuses
+
+    @pytest.mark.parametrize("case", params(cases))
+    def test_the_probe_reads_as_recorded(case: dict[str, Any]) -> None:
+        assert_reads_as_labelled(case)
+
+    return test_the_probe_is_whole, test_the_probe_reads_as_recorded

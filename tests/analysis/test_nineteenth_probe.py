@@ -15,28 +15,11 @@ probes/nineteenth.jsonl keeps each with what became of it.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from tests.analysis.probe_cases import pulse_and_interviews_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    PROBES,
-    assert_pulse_and_interviews_whole,
-    assert_reads_as_labelled,
-    load,
-    params,
+test_the_probe_is_whole, test_the_nineteenth_probe_reads_as_recorded = pulse_and_interviews_tests(
+    "nineteenth",
+    kinds={"pulse": 90, "stay": 50, "exit": 20},
+    voices={"g": 80, "h": 80},
+    statuses={"right": 140, "mended": 8, "wrong": 12},
 )
-
-_CASES = load(PROBES / "nineteenth.jsonl")
-
-
-def test_the_probe_is_whole() -> None:
-    assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
-    assert Counter(case["voice"] for case in _CASES) == {"g": 80, "h": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 140, "mended": 8, "wrong": 12}
-
-
-@pytest.mark.parametrize("case", params(_CASES))
-def test_the_nineteenth_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)

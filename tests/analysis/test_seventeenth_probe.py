@@ -16,28 +16,11 @@ probes/seventeenth.jsonl keeps each with what became of it, as the sixteenth's d
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from tests.analysis.probe_cases import pulse_and_interviews_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    PROBES,
-    assert_pulse_and_interviews_whole,
-    assert_reads_as_labelled,
-    load,
-    params,
+test_the_probe_is_whole, test_the_seventeenth_probe_reads_as_recorded = pulse_and_interviews_tests(
+    "seventeenth",
+    kinds={"pulse": 89, "stay": 51, "exit": 20},
+    voices={"c": 80, "d": 80},
+    statuses={"right": 147, "mended": 9, "wrong": 4},
 )
-
-_CASES = load(PROBES / "seventeenth.jsonl")
-
-
-def test_the_probe_is_whole() -> None:
-    assert_pulse_and_interviews_whole(_CASES, {"pulse": 89, "stay": 51, "exit": 20})
-    assert Counter(case["voice"] for case in _CASES) == {"c": 80, "d": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 147, "mended": 9, "wrong": 4}
-
-
-@pytest.mark.parametrize("case", params(_CASES))
-def test_the_seventeenth_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)

@@ -18,28 +18,11 @@ probes/sixteenth.jsonl keeps each with what became of it, as the fifteenth's doe
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from tests.analysis.probe_cases import pulse_and_interviews_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    PROBES,
-    assert_pulse_and_interviews_whole,
-    assert_reads_as_labelled,
-    load,
-    params,
+test_the_probe_is_whole, test_the_sixteenth_probe_reads_as_recorded = pulse_and_interviews_tests(
+    "sixteenth",
+    kinds={"pulse": 90, "stay": 50, "exit": 20},
+    voices={"a": 80, "b": 80},
+    statuses={"right": 140, "mended": 5, "wrong": 15},
 )
-
-_CASES = load(PROBES / "sixteenth.jsonl")
-
-
-def test_the_probe_is_whole() -> None:
-    assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
-    assert Counter(case["voice"] for case in _CASES) == {"a": 80, "b": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 140, "mended": 5, "wrong": 15}
-
-
-@pytest.mark.parametrize("case", params(_CASES))
-def test_the_sixteenth_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)

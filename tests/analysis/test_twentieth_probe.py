@@ -16,28 +16,11 @@ probes/twentieth.jsonl keeps each with what became of it.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from tests.analysis.probe_cases import pulse_and_interviews_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    PROBES,
-    assert_pulse_and_interviews_whole,
-    assert_reads_as_labelled,
-    load,
-    params,
+test_the_probe_is_whole, test_the_twentieth_probe_reads_as_recorded = pulse_and_interviews_tests(
+    "twentieth",
+    kinds={"pulse": 90, "stay": 50, "exit": 20},
+    voices={"i": 80, "j": 80},
+    statuses={"right": 138, "mended": 9, "wrong": 13},
 )
-
-_CASES = load(PROBES / "twentieth.jsonl")
-
-
-def test_the_probe_is_whole() -> None:
-    assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
-    assert Counter(case["voice"] for case in _CASES) == {"i": 80, "j": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 138, "mended": 9, "wrong": 13}
-
-
-@pytest.mark.parametrize("case", params(_CASES))
-def test_the_twentieth_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)

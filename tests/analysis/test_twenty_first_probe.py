@@ -17,28 +17,11 @@ probes/twenty-first.jsonl keeps each with what became of it.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from tests.analysis.probe_cases import pulse_and_interviews_tests
 
-import pytest
-
-from tests.analysis.probe_cases import (
-    PROBES,
-    assert_pulse_and_interviews_whole,
-    assert_reads_as_labelled,
-    load,
-    params,
+test_the_probe_is_whole, test_the_twenty_first_probe_reads_as_recorded = pulse_and_interviews_tests(
+    "twenty-first",
+    kinds={"pulse": 90, "stay": 50, "exit": 20},
+    voices={"k": 80, "l": 80},
+    statuses={"right": 135, "mended": 3, "wrong": 22},
 )
-
-_CASES = load(PROBES / "twenty-first.jsonl")
-
-
-def test_the_probe_is_whole() -> None:
-    assert_pulse_and_interviews_whole(_CASES, {"pulse": 90, "stay": 50, "exit": 20})
-    assert Counter(case["voice"] for case in _CASES) == {"k": 80, "l": 80}
-    assert Counter(case["status"] for case in _CASES) == {"right": 135, "mended": 3, "wrong": 22}
-
-
-@pytest.mark.parametrize("case", params(_CASES))
-def test_the_twenty_first_probe_reads_as_recorded(case: dict[str, Any]) -> None:
-    assert_reads_as_labelled(case)
