@@ -986,6 +986,11 @@ def test_what_the_fifty_first_round_reads(
     _assert_reads(question, text, themes)
 
 
+def test_canny_is_the_north_east_s_very() -> None:
+    assert read("canny well", _BOTH).answered == (("managers", 2.0), ("team_culture", 2.0))
+    assert read("canny valued tbh", _VALUED).answered == (("team_culture", 2.0),)
+
+
 def test_less_of_a_good_thing_is_bad_news() -> None:
     assert read("there is a lot less laughing in the office").scores["team_culture"] < 0
     assert read("the team is less supportive").scores["team_culture"] < 0
