@@ -65,6 +65,11 @@ _HEDGED: Final = re.compile(rf"\b(?:{'|'.join(_HEDGES)}|used to|unless|but|thoug
 _OUTRIGHT: Final = re.compile(
     r"\b(?:toxic|useless|awful|rubbish|terrible|horrible|appalling|shocking|dire|hopeless"
     r"|bullying|bullies|vile|worst|hate|hated|horrendous|atrocious|diabolical)\b"
+    # What keeps not happening ("supervision keeps getting cancelled" to "What keeps you
+    # here?": in the pool 33 of the 34 comments with it are bad news; the weights turned it
+    # to the question's good news in the forty-seventh and fifty-second rounds).
+    r"|\b(?:keeps?|kept) (?:getting|being) (?:cancelled|canceled|moved|bumped|postponed"
+    r"|pushed back)\b|\b(?:keeps?|kept) (?:sliding|slipping)\b"
 )
 # A bad thing that went is good news ("the toxic TM finally left", "my anxiety has gone").
 _GONE: Final = re.compile(

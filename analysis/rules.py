@@ -1675,7 +1675,12 @@ _HEDGES: Final = (
     r"|yes|no|really|actually|now|these days|at the moment|right now|to be fair|tbf|thankfully"
     r"|luckily|sadly|so|much so|supported|mate|at all|whatsoever|at present|so far|lately"
     r"|recently|for now|currently|this week|this month|most of the time|most days|mostly"
-    r"|on the whole|for the most part))*"
+    r"|on the whole|for the most part"
+    # Who, when the question asks of several: "Really well by both." (the fifty-second round's
+    # review, where a sign-off after it turned the answer).
+    r"|by both|from both|by both of them|by them both|by all of them|by everyone|by all"
+    r"|by either|from either|by either of them"
+    r"|all round|across the board))*"
 )
 # Before the degree, words that only lead into it ("ngl not at all"); after it, unpunctuated, a
 # new statement may start with its subject ("very she rings me after every visit").
@@ -1948,16 +1953,28 @@ def _part_degrees(
         if said is None and index + 1 < len(work):  # "by my colleagues" , "very"
             said = _PART_DEGREE.match(f"{clause} {work[index + 1]}")
             halves = (index, index + 1)
-            if said is not None and said.group("label") != clause.removeprefix("by ").removeprefix(
-                "from "
+            if said is not None and _WHOLE_TAIL.sub("", said.group("label")) != _WHOLE_TAIL.sub(
+                "", clause.removeprefix("by ").removeprefix("from ")
             ).removeprefix("the ").removeprefix("my ").removeprefix("our "):
                 said = None
+        if (
+            said is None
+            and index + 1 < len(work)
+            and _BY_SOMEONE.match(clause)
+            and len(themes_in(clause)) == 1
+        ):
+            said = _DEGREE_ALONE.match(work[index + 1])  # "by the council that hosts us" , "very"
+            halves = (index, index + 1)
         if said is None:
             said = _DEGREE_PART.match(clause)  # "less so by my manager"
             halves = (index,)
         if said is None:
             continue
-        named = themes_in(said.group("label"))
+        named = themes_in(said.group("label")) if "label" in said.re.groupindex else set()
+        if not named and len(halves) == 2:
+            # A name only its whole clause makes a theme's: "by the council" (not "council"),
+            # "yes" (the fifty-second round's review).
+            named = themes_in(work[index])
         if len(named) == 1 and not named.isdisjoint(_BY_WHOM.union(asked)):
             news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
             parts.append((next(iter(named)), news))
@@ -1974,19 +1991,33 @@ def _part_of(clause: str) -> bool:
 _BY_WHOM: Final = frozenset({"managers", "team_culture", "leadership"})
 # A word of a part's name: not a word of degree ("manager not very" is the manager, "not very").
 _LABEL_WORD: Final = r"(?!(?:not|less|much|very|no|never|always|hardly|barely|so|really)\b)[a-z]+"
+# What may follow a name to say it is the whole of it: "By the council as a whole, yes" (the
+# fifty-second round's review).
+_LABEL_TAIL: Final = (
+    r"(?: (?:as a whole|itself|at large|more widely|more broadly|in general|overall))?"
+)
+_WHOLE_TAIL: Final = re.compile(rf"{_LABEL_TAIL}$")
 # A name of one or two words and a word of degree, as the whole of a part: "team yes", "manager
 # less so", "by my colleagues very" (whether the name is a theme's, and whose, is
 # `_part_degrees`'s to say).
-_PART_DEGREE: Final = re.compile(
-    r"^(?:by |from )?(?:the |my |our )?(?!(?:her|his|their|your|its)\b)"
-    rf"(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?),? (?:(?P<high>yes|yeah|yep"
+# A part's word of degree, with the degree's own verb ("By the team, very supported.": the
+# fifty-first round's probe).
+_PART_DEGREE_WORDS: Final = (
+    r"(?:(?P<high>yes|yeah|yep"
     r"|very|very much|very much so|definitely|defo|absolutely|totally|always|massively|100 ?%"
     r"|brilliant|great|amazing)|(?P<low>no|nope|nah|not really|not at all|not much|not very"
     r"|not so much|not as much|less so|much less so|a lot less so|hardly|barely|never"
     r"|not always|not great|not good|not brilliant))"
-    # "By the team, very supported." (the fifty-first round's probe): the degree's own verb.
     r"(?: (?:supported|valued|appreciated))?$"
 )
+_PART_DEGREE: Final = re.compile(
+    r"^(?:by |from )?(?:the |my |our )?(?!(?:her|his|their|your|its)\b)"
+    rf"(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?){_LABEL_TAIL},? {_PART_DEGREE_WORDS}"
+)
+# A part's word of degree as a clause of its own, after a clause of whom it is of, however long:
+# "By the council that employs me" , "very." (the fifty-second round's review).
+_DEGREE_ALONE: Final = re.compile(rf"^{_PART_DEGREE_WORDS}")
+_BY_SOMEONE: Final = re.compile(r"^(?:by|from) ")
 # The same the other way round, a word of degree and whom it is of: "well supported by the
 # team", "less so by my manager" (the eighteenth probe).
 _DEGREE_PART: Final = re.compile(
@@ -1994,7 +2025,7 @@ _DEGREE_PART: Final = re.compile(
     r"|very supported|really supported|supported|yes|yeah|mostly)|(?P<low>less so|much less so"
     r"|not so much|not as much|not really|not at all|not much|barely|hardly|less|not|no"
     r"|unsupported|not supported))(?: so)? (?:by|from) (?:the |my |our )?"
-    rf"(?!(?:her|his|their|your|its)\b)(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?)$"
+    rf"(?!(?:her|his|their|your|its)\b)(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD})?){_LABEL_TAIL}$"
 )
 # A turn or a denial in a clause after an opening degree: what it says may set a theme apart
 # from the degree (`_bears_degree_out`; not `_OPENING_TURNS`, which turns the degree itself).

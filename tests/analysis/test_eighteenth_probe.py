@@ -11,9 +11,10 @@ door, and caseloads going back to what they were (to "What might make you leave?
 news, that work no longer all landing on the worker, a reason to stay named as one and an
 arrangement honoured are good, that "if I am honest" praises nothing, and that "less so by my
 manager" is a degree of the manager: 9 mended, none lost (docs/analysis.md); the fifty-first
-round's weights mended one more ("Our head of service does listen, and changed course…").
-Sixteen are still read otherwise, most of them concessions ("manageable at present, though …
-only because two assessments fell through") and themes a reader could name either way.
+round's weights mended one more ("Our head of service does listen, and changed course…"),
+which the fifty-second round's lose again. Seventeen are still read otherwise, most of them
+concessions ("manageable at present, though … only because two assessments fell through") and
+themes a reader could name either way.
 probes/eighteenth.jsonl keeps each with what became of it.
 """
 
@@ -25,5 +26,5 @@ test_the_probe_is_whole, test_the_eighteenth_probe_reads_as_recorded = pulse_and
     "eighteenth",
     kinds={"pulse": 89, "stay": 51, "exit": 20},
     voices={"e": 80, "f": 80},
-    statuses={"right": 134, "mended": 10, "wrong": 16},
+    statuses={"right": 134, "mended": 9, "wrong": 17},
 )

@@ -17,7 +17,6 @@ from analysis.rules import (
     themes_in,
 )
 from analysis.text import clauses, normalise
-from tests.analysis.probe_cases import TURNED_BY_THE_WEIGHTS
 
 
 def _reads(text: str, expected: dict[str, str], question: str | None = None) -> None:
@@ -3076,17 +3075,10 @@ def test_an_answer_that_says_otherwise_is_not_overruled_by_the_question() -> Non
 # A complaint in few words to a question that leans to good news: the lean and the question's
 # words outweighed "keeps getting cancelled" until the twenty-fifth round's retraining (its
 # writers' lines on supervision cancelled, "new one's cancelled three on the trot"), and to
-# "What did we do well?" again from the forty-seventh round's.
-@pytest.mark.parametrize(
-    "question",
-    [
-        pytest.param(
-            "What did we do well?",
-            marks=TURNED_BY_THE_WEIGHTS,
-        ),
-        "What keeps you here?",
-    ],
-)
+# "What did we do well?" again from the forty-seventh round's, and to "What keeps you here?"
+# in the fifty-second's. Since the fifty-second round what keeps not happening is a complaint
+# said outright (`learned._OUTRIGHT`), which no question's lean turns.
+@pytest.mark.parametrize("question", ["What did we do well?", "What keeps you here?"])
 def test_a_short_complaint_to_a_question_of_good_news(question: str) -> None:
     _reads("supervision keeps getting cancelled", {"managers": "neg"}, question)
 

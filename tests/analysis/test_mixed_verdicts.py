@@ -1059,3 +1059,102 @@ def test_the_review_s_rules_only_readings() -> None:
     # "Ill" is "I'll" only where a statement starts.
     assert normalise("Half the team are ill still and no cover").startswith("half the team are ill")
     assert normalise("The team were lovely mind, Ill miss them").endswith("i will miss them")
+
+
+_KEEP_YOU = "What could we have done to keep you?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # Sentences written for this test, in the forms the twenty-second and twenty-third probes
+        # taught (the fifty-second round). Valued or supported less by the organisation is a
+        # low degree of it, not "much less stress"; not less of a noise.
+        (_BY_THE_SERVICE, "Valued by the families, a lot less so by the directorate",
+         {"leadership": "neg"}),
+        (None, "I'm bothered less by the printer queue since they added a second one",
+         {"leadership": None}),
+        # A time off handled well is good news of it; denied, it is not.
+        (None, "My return after the miscarriage was handled so sensitively by everyone",
+         {"wellbeing": "pos"}),
+        (None, "None of my time off with stress was handled well", {"wellbeing": "neg"}),
+        # A manager who did all she could; not all they could to do harm.
+        ("Why are you leaving?", "Nothing more you could do, my PM did all she could for me",
+         {"managers": "pos"}),
+        (None, "The council did everything they could to avoid paying the supplement",
+         {"pay": "neg"}),
+        # The work of two people is the load's, not of a manager praised for it.
+        (None, "Still doing the job of two social workers since June", {"workload": "neg"}),
+        ("What has got better in the last year?",
+         "Not doing the job of two people any more since the new starter", {"workload": "pos"}),
+        (None, "Our PM is doing the work of three people and is still the first to ask how we are",
+         {"managers": "pos"}),
+        # Below inflation; the local government pension.
+        (None, "pay rise below inflation for the third year", {"pay": "neg"}),
+        ("What has got better in the last year?", "The pay award was not below inflation for once",
+         {"pay": "pos"}),
+        ("What keeps you here?", "LGPS mainly", {"pay": "pos"}),
+        # "cheers" signs off a complaint; after a degree, the degree tells ("by both").
+        (None,
+         "asked for a desk near a window for my migraines, told there's a waiting list. cheers",
+         {"environment": "neg"}),
+        (_BOTH, "Very well by both, cheers", {"managers": "pos", "team_culture": "pos"}),
+        (_BOTH, "Not really by either", {"managers": "neg", "team_culture": "neg"}),
+        # Excusing someone is no word about the team's culture.
+        (None, "She's covering three teams so I don't blame her for cancelling",
+         {"team_culture": None}),
+        # Duplication dropped; a marvel, and a marvel said in scorn.
+        (None, "The double recording on the child's plan and the review form has been dropped",
+         {"processes": "pos"}),
+        (None, "My PM is an absolute marvel", {"managers": "pos"}),
+        (None, "it's a marvel anything gets recorded on this laptop", {"it_systems": "neg"}),
+        # Demand climbing is the load's bad news; staff numbers climbing are not.
+        (_LEAVE, "if demand keeps rising and nobody is recruited", {"workload": "neg"}),
+        ("What has got better in the last year?",
+         "Staff numbers keep rising since the recruitment drive", {"workload": "pos"}),
+        # The council as a whole, or told by what it does, is the leaders, part by part.
+        (_BY_THE_SERVICE, "By the council as a whole, not really.", {"leadership": "neg"}),
+        (_BY_THE_SERVICE, "By the council that employs me, yes.", {"leadership": "pos"}),
+        # Cover cut is bad news for the load, unless the team is staffed again.
+        (None, "the week they cut our locum cover two more went off sick", {"workload": "neg"}),
+        ("What has got better in the last year?",
+         "they've got rid of the agency cover because we're fully staffed now",
+         {"workload": "pos"}),
+        # What keeps slipping is not happening; colleagues who never mock are kind.
+        (None, "my reflective supervision keeps slipping to next month", {"managers": "neg"}),
+        (None, "the others never make fun of my accent, I'm grateful", {"team_culture": "pos"}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_second_round_reads(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    _assert_reads(question, text, themes)
+
+
+def test_the_fifty_second_round_s_rules_only_readings() -> None:
+    # What the rules make of each, whatever the weights: each read otherwise before the round.
+    assert read("Supported by my TM, a lot less by the organisation").scores["leadership"] < 0
+    assert read("back to work after my sick leave was handled really well").total > 0
+    assert read("nothing about my sick leave was handled well").total < 0
+    assert read("HR say my phased return was handled well").total <= 0
+    assert read("my TM did everything she could").scores["managers"] > 0
+    assert read("I'm doing the job of three people").scores["workload"] < 0
+    assert read("another award below inflation").scores["pay"] < 0
+    assert "pay" in read("the LGPS").scores
+    assert read("got told I was too emotional in supervision. cheers").total < 0
+    assert "team_culture" not in read("I do not blame her").scores
+    assert read("there's a blame culture").scores["team_culture"] < 0
+    assert read("duplicate recording on the plan has been scrapped").scores["processes"] > 0
+    assert read("referrals keep climbing").scores["workload"] < 0
+    assert "leadership" in read("by the council that hosts us").scores
+    assert read("they cut the agency cover").scores["workload"] < 0
+    assert read("supervision keeps sliding").scores["managers"] < 0
+    assert read("nobody laughs at my spelling").scores["team_culture"] > 0
+    # A part told by whom, at any length, and a degree of both or either.
+    assert read("By the council that hosts us, very.", _BY_THE_SERVICE).scores == {
+        "leadership": 2.0
+    }
+    assert read("Really well by both.", _BOTH).answered == (
+        ("managers", 2.0),
+        ("team_culture", 2.0),
+    )
