@@ -258,6 +258,9 @@ _PROBES_IN_ORDER = (
     "nineteenth",
     "twentieth",
     "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
 )
 
 
