@@ -1678,9 +1678,9 @@ _HEDGES: Final = (
     r"|on the whole|for the most part"
     # Who, when the question asks of several: "Really well by both." (the fifty-second round's
     # review, where a sign-off after it turned the answer).
-    r"|by both|from both|by both of them|by them both|by all of them|by everyone|by all"
-    r"|by either|from either|by either of them"
-    r"|all round|across the board))*"
+    # Only as the answer's last words ("Not by all my team" is of some of them, not a degree).
+    r"|(?:by both|from both|by both of them|by them both|by all of them|by everyone|by all"
+    r"|by either|from either|by either of them|all round|across the board)(?= *$)))*"
 )
 # Before the degree, words that only lead into it ("ngl not at all"); after it, unpunctuated, a
 # new statement may start with its subject ("very she rings me after every visit").

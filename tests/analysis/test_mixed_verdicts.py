@@ -1158,3 +1158,12 @@ def test_the_fifty_second_round_s_rules_only_readings() -> None:
         ("managers", 2.0),
         ("team_culture", 2.0),
     )
+    # The round's second review: "by all" only as the answer's last words; the cue and the
+    # phrase of the work of two people guarded alike; blame denied among colleagues; harm done
+    # with all one could; "overall".
+    assert read("Not by all my team, some are lovely", _BOTH).answered == ()
+    assert "workload" not in read("My manager does the work of 3 people").scores
+    assert read("We don't blame each other when things go wrong").scores["team_culture"] > 0
+    assert "team_culture" not in read("I don't really blame her, she's got 30 cases").scores
+    assert read("my TM did everything she could to get me off the team").total <= 0
+    assert read("By the council overall, no", _BY_THE_SERVICE).scores == {"leadership": -2.0}
