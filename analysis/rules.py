@@ -505,6 +505,10 @@ _LOSS_ANSWER: Final = re.compile(
     # "If my manager were to go", "if my TM left".
     rf"|if (?:my|our|the) {_LOST_ONE} (?:were to|was to) (?:go|leave|retire|move on)"
     rf"|if (?:my|our|the) {_LOST_ONE} (?:went|left|leaves|goes|retired|retires|moved on)"
+    # "if she left i'd go", "If he ever went, I'm out" (the fifty-third round's probes): the
+    # one they would follow, as patterns.yaml's cue has it, is the manager.
+    r"|if (?:she|he) (?:ever )?(?:went|left|leaves|goes|retired|retires|moved on)"
+    r"(?= *(?:$|[,.;!]| (?:i|then|tbh|honestly)\b))"
     rf"|(?:my|our|the) team (?:being|getting) (?:split|broken) up"
     # "The training budget getting cut", "the supplement being withdrawn".
     rf"|(?:my|our|the) {_LOST_GOOD} (?:being|getting) (?:cut|scrapped|axed|withdrawn|taken away"
@@ -1712,6 +1716,20 @@ _DEGREE_HIGH: Final = re.compile(
     r"|lots|a lot"
     rf"|heaps|tons|plenty|masses|so much){_HEDGES}{_END}"
 )
+# A fair degree, said as the whole of the answer's first statement: "Well enough." to "… by
+# your manager and team?" (the fifty-third round's probe) answers for both, as "Pretty well."
+# and "Well enough." to "… by your manager?" are praise of the manager in the pool, 3 of 3.
+# Not grudged or conditioned ("Well enough I suppose, but…", "Fairly well I guess, could be
+# better…", "Pretty well, when she's in", "Pretty well, apart from my manager": the round's
+# reviews); turned in the next breath, the turn tells its theme apart ("Well enough, but
+# not by the team").
+_DEGREE_FAIR: Final = re.compile(
+    rf"{_LEAD}(?:well enough|pretty well|quite well|fairly well|reasonably well){_HEDGES}$"
+)
+_GRUDGED: Final = re.compile(
+    r"^(?:i suppose|i guess|i think|could be better|ish|when|considering|apart from|except"
+    r"|other than|bar|given)\b"
+)
 # A high degree in words of quantity ("loads", "plenty") answers how much support or value there
 # is, but to a question of how bearable the load is it tells the load: no degree.
 _QUANTITY: Final = re.compile(rf"{_LEAD}(?:loads|lots|a lot|heaps|tons|plenty|masses|so much)\b")
@@ -1945,8 +1963,16 @@ def _part_degrees(
     workload?"). With them, the clauses (by index) they are made of: a part split in two
     ("by the team", "very supported") is its own, and neither half speaks of the theme apart
     from it."""
+    told = _told_parts(work, asked)
+    made_of = {index for _theme, _news, halves in told for index in halves}
+    return [(theme, news) for theme, news, _halves in told], frozenset(made_of)
+
+
+def _told_parts(
+    work: list[str], asked: tuple[str, ...]
+) -> list[tuple[str, float, tuple[int, ...]]]:
+    """`_part_degrees`'s parts, each with the clauses (by index) it is made of."""
     parts = []
-    made_of: set[int] = set()
     for index, clause in enumerate(work):
         said = _PART_DEGREE.match(clause)
         halves: tuple[int, ...] = (index,)
@@ -1975,11 +2001,34 @@ def _part_degrees(
             # A name only its whole clause makes a theme's: "by the council" (not "council"),
             # "yes" (the fifty-second round's review).
             named = themes_in(work[index])
+        if (
+            not named
+            and "managers" in asked
+            and "label" in said.re.groupindex
+            and said.group("label") == "management"
+            and not any("managers" in themes_in(other) for other in work)
+        ):
+            # "management" alone names no theme (the managers or the leaders), but asked of the
+            # manager, "By management, it depends who's in the chair" is the manager's (the
+            # fifty-third round's probe; in the pool, of the 30 comments with a sentence that
+            # opens "(by|from) management", 18 are labelled for the manager, 6 for the leaders).
+            # Not "upper management", nor beside the manager named ("My TM yes. Management, it
+            # depends who you get": those above her; the round's reviews).
+            named = {"managers"}
+        after = halves[-1] + 1
+        if said.groupdict().get("depends") and after < len(work) and _EXCUSED.match(work[after]):
+            continue  # "Team, depends who's on shift, but mostly great": no low degree
         if len(named) == 1 and not named.isdisjoint(_BY_WHOM.union(asked)):
             news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
-            parts.append((next(iter(named)), news))
-            made_of.update(halves)
-    return parts, frozenset(made_of)
+            parts.append((next(iter(named)), news, halves))
+    return parts
+
+
+# Some of those asked of, not all: "Very. Other managers, no." (the round's review).
+_SOME_OF: Final = re.compile(r"\b(?:other|another|some|one of|a few|certain)\b")
+# What may follow a part and take back, excuse or soften it: "…, but mostly great", "…, but
+# that's because they're all swamped too", "…, though she always gets back to me".
+_EXCUSED: Final = re.compile(r"^(?:but|though|although|tho|mostly|usually|generally|normally)\b")
 
 
 def _part_of(clause: str) -> bool:
@@ -1990,7 +2039,10 @@ def _part_of(clause: str) -> bool:
 # Whom a worker is supported or valued by.
 _BY_WHOM: Final = frozenset({"managers", "team_culture", "leadership"})
 # A word of a part's name: not a word of degree ("manager not very" is the manager, "not very").
-_LABEL_WORD: Final = r"(?!(?:not|less|much|very|no|never|always|hardly|barely|so|really)\b)[a-z]+"
+# Nor "it": "By management, it depends who's in the chair" (the fifty-third round's probe).
+_LABEL_WORD: Final = (
+    r"(?!(?:not|less|much|very|no|never|always|hardly|barely|so|really|it)\b)[a-z]+"
+)
 # What may follow a name to say it is the whole of it: "By the council as a whole, yes" (the
 # fifty-second round's review).
 _LABEL_TAIL: Final = (
@@ -2007,7 +2059,16 @@ _PART_DEGREE_WORDS: Final = (
     r"|very|very much|very much so|definitely|defo|absolutely|totally|always|massively|100 ?%"
     r"|brilliant|great|amazing)|(?P<low>no|nope|nah|not really|not at all|not much|not very"
     r"|not so much|not as much|less so|much less so|a lot less so|hardly|barely|never"
-    r"|not always|not great|not good|not brilliant))"
+    r"|not always|not great|not good|not brilliant"
+    # "By management, it depends who's in the chair that month" (the fifty-third round's probe):
+    # support that depends on who gives it is unsteady; in the pool 68 of the 86 comments where
+    # it depends on who, which or what are the manager's bad news, 6 good; of the 17 where it
+    # depends on the day, week or mood, 15 are the manager's bad news. Not what it depends on
+    # otherwise ("depends what you need": the round's review), nor one taken back after
+    # (`_EXCUSED`).
+    r"|(?P<depends>(?:it |that )?(?:all )?depends(?: (?:on )?(?:who|whose|which"
+    r"|what (?:day|mood|week|time|shift)|(?:the|her|his|their) (?:day|week|mood|shift|month))"
+    r"\b[^,;]*)?)))"
     r"(?: (?:supported|valued|appreciated))?$"
 )
 _PART_DEGREE: Final = re.compile(
@@ -2119,6 +2180,8 @@ def _degree_answer(normalised: str, question: str) -> tuple[tuple[str, float], .
         # out, not the "well, …" that leads into one ("Well, not really"), nor a "Well." that
         # hesitates before a complaint ("Well. Supervision cancelled three times.", "Well.
         # Could be better.", "Well. Used to be.") or exclaims ("Well! Where do I start").
+        news = 1.0
+    elif _DEGREE_FAIR.match(opening) and not _GRUDGED.match(rest):
         news = 1.0
     elif _DEGREE_HIGH.match(opening):
         if _QUANTITY.match(opening) and _OF_THE_LOAD.match(question.lower()):
@@ -2624,14 +2687,44 @@ def read(text: str, question: str | None = None) -> Reading:
             ):
                 scores[theme] = -abs(news)
                 told_apart += (theme,)
+        # A later part of a name and a degree the other way tells its theme apart too: "Very,
+        # by the team. By management, it depends who's in the chair that month" (the
+        # fifty-third round's probe, where the opening "Very" answered for the manager).
+        # Not a part of a time before, a wish or some of them ("Very. Previous manager, no.",
+        # "Very. Other managers, no."), one excused
+        # after ("The team, not always, but that's because they're all swamped too"), nor one of
+        # two parts of a theme that disagree ("My TM yes, my PM no."): the round's review.
+        opening = dict(answered)
+        later = [
+            (theme, news)
+            for theme, news, halves in _told_parts(work, tuple(opening))
+            if not any(
+                _NOT_APART.search(work[index]) or _SOME_OF.search(work[index]) for index in halves
+            )
+            and not (halves[-1] + 1 < len(work) and _EXCUSED.match(work[halves[-1] + 1]))
+        ]
+        parted_later = {
+            theme
+            for theme, news in later
+            if theme in opening
+            and news * opening[theme] < 0
+            and theme not in told_apart
+            and all(other_news == news for other, other_news in later if other == theme)
+        }
+        for theme in parted_later:
+            scores[theme] = -opening[theme]
+            told_apart += (theme,)
         # Named with no good or bad word, it shares the degree ("Very. The team too"), unless
         # a negator sets it apart (above; where that is not clear, nothing is decided).
         answered = tuple(
             (theme, news)
             for theme, news in answered
-            if theme not in found
-            or theme in borne_out
-            or not (scores[theme] or any(_negated(said) for said in local[theme]))
+            if theme not in parted_later
+            and (
+                theme not in found
+                or theme in borne_out
+                or not (scores[theme] or any(_negated(said) for said in local[theme]))
+            )
         )
     elif question and not answered and _degree_question(question):
         # A degree question answered part by part, with no degree first. A part that is a

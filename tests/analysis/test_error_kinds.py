@@ -2523,16 +2523,13 @@ _PROBE_MENDED = [
     ),
     # Bad news of wellbeing with the forty-eighth and forty-ninth rounds' weights (the rules
     # read "scared to leave" as a complaint, -2.0, and those weights trusted the rules' sign in
-    # a comment of mixed verdicts); read right again by the fiftieth's, and turned again by the
-    # fifty-first's.
-    pytest.param(
+    # a comment of mixed verdicts); read right again by the fiftieth's, turned again by the
+    # fifty-first's and fifty-second's, and read right again by the fifty-third's.
+    (
         "scared to leave tbh, nowhere else has the clinical psych support we get when cases get "
         "heavy",
         "What keeps you here?",
         {"wellbeing": "pos"},
-        marks=pytest.mark.xfail(
-            strict=True, reason="the fifty-first round's weights turn it, docs/analysis.md"
-        ),
     ),
 ]
 

@@ -1167,3 +1167,106 @@ def test_the_fifty_second_round_s_rules_only_readings() -> None:
     assert "team_culture" not in read("I don't really blame her, she's got 30 cases").scores
     assert read("my TM did everything she could to get me off the team").total <= 0
     assert read("By the council overall, no", _BY_THE_SERVICE).scores == {"leadership": -2.0}
+
+
+_KEEPS = "What keeps you here?"
+_MANAGER = "How supported do you feel by your manager?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "themes"),
+    [
+        # Sentences written for this test, in the forms the twenty-fifth and twenty-sixth probes
+        # taught (the fifty-third round); each of the first group was read otherwise before the
+        # round. A word asked back and laughed at is scorn.
+        (None, "Flexi? haha", {"work_life_balance": "neg"}),
+        # Support that depends on who gives it, or on the week or her mood, is unsteady; a part
+        # by "management", asked of the manager, is the manager's, and tells the manager apart
+        # from an opening degree.
+        (_BOTH, "Very, from the team. From management, depends on the week.",
+         {"team_culture": "pos", "managers": "neg"}),
+        (_BOTH, "Hugely by the team. My manager, it depends on her mood.",
+         {"team_culture": "pos", "managers": "neg"}),
+        # A fair degree answers for both.
+        (_BOTH, "Pretty well.", {"managers": "pos", "team_culture": "pos"}),
+        (_BOTH, "Quite well, honestly.", {"managers": "pos", "team_culture": "pos"}),
+        # A one-to-one is supervision.
+        (None, "four 1:1s cancelled since september", {"managers": "neg"}),
+        # A supplement that came through, or a regrade of the team, is good news.
+        (None, "Rural supplement came through this month, so relieved", {"pay": "pos"}),
+        (None, "the whole team got regraded last month, about time", {"pay": "pos"}),
+        # The worker not ok.
+        (None, "caseload is 24 and im not ok", {"wellbeing": "neg"}),
+        # The one the worker would follow out is the manager.
+        (_KEEPS, "Amira. If she went I'd go too.", {"managers": "pos"}),
+        (None, "if he ever leaves i will follow him", {"managers": "pos"}),
+        (_LEAVE, "if she ever retires i'm out", {"managers": "pos"}),
+        # What the round's reviews said must not change, each read so before and after: the
+        # worker's own team said back; a depends on what is needed; a part of a time before;
+        # a fair degree grudged; one-to-one time with children; pay asked after or scorned;
+        # disapproval; a wobbly chair or wifi; a regrade wished for.
+        (_KEEPS, "my team? 😂 obviously", {"team_culture": "pos"}),
+        (_BOTH, "Team yes. Manager, depends what you need, she's brilliant on practice",
+         {"managers": "pos"}),
+        (_BOTH, "Very. Previous manager, no.", {"managers": "pos", "team_culture": "pos"}),
+        (_MANAGER, "Fairly well I guess, could be better if she was ever in",
+         {"managers": "neg"}),
+        (None, "finally got some one-to-one time with the twins this week", {"managers": None}),
+        (None, "did the back pay come through? did it heck", {"pay": "neg"}),
+        (None, "the pay award came through, 2%. wow.", {"pay": "neg"}),
+        (None, "I'm not ok with the mileage rate being frozen again", {"wellbeing": None}),
+        (None, "my chair is wobbly again", {"wellbeing": None}),
+        (None, "the wifi is a bit wobbly today", {"wellbeing": None}),
+        (None, "we should have been regraded years ago", {"pay": "neg"}),
+        # The weights' detection does not yet find the manager in every 1:1 the rules name
+        # (docs/analysis.md, the fifty-third round).
+        pytest.param(None, "another 1:1 cancelled, that's four now", {"managers": "neg"},
+                     marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                             reason="the weights miss this 1:1")),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_third_round_reads(
+    question: str | None, text: str, themes: dict[str, str | None]
+) -> None:
+    _assert_reads(question, text, themes)
+
+
+def test_the_fifty_third_round_s_rules_only_readings() -> None:
+    # What the rules make of each, whatever the weights: each read otherwise before the round.
+    assert read("supervision? haha").scores["managers"] < 0
+    assert read("Team, very. From management, it depends who's about.", _BOTH).scores == {
+        "team_culture": 2.0,
+        "managers": -2.0,
+    }
+    # A later part the other way tells its theme apart from the opening degree.
+    really = read("Really well. Management, depends on the day.", _BOTH)
+    assert really.scores == {"managers": -2.0, "team_culture": 2.0}
+    assert really.decided == {"managers": "neg", "team_culture": "pos"}
+    assert read("Quite well.", _BOTH).answered == (("managers", 2.0), ("team_culture", 2.0))
+    assert read("two 1:1s cancelled this month").scores["managers"] < 0
+    assert read("the rural supplement came through").scores["pay"] > 0
+    assert read("our team got regraded").scores["pay"] > 0
+    # The cues name wellbeing; the words and the weights tell which way.
+    assert "wellbeing" in read("im just not coping").scores
+    assert "wellbeing" in read("that visit has stayed with me").scores
+    assert read("Amira. If he left I would follow", _KEEPS).scores["managers"] > 0
+    assert read("if he left i'd go", _LEAVE).decided == {"managers": "pos"}
+    # The round's reviews: each stays as it was.
+    assert read("Well enough I suppose, but my manager is never around", _BOTH).answered == ()
+    assert read("Pretty well, when she's in", _BOTH).answered == ()
+    assert (
+        read("Team, it depends who's in, but mostly great", _BOTH).scores.get("team_culture", 0.0)
+        >= 0
+    )
+    assert read("Very. My TM yes, my PM no.", _BOTH).told_apart == ()
+    assert "managers" not in read("Upper management, not at all", _BOTH).scores
+    assert "managers" not in read("she needs 1:1 support in class").scores
+    assert "managers" not in read("the AD sat down with each of us one to one").scores
+    assert read("if the regrade comes through I'll stay").total <= 0
+    assert read("everyone in CP got regraded, we got nothing").total <= 0
+    assert read("Wonders will never cease.").total == 0
+    assert "wellbeing" not in read("I'm not ok with the new rota").scores
+    assert "wellbeing" not in read("they notice when I'm not ok before I do").scores
+    assert "wellbeing" not in read("the desk was wobbly").scores
+    assert "wellbeing" not in read("my manager stayed with me till 8 to finish it").scores
+    assert "managers" not in read("if she left i would be out celebrating").scores

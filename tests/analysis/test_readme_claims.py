@@ -261,6 +261,8 @@ _PROBES_IN_ORDER = (
     "twenty-second",
     "twenty-third",
     "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
 )
 
 
