@@ -2689,11 +2689,11 @@ def read(text: str, question: str | None = None) -> Reading:
                 told_apart += (theme,)
         # A later part of a name and a degree the other way tells its theme apart too: "Very,
         # by the team. By management, it depends who's in the chair that month" (the
-        # fifty-third round's probe, where the opening "Very" answered for the manager).
-        # Not a part of a time before, a wish or some of them ("Very. Previous manager, no.",
-        # "Very. Other managers, no."), one excused
-        # after ("The team, not always, but that's because they're all swamped too"), nor one of
-        # two parts of a theme that disagree ("My TM yes, my PM no."): the round's review.
+        # fifty-third round's probe, where the opening "Very" answered for the manager). Not a
+        # part of a time before, a wish or some of them ("Very. Previous manager, no.", "Very.
+        # Other managers, no."), one excused after ("The team, not always, but that's because
+        # they're all swamped too"), nor one of two parts of a theme that disagree ("My TM yes,
+        # my PM no."): the round's reviews.
         opening = dict(answered)
         later = [
             (theme, news)
