@@ -1996,7 +1996,8 @@ def _told_parts(
             halves = (index,)
         if said is None:
             continue
-        named = themes_in(said.group("label")) if "label" in said.re.groupindex else set()
+        label = said.group("label") if "label" in said.re.groupindex else None
+        named = themes_in(label) if label is not None else set()
         if not named and len(halves) == 2:
             # A name only its whole clause makes a theme's: "by the council" (not "council"),
             # "yes" (the fifty-second round's review).
@@ -2004,8 +2005,7 @@ def _told_parts(
         if (
             not named
             and "managers" in asked
-            and "label" in said.re.groupindex
-            and said.group("label") == "management"
+            and label == "management"
             and not any("managers" in themes_in(other) for other in work)
         ):
             # "management" alone names no theme (the managers or the leaders), but asked of the
@@ -2015,8 +2015,7 @@ def _told_parts(
             # Not "upper management", nor beside the manager named ("My TM yes. Management, it
             # depends who you get": those above her; the round's reviews).
             named = {"managers"}
-        after = halves[-1] + 1
-        if said.groupdict().get("depends") and after < len(work) and _EXCUSED.match(work[after]):
+        if said.groupdict().get("depends") and _excused_after(work, halves):
             continue  # "Team, depends who's on shift, but mostly great": no low degree
         if len(named) == 1 and not named.isdisjoint(_BY_WHOM.union(asked)):
             news = _DEGREE_SCORE if said.group("high") else -_DEGREE_SCORE
@@ -2029,6 +2028,12 @@ _SOME_OF: Final = re.compile(r"\b(?:other|another|some|one of|a few|certain)\b")
 # What may follow a part and take back, excuse or soften it: "…, but mostly great", "…, but
 # that's because they're all swamped too", "…, though she always gets back to me".
 _EXCUSED: Final = re.compile(r"^(?:but|though|although|tho|mostly|usually|generally|normally)\b")
+
+
+def _excused_after(work: list[str], halves: tuple[int, ...]) -> bool:
+    """Whether the clause after a part (made of the clauses `halves`) excuses it."""
+    after = halves[-1] + 1
+    return after < len(work) and bool(_EXCUSED.match(work[after]))
 
 
 def _part_of(clause: str) -> bool:
@@ -2701,7 +2706,7 @@ def read(text: str, question: str | None = None) -> Reading:
             if not any(
                 _NOT_APART.search(work[index]) or _SOME_OF.search(work[index]) for index in halves
             )
-            and not (halves[-1] + 1 < len(work) and _EXCUSED.match(work[halves[-1] + 1]))
+            and not _excused_after(work, halves)
         ]
         parted_later = {
             theme
